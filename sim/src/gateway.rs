@@ -1,0 +1,184 @@
+//! The gateway half of the simulator: HELLO, IDENTIFY/RESUME, READY, GUILD_CREATE, heartbeats
+//! and dispatches, over a plain-text JSON WebSocket as serenity expects.
+
+use std::sync::Arc;
+
+use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
+use axum::extract::State as AxState;
+use axum::response::Response;
+use serde_json::{json, Value};
+use tokio::sync::mpsc;
+
+use crate::{GatewayCmd, Shared};
+
+const HEARTBEAT_INTERVAL_MS: u64 = 41_250;
+
+pub(crate) async fn upgrade(AxState(shared): AxState<Arc<Shared>>, ws: WebSocketUpgrade) -> Response {
+    ws.on_upgrade(move |socket| connection(shared, socket))
+}
+
+async fn send(socket: &mut WebSocket, v: Value) -> bool {
+    socket.send(WsMessage::Text(v.to_string().into())).await.is_ok()
+}
+
+async fn connection(shared: Arc<Shared>, mut socket: WebSocket) {
+    let (tx, mut rx) = mpsc::unbounded_channel::<GatewayCmd>();
+    let conn_id = {
+        let mut s = shared.lock();
+        s.next_connection += 1;
+        s.next_connection
+    };
+    let mut seq: u64 = 0;
+    if !send(&mut socket, json!({"op": 10, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}})).await {
+        return;
+    }
+    loop {
+        tokio::select! {
+            incoming = socket.recv() => {
+                let Some(Ok(msg)) = incoming else { break };
+                let text = match msg {
+                    WsMessage::Text(t) => t.to_string(),
+                    WsMessage::Close(_) => break,
+                    _ => continue,
+                };
+                let Ok(v) = serde_json::from_str::<Value>(&text) else { continue };
+                match v["op"].as_u64() {
+                    Some(1) => {
+                        if !send(&mut socket, json!({"op": 11})).await { break }
+                    }
+                    Some(2) => {
+                        if !identify(&shared, &mut socket, &v, conn_id, &tx, &mut seq).await { break }
+                    }
+                    Some(6) => {
+                        if !resume(&shared, &mut socket, &v, conn_id, &tx, &mut seq).await { break }
+                    }
+                    _ => {}
+                }
+            }
+            cmd = rx.recv() => match cmd {
+                Some(GatewayCmd::Dispatch(t, d)) => {
+                    seq += 1;
+                    if !send(&mut socket, json!({"op": 0, "t": t, "s": seq, "d": d})).await { break }
+                }
+                Some(GatewayCmd::Drop) | None => break,
+            }
+        }
+    }
+    {
+        let mut s = shared.lock();
+        if s.gateway.as_ref().is_some_and(|(id, _)| *id == conn_id) {
+            s.gateway = None;
+        }
+    }
+    shared.bump();
+}
+
+/// Answers IDENTIFY with READY and one GUILD_CREATE per guild, then makes this the live session.
+async fn identify(
+    shared: &Arc<Shared>,
+    socket: &mut WebSocket,
+    v: &Value,
+    conn_id: u64,
+    tx: &mpsc::UnboundedSender<GatewayCmd>,
+    seq: &mut u64,
+) -> bool {
+    let token_ok = {
+        let s = shared.lock();
+        v["d"]["token"].as_str().map(|t| t.trim_start_matches("Bot ")) == Some(s.token.as_str())
+    };
+    if !token_ok {
+        let _ = socket
+            .send(WsMessage::Close(Some(axum::extract::ws::CloseFrame {
+                code: 4004,
+                reason: "Authentication failed.".into(),
+            })))
+            .await;
+        return false;
+    }
+    let (ready, guilds) = {
+        let mut s = shared.lock();
+        s.identifies += 1;
+        s.session_id = format!("sim-session-{}", s.identifies);
+        let guild_ids: Vec<u64> = s.model.guilds.keys().copied().collect();
+        let ready = json!({
+            "v": 10,
+            "user": s.model.user_json(s.bot_id),
+            "guilds": guild_ids.iter().map(|g| json!({"id": g.to_string(), "unavailable": true})).collect::<Vec<_>>(),
+            "session_id": s.session_id,
+            "session_type": "normal",
+            "resume_gateway_url": format!("ws://{}/gateway", s.public_addr),
+            "shard": [0, 1],
+            "application": {"id": s.app_id.to_string(), "flags": 0},
+            "private_channels": [],
+            "presences": [],
+            "relationships": [],
+            "guild_join_requests": [],
+            "geo_ordered_rtc_regions": [],
+        });
+        let guilds: Vec<Value> = s
+            .model
+            .guilds
+            .values()
+            .map(|g| s.model.guild_create_json(g))
+            .collect();
+        // A new session starts from the current state: queued events are stale.
+        s.pending_events.clear();
+        (ready, guilds)
+    };
+    *seq += 1;
+    if !send(socket, json!({"op": 0, "t": "READY", "s": *seq, "d": ready})).await {
+        return false;
+    }
+    for g in guilds {
+        *seq += 1;
+        if !send(socket, json!({"op": 0, "t": "GUILD_CREATE", "s": *seq, "d": g})).await {
+            return false;
+        }
+    }
+    go_live(shared, conn_id, tx);
+    true
+}
+
+/// Answers RESUME with RESUMED and replays what was dispatched while disconnected.
+async fn resume(
+    shared: &Arc<Shared>,
+    socket: &mut WebSocket,
+    v: &Value,
+    conn_id: u64,
+    tx: &mpsc::UnboundedSender<GatewayCmd>,
+    seq: &mut u64,
+) -> bool {
+    let valid = {
+        let mut s = shared.lock();
+        let ok = v["d"]["session_id"].as_str() == Some(s.session_id.as_str())
+            && v["d"]["token"].as_str().map(|t| t.trim_start_matches("Bot ")) == Some(s.token.as_str());
+        if ok {
+            s.resumes += 1;
+        }
+        ok
+    };
+    if !valid {
+        // Not resumable: the client must identify again.
+        return send(socket, json!({"op": 9, "d": false})).await;
+    }
+    if let Some(s) = v["d"]["seq"].as_u64() {
+        *seq = s;
+    }
+    *seq += 1;
+    if !send(socket, json!({"op": 0, "t": "RESUMED", "s": *seq, "d": {}})).await {
+        return false;
+    }
+    go_live(shared, conn_id, tx);
+    true
+}
+
+fn go_live(shared: &Arc<Shared>, conn_id: u64, tx: &mpsc::UnboundedSender<GatewayCmd>) {
+    {
+        let mut s = shared.lock();
+        while let Some((t, d)) = s.pending_events.pop_front() {
+            let _ = tx.send(GatewayCmd::Dispatch(t, d));
+        }
+        s.gateway = Some((conn_id, tx.clone()));
+    }
+    shared.bump();
+}

@@ -1,0 +1,935 @@
+//! discord-sim: a fake Discord (REST and gateway) on a loopback port.
+//!
+//! The unmodified serenity client connects to it (point its HTTP proxy at [`Sim::url`] with the
+//! built-in ratelimiter disabled), identifies, receives READY and GUILD_CREATE, registers its
+//! commands and receives interactions. Every REST request is recorded and answered from an
+//! in-memory model, the way Discord would answer it. Tests drive it through the methods on
+//! [`Sim`]: "user U runs `/setup …` in guild G", then wait for and inspect what the bot did.
+
+mod gateway;
+pub mod model;
+mod rest;
+mod validate;
+
+use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use tokio::sync::{mpsc, watch};
+
+pub use model::{channel_type, perms, Channel, Message, Model};
+use model::{Guild, Overwrite, Role, User};
+
+/// Default time a `wait_*` call waits before giving up.
+pub const DEFAULT_WAIT: Duration = Duration::from_secs(10);
+
+/// One REST request the bot made, as the simulator received it (headers are not kept, so the
+/// token never lands in a test's output).
+#[derive(Debug, Clone)]
+pub struct RecordedRequest {
+    pub method: String,
+    /// Path without the `/api/v10` prefix, e.g. `/channels/123/messages`.
+    pub path: String,
+    pub query: Option<String>,
+    /// JSON body (for multipart requests: `payload_json`, with `attachments` describing files).
+    pub body: Value,
+    /// Status the simulator answered with.
+    pub status: u16,
+}
+
+/// A fault the next matching request(s) get instead of a normal answer.
+#[derive(Debug, Clone)]
+pub enum FaultKind {
+    /// HTTP 429 with `retry_after` seconds.
+    RateLimited { retry_after: f64, global: bool },
+    /// An HTTP 5xx with Discord's plain error body.
+    ServerError { status: u16 },
+}
+
+#[derive(Debug, Clone)]
+struct Fault {
+    method: Option<String>,
+    path_contains: String,
+    kind: FaultKind,
+    remaining: u32,
+}
+
+/// The bot's visible answer to an interaction.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    /// Interaction callback type that produced it (4 message, 5 deferred, 7 update, 8
+    /// autocomplete, 9 modal).
+    pub kind: u8,
+    /// The message, modal or autocomplete data.
+    pub data: Value,
+}
+
+impl Reply {
+    pub fn content(&self) -> &str {
+        self.data["content"].as_str().unwrap_or("")
+    }
+    pub fn ephemeral(&self) -> bool {
+        self.data["flags"].as_u64().unwrap_or(0) & 64 != 0
+    }
+    pub fn embeds(&self) -> Vec<Value> {
+        self.data["embeds"].as_array().cloned().unwrap_or_default()
+    }
+    /// All text the user sees: content plus embed titles, descriptions and fields.
+    pub fn text(&self) -> String {
+        let mut out = self.content().to_string();
+        for e in self.embeds() {
+            for key in ["title", "description"] {
+                if let Some(s) = e[key].as_str() {
+                    out.push('\n');
+                    out.push_str(s);
+                }
+            }
+            for f in e["fields"].as_array().into_iter().flatten() {
+                out.push_str(&format!(
+                    "\n{}\n{}",
+                    f["name"].as_str().unwrap_or(""),
+                    f["value"].as_str().unwrap_or("")
+                ));
+            }
+            if let Some(s) = e["footer"]["text"].as_str() {
+                out.push('\n');
+                out.push_str(s);
+            }
+        }
+        out
+    }
+    /// Custom ids of every button and select in the message.
+    pub fn custom_ids(&self) -> Vec<String> {
+        custom_ids(&self.data)
+    }
+    /// Choices of an autocomplete answer.
+    pub fn choices(&self) -> Vec<Value> {
+        self.data["choices"].as_array().cloned().unwrap_or_default()
+    }
+}
+
+pub(crate) fn custom_ids(message: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for row in message["components"].as_array().into_iter().flatten() {
+        for c in row["components"].as_array().into_iter().flatten() {
+            if let Some(id) = c["custom_id"].as_str() {
+                out.push(id.to_string());
+            }
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct InteractionRecord {
+    pub token: String,
+    pub channel_id: u64,
+    pub callback: Option<(u8, Value)>,
+    /// The message id of the original response (types 4 and 5), or the component's message.
+    pub original: Option<u64>,
+    /// Whether the original response was edited after a deferral.
+    pub original_edited: bool,
+    pub followups: Vec<u64>,
+}
+
+pub(crate) enum GatewayCmd {
+    Dispatch(String, Value),
+    Drop,
+}
+
+pub(crate) struct State {
+    pub model: Model,
+    pub token: String,
+    pub app_id: u64,
+    pub bot_id: u64,
+    pub requests: Vec<RecordedRequest>,
+    faults: Vec<Fault>,
+    pub interactions: HashMap<u64, InteractionRecord>,
+    /// Current gateway connection (id, sender), once identified or resumed.
+    pub gateway: Option<(u64, mpsc::UnboundedSender<GatewayCmd>)>,
+    pub next_connection: u64,
+    /// Events dispatched while no session was connected, sent on (re)connect.
+    pub pending_events: VecDeque<(String, Value)>,
+    pub identifies: u32,
+    pub resumes: u32,
+    pub session_id: String,
+    /// `host:port` the simulator listens on.
+    pub public_addr: String,
+    /// Bytes of uploaded attachments, by attachment id.
+    pub files: HashMap<u64, Vec<u8>>,
+    pub validator: Option<Arc<validate::Validator>>,
+}
+
+impl State {
+    fn take_fault(&mut self, method: &str, path: &str) -> Option<FaultKind> {
+        let f = self.faults.iter_mut().find(|f| {
+            f.remaining > 0
+                && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
+                && path.contains(&f.path_contains)
+        })?;
+        f.remaining -= 1;
+        let kind = f.kind.clone();
+        self.faults.retain(|f| f.remaining > 0);
+        Some(kind)
+    }
+
+    /// Sends an event to the bot now, or on its next connection.
+    pub fn dispatch(&mut self, event: &str, data: Value) {
+        match &self.gateway {
+            Some((_, tx)) if tx.send(GatewayCmd::Dispatch(event.into(), data.clone())).is_ok() => {}
+            _ => self.pending_events.push_back((event.into(), data)),
+        }
+    }
+}
+
+pub(crate) struct Shared {
+    pub state: Mutex<State>,
+    /// Bumped after every change, so waiters re-check their condition.
+    pub version: watch::Sender<u64>,
+    pub addr: SocketAddr,
+}
+
+impl Shared {
+    pub fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+    pub fn bump(&self) {
+        self.version.send_modify(|v| *v += 1);
+    }
+}
+
+/// A handle to a running simulator. Dropping it stops the server.
+pub struct Sim {
+    shared: Arc<Shared>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Sim {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+/// A guild created with [`Sim::create_guild`].
+#[derive(Debug, Clone, Copy)]
+pub struct GuildInfo {
+    pub id: u64,
+    pub owner_id: u64,
+    /// A text channel every member can use.
+    pub general_channel_id: u64,
+    /// The role Discord gives the bot when it joins (holds its permissions).
+    pub bot_role_id: u64,
+}
+
+/// What the bot's role may do in a new guild: what the README's invite URL asks for.
+pub const BOT_DEFAULT_PERMISSIONS: u64 = perms::VIEW_CHANNEL
+    | perms::SEND_MESSAGES
+    | perms::EMBED_LINKS
+    | perms::ATTACH_FILES
+    | perms::READ_MESSAGE_HISTORY
+    | perms::MANAGE_CHANNELS
+    | perms::MANAGE_ROLES;
+
+impl Sim {
+    /// Starts a simulator on a free loopback port. Request bodies are checked against
+    /// Discord's OpenAPI description when it can be found (see [`validate`]).
+    pub async fn start() -> Sim {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind loopback");
+        let addr = listener.local_addr().expect("local addr");
+        let mut model = Model::default();
+        let app_id = model.next_id();
+        let bot_id = app_id;
+        model.users.insert(
+            bot_id,
+            User {
+                id: bot_id,
+                name: "tandem".into(),
+                bot: true,
+                dms_open: false,
+            },
+        );
+        let state = State {
+            model,
+            token: "sim-bot-token".into(),
+            app_id,
+            bot_id,
+            requests: Vec::new(),
+            faults: Vec::new(),
+            interactions: HashMap::new(),
+            gateway: None,
+            next_connection: 0,
+            pending_events: VecDeque::new(),
+            identifies: 0,
+            resumes: 0,
+            session_id: String::new(),
+            public_addr: addr.to_string(),
+            files: HashMap::new(),
+            validator: validate::Validator::shared(),
+        };
+        let shared = Arc::new(Shared {
+            state: Mutex::new(state),
+            version: watch::channel(0).0,
+            addr,
+        });
+        let app = axum::Router::new()
+            .route("/gateway", axum::routing::get(gateway::upgrade))
+            .fallback(rest::handle)
+            .with_state(shared.clone());
+        let server = tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        Sim { shared, server }
+    }
+
+    /// Base URL of the simulator, for the bot's `discord.api_url`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.shared.addr)
+    }
+
+    /// The bot token the simulator accepts.
+    pub fn token(&self) -> String {
+        self.shared.lock().token.clone()
+    }
+
+    pub fn bot_id(&self) -> u64 {
+        self.shared.lock().bot_id
+    }
+
+    pub fn application_id(&self) -> u64 {
+        self.shared.lock().app_id
+    }
+
+    /// Stops checking request bodies against the OpenAPI description.
+    pub fn disable_validation(&self) {
+        self.shared.lock().validator = None;
+    }
+
+    /// Whether request bodies are checked against Discord's OpenAPI description.
+    pub fn validates_requests(&self) -> bool {
+        self.shared.lock().validator.is_some()
+    }
+
+    fn mutate<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
+        let r = f(&mut self.shared.lock());
+        self.shared.bump();
+        r
+    }
+
+    /// Read access to the model (guilds, channels, messages, commands).
+    pub fn with_model<R>(&self, f: impl FnOnce(&Model) -> R) -> R {
+        f(&self.shared.lock().model)
+    }
+
+    pub fn create_user(&self, name: &str) -> u64 {
+        self.mutate(|s| {
+            let id = s.model.next_id();
+            s.model.users.insert(
+                id,
+                User {
+                    id,
+                    name: name.into(),
+                    bot: false,
+                    dms_open: true,
+                },
+            );
+            id
+        })
+    }
+
+    /// Makes DMs from the bot to this user fail with 50007, as when a member closes them.
+    pub fn close_dms(&self, user: u64) {
+        self.mutate(|s| {
+            if let Some(u) = s.model.users.get_mut(&user) {
+                u.dms_open = false;
+            }
+        });
+    }
+
+    /// Creates a guild with an owner, `@everyone`, a `#general` channel and the bot as a member
+    /// (with [`BOT_DEFAULT_PERMISSIONS`]); the bot receives GUILD_CREATE.
+    pub fn create_guild(&self, name: &str) -> GuildInfo {
+        let owner_id = self.create_user("owner");
+        self.mutate(|s| {
+            let id = s.model.next_id();
+            let bot_role_id = s.model.next_id();
+            let mut roles = std::collections::BTreeMap::new();
+            roles.insert(
+                id,
+                Role {
+                    id,
+                    name: "@everyone".into(),
+                    permissions: perms::EVERYONE_DEFAULT,
+                    position: 0,
+                },
+            );
+            roles.insert(
+                bot_role_id,
+                Role {
+                    id: bot_role_id,
+                    name: "tandem".into(),
+                    permissions: BOT_DEFAULT_PERMISSIONS,
+                    position: 1,
+                },
+            );
+            let mut members = std::collections::BTreeMap::new();
+            members.insert(owner_id, vec![]);
+            members.insert(s.bot_id, vec![bot_role_id]);
+            s.model.guilds.insert(
+                id,
+                Guild {
+                    id,
+                    name: name.into(),
+                    owner_id,
+                    roles,
+                    members,
+                },
+            );
+            let general_channel_id = s.model.next_id();
+            s.model.channels.insert(
+                general_channel_id,
+                Channel {
+                    id: general_channel_id,
+                    kind: channel_type::TEXT,
+                    guild_id: Some(id),
+                    name: "general".into(),
+                    parent_id: None,
+                    position: 0,
+                    topic: None,
+                    overwrites: vec![],
+                    recipient: None,
+                    last_message_id: None,
+                },
+            );
+            let payload = s.model.guild_create_json(&s.model.guilds[&id]);
+            s.dispatch("GUILD_CREATE", payload);
+            GuildInfo {
+                id,
+                owner_id,
+                general_channel_id,
+                bot_role_id,
+            }
+        })
+    }
+
+    /// Adds a user to a guild with the given roles.
+    pub fn add_member(&self, guild: u64, user: u64, roles: &[u64]) {
+        self.mutate(|s| {
+            let g = s.model.guilds.get_mut(&guild).expect("unknown guild");
+            g.members.insert(user, roles.to_vec());
+            let g = &s.model.guilds[&guild];
+            let mut member = s.model.member_json(g, user);
+            member["guild_id"] = json!(guild.to_string());
+            s.dispatch("GUILD_MEMBER_ADD", member);
+        });
+    }
+
+    pub fn create_role(&self, guild: u64, name: &str, permissions: u64) -> u64 {
+        self.mutate(|s| {
+            let id = s.model.next_id();
+            let g = s.model.guilds.get_mut(&guild).expect("unknown guild");
+            let position = g.roles.len() as i64;
+            let role = Role {
+                id,
+                name: name.into(),
+                permissions,
+                position,
+            };
+            let payload = json!({"guild_id": guild.to_string(), "role": Model::role_json(&role)});
+            g.roles.insert(id, role);
+            s.dispatch("GUILD_ROLE_CREATE", payload);
+            id
+        })
+    }
+
+    /// Changes a role's permissions (e.g. to take a permission away from the bot).
+    pub fn set_role_permissions(&self, guild: u64, role: u64, permissions: u64) {
+        self.mutate(|s| {
+            let g = s.model.guilds.get_mut(&guild).expect("unknown guild");
+            let r = g.roles.get_mut(&role).expect("unknown role");
+            r.permissions = permissions;
+            let payload = json!({"guild_id": guild.to_string(), "role": Model::role_json(r)});
+            s.dispatch("GUILD_ROLE_UPDATE", payload);
+        });
+    }
+
+    /// Creates a channel as a person would in Discord's client; the bot receives CHANNEL_CREATE.
+    pub fn create_channel(&self, guild: u64, name: &str, kind: u64, parent: Option<u64>) -> u64 {
+        self.mutate(|s| {
+            let id = s.model.next_id();
+            let c = Channel {
+                id,
+                kind,
+                guild_id: Some(guild),
+                name: name.into(),
+                parent_id: parent,
+                position: 0,
+                topic: None,
+                overwrites: vec![],
+                recipient: None,
+                last_message_id: None,
+            };
+            let payload = s.model.channel_json(&c);
+            s.model.channels.insert(id, c);
+            s.dispatch("CHANNEL_CREATE", payload);
+            id
+        })
+    }
+
+    /// Sets a permission overwrite on a channel (kind 0 = role, 1 = member).
+    pub fn set_overwrite(&self, channel: u64, target: u64, kind: u8, allow: u64, deny: u64) {
+        self.mutate(|s| {
+            let c = s.model.channels.get_mut(&channel).expect("unknown channel");
+            c.overwrites.retain(|o| o.id != target);
+            c.overwrites.push(Overwrite {
+                id: target,
+                kind,
+                allow,
+                deny,
+            });
+            let payload = s.model.channel_json(&s.model.channels[&channel]);
+            s.dispatch("CHANNEL_UPDATE", payload);
+        });
+    }
+
+    /// Deletes a channel by hand, as a moderator might; the bot receives CHANNEL_DELETE.
+    pub fn delete_channel(&self, channel: u64) {
+        self.mutate(|s| {
+            if let Some(c) = s.model.channels.remove(&channel) {
+                s.model.deleted_channels.insert(channel);
+                let payload = s.model.channel_json(&c);
+                s.dispatch("CHANNEL_DELETE", payload);
+            }
+        });
+    }
+
+    /// The bytes of the `index`th attachment of a message.
+    pub fn attachment(&self, message: &Message, index: usize) -> Option<Vec<u8>> {
+        let id: u64 = message.body["attachments"][index]["id"].as_str()?.parse().ok()?;
+        self.shared.lock().files.get(&id).cloned()
+    }
+
+    /// Every REST request the bot has made so far.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.shared.lock().requests.clone()
+    }
+
+    /// Requests whose method matches and whose path contains `path_part`.
+    pub fn requests_to(&self, method: &str, path_part: &str) -> Vec<RecordedRequest> {
+        self.shared
+            .lock()
+            .requests
+            .iter()
+            .filter(|r| r.method.eq_ignore_ascii_case(method) && r.path.contains(path_part))
+            .cloned()
+            .collect()
+    }
+
+    /// Messages in a channel, oldest first.
+    pub fn messages_in(&self, channel: u64) -> Vec<Message> {
+        self.shared
+            .lock()
+            .model
+            .messages
+            .values()
+            .filter(|m| m.channel_id == channel)
+            .cloned()
+            .collect()
+    }
+
+    /// Messages the bot sent to a user's DM channel, oldest first.
+    pub fn dms_to(&self, user: u64) -> Vec<Message> {
+        let s = self.shared.lock();
+        let dm = s
+            .model
+            .channels
+            .values()
+            .find(|c| c.recipient == Some(user))
+            .map(|c| c.id);
+        s.model
+            .messages
+            .values()
+            .filter(|m| Some(m.channel_id) == dm)
+            .cloned()
+            .collect()
+    }
+
+    /// Makes the next `times` requests matching `method` (any if `None`) and containing
+    /// `path_part` fail with `kind`.
+    pub fn inject_fault(&self, method: Option<&str>, path_part: &str, kind: FaultKind, times: u32) {
+        self.mutate(|s| {
+            s.faults.push(Fault {
+                method: method.map(str::to_string),
+                path_contains: path_part.into(),
+                kind,
+                remaining: times,
+            })
+        });
+    }
+
+    /// Closes the bot's gateway connection without warning, as a network drop would.
+    pub fn drop_gateway(&self) {
+        self.mutate(|s| {
+            if let Some((_, tx)) = s.gateway.take() {
+                let _ = tx.send(GatewayCmd::Drop);
+            }
+        });
+    }
+
+    /// Number of IDENTIFY and RESUME handshakes the gateway has completed.
+    pub fn sessions(&self) -> (u32, u32) {
+        let s = self.shared.lock();
+        (s.identifies, s.resumes)
+    }
+
+    /// Waits until `check` returns `Some`, re-checking after every change in the simulator.
+    pub async fn wait_for<R>(
+        &self,
+        timeout: Duration,
+        mut check: impl FnMut(&Model, &[RecordedRequest]) -> Option<R>,
+    ) -> Option<R> {
+        let mut rx = self.shared.version.subscribe();
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            {
+                let s = self.shared.lock();
+                if let Some(r) = check(&s.model, &s.requests) {
+                    return Some(r);
+                }
+            }
+            match tokio::time::timeout_at(deadline, rx.changed()).await {
+                Ok(Ok(())) => {}
+                _ => return None,
+            }
+        }
+    }
+
+    /// Waits until the gateway has a live session (after IDENTIFY or RESUME).
+    pub async fn wait_connected(&self, timeout: Duration) -> bool {
+        let mut rx = self.shared.version.subscribe();
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            if self.shared.lock().gateway.is_some() {
+                return true;
+            }
+            if !matches!(tokio::time::timeout_at(deadline, rx.changed()).await, Ok(Ok(()))) {
+                return false;
+            }
+        }
+    }
+
+    /// Starts building a slash command as `user` would run it in `guild`.
+    pub fn command(&self, guild: u64, user: u64, name: &str) -> CommandCall<'_> {
+        CommandCall {
+            sim: self,
+            guild,
+            user,
+            channel: None,
+            name: name.into(),
+            options: Vec::new(),
+            bypass_permissions: false,
+        }
+    }
+
+    /// `user` clicks the button `custom_id` on message `message`.
+    pub async fn click(&self, guild: u64, user: u64, message: u64, custom_id: &str) -> u64 {
+        let (payload, id) = self.mutate(|s| {
+            let m = s.model.messages.get(&message).expect("unknown message").clone();
+            let msg_json = s.model.message_json(&m);
+            rest::new_interaction(
+                s,
+                3,
+                guild,
+                m.channel_id,
+                user,
+                json!({"custom_id": custom_id, "component_type": 2}),
+                Some((message, msg_json)),
+            )
+        });
+        self.send_interaction(payload);
+        id
+    }
+
+    /// `user` submits the modal `custom_id` with `(field custom_id, value)` pairs.
+    pub async fn submit_modal(
+        &self,
+        guild: u64,
+        channel: u64,
+        user: u64,
+        custom_id: &str,
+        fields: &[(&str, &str)],
+    ) -> u64 {
+        let rows: Vec<Value> = fields
+            .iter()
+            .map(|(id, value)| {
+                json!({"type": 1, "components": [{"type": 4, "custom_id": id, "value": value}]})
+            })
+            .collect();
+        let (payload, id) = self.mutate(|s| {
+            rest::new_interaction(
+                s,
+                5,
+                guild,
+                channel,
+                user,
+                json!({"custom_id": custom_id, "components": rows}),
+                None,
+            )
+        });
+        self.send_interaction(payload);
+        id
+    }
+
+    fn send_interaction(&self, payload: Value) {
+        self.mutate(|s| s.dispatch("INTERACTION_CREATE", payload));
+    }
+
+    /// Waits for the bot's visible answer to an interaction: the immediate message, or after a
+    /// deferral the edited original or first follow-up.
+    pub async fn reply(&self, interaction: u64) -> Reply {
+        self.try_reply(interaction, DEFAULT_WAIT)
+            .await
+            .unwrap_or_else(|| panic!("no reply to interaction {interaction} within {DEFAULT_WAIT:?}"))
+    }
+
+    pub async fn try_reply(&self, interaction: u64, timeout: Duration) -> Option<Reply> {
+        let mut rx = self.shared.version.subscribe();
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            if let Some(r) = self.visible_reply(interaction) {
+                return Some(r);
+            }
+            if !matches!(tokio::time::timeout_at(deadline, rx.changed()).await, Ok(Ok(()))) {
+                return None;
+            }
+        }
+    }
+
+    fn visible_reply(&self, interaction: u64) -> Option<Reply> {
+        let s = self.shared.lock();
+        let rec = s.interactions.get(&interaction)?;
+        let (kind, data) = rec.callback.clone()?;
+        let message = |id: &u64| s.model.messages.get(id).map(|m| m.body.clone());
+        match kind {
+            4 | 7 => Some(Reply {
+                kind,
+                data: rec.original.as_ref().and_then(message).unwrap_or(data),
+            }),
+            5 | 6 => {
+                let data = if rec.original_edited {
+                    rec.original.as_ref().and_then(message)
+                } else {
+                    rec.followups.first().and_then(message)
+                }?;
+                Some(Reply { kind, data })
+            }
+            _ => Some(Reply { kind, data }),
+        }
+    }
+
+    /// Follow-up messages the bot sent for an interaction, in order.
+    pub fn followups(&self, interaction: u64) -> Vec<Value> {
+        let s = self.shared.lock();
+        s.interactions
+            .get(&interaction)
+            .map(|r| {
+                r.followups
+                    .iter()
+                    .filter_map(|id| s.model.messages.get(id).map(|m| m.body.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// A slash command (or autocomplete request) being built by a test.
+pub struct CommandCall<'a> {
+    sim: &'a Sim,
+    guild: u64,
+    user: u64,
+    channel: Option<u64>,
+    name: String,
+    options: Vec<(String, Value)>,
+    bypass_permissions: bool,
+}
+
+impl CommandCall<'_> {
+    /// Sets an option. Values are given as JSON; the option's registered type decides how the
+    /// simulator sends it (users, channels and roles by id, with `resolved` data).
+    pub fn opt(mut self, name: &str, value: impl Into<Value>) -> Self {
+        self.options.push((name.into(), value.into()));
+        self
+    }
+
+    /// Runs the command in this channel (default: the guild's `#general`).
+    pub fn in_channel(mut self, channel: u64) -> Self {
+        self.channel = Some(channel);
+        self
+    }
+
+    /// Sends the interaction even if the command's `default_member_permissions` would hide it
+    /// from this user: what a modified client or a misconfigured server override allows.
+    pub fn bypass_permissions(mut self) -> Self {
+        self.bypass_permissions = true;
+        self
+    }
+
+    /// Sends the command; returns the interaction id, or why Discord would not let the user
+    /// run it (unknown command or option, hidden by permissions).
+    pub async fn send(self) -> Result<u64, String> {
+        let (payload, id) = self.sim.shared.lock().build_command(&self, None)?;
+        self.sim.send_interaction(payload);
+        Ok(id)
+    }
+
+    /// Sends the command and waits for the bot's visible answer.
+    pub async fn run(self) -> Reply {
+        let sim = self.sim;
+        let id = self.send().await.expect("command could not be sent");
+        sim.reply(id).await
+    }
+
+    /// Asks for autocomplete choices of `option` while the user has typed `partial`.
+    pub async fn autocomplete(self, option: &str, partial: &str) -> Vec<String> {
+        let sim = self.sim;
+        let (payload, id) = sim
+            .shared
+            .lock()
+            .build_command(&self, Some((option, partial)))
+            .expect("autocomplete could not be sent");
+        sim.send_interaction(payload);
+        let reply = sim.reply(id).await;
+        assert_eq!(reply.kind, 8, "autocomplete answered with callback type {}", reply.kind);
+        reply
+            .choices()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod serenity_shapes {
+    //! Every JSON shape the simulator sends must deserialise into serenity's model types:
+    //! serenity silently drops an event it cannot parse.
+    use super::*;
+    use serenity::model::prelude as m;
+
+    fn parse<T: serde::de::DeserializeOwned>(what: &str, v: Value) -> T {
+        serde_json::from_value(v.clone())
+            .unwrap_or_else(|e| panic!("{what} does not parse as serenity's type: {e}\n{v:#}"))
+    }
+
+    async fn sim_with_guild() -> (Sim, GuildInfo, u64) {
+        let sim = Sim::start().await;
+        let g = sim.create_guild("Shapes");
+        let alice = sim.create_user("alice");
+        let role = sim.create_role(g.id, "mods", perms::MANAGE_GUILD);
+        sim.add_member(g.id, alice, &[role]);
+        (sim, g, alice)
+    }
+
+    #[tokio::test]
+    async fn guild_create_channels_members_and_roles_parse() {
+        let (sim, g, alice) = sim_with_guild().await;
+        let s = sim.shared.lock();
+        let guild = &s.model.guilds[&g.id];
+        let parsed: m::Guild = parse("GUILD_CREATE", s.model.guild_create_json(guild));
+        assert_eq!(parsed.channels.len(), 1);
+        assert_eq!(parsed.roles.len(), 3);
+        assert!(parsed.members.contains_key(&m::UserId::new(alice)));
+        let _: m::PartialGuild = parse("guild", s.model.guild_json(guild));
+        let ch = &s.model.channels[&g.general_channel_id];
+        let _: m::GuildChannel = parse("channel", s.model.channel_json(ch));
+        let mut member = s.model.member_json(guild, alice);
+        member["guild_id"] = json!(g.id.to_string());
+        let _: m::Member = parse("member", member);
+    }
+
+    #[tokio::test]
+    async fn events_and_interactions_parse_as_gateway_events() {
+        let (sim, g, alice) = sim_with_guild().await;
+        // A command as the bot would register it, so the simulator can build the interaction.
+        sim.shared.lock().model.global_commands = vec![json!({
+            "id": "1", "name": "setup", "type": 1, "default_member_permissions": null,
+            "options": [
+                {"name": "timezone", "type": 3, "required": false},
+                {"name": "moderator_role", "type": 8},
+                {"name": "digest_channel", "type": 7},
+                {"name": "who", "type": 6},
+            ],
+        })];
+        let role = sim.create_role(g.id, "mentors", 0);
+        let call = sim
+            .command(g.id, alice, "setup")
+            .opt("timezone", "Europe/Berlin")
+            .opt("moderator_role", role.to_string())
+            .opt("digest_channel", g.general_channel_id.to_string())
+            .opt("who", alice.to_string());
+        let (payload, _) = sim.shared.lock().build_command(&call, None).unwrap();
+        let event = json!({"op": 0, "t": "INTERACTION_CREATE", "s": 1, "d": payload});
+        match parse::<m::GatewayEvent>("INTERACTION_CREATE", event) {
+            m::GatewayEvent::Dispatch(_, m::Event::InteractionCreate(e)) => {
+                let cmd = e.interaction.command().expect("a command interaction");
+                assert_eq!(cmd.data.name, "setup");
+                assert_eq!(cmd.data.options().len(), 4);
+                let perms = cmd.member.unwrap().permissions.unwrap();
+                assert!(perms.manage_guild());
+            }
+            other => panic!("not an interaction event: {other:?}"),
+        }
+
+        let msg = {
+            let mut s = sim.shared.lock();
+            let mid = rest::store_message(
+                &mut s,
+                g.general_channel_id,
+                &json!({"content": "hi", "components": [{"type": 1, "components": [
+                    {"type": 2, "style": 1, "label": "Go", "custom_id": "go"}]}]}),
+                vec![],
+            );
+            let m = s.model.messages[&mid].clone();
+            s.model.message_json(&m)
+        };
+        let _: m::Message = parse("message", msg);
+        let mid = sim.with_model(|m| *m.messages.keys().next().unwrap());
+        let (click, _) = {
+            let mut s = sim.shared.lock();
+            let m = s.model.messages[&mid].clone();
+            let mj = s.model.message_json(&m);
+            rest::new_interaction(&mut s, 3, g.id, g.general_channel_id, alice, json!({"custom_id": "go", "component_type": 2}), Some((mid, mj)))
+        };
+        let i: m::Interaction = parse("component interaction", click);
+        assert_eq!(i.message_component().unwrap().data.custom_id, "go");
+        let (modal, _) = {
+            let mut s = sim.shared.lock();
+            rest::new_interaction(&mut s, 5, g.id, g.general_channel_id, alice, json!({"custom_id": "m", "components": [
+                {"type": 1, "components": [{"type": 4, "custom_id": "f", "value": "v"}]}]}), None)
+        };
+        let i: m::Interaction = parse("modal interaction", modal);
+        assert_eq!(i.modal_submit().unwrap().data.custom_id, "m");
+    }
+
+    #[tokio::test]
+    async fn ready_parses() {
+        let (sim, g, _) = sim_with_guild().await;
+        let s = sim.shared.lock();
+        let ready = json!({
+            "v": 10,
+            "user": s.model.user_json(s.bot_id),
+            "guilds": [{"id": g.id.to_string(), "unavailable": true}],
+            "session_id": "x",
+            "resume_gateway_url": "ws://127.0.0.1:1/gateway",
+            "shard": [0, 1],
+            "application": {"id": s.app_id.to_string(), "flags": 0},
+            "private_channels": [],
+            "presences": [],
+        });
+        let _: m::Ready = parse("READY", ready);
+        let role = s.model.guilds[&g.id].roles.values().next().unwrap().clone();
+        let _: m::Role = parse("role", Model::role_json(&role));
+    }
+}

@@ -1,0 +1,350 @@
+//! The simulator's in-memory model of Discord: guilds, users, roles, members, channels and
+//! messages, rendered as the JSON shapes Discord's API uses.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde_json::{json, Value};
+
+/// Permission bits used by the simulator (Discord's values).
+pub mod perms {
+    pub const CREATE_INSTANT_INVITE: u64 = 1 << 0;
+    pub const ADMINISTRATOR: u64 = 1 << 3;
+    pub const MANAGE_CHANNELS: u64 = 1 << 4;
+    pub const MANAGE_GUILD: u64 = 1 << 5;
+    pub const ADD_REACTIONS: u64 = 1 << 6;
+    pub const VIEW_CHANNEL: u64 = 1 << 10;
+    pub const SEND_MESSAGES: u64 = 1 << 11;
+    pub const MANAGE_MESSAGES: u64 = 1 << 13;
+    pub const EMBED_LINKS: u64 = 1 << 14;
+    pub const ATTACH_FILES: u64 = 1 << 15;
+    pub const READ_MESSAGE_HISTORY: u64 = 1 << 16;
+    pub const USE_APPLICATION_COMMANDS: u64 = 1 << 31;
+    pub const MANAGE_ROLES: u64 = 1 << 28;
+    pub const ALL: u64 = (1 << 51) - 1;
+    /// What `@everyone` gets in a new server.
+    pub const EVERYONE_DEFAULT: u64 = CREATE_INSTANT_INVITE
+        | ADD_REACTIONS
+        | VIEW_CHANNEL
+        | SEND_MESSAGES
+        | EMBED_LINKS
+        | ATTACH_FILES
+        | READ_MESSAGE_HISTORY
+        | USE_APPLICATION_COMMANDS;
+}
+
+/// Discord channel types the simulator knows.
+pub mod channel_type {
+    pub const TEXT: u64 = 0;
+    pub const DM: u64 = 1;
+    pub const CATEGORY: u64 = 4;
+}
+
+pub const MAX_CHANNELS_PER_CATEGORY: usize = 50;
+pub const MAX_CHANNELS_PER_GUILD: usize = 500;
+
+/// A fixed, plausible timestamp for `joined_at` and similar fields.
+pub const EPOCH_ISO: &str = "2025-01-01T00:00:00.000000+00:00";
+
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: u64,
+    pub name: String,
+    pub bot: bool,
+    /// Whether the user accepts DMs from the bot.
+    pub dms_open: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Role {
+    pub id: u64,
+    pub name: String,
+    pub permissions: u64,
+    pub position: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Overwrite {
+    pub id: u64,
+    /// 0 = role, 1 = member.
+    pub kind: u8,
+    pub allow: u64,
+    pub deny: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Channel {
+    pub id: u64,
+    pub kind: u64,
+    pub guild_id: Option<u64>,
+    pub name: String,
+    pub parent_id: Option<u64>,
+    pub position: i64,
+    pub topic: Option<String>,
+    pub overwrites: Vec<Overwrite>,
+    /// For DM channels: the other user.
+    pub recipient: Option<u64>,
+    pub last_message_id: Option<u64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Guild {
+    pub id: u64,
+    pub name: String,
+    pub owner_id: u64,
+    pub roles: BTreeMap<u64, Role>,
+    /// user id → role ids (the `@everyone` role is implicit).
+    pub members: BTreeMap<u64, Vec<u64>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Message {
+    pub id: u64,
+    pub channel_id: u64,
+    pub author_id: u64,
+    /// The message as the bot sent it (content, embeds, components, flags, nonce, attachments).
+    pub body: Value,
+    pub edited: bool,
+}
+
+impl Message {
+    pub fn content(&self) -> &str {
+        self.body["content"].as_str().unwrap_or("")
+    }
+}
+
+#[derive(Default)]
+pub struct Model {
+    next_id: u64,
+    pub users: BTreeMap<u64, User>,
+    pub guilds: BTreeMap<u64, Guild>,
+    pub channels: BTreeMap<u64, Channel>,
+    pub messages: BTreeMap<u64, Message>,
+    pub global_commands: Vec<Value>,
+    pub guild_commands: HashMap<u64, Vec<Value>>,
+    pub deleted_channels: HashSet<u64>,
+}
+
+impl Model {
+    /// Snowflake-shaped ids that increase, as Discord's do.
+    pub fn next_id(&mut self) -> u64 {
+        self.next_id += 1;
+        1_300_000_000_000_000_000 + self.next_id
+    }
+
+    pub fn user_json(&self, id: u64) -> Value {
+        match self.users.get(&id) {
+            Some(u) => json!({
+                "id": u.id.to_string(),
+                "username": u.name,
+                "global_name": u.name,
+                "discriminator": "0",
+                "avatar": null,
+                "bot": u.bot,
+                "public_flags": 0,
+                "flags": 0,
+            }),
+            None => Value::Null,
+        }
+    }
+
+    pub fn role_json(role: &Role) -> Value {
+        json!({
+            "id": role.id.to_string(),
+            "name": role.name,
+            "color": 0,
+            "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null},
+            "hoist": false,
+            "icon": null,
+            "unicode_emoji": null,
+            "position": role.position,
+            "permissions": role.permissions.to_string(),
+            "managed": false,
+            "mentionable": false,
+            "flags": 0,
+        })
+    }
+
+    pub fn channel_json(&self, c: &Channel) -> Value {
+        let mut v = json!({
+            "id": c.id.to_string(),
+            "type": c.kind,
+            "name": c.name,
+            "position": c.position,
+            "flags": 0,
+            "nsfw": false,
+            "last_message_id": c.last_message_id.map(|m| m.to_string()),
+            "rate_limit_per_user": 0,
+            "topic": c.topic,
+            "parent_id": c.parent_id.map(|p| p.to_string()),
+            "permission_overwrites": c.overwrites.iter().map(|o| json!({
+                "id": o.id.to_string(),
+                "type": o.kind,
+                "allow": o.allow.to_string(),
+                "deny": o.deny.to_string(),
+            })).collect::<Vec<_>>(),
+        });
+        if let Some(g) = c.guild_id {
+            v["guild_id"] = json!(g.to_string());
+        }
+        if let Some(r) = c.recipient {
+            v["recipients"] = json!([self.user_json(r)]);
+            v.as_object_mut().unwrap().remove("name");
+            v.as_object_mut().unwrap().remove("position");
+            v.as_object_mut().unwrap().remove("permission_overwrites");
+        }
+        v
+    }
+
+    pub fn member_json(&self, guild: &Guild, user_id: u64) -> Value {
+        let roles = guild.members.get(&user_id).cloned().unwrap_or_default();
+        json!({
+            "user": self.user_json(user_id),
+            "nick": null,
+            "avatar": null,
+            "roles": roles.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
+            "joined_at": EPOCH_ISO,
+            "premium_since": null,
+            "deaf": false,
+            "mute": false,
+            "flags": 0,
+            "pending": false,
+            "communication_disabled_until": null,
+        })
+    }
+
+    pub fn message_json(&self, m: &Message) -> Value {
+        let channel = self.channels.get(&m.channel_id);
+        let mut v = json!({
+            "id": m.id.to_string(),
+            "channel_id": m.channel_id.to_string(),
+            "author": self.user_json(m.author_id),
+            "content": m.body.get("content").cloned().unwrap_or(json!("")),
+            "timestamp": EPOCH_ISO,
+            "edited_timestamp": if m.edited { json!(EPOCH_ISO) } else { Value::Null },
+            "tts": false,
+            "mention_everyone": false,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": m.body.get("attachments").cloned().unwrap_or(json!([])),
+            "embeds": m.body.get("embeds").cloned().unwrap_or(json!([])),
+            "components": m.body.get("components").cloned().unwrap_or(json!([])),
+            "pinned": false,
+            "type": 0,
+            "flags": m.body.get("flags").cloned().unwrap_or(json!(0)),
+        });
+        if let Some(nonce) = m.body.get("nonce") {
+            v["nonce"] = nonce.clone();
+        }
+        if let Some(g) = channel.and_then(|c| c.guild_id) {
+            v["guild_id"] = json!(g.to_string());
+        }
+        v
+    }
+
+    pub fn guild_json(&self, g: &Guild) -> Value {
+        json!({
+            "id": g.id.to_string(),
+            "name": g.name,
+            "icon": null,
+            "icon_hash": null,
+            "splash": null,
+            "discovery_splash": null,
+            "owner_id": g.owner_id.to_string(),
+            "afk_channel_id": null,
+            "afk_timeout": 300,
+            "widget_enabled": false,
+            "verification_level": 0,
+            "default_message_notifications": 0,
+            "explicit_content_filter": 0,
+            "roles": g.roles.values().map(Self::role_json).collect::<Vec<_>>(),
+            "emojis": [],
+            "features": [],
+            "mfa_level": 0,
+            "application_id": null,
+            "system_channel_id": null,
+            "system_channel_flags": 0,
+            "rules_channel_id": null,
+            "max_members": 500000,
+            "vanity_url_code": null,
+            "description": null,
+            "banner": null,
+            "premium_tier": 0,
+            "premium_subscription_count": 0,
+            "preferred_locale": "en-US",
+            "public_updates_channel_id": null,
+            "nsfw_level": 0,
+            "stickers": [],
+            "premium_progress_bar_enabled": false,
+            "safety_alerts_channel_id": null,
+        })
+    }
+
+    /// The GUILD_CREATE payload: the guild plus its channels, the members the bot can see and
+    /// the gateway-only fields.
+    pub fn guild_create_json(&self, g: &Guild) -> Value {
+        let mut v = self.guild_json(g);
+        let channels: Vec<Value> = self
+            .channels
+            .values()
+            .filter(|c| c.guild_id == Some(g.id))
+            .map(|c| self.channel_json(c))
+            .collect();
+        v["channels"] = json!(channels);
+        v["members"] = json!(g
+            .members
+            .keys()
+            .map(|u| self.member_json(g, *u))
+            .collect::<Vec<_>>());
+        v["member_count"] = json!(g.members.len());
+        v["joined_at"] = json!(EPOCH_ISO);
+        v["large"] = json!(false);
+        v["unavailable"] = json!(false);
+        v["voice_states"] = json!([]);
+        v["presences"] = json!([]);
+        v["threads"] = json!([]);
+        v["stage_instances"] = json!([]);
+        v["guild_scheduled_events"] = json!([]);
+        v["soundboard_sounds"] = json!([]);
+        v
+    }
+
+    /// Guild-level permissions of a member, as Discord computes them for interactions.
+    pub fn base_permissions(&self, guild: &Guild, user_id: u64) -> u64 {
+        if guild.owner_id == user_id {
+            return perms::ALL;
+        }
+        let mut p = guild.roles.get(&guild.id).map_or(0, |r| r.permissions);
+        for role in guild.members.get(&user_id).into_iter().flatten() {
+            p |= guild.roles.get(role).map_or(0, |r| r.permissions);
+        }
+        if p & perms::ADMINISTRATOR != 0 {
+            perms::ALL
+        } else {
+            p
+        }
+    }
+
+    /// Permissions of a member in a channel, applying overwrites in Discord's order:
+    /// `@everyone`, then the member's roles together, then the member.
+    pub fn channel_permissions(&self, guild: &Guild, channel: &Channel, user_id: u64) -> u64 {
+        let base = self.base_permissions(guild, user_id);
+        if base & perms::ADMINISTRATOR != 0 || base == perms::ALL {
+            return perms::ALL;
+        }
+        let mut p = base;
+        let member_roles = guild.members.get(&user_id).cloned().unwrap_or_default();
+        if let Some(o) = channel.overwrites.iter().find(|o| o.id == guild.id) {
+            p = (p & !o.deny) | o.allow;
+        }
+        let (mut allow, mut deny) = (0, 0);
+        for o in channel.overwrites.iter().filter(|o| o.kind == 0 && member_roles.contains(&o.id)) {
+            allow |= o.allow;
+            deny |= o.deny;
+        }
+        p = (p & !deny) | allow;
+        if let Some(o) = channel.overwrites.iter().find(|o| o.kind == 1 && o.id == user_id) {
+            p = (p & !o.deny) | o.allow;
+        }
+        p
+    }
+}
