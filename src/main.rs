@@ -1,1 +1,102 @@
-fn main(){}
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use tandem::clock::SystemClock;
+use tandem::config::{Problem, Settings};
+
+/// tandem: a Discord bot that runs a mentoring programme in your server.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    /// A TOML file with settings (same keys as config/default.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Connect to Discord and run the bot (the default). Needs DISCORD_TOKEN.
+    Run,
+    /// Create the database if needed and apply migrations, then exit.
+    Migrate,
+    /// Check the configuration and print what is wrong, one line per key.
+    CheckConfig,
+}
+
+fn print_problems(problems: &[Problem]) {
+    for p in problems {
+        eprintln!("error: {p}");
+    }
+}
+
+fn init_logging(settings: &Settings) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .or_else(|_| tracing_subscriber::EnvFilter::try_new(&settings.log.filter))
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt().with_env_filter(filter).init();
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(s) => s,
+        Err(problems) => {
+            print_problems(&problems);
+            return ExitCode::FAILURE;
+        }
+    };
+    match cli.command.unwrap_or(Command::Run) {
+        Command::CheckConfig => {
+            let problems = settings.problems();
+            if problems.is_empty() {
+                println!(
+                    "Configuration OK: api {}, database {}, commands {}, token set (hidden).",
+                    settings.discord.api_url,
+                    settings.database.url,
+                    match settings.discord.guild_id {
+                        Some(g) => format!("in server {g}"),
+                        None => "global".into(),
+                    }
+                );
+                ExitCode::SUCCESS
+            } else {
+                print_problems(&problems);
+                ExitCode::FAILURE
+            }
+        }
+        Command::Migrate => {
+            init_logging(&settings);
+            match tandem::open_database(&settings).await {
+                Ok(db) => {
+                    db.close().await;
+                    println!("Database ready: {}", settings.database.url);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Run => {
+            let problems = settings.problems();
+            if !problems.is_empty() {
+                print_problems(&problems);
+                return ExitCode::FAILURE;
+            }
+            init_logging(&settings);
+            match tandem::run(settings, Arc::new(SystemClock)).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    tracing::error!("{e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

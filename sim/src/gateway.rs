@@ -13,12 +13,18 @@ use crate::{GatewayCmd, Shared};
 
 const HEARTBEAT_INTERVAL_MS: u64 = 41_250;
 
-pub(crate) async fn upgrade(AxState(shared): AxState<Arc<Shared>>, ws: WebSocketUpgrade) -> Response {
+pub(crate) async fn upgrade(
+    AxState(shared): AxState<Arc<Shared>>,
+    ws: WebSocketUpgrade,
+) -> Response {
     ws.on_upgrade(move |socket| connection(shared, socket))
 }
 
 async fn send(socket: &mut WebSocket, v: Value) -> bool {
-    socket.send(WsMessage::Text(v.to_string().into())).await.is_ok()
+    socket
+        .send(WsMessage::Text(v.to_string().into()))
+        .await
+        .is_ok()
 }
 
 async fn connection(shared: Arc<Shared>, mut socket: WebSocket) {
@@ -29,7 +35,12 @@ async fn connection(shared: Arc<Shared>, mut socket: WebSocket) {
         s.next_connection
     };
     let mut seq: u64 = 0;
-    if !send(&mut socket, json!({"op": 10, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}})).await {
+    if !send(
+        &mut socket,
+        json!({"op": 10, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}}),
+    )
+    .await
+    {
         return;
     }
     loop {
@@ -42,17 +53,14 @@ async fn connection(shared: Arc<Shared>, mut socket: WebSocket) {
                     _ => continue,
                 };
                 let Ok(v) = serde_json::from_str::<Value>(&text) else { continue };
-                match v["op"].as_u64() {
-                    Some(1) => {
-                        if !send(&mut socket, json!({"op": 11})).await { break }
-                    }
-                    Some(2) => {
-                        if !identify(&shared, &mut socket, &v, conn_id, &tx, &mut seq).await { break }
-                    }
-                    Some(6) => {
-                        if !resume(&shared, &mut socket, &v, conn_id, &tx, &mut seq).await { break }
-                    }
-                    _ => {}
+                let alive = match v["op"].as_u64() {
+                    Some(1) => send(&mut socket, json!({"op": 11})).await,
+                    Some(2) => identify(&shared, &mut socket, &v, conn_id, &tx, &mut seq).await,
+                    Some(6) => resume(&shared, &mut socket, &v, conn_id, &tx, &mut seq).await,
+                    _ => true,
+                };
+                if !alive {
+                    break;
                 }
             }
             cmd = rx.recv() => match cmd {
@@ -84,7 +92,10 @@ async fn identify(
 ) -> bool {
     let token_ok = {
         let s = shared.lock();
-        v["d"]["token"].as_str().map(|t| t.trim_start_matches("Bot ")) == Some(s.token.as_str())
+        v["d"]["token"]
+            .as_str()
+            .map(|t| t.trim_start_matches("Bot "))
+            == Some(s.token.as_str())
     };
     if !token_ok {
         let _ = socket
@@ -126,12 +137,22 @@ async fn identify(
         (ready, guilds)
     };
     *seq += 1;
-    if !send(socket, json!({"op": 0, "t": "READY", "s": *seq, "d": ready})).await {
+    if !send(
+        socket,
+        json!({"op": 0, "t": "READY", "s": *seq, "d": ready}),
+    )
+    .await
+    {
         return false;
     }
     for g in guilds {
         *seq += 1;
-        if !send(socket, json!({"op": 0, "t": "GUILD_CREATE", "s": *seq, "d": g})).await {
+        if !send(
+            socket,
+            json!({"op": 0, "t": "GUILD_CREATE", "s": *seq, "d": g}),
+        )
+        .await
+        {
             return false;
         }
     }
@@ -151,7 +172,10 @@ async fn resume(
     let valid = {
         let mut s = shared.lock();
         let ok = v["d"]["session_id"].as_str() == Some(s.session_id.as_str())
-            && v["d"]["token"].as_str().map(|t| t.trim_start_matches("Bot ")) == Some(s.token.as_str());
+            && v["d"]["token"]
+                .as_str()
+                .map(|t| t.trim_start_matches("Bot "))
+                == Some(s.token.as_str());
         if ok {
             s.resumes += 1;
         }

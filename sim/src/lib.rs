@@ -7,6 +7,8 @@
 //! [`Sim`]: "user U runs `/setup …` in guild G", then wait for and inspect what the bot did.
 
 mod gateway;
+#[cfg(test)]
+mod http_tests;
 pub mod model;
 mod rest;
 mod validate;
@@ -166,7 +168,9 @@ impl State {
     fn take_fault(&mut self, method: &str, path: &str) -> Option<FaultKind> {
         let f = self.faults.iter_mut().find(|f| {
             f.remaining > 0
-                && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
+                && f.method
+                    .as_deref()
+                    .is_none_or(|m| m.eq_ignore_ascii_case(method))
                 && path.contains(&f.path_contains)
         })?;
         f.remaining -= 1;
@@ -178,7 +182,10 @@ impl State {
     /// Sends an event to the bot now, or on its next connection.
     pub fn dispatch(&mut self, event: &str, data: Value) {
         match &self.gateway {
-            Some((_, tx)) if tx.send(GatewayCmd::Dispatch(event.into(), data.clone())).is_ok() => {}
+            Some((_, tx))
+                if tx
+                    .send(GatewayCmd::Dispatch(event.into(), data.clone()))
+                    .is_ok() => {}
             _ => self.pending_events.push_back((event.into(), data)),
         }
     }
@@ -508,7 +515,10 @@ impl Sim {
 
     /// The bytes of the `index`th attachment of a message.
     pub fn attachment(&self, message: &Message, index: usize) -> Option<Vec<u8>> {
-        let id: u64 = message.body["attachments"][index]["id"].as_str()?.parse().ok()?;
+        let id: u64 = message.body["attachments"][index]["id"]
+            .as_str()?
+            .parse()
+            .ok()?;
         self.shared.lock().files.get(&id).cloned()
     }
 
@@ -615,7 +625,10 @@ impl Sim {
             if self.shared.lock().gateway.is_some() {
                 return true;
             }
-            if !matches!(tokio::time::timeout_at(deadline, rx.changed()).await, Ok(Ok(()))) {
+            if !matches!(
+                tokio::time::timeout_at(deadline, rx.changed()).await,
+                Ok(Ok(()))
+            ) {
                 return false;
             }
         }
@@ -637,7 +650,12 @@ impl Sim {
     /// `user` clicks the button `custom_id` on message `message`.
     pub async fn click(&self, guild: u64, user: u64, message: u64, custom_id: &str) -> u64 {
         let (payload, id) = self.mutate(|s| {
-            let m = s.model.messages.get(&message).expect("unknown message").clone();
+            let m = s
+                .model
+                .messages
+                .get(&message)
+                .expect("unknown message")
+                .clone();
             let msg_json = s.model.message_json(&m);
             rest::new_interaction(
                 s,
@@ -692,7 +710,9 @@ impl Sim {
     pub async fn reply(&self, interaction: u64) -> Reply {
         self.try_reply(interaction, DEFAULT_WAIT)
             .await
-            .unwrap_or_else(|| panic!("no reply to interaction {interaction} within {DEFAULT_WAIT:?}"))
+            .unwrap_or_else(|| {
+                panic!("no reply to interaction {interaction} within {DEFAULT_WAIT:?}")
+            })
     }
 
     pub async fn try_reply(&self, interaction: u64, timeout: Duration) -> Option<Reply> {
@@ -702,7 +722,10 @@ impl Sim {
             if let Some(r) = self.visible_reply(interaction) {
                 return Some(r);
             }
-            if !matches!(tokio::time::timeout_at(deadline, rx.changed()).await, Ok(Ok(()))) {
+            if !matches!(
+                tokio::time::timeout_at(deadline, rx.changed()).await,
+                Ok(Ok(()))
+            ) {
                 return None;
             }
         }
@@ -802,7 +825,11 @@ impl CommandCall<'_> {
             .expect("autocomplete could not be sent");
         sim.send_interaction(payload);
         let reply = sim.reply(id).await;
-        assert_eq!(reply.kind, 8, "autocomplete answered with callback type {}", reply.kind);
+        assert_eq!(
+            reply.kind, 8,
+            "autocomplete answered with callback type {}",
+            reply.kind
+        );
         reply
             .choices()
             .iter()
@@ -900,14 +927,30 @@ mod serenity_shapes {
             let mut s = sim.shared.lock();
             let m = s.model.messages[&mid].clone();
             let mj = s.model.message_json(&m);
-            rest::new_interaction(&mut s, 3, g.id, g.general_channel_id, alice, json!({"custom_id": "go", "component_type": 2}), Some((mid, mj)))
+            rest::new_interaction(
+                &mut s,
+                3,
+                g.id,
+                g.general_channel_id,
+                alice,
+                json!({"custom_id": "go", "component_type": 2}),
+                Some((mid, mj)),
+            )
         };
         let i: m::Interaction = parse("component interaction", click);
         assert_eq!(i.message_component().unwrap().data.custom_id, "go");
         let (modal, _) = {
             let mut s = sim.shared.lock();
-            rest::new_interaction(&mut s, 5, g.id, g.general_channel_id, alice, json!({"custom_id": "m", "components": [
-                {"type": 1, "components": [{"type": 4, "custom_id": "f", "value": "v"}]}]}), None)
+            rest::new_interaction(
+                &mut s,
+                5,
+                g.id,
+                g.general_channel_id,
+                alice,
+                json!({"custom_id": "m", "components": [
+                {"type": 1, "components": [{"type": 4, "custom_id": "f", "value": "v"}]}]}),
+                None,
+            )
         };
         let i: m::Interaction = parse("modal interaction", modal);
         assert_eq!(i.modal_submit().unwrap().data.custom_id, "m");

@@ -337,12 +337,20 @@ impl Model {
             p = (p & !o.deny) | o.allow;
         }
         let (mut allow, mut deny) = (0, 0);
-        for o in channel.overwrites.iter().filter(|o| o.kind == 0 && member_roles.contains(&o.id)) {
+        for o in channel
+            .overwrites
+            .iter()
+            .filter(|o| o.kind == 0 && member_roles.contains(&o.id))
+        {
             allow |= o.allow;
             deny |= o.deny;
         }
         p = (p & !deny) | allow;
-        if let Some(o) = channel.overwrites.iter().find(|o| o.kind == 1 && o.id == user_id) {
+        if let Some(o) = channel
+            .overwrites
+            .iter()
+            .find(|o| o.kind == 1 && o.id == user_id)
+        {
             p = (p & !o.deny) | o.allow;
         }
         p

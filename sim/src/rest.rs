@@ -110,7 +110,11 @@ pub(crate) async fn handle(
         let token_route = path.starts_with("/interactions/") || path.starts_with("/webhooks/");
         let (status, value, recorded_body) = match parsed {
             Err(e) => {
-                let (st, v) = error(400, 50109, &format!("The request body contains invalid JSON: {e}"));
+                let (st, v) = error(
+                    400,
+                    50109,
+                    &format!("The request body contains invalid JSON: {e}"),
+                );
                 (st, v, Value::Null)
             }
             Ok((body, files)) => {
@@ -119,7 +123,10 @@ pub(crate) async fn handle(
                     error(401, 0, "401: Unauthorized")
                 } else if let Some(fault) = s.take_fault(method.as_str(), &path) {
                     match fault {
-                        FaultKind::RateLimited { retry_after: after, global } => {
+                        FaultKind::RateLimited {
+                            retry_after: after,
+                            global,
+                        } => {
                             retry_after = Some((after, global));
                             (
                                 429,
@@ -167,7 +174,10 @@ pub(crate) async fn handle(
     }
     let mut response = (
         code,
-        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
         value.to_string(),
     )
         .into_response();
@@ -192,7 +202,11 @@ fn recorded_body(body: &Value, files: &Files) -> Value {
     if files.is_empty() {
         return body.clone();
     }
-    let mut b = if body.is_null() { json!({}) } else { body.clone() };
+    let mut b = if body.is_null() {
+        json!({})
+    } else {
+        body.clone()
+    };
     b["files"] = json!(files
         .iter()
         .map(|(field, name, bytes)| json!({
@@ -243,7 +257,10 @@ fn route(
         }
         ("GET", ["applications", _, "guilds", guild, "commands"]) => {
             let g = id(guild).unwrap_or(0);
-            (200, json!(s.model.guild_commands.get(&g).cloned().unwrap_or_default()))
+            (
+                200,
+                json!(s.model.guild_commands.get(&g).cloned().unwrap_or_default()),
+            )
         }
         ("PUT", ["applications", _, "guilds", guild, "commands"]) => {
             let Some(g) = id(guild).filter(|g| s.model.guilds.contains_key(g)) else {
@@ -257,12 +274,10 @@ fn route(
             interaction_callback(s, iid, token, body, files, query)
         }
         ("POST", ["webhooks", _, token]) => followup(s, token, body, files),
-        ("GET", ["webhooks", _, token, "messages", mid]) => {
-            match webhook_message(s, token, mid) {
-                Some(id) => (200, s.model.message_json(&s.model.messages[&id])),
-                None => error(404, 10008, "Unknown Message"),
-            }
-        }
+        ("GET", ["webhooks", _, token, "messages", mid]) => match webhook_message(s, token, mid) {
+            Some(id) => (200, s.model.message_json(&s.model.messages[&id])),
+            None => error(404, 10008, "Unknown Message"),
+        },
         ("PATCH", ["webhooks", _, token, "messages", mid]) => {
             let Some(mid_num) = webhook_message(s, token, mid) else {
                 return error(404, 10008, "Unknown Message");
@@ -302,8 +317,12 @@ fn route(
             (200, json!(list))
         }
         ("POST", ["guilds", guild, "channels"]) => create_channel(s, id(guild).unwrap_or(0), body),
-        ("GET", ["guilds", guild, "roles"]) => match id(guild).and_then(|g| s.model.guilds.get(&g)) {
-            Some(g) => (200, json!(g.roles.values().map(Model::role_json).collect::<Vec<_>>())),
+        ("GET", ["guilds", guild, "roles"]) => match id(guild).and_then(|g| s.model.guilds.get(&g))
+        {
+            Some(g) => (
+                200,
+                json!(g.roles.values().map(Model::role_json).collect::<Vec<_>>()),
+            ),
             None => error(404, 10004, "Unknown Guild"),
         },
         ("POST", ["guilds", guild, "roles"]) => {
@@ -323,7 +342,10 @@ fn route(
             };
             let v = Model::role_json(&role);
             guild.roles.insert(rid, role);
-            s.dispatch("GUILD_ROLE_CREATE", json!({"guild_id": g.to_string(), "role": v}));
+            s.dispatch(
+                "GUILD_ROLE_CREATE",
+                json!({"guild_id": g.to_string(), "role": v}),
+            );
             (200, v)
         }
         ("GET", ["guilds", guild, "members", user]) => {
@@ -331,18 +353,26 @@ fn route(
                 return not_found();
             };
             match s.model.guilds.get(&g) {
-                Some(guild) if guild.members.contains_key(&u) => (200, s.model.member_json(guild, u)),
+                Some(guild) if guild.members.contains_key(&u) => {
+                    (200, s.model.member_json(guild, u))
+                }
                 Some(_) => error(404, 10007, "Unknown Member"),
                 None => error(404, 10004, "Unknown Guild"),
             }
         }
-        ("GET", ["guilds", guild, "members"]) => match id(guild).and_then(|g| s.model.guilds.get(&g)) {
-            Some(g) => (
-                200,
-                json!(g.members.keys().map(|u| s.model.member_json(g, *u)).collect::<Vec<_>>()),
-            ),
-            None => error(404, 10004, "Unknown Guild"),
-        },
+        ("GET", ["guilds", guild, "members"]) => {
+            match id(guild).and_then(|g| s.model.guilds.get(&g)) {
+                Some(g) => (
+                    200,
+                    json!(g
+                        .members
+                        .keys()
+                        .map(|u| s.model.member_json(g, *u))
+                        .collect::<Vec<_>>()),
+                ),
+                None => error(404, 10004, "Unknown Guild"),
+            }
+        }
         ("GET", ["channels", channel]) => match visible_channel(s, channel) {
             Ok(c) => (200, s.model.channel_json(&s.model.channels[&c])),
             Err(e) => e,
@@ -498,9 +528,18 @@ fn register_commands(s: &mut State, body: &Value, guild: Option<u64>) -> Vec<Val
 fn open_dm(s: &mut State, body: &Value) -> Answer {
     let Some(user) = parse_id(&body["recipient_id"]).filter(|u| s.model.users.contains_key(u))
     else {
-        return form_error("recipient_id", "NUMBER_TYPE_COERCE", "Value is not snowflake.");
+        return form_error(
+            "recipient_id",
+            "NUMBER_TYPE_COERCE",
+            "Value is not snowflake.",
+        );
     };
-    if let Some(c) = s.model.channels.values().find(|c| c.recipient == Some(user)) {
+    if let Some(c) = s
+        .model
+        .channels
+        .values()
+        .find(|c| c.recipient == Some(user))
+    {
         return (200, s.model.channel_json(c));
     }
     let cid = s.model.next_id();
@@ -592,14 +631,21 @@ fn check_message(body: &Value, files: &Files) -> Result<(), Answer> {
         .map(embed_chars)
         .sum();
     if total > 6000 {
-        return Err(form_error("embeds", "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000"));
+        return Err(form_error(
+            "embeds",
+            "MAX_EMBED_SIZE_EXCEEDED",
+            "Embed size exceeds maximum size of 6000",
+        ));
     }
     Ok(())
 }
 
 fn embed_chars(e: &Value) -> usize {
     let len = |v: &Value| v.as_str().map_or(0, |s| s.chars().count());
-    let mut n = len(&e["title"]) + len(&e["description"]) + len(&e["footer"]["text"]) + len(&e["author"]["name"]);
+    let mut n = len(&e["title"])
+        + len(&e["description"])
+        + len(&e["footer"]["text"])
+        + len(&e["author"]["name"]);
     for f in e["fields"].as_array().into_iter().flatten() {
         n += len(&f["name"]) + len(&f["value"]);
     }
@@ -678,8 +724,15 @@ fn edit_message(s: &mut State, mid: u64, body: &Value, files: Files) -> Answer {
 }
 
 fn check_message_edit(body: &Value) -> Result<(), Answer> {
-    if body["content"].as_str().is_some_and(|c| c.chars().count() > 2000) {
-        return Err(form_error("content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length."));
+    if body["content"]
+        .as_str()
+        .is_some_and(|c| c.chars().count() > 2000)
+    {
+        return Err(form_error(
+            "content",
+            "BASE_TYPE_MAX_LENGTH",
+            "Must be 2000 or fewer in length.",
+        ));
     }
     Ok(())
 }
@@ -692,11 +745,18 @@ fn create_channel(s: &mut State, guild: u64, body: &Value) -> Answer {
     if !bot_has(s, guild, parent, perms::MANAGE_CHANNELS) {
         return error(403, 50013, "Missing Permissions");
     }
-    let has_overwrites = body["permission_overwrites"].as_array().is_some_and(|o| !o.is_empty());
+    let has_overwrites = body["permission_overwrites"]
+        .as_array()
+        .is_some_and(|o| !o.is_empty());
     if has_overwrites && !bot_has(s, guild, parent, perms::MANAGE_ROLES) {
         return error(403, 50013, "Missing Permissions");
     }
-    let in_guild = s.model.channels.values().filter(|c| c.guild_id == Some(guild)).count();
+    let in_guild = s
+        .model
+        .channels
+        .values()
+        .filter(|c| c.guild_id == Some(guild))
+        .count();
     if in_guild >= crate::model::MAX_CHANNELS_PER_GUILD {
         return error(400, 30013, "Maximum number of guild channels reached (500)");
     }
@@ -705,7 +765,12 @@ fn create_channel(s: &mut State, guild: u64, body: &Value) -> Answer {
             Some(c) if c.kind == channel_type::CATEGORY && c.guild_id == Some(guild) => {}
             _ => return form_error("parent_id", "CHANNEL_PARENT_INVALID", "Invalid parent."),
         }
-        let children = s.model.channels.values().filter(|c| c.parent_id == Some(p)).count();
+        let children = s
+            .model
+            .channels
+            .values()
+            .filter(|c| c.parent_id == Some(p))
+            .count();
         if children >= crate::model::MAX_CHANNELS_PER_CATEGORY {
             return form_error(
                 "parent_id",
@@ -761,7 +826,9 @@ fn edit_channel(s: &mut State, channel: &str, body: &Value) -> Answer {
     if !bot_has(s, guild, Some(c), perms::MANAGE_CHANNELS) {
         return error(403, 50013, "Missing Permissions");
     }
-    if body.get("permission_overwrites").is_some() && !bot_has(s, guild, Some(c), perms::MANAGE_ROLES) {
+    if body.get("permission_overwrites").is_some()
+        && !bot_has(s, guild, Some(c), perms::MANAGE_ROLES)
+    {
         return error(403, 50013, "Missing Permissions");
     }
     let ch = s.model.channels.get_mut(&c).unwrap();
@@ -790,7 +857,10 @@ fn edit_channel(s: &mut State, channel: &str, body: &Value) -> Answer {
     (200, v)
 }
 
-fn interaction_by_token<'a>(s: &'a mut State, token: &str) -> Option<(u64, &'a mut InteractionRecord)> {
+fn interaction_by_token<'a>(
+    s: &'a mut State,
+    token: &str,
+) -> Option<(u64, &'a mut InteractionRecord)> {
     s.interactions
         .iter_mut()
         .find(|(_, r)| r.token == token)
@@ -808,7 +878,12 @@ fn interaction_callback(
     let Some(iid) = id(iid) else {
         return error(404, 10062, "Unknown interaction");
     };
-    let Some(rec) = s.interactions.get(&iid).filter(|r| r.token == token).cloned() else {
+    let Some(rec) = s
+        .interactions
+        .get(&iid)
+        .filter(|r| r.token == token)
+        .cloned()
+    else {
         return error(404, 10062, "Unknown interaction");
     };
     if rec.callback.is_some() {
@@ -840,13 +915,22 @@ fn interaction_callback(
             }
         }
         6 | 8 | 9 => {}
-        _ => return form_error("type", "BASE_TYPE_CHOICES", "Value must be one of (1, 4, 5, 6, 7, 8, 9, 10, 12)."),
+        _ => {
+            return form_error(
+                "type",
+                "BASE_TYPE_CHOICES",
+                "Value must be one of (1, 4, 5, 6, 7, 8, 9, 10, 12).",
+            )
+        }
     }
     let rec = s.interactions.get_mut(&iid).unwrap();
     rec.callback = Some((kind, data));
     rec.original = original;
     if query.is_some_and(|q| q.contains("with_response=true")) {
-        return (200, json!({"interaction": {"id": iid.to_string(), "type": kind}}));
+        return (
+            200,
+            json!({"interaction": {"id": iid.to_string(), "type": kind}}),
+        );
     }
     (204, Value::Null)
 }
@@ -958,10 +1042,15 @@ impl State {
             return Err("the user is not a member of the guild".into());
         }
         if !call.bypass_permissions {
-            if let Some(required) = def["default_member_permissions"].as_str().and_then(|p| p.parse::<u64>().ok()) {
+            if let Some(required) = def["default_member_permissions"]
+                .as_str()
+                .and_then(|p| p.parse::<u64>().ok())
+            {
                 let have = self.model.base_permissions(guild, call.user);
                 if have & required != required {
-                    return Err(format!("/{top} is hidden from this user by its default permissions"));
+                    return Err(format!(
+                        "/{top} is hidden from this user by its default permissions"
+                    ));
                 }
             }
         }
@@ -976,7 +1065,10 @@ impl State {
             path.push((sub.to_string(), d["type"].as_u64().unwrap()));
             option_defs = d["options"].as_array().cloned().unwrap_or_default();
         }
-        if option_defs.iter().any(|o| matches!(o["type"].as_u64(), Some(1 | 2))) {
+        if option_defs
+            .iter()
+            .any(|o| matches!(o["type"].as_u64(), Some(1 | 2)))
+        {
             return Err(format!("/{} needs a subcommand", call.name));
         }
         let mut resolved = json!({});
@@ -1006,7 +1098,9 @@ impl State {
             }
         } else {
             for d in &option_defs {
-                if d["required"] == json!(true) && !call.options.iter().any(|(n, _)| d["name"] == n.as_str()) {
+                if d["required"] == json!(true)
+                    && !call.options.iter().any(|(n, _)| d["name"] == n.as_str())
+                {
                     return Err(format!("/{} needs the option {}", call.name, d["name"]));
                 }
             }
@@ -1033,14 +1127,28 @@ impl State {
                 .unwrap_or(0)
         });
         let kind = if focused.is_some() { 4 } else { 2 };
-        Ok(new_interaction(self, kind, call.guild, channel, call.user, data, None))
+        Ok(new_interaction(
+            self, kind, call.guild, channel, call.user, data, None,
+        ))
     }
 
-    fn option_value(&self, guild: u64, ty: u64, value: &Value, resolved: &mut Value) -> Result<Value, String> {
+    fn option_value(
+        &self,
+        guild: u64,
+        ty: u64,
+        value: &Value,
+        resolved: &mut Value,
+    ) -> Result<Value, String> {
         let as_id = || parse_id(value).ok_or_else(|| format!("{value} is not an id"));
         Ok(match ty {
-            3 => json!(value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string())),
-            4 => json!(value.as_i64().or_else(|| value.as_str().and_then(|s| s.parse().ok())).ok_or("not an integer")?),
+            3 => json!(value
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| value.to_string())),
+            4 => json!(value
+                .as_i64()
+                .or_else(|| value.as_str().and_then(|s| s.parse().ok()))
+                .ok_or("not an integer")?),
             5 => json!(value.as_bool().ok_or("not a boolean")?),
             10 => json!(value.as_f64().ok_or("not a number")?),
             6 => {
@@ -1050,7 +1158,12 @@ impl State {
                     return Err(format!("unknown user {u}"));
                 }
                 resolved["users"][u.to_string()] = user;
-                if let Some(g) = self.model.guilds.get(&guild).filter(|g| g.members.contains_key(&u)) {
+                if let Some(g) = self
+                    .model
+                    .guilds
+                    .get(&guild)
+                    .filter(|g| g.members.contains_key(&u))
+                {
                     let mut m = self.model.member_json(g, u);
                     m.as_object_mut().unwrap().remove("user");
                     m["permissions"] = json!(self.model.base_permissions(g, u).to_string());
@@ -1060,7 +1173,11 @@ impl State {
             }
             7 => {
                 let c = as_id()?;
-                let ch = self.model.channels.get(&c).ok_or_else(|| format!("unknown channel {c}"))?;
+                let ch = self
+                    .model
+                    .channels
+                    .get(&c)
+                    .ok_or_else(|| format!("unknown channel {c}"))?;
                 let mut v = json!({
                     "id": c.to_string(),
                     "name": ch.name,

@@ -33,9 +33,14 @@ impl Validator {
         accept_string_bitfields(&mut spec);
         let mut operations = Vec::new();
         for (path, item) in spec["paths"].as_object()? {
-            let segments: Vec<String> = path.trim_matches('/').split('/').map(str::to_string).collect();
+            let segments: Vec<String> = path
+                .trim_matches('/')
+                .split('/')
+                .map(str::to_string)
+                .collect();
             for (method, op) in item.as_object()? {
-                if let Some(schema) = op["requestBody"]["content"]["application/json"].get("schema") {
+                if let Some(schema) = op["requestBody"]["content"]["application/json"].get("schema")
+                {
                     operations.push((method.to_uppercase(), segments.clone(), schema.clone()));
                 }
             }
@@ -57,7 +62,9 @@ impl Validator {
             .filter(|(_, (m, t, _))| {
                 m == method
                     && t.len() == segs.len()
-                    && t.iter().zip(&segs).all(|(t, s)| t.starts_with('{') || t == s)
+                    && t.iter()
+                        .zip(&segs)
+                        .all(|(t, s)| t.starts_with('{') || t == s)
             })
             .max_by_key(|(_, (_, t, _))| t.iter().filter(|t| !t.starts_with('{')).count())
             .map(|(i, _)| i)
@@ -134,7 +141,11 @@ mod tests {
             .is_none());
         let too_many_embeds: Vec<Value> = (0..11).map(|_| json!({"title": "x"})).collect();
         assert!(v
-            .check("POST", "/channels/1/messages", &json!({"embeds": too_many_embeds}))
+            .check(
+                "POST",
+                "/channels/1/messages",
+                &json!({"embeds": too_many_embeds})
+            )
             .is_some());
     }
 

@@ -1,1 +1,9 @@
+//! One integration test binary (fast to link on a 2-core machine): end-to-end tests that run
+//! the real serenity client against discord-sim, store tests on the real migrations, and CLI
+//! tests of the built binary.
 
+mod cli;
+mod help;
+mod setup;
+mod store;
+mod support;

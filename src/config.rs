@@ -1,0 +1,253 @@
+//! Typed settings, layered: `config/default.toml` (built in) < `--config FILE` <
+//! `TANDEM__SECTION__KEY` environment variables. The bot token comes from `DISCORD_TOKEN`
+//! or `TANDEM__DISCORD__TOKEN` and is kept in a [`Secret`].
+
+use std::fmt;
+use std::path::Path;
+
+use figment::providers::{Env, Format, Toml};
+use figment::Figment;
+use serde::Deserialize;
+
+const DEFAULTS: &str = include_str!("../config/default.toml");
+
+/// Where tandem talks to Discord when `discord.api_url` is left alone.
+pub const DISCORD_API_URL: &str = "https://discord.com";
+
+/// A value that must never be printed: `Debug` shows `***` and there is no `Display`.
+#[derive(Clone, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+    /// The secret itself, for the one place that needs it (the Discord client).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub discord: DiscordSettings,
+    pub database: DatabaseSettings,
+    pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DiscordSettings {
+    pub token: Option<Secret>,
+    pub api_url: String,
+    pub guild_id: Option<u64>,
+}
+
+impl DiscordSettings {
+    /// Whether requests go somewhere other than Discord itself (the simulator).
+    pub fn uses_custom_api(&self) -> bool {
+        self.api_url.trim_end_matches('/') != DISCORD_API_URL
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatabaseSettings {
+    pub url: String,
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LogSettings {
+    pub filter: String,
+}
+
+/// One thing wrong with the configuration, named by its key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub key: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.key, self.message)
+    }
+}
+
+fn problem(key: &str, message: impl Into<String>) -> Problem {
+    Problem {
+        key: key.into(),
+        message: message.into(),
+    }
+}
+
+impl Settings {
+    /// The built-in defaults only (no file, no environment), e.g. for tests.
+    pub fn defaults() -> Settings {
+        Figment::from(Toml::string(DEFAULTS))
+            .extract()
+            .expect("config/default.toml is valid")
+    }
+
+    /// Defaults, then `file`, then the environment. Errors name each bad key.
+    pub fn load(file: Option<&Path>) -> Result<Settings, Vec<Problem>> {
+        let mut figment = Figment::from(Toml::string(DEFAULTS));
+        if let Some(path) = file {
+            if !path.is_file() {
+                return Err(vec![problem(
+                    "--config",
+                    format!("{} does not exist or is not a file", path.display()),
+                )]);
+            }
+            figment = figment.merge(Toml::file(path));
+        }
+        figment = figment
+            .merge(
+                Env::raw()
+                    .only(&["DISCORD_TOKEN"])
+                    .map(|_| "discord.token".into()),
+            )
+            .merge(Env::prefixed("TANDEM__").split("__"));
+        figment.extract::<Settings>().map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|e| {
+                    let key = if e.path.is_empty() {
+                        "config".to_string()
+                    } else {
+                        e.path.join(".")
+                    };
+                    let key = if key == "discord.token" {
+                        "DISCORD_TOKEN".to_string()
+                    } else {
+                        key
+                    };
+                    problem(&key, e.kind.to_string())
+                })
+                .collect()
+        })
+    }
+
+    /// Everything that would stop the bot from running, one problem per key.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        match &self.discord.token {
+            None => out.push(problem(
+                "DISCORD_TOKEN",
+                "not set: copy the bot token from the Discord developer portal (Bot tab) \
+                 and export DISCORD_TOKEN=<token>",
+            )),
+            Some(t) if t.expose().trim().is_empty() || t.expose().contains(char::is_whitespace) => {
+                out.push(problem(
+                    "DISCORD_TOKEN",
+                    "is empty or contains spaces: paste the token exactly as the portal shows it",
+                ))
+            }
+            Some(_) => {}
+        }
+        let url = &self.discord.api_url;
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            out.push(problem(
+                "discord.api_url",
+                format!("{url:?} is not an http(s) URL; use {DISCORD_API_URL}"),
+            ));
+        }
+        if self.discord.guild_id == Some(0) {
+            out.push(problem("discord.guild_id", "must be a server id, not 0"));
+        }
+        if !self.database.url.starts_with("sqlite:") {
+            out.push(problem(
+                "database.url",
+                format!(
+                    "{:?} is not a SQLite URL; use e.g. sqlite://data/tandem.db",
+                    self.database.url
+                ),
+            ));
+        }
+        if !(1..=64).contains(&self.database.max_connections) {
+            out.push(problem(
+                "database.max_connections",
+                "must be between 1 and 64",
+            ));
+        }
+        if let Err(e) = tracing_subscriber::EnvFilter::try_new(&self.log.filter) {
+            out.push(problem("log.filter", format!("is not a valid filter: {e}")));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_token_never_shows_in_debug_output() {
+        let mut s = Settings::defaults();
+        s.discord.token = Some(Secret::new("very-secret-token"));
+        let printed = format!("{s:?}");
+        assert!(!printed.contains("very-secret-token"));
+        assert!(printed.contains("***"));
+    }
+
+    #[test]
+    fn defaults_point_at_discord_and_a_local_database() {
+        let s = Settings::defaults();
+        assert_eq!(s.discord.api_url, DISCORD_API_URL);
+        assert!(!s.discord.uses_custom_api());
+        assert_eq!(s.database.url, "sqlite://data/tandem.db");
+        assert_eq!(s.discord.guild_id, None);
+    }
+
+    #[test]
+    fn a_missing_token_is_one_problem_naming_discord_token() {
+        let s = Settings::defaults();
+        let problems = s.problems();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].key, "DISCORD_TOKEN");
+    }
+
+    #[test]
+    fn bad_values_are_reported_by_key() {
+        let mut s = Settings::defaults();
+        s.discord.token = Some(Secret::new("abc"));
+        s.discord.api_url = "discord.com".into();
+        s.database.url = "postgres://x".into();
+        s.database.max_connections = 0;
+        let keys: Vec<String> = s.problems().into_iter().map(|p| p.key).collect();
+        assert_eq!(
+            keys,
+            [
+                "discord.api_url",
+                "database.url",
+                "database.max_connections"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_config_file_overrides_defaults_and_a_missing_file_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tandem.toml");
+        std::fs::write(&path, "[discord]\nguild_id = 42\n").unwrap();
+        let s = Settings::load(Some(&path)).unwrap();
+        assert_eq!(s.discord.guild_id, Some(42));
+        let err = Settings::load(Some(&dir.path().join("nope.toml"))).unwrap_err();
+        assert_eq!(err[0].key, "--config");
+    }
+
+    #[test]
+    fn a_wrongly_typed_value_names_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tandem.toml");
+        std::fs::write(&path, "[database]\nmax_connections = \"many\"\n").unwrap();
+        let err = Settings::load(Some(&path)).unwrap_err();
+        assert_eq!(err[0].key, "database.max_connections");
+    }
+}

@@ -1,0 +1,72 @@
+//! `/help`: what tandem does and the commands the caller may use.
+
+use poise::serenity_prelude as serenity;
+
+use crate::discord::access::{self, Access};
+use crate::discord::{messages, Context, Error};
+
+/// What tandem does and the commands you can use
+#[poise::command(slash_command, guild_only, category = "Everyone")]
+#[tracing::instrument(skip(ctx), fields(guild = ?ctx.guild_id()))]
+pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
+    let guild_id = ctx
+        .guild_id()
+        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?;
+    let settings = ctx.data().db.guild_settings(guild_id.get()).await?;
+    let caller = access::of_caller(ctx, settings.as_ref());
+
+    let mut sections: Vec<(Access, Vec<String>)> = vec![
+        (Access::Member, Vec::new()),
+        (Access::Moderator, Vec::new()),
+        (Access::Admin, Vec::new()),
+    ];
+    for command in &ctx.framework().options().commands {
+        let audience = Access::of_category(command.category.as_deref());
+        if audience > caller {
+            continue;
+        }
+        let lines = &mut sections
+            .iter_mut()
+            .find(|(a, _)| *a == audience)
+            .expect("every audience has a section")
+            .1;
+        if command.subcommands.is_empty() {
+            lines.push(line(&command.name, command.description.as_deref()));
+        } else {
+            for sub in &command.subcommands {
+                let name = format!("{} {}", command.name, sub.name);
+                lines.push(line(&name, sub.description.as_deref()));
+            }
+        }
+    }
+
+    let mut embed = serenity::CreateEmbed::new()
+        .title(messages::help::TITLE)
+        .description(messages::help::INTRO);
+    for (audience, lines) in sections {
+        if lines.is_empty() {
+            continue;
+        }
+        let name = match audience {
+            Access::Member => messages::help::FOR_EVERYONE,
+            Access::Moderator => messages::help::FOR_MODERATORS,
+            Access::Admin => messages::help::FOR_ADMINS,
+        };
+        embed = embed.field(name, lines.join("\n"), false);
+    }
+    if settings.is_none() {
+        let hint = if caller == Access::Admin {
+            messages::help::NOT_SET_UP
+        } else {
+            messages::help::NOT_SET_UP_MEMBER
+        };
+        embed = embed.footer(serenity::CreateEmbedFooter::new(hint));
+    }
+    ctx.send(poise::CreateReply::default().embed(embed).ephemeral(true))
+        .await?;
+    Ok(())
+}
+
+fn line(name: &str, description: Option<&str>) -> String {
+    format!("`/{name}` – {}", description.unwrap_or_default())
+}

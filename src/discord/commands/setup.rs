@@ -1,0 +1,184 @@
+//! `/setup`: an admin chooses the digest channel, moderator role, pair category and time zone.
+
+use poise::serenity_prelude as serenity;
+
+use crate::discord::access::{self, Access};
+use crate::discord::channels::{self, NEEDED_IN_CATEGORY, NEEDED_IN_DIGEST};
+use crate::discord::{messages, Context, Error};
+use crate::domain::guild::{GuildSettings, SettingsChange};
+use crate::domain::timezone;
+use crate::store::AuditEntry;
+
+async fn autocomplete_timezone(
+    _ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let choices = timezone::suggest(partial, 25)
+        .into_iter()
+        .map(serenity::AutocompleteChoice::from)
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// Set up tandem in this server (admins)
+#[poise::command(
+    slash_command,
+    guild_only,
+    category = "Admins",
+    default_member_permissions = "MANAGE_GUILD"
+)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn setup(
+    ctx: Context<'_>,
+    #[description = "Where moderators get the weekly digest and approval requests"]
+    #[channel_types("Text")]
+    digest_channel: Option<serenity::PartialChannel>,
+    #[description = "Members with this role can pair people and read the digest"]
+    moderator_role: Option<serenity::Role>,
+    #[description = "Category that will hold the private pair channels"]
+    #[channel_types("Category")]
+    pair_category: Option<serenity::PartialChannel>,
+    #[description = "The server's time zone, e.g. Europe/Berlin"]
+    #[autocomplete = "autocomplete_timezone"]
+    timezone: Option<String>,
+) -> Result<(), Error> {
+    let guild_id = ctx
+        .guild_id()
+        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?;
+    let db = &ctx.data().db;
+    let stored = db.guild_settings(guild_id.get()).await?;
+    // Discord hides the command from non-admins, but a server override or a modified client
+    // can still send it: check again here.
+    if access::of_caller(ctx, stored.as_ref()) != Access::Admin {
+        return Err(Error::user(messages::setup::ADMIN_ONLY));
+    }
+
+    let change = SettingsChange {
+        digest_channel_id: match digest_channel {
+            Some(c)
+                if !matches!(
+                    c.kind,
+                    serenity::ChannelType::Text | serenity::ChannelType::News
+                ) =>
+            {
+                return Err(Error::user(messages::setup::DIGEST_NOT_TEXT))
+            }
+            c => c.map(|c| c.id.get()),
+        },
+        moderator_role_id: moderator_role.map(|r| r.id.get()),
+        pair_category_id: match pair_category {
+            Some(c) if c.kind != serenity::ChannelType::Category => {
+                return Err(Error::user(messages::setup::CATEGORY_NOT_CATEGORY))
+            }
+            c => c.map(|c| c.id.get()),
+        },
+        timezone: match timezone.as_deref() {
+            Some(text) => Some(
+                timezone::parse(text)
+                    .ok_or_else(|| Error::user(messages::setup::bad_timezone(text)))?,
+            ),
+            None => None,
+        },
+    };
+
+    let mut settings = stored
+        .clone()
+        .unwrap_or_else(|| GuildSettings::new(guild_id.get()));
+    let changed = settings.apply(&change);
+    let headline = if change.is_empty() {
+        messages::setup::CURRENT
+    } else if changed.is_empty() && stored.is_some() {
+        messages::setup::UNCHANGED
+    } else {
+        let entry = AuditEntry {
+            guild_id: guild_id.get(),
+            actor_id: Some(ctx.author().id.get()),
+            action: "settings.update".into(),
+            target_id: None,
+            detail: Some(format!("changed: {}", changed.join(", "))),
+            at: ctx.data().clock.now(),
+        };
+        db.save_guild_settings(&settings, &entry).await?;
+        tracing::info!(changed = ?changed, "settings saved");
+        messages::setup::SAVED
+    };
+
+    let warnings = permission_warnings(ctx, guild_id, &settings).await?;
+    let embed = summary(ctx, &settings, headline, &warnings);
+    ctx.send(poise::CreateReply::default().embed(embed).ephemeral(true))
+        .await?;
+    Ok(())
+}
+
+/// One sentence per configured channel where the bot lacks something it will need.
+async fn permission_warnings(
+    ctx: Context<'_>,
+    guild_id: serenity::GuildId,
+    settings: &GuildSettings,
+) -> Result<Vec<String>, Error> {
+    let checks = [
+        (settings.pair_category_id, NEEDED_IN_CATEGORY),
+        (settings.digest_channel_id, NEEDED_IN_DIGEST),
+    ];
+    let mut out = Vec::new();
+    for (channel, needed) in checks {
+        let Some(channel) = channel.map(serenity::ChannelId::new) else {
+            continue;
+        };
+        let have = channels::bot_permissions_in(ctx.serenity_context(), guild_id, channel)
+            .await
+            .map_err(|e| anyhow::Error::new(e).context("checking the bot's permissions"))?;
+        let missing = channels::missing(have, needed);
+        if !missing.is_empty() {
+            out.push(messages::setup::missing_permissions(
+                &format!("<#{channel}>"),
+                &missing,
+            ));
+        }
+    }
+    Ok(out)
+}
+
+fn summary(
+    ctx: Context<'_>,
+    s: &GuildSettings,
+    headline: &str,
+    warnings: &[String],
+) -> serenity::CreateEmbed {
+    use messages::setup as m;
+    let or_not_set = |v: Option<String>| v.unwrap_or_else(|| m::NOT_SET.to_string());
+    let mut embed = serenity::CreateEmbed::new()
+        .title(m::TITLE)
+        .description(headline)
+        .field(
+            m::DIGEST_CHANNEL,
+            or_not_set(s.digest_channel_id.map(|c| format!("<#{c}>"))),
+            true,
+        )
+        .field(
+            m::MODERATOR_ROLE,
+            or_not_set(s.moderator_role_id.map(|r| format!("<@&{r}>"))),
+            true,
+        )
+        .field(
+            m::PAIR_CATEGORY,
+            or_not_set(s.pair_category_id.map(|c| format!("<#{c}>"))),
+            true,
+        )
+        .field(
+            m::TIMEZONE,
+            m::timezone_value(s.timezone, ctx.data().clock.now()),
+            true,
+        );
+    let missing = s.missing();
+    if !missing.is_empty() {
+        embed = embed.field(m::STILL_TO_CHOOSE, m::still_to_choose(&missing), false);
+    }
+    if !warnings.is_empty() {
+        embed = embed.field(m::PERMISSIONS, warnings.join("\n"), false);
+    }
+    if missing.is_empty() && warnings.is_empty() {
+        embed = embed.footer(serenity::CreateEmbedFooter::new(m::READY));
+    }
+    embed
+}

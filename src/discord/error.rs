@@ -1,0 +1,100 @@
+//! Errors of command handlers: user errors are shown as they are (short, ephemeral, saying what
+//! to do); internal errors are logged with context and an error id, and the user sees only an
+//! apology with that id.
+
+use poise::serenity_prelude as serenity;
+use poise::FrameworkError;
+
+use super::{messages, Data};
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Something the user can fix; the text comes from `messages` and is shown as is.
+    #[error("{0}")]
+    User(String),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl Error {
+    pub fn user(message: impl Into<String>) -> Error {
+        Error::User(message.into())
+    }
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Self {
+        Error::Internal(anyhow::Error::new(e).context("database"))
+    }
+}
+
+impl From<serenity::Error> for Error {
+    fn from(e: serenity::Error) -> Self {
+        Error::Internal(anyhow::Error::new(e).context("discord request"))
+    }
+}
+
+/// A short id that ties a user's report to the log line.
+pub fn error_id() -> String {
+    (0..8)
+        .map(|_| fastrand::alphanumeric().to_ascii_uppercase())
+        .collect()
+}
+
+async fn tell(ctx: poise::Context<'_, Data, Error>, text: String) {
+    let reply = poise::CreateReply::default().content(text).ephemeral(true);
+    if let Err(e) = ctx.send(reply).await {
+        tracing::warn!(error = %e, "could not send an error message to the user");
+    }
+}
+
+pub async fn on_error(error: FrameworkError<'_, Data, Error>) {
+    match error {
+        FrameworkError::Command { error, ctx, .. } => report(ctx, error).await,
+        FrameworkError::CommandCheckFailed {
+            error: Some(error),
+            ctx,
+            ..
+        } => report(ctx, error).await,
+        FrameworkError::ArgumentParse {
+            ctx, input, error, ..
+        } => {
+            tracing::info!(command = %ctx.command().qualified_name, ?input, %error, "bad argument");
+            tell(ctx, messages::errors::BAD_ARGUMENT.into()).await;
+        }
+        FrameworkError::GuildOnly { ctx, .. } => {
+            tell(ctx, messages::errors::GUILD_ONLY.into()).await
+        }
+        FrameworkError::MissingUserPermissions { ctx, .. }
+        | FrameworkError::CommandCheckFailed { ctx, .. } => {
+            tell(ctx, messages::errors::NOT_ALLOWED.into()).await
+        }
+        FrameworkError::Setup { error, .. } => {
+            tracing::error!(error = %format!("{error:#}"), "start-up failed")
+        }
+        other => {
+            if let Err(e) = poise::builtins::on_error(other).await {
+                tracing::warn!(error = %e, "error while handling an error");
+            }
+        }
+    }
+}
+
+async fn report(ctx: poise::Context<'_, Data, Error>, error: Error) {
+    match error {
+        Error::User(text) => tell(ctx, text).await,
+        Error::Internal(e) => {
+            let id = error_id();
+            tracing::error!(
+                error_id = %id,
+                command = %ctx.command().qualified_name,
+                guild = ?ctx.guild_id().map(|g| g.get()),
+                user = %ctx.author().id,
+                error = %format!("{e:#}"),
+                "command failed"
+            );
+            tell(ctx, messages::errors::internal(&id)).await;
+        }
+    }
+}

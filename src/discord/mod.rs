@@ -1,0 +1,241 @@
+//! The only module that knows serenity and poise: the client, commands, components and all
+//! user-facing text.
+
+pub mod access;
+mod channels;
+pub mod commands;
+pub mod error;
+pub mod messages;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use poise::serenity_prelude as serenity;
+use tokio::sync::{watch, Notify};
+
+pub use error::Error;
+
+use crate::clock::SharedClock;
+use crate::config::Settings;
+use crate::store::Db;
+
+/// What every handler can reach.
+pub struct Data {
+    pub db: Db,
+    pub clock: SharedClock,
+    pub settings: Arc<Settings>,
+}
+
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+/// GUILDS for channels and roles, GUILD_MESSAGES to count (never read) pair channel messages.
+pub fn intents() -> serenity::GatewayIntents {
+    serenity::GatewayIntents::GUILDS | serenity::GatewayIntents::GUILD_MESSAGES
+}
+
+/// Counts event handlers still running, so shutdown can let them finish.
+#[derive(Clone, Default)]
+pub struct InFlight {
+    count: Arc<AtomicUsize>,
+    idle: Arc<Notify>,
+}
+
+struct InFlightGuard(InFlight);
+
+impl Drop for InFlightGuard {
+    fn drop(&mut self) {
+        if self.0.count.fetch_sub(1, Ordering::SeqCst) == 1 {
+            self.0.idle.notify_waiters();
+        }
+    }
+}
+
+impl InFlight {
+    fn enter(&self) -> InFlightGuard {
+        self.count.fetch_add(1, Ordering::SeqCst);
+        InFlightGuard(self.clone())
+    }
+
+    pub fn count(&self) -> usize {
+        self.count.load(Ordering::SeqCst)
+    }
+
+    /// Waits until no handler runs, or `limit` passes; returns whether all finished.
+    pub async fn wait_idle(&self, limit: Duration) -> bool {
+        let wait = async {
+            loop {
+                let idle = self.idle.notified();
+                if self.count() == 0 {
+                    return;
+                }
+                idle.await;
+            }
+        };
+        tokio::time::timeout(limit, wait).await.is_ok()
+    }
+}
+
+/// poise's framework, wrapped to track handlers in flight.
+struct Tracked {
+    inner: poise::Framework<Data, Error>,
+    in_flight: InFlight,
+}
+
+#[serenity::async_trait]
+impl serenity::Framework for Tracked {
+    async fn init(&mut self, client: &serenity::Client) {
+        self.inner.init(client).await;
+    }
+
+    async fn dispatch(&self, ctx: serenity::Context, event: serenity::FullEvent) {
+        let _guard = self.in_flight.enter();
+        self.inner.dispatch(ctx, event).await;
+    }
+}
+
+/// A configured client, not yet connected.
+pub struct Bot {
+    pub client: serenity::Client,
+    pub ready: watch::Receiver<bool>,
+    pub in_flight: InFlight,
+}
+
+/// Builds the serenity client with tandem's commands. With a non-Discord `api_url`, REST and
+/// the gateway go to that server and serenity's own rate limiter is off (see discord-notes).
+pub async fn build(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyhow::Result<Bot> {
+    let token = settings
+        .discord
+        .token
+        .clone()
+        .context("DISCORD_TOKEN is not set")?;
+    let mut http = serenity::HttpBuilder::new(token.expose());
+    if settings.discord.uses_custom_api() {
+        http = http
+            .proxy(settings.discord.api_url.trim_end_matches('/'))
+            .ratelimiter_disabled(true);
+    }
+    let http = http.build();
+
+    let (ready_tx, ready) = watch::channel(false);
+    let data_settings = settings.clone();
+    let options = poise::FrameworkOptions {
+        commands: commands::all(),
+        on_error: |e| Box::pin(error::on_error(e)),
+        pre_command: |ctx| {
+            Box::pin(async move {
+                tracing::info!(
+                    command = %ctx.command().qualified_name,
+                    guild = ?ctx.guild_id().map(|g| g.get()),
+                    user = %ctx.author().id,
+                    "command"
+                );
+            })
+        },
+        ..Default::default()
+    };
+    let framework = poise::Framework::builder()
+        .options(options)
+        .setup(move |ctx, ready_event, framework| {
+            Box::pin(async move {
+                let commands = &framework.options().commands;
+                match data_settings.discord.guild_id {
+                    Some(guild) => {
+                        poise::builtins::register_in_guild(
+                            ctx,
+                            commands,
+                            serenity::GuildId::new(guild),
+                        )
+                        .await?
+                    }
+                    None => poise::builtins::register_globally(ctx, commands).await?,
+                }
+                tracing::info!(
+                    bot = %ready_event.user.name,
+                    guilds = ready_event.guilds.len(),
+                    "connected to Discord and registered commands"
+                );
+                let _ = ready_tx.send(true);
+                Ok(Data {
+                    db,
+                    clock,
+                    settings: data_settings,
+                })
+            })
+        })
+        .build();
+    let in_flight = InFlight::default();
+    let client = serenity::ClientBuilder::new_with_http(http, intents())
+        .framework(Tracked {
+            inner: framework,
+            in_flight: in_flight.clone(),
+        })
+        .await
+        .context("building the Discord client")?;
+    Ok(Bot {
+        client,
+        ready,
+        in_flight,
+    })
+}
+
+/// A connected bot: the gateway task plus what a clean shutdown needs.
+pub struct Running {
+    ready: watch::Receiver<bool>,
+    shard_manager: Arc<serenity::ShardManager>,
+    task: tokio::task::JoinHandle<Result<(), serenity::Error>>,
+    in_flight: InFlight,
+}
+
+/// Connects to Discord (or the simulator) in a background task.
+pub async fn start(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyhow::Result<Running> {
+    let Bot {
+        mut client,
+        ready,
+        in_flight,
+    } = build(settings, db, clock).await?;
+    let shard_manager = client.shard_manager.clone();
+    let task = tokio::spawn(async move { client.start().await });
+    Ok(Running {
+        ready,
+        shard_manager,
+        task,
+        in_flight,
+    })
+}
+
+impl Running {
+    /// Waits until the gateway is up and commands are registered.
+    pub async fn wait_ready(&mut self, limit: Duration) -> bool {
+        tokio::time::timeout(limit, self.ready.wait_for(|r| *r))
+            .await
+            .is_ok_and(|r| r.is_ok())
+    }
+
+    /// Waits until the client stops by itself (e.g. the token was rejected).
+    pub async fn stopped(&mut self) -> anyhow::Result<()> {
+        match (&mut self.task).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(anyhow::Error::new(e).context("the Discord connection stopped")),
+            Err(e) => Err(anyhow::Error::new(e).context("the Discord task failed")),
+        }
+    }
+
+    /// Closes the gateway (no new events) and lets running handlers finish.
+    pub async fn shutdown(self, grace: Duration) {
+        self.shard_manager.shutdown_all().await;
+        if !self.in_flight.wait_idle(grace).await {
+            tracing::warn!(
+                running = self.in_flight.count(),
+                "handlers still running after the shutdown grace period"
+            );
+        }
+        let _ = tokio::time::timeout(grace, self.task).await;
+    }
+
+    /// Stops at once, as a crash would (for tests of restarts).
+    pub fn abort(self) {
+        self.task.abort();
+    }
+}

@@ -1,0 +1,130 @@
+//! A server's programme settings, as chosen with `/setup`.
+
+use chrono_tz::Tz;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuildSettings {
+    pub guild_id: u64,
+    /// Where moderators get the weekly digest and approval requests.
+    pub digest_channel_id: Option<u64>,
+    /// Members with this role may run moderator commands.
+    pub moderator_role_id: Option<u64>,
+    /// Category that holds the private pair channels.
+    pub pair_category_id: Option<u64>,
+    /// The server's time zone, for schedules and dates.
+    pub timezone: Tz,
+}
+
+impl GuildSettings {
+    /// Settings of a server that has not run `/setup` yet.
+    pub fn new(guild_id: u64) -> Self {
+        GuildSettings {
+            guild_id,
+            digest_channel_id: None,
+            moderator_role_id: None,
+            pair_category_id: None,
+            timezone: Tz::UTC,
+        }
+    }
+
+    /// Applies the fields set in `change`; returns the names of the fields that changed.
+    pub fn apply(&mut self, change: &SettingsChange) -> Vec<&'static str> {
+        let mut changed = Vec::new();
+        fn set<T: PartialEq + Copy>(
+            field: &mut T,
+            new: Option<T>,
+            name: &'static str,
+            changed: &mut Vec<&'static str>,
+        ) {
+            if let Some(v) = new {
+                if *field != v {
+                    *field = v;
+                    changed.push(name);
+                }
+            }
+        }
+        set(
+            &mut self.digest_channel_id,
+            change.digest_channel_id.map(Some),
+            "digest_channel",
+            &mut changed,
+        );
+        set(
+            &mut self.moderator_role_id,
+            change.moderator_role_id.map(Some),
+            "moderator_role",
+            &mut changed,
+        );
+        set(
+            &mut self.pair_category_id,
+            change.pair_category_id.map(Some),
+            "pair_category",
+            &mut changed,
+        );
+        set(
+            &mut self.timezone,
+            change.timezone,
+            "timezone",
+            &mut changed,
+        );
+        changed
+    }
+
+    /// What still needs choosing before the programme can run.
+    pub fn missing(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.digest_channel_id.is_none() {
+            out.push("digest_channel");
+        }
+        if self.moderator_role_id.is_none() {
+            out.push("moderator_role");
+        }
+        if self.pair_category_id.is_none() {
+            out.push("pair_category");
+        }
+        out
+    }
+}
+
+/// The fields an admin set in one `/setup` call.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SettingsChange {
+    pub digest_channel_id: Option<u64>,
+    pub moderator_role_id: Option<u64>,
+    pub pair_category_id: Option<u64>,
+    pub timezone: Option<Tz>,
+}
+
+impl SettingsChange {
+    pub fn is_empty(&self) -> bool {
+        *self == SettingsChange::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn applying_a_change_reports_only_fields_that_really_changed() {
+        let mut s = GuildSettings::new(1);
+        let change = SettingsChange {
+            digest_channel_id: Some(10),
+            timezone: Some(Tz::UTC),
+            ..Default::default()
+        };
+        assert_eq!(s.apply(&change), vec!["digest_channel"]);
+        assert_eq!(s.digest_channel_id, Some(10));
+        assert_eq!(s.apply(&change), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_new_server_is_missing_channel_role_and_category() {
+        let s = GuildSettings::new(1);
+        assert_eq!(
+            s.missing(),
+            ["digest_channel", "moderator_role", "pair_category"]
+        );
+        assert!(SettingsChange::default().is_empty());
+    }
+}

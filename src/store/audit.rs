@@ -1,0 +1,67 @@
+//! The audit log: who did what to whom, and when.
+
+use chrono::{DateTime, Utc};
+use sqlx::SqliteConnection;
+
+use super::{from_db, to_db, Db, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub guild_id: u64,
+    pub actor_id: Option<u64>,
+    pub action: String,
+    pub target_id: Option<u64>,
+    pub detail: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// Appends an entry inside the caller's transaction, so the change and its record land together.
+pub(crate) async fn record(conn: &mut SqliteConnection, e: &AuditEntry) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (guild_id, actor_id, action, target_id, detail, at)
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(to_db(e.guild_id))
+    .bind(e.actor_id.map(to_db))
+    .bind(&e.action)
+    .bind(e.target_id.map(to_db))
+    .bind(&e.detail)
+    .bind(e.at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+type AuditRow = (
+    i64,
+    Option<i64>,
+    String,
+    Option<i64>,
+    Option<String>,
+    DateTime<Utc>,
+);
+
+impl Db {
+    /// The newest `limit` entries of a guild, newest first.
+    pub async fn audit_entries(&self, guild_id: u64, limit: u32) -> Result<Vec<AuditEntry>> {
+        let rows: Vec<AuditRow> = sqlx::query_as(
+            "SELECT guild_id, actor_id, action, target_id, detail, at FROM audit_log
+             WHERE guild_id = ? ORDER BY at DESC, id DESC LIMIT ?",
+        )
+        .bind(to_db(guild_id))
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(g, actor, action, target, detail, at)| AuditEntry {
+                guild_id: from_db(g),
+                actor_id: actor.map(from_db),
+                action,
+                target_id: target.map(from_db),
+                detail,
+                at,
+            })
+            .collect())
+    }
+}

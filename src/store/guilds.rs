@@ -1,0 +1,64 @@
+//! Per-server settings.
+
+use std::str::FromStr;
+
+use chrono_tz::Tz;
+
+use super::audit::{record, AuditEntry};
+use super::{from_db, to_db, Db, Result, StoreError};
+use crate::domain::guild::GuildSettings;
+
+type SettingsRow = (i64, Option<i64>, Option<i64>, Option<i64>, String);
+
+impl Db {
+    /// The server's settings, or `None` before its first `/setup`.
+    pub async fn guild_settings(&self, guild_id: u64) -> Result<Option<GuildSettings>> {
+        let row: Option<SettingsRow> = sqlx::query_as(
+            "SELECT guild_id, digest_channel_id, moderator_role_id, pair_category_id, timezone
+             FROM guild_settings WHERE guild_id = ?",
+        )
+        .bind(to_db(guild_id))
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|(g, digest, role, category, tz)| {
+            Ok(GuildSettings {
+                guild_id: from_db(g),
+                digest_channel_id: digest.map(from_db),
+                moderator_role_id: role.map(from_db),
+                pair_category_id: category.map(from_db),
+                timezone: Tz::from_str(&tz)
+                    .map_err(|_| StoreError::Corrupt(format!("time zone {tz:?}")))?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Stores the settings and the audit entry describing the change, together.
+    pub async fn save_guild_settings(&self, s: &GuildSettings, audit: &AuditEntry) -> Result<()> {
+        let mut tx = self.write().await?;
+        sqlx::query(
+            "INSERT INTO guild_settings
+               (guild_id, digest_channel_id, moderator_role_id, pair_category_id, timezone,
+                created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (guild_id) DO UPDATE SET
+               digest_channel_id = excluded.digest_channel_id,
+               moderator_role_id = excluded.moderator_role_id,
+               pair_category_id = excluded.pair_category_id,
+               timezone = excluded.timezone,
+               updated_at = excluded.updated_at",
+        )
+        .bind(to_db(s.guild_id))
+        .bind(s.digest_channel_id.map(to_db))
+        .bind(s.moderator_role_id.map(to_db))
+        .bind(s.pair_category_id.map(to_db))
+        .bind(s.timezone.name())
+        .bind(audit.at)
+        .bind(audit.at)
+        .execute(&mut *tx)
+        .await?;
+        record(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

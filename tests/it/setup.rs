@@ -1,0 +1,242 @@
+use discord_sim::{channel_type, perms, BOT_DEFAULT_PERMISSIONS};
+use serde_json::json;
+
+use crate::support::TestApp;
+
+struct Server {
+    digest: u64,
+    category: u64,
+    mods: u64,
+}
+
+fn server(app: &TestApp) -> Server {
+    let category = app
+        .sim
+        .create_channel(app.guild.id, "Mentoring", channel_type::CATEGORY, None);
+    Server {
+        digest: app
+            .sim
+            .create_channel(app.guild.id, "mod-digest", channel_type::TEXT, None),
+        category,
+        mods: app.sim.create_role(app.guild.id, "Moderators", 0),
+    }
+}
+
+fn full_setup(s: &Server) -> Vec<(&'static str, serde_json::Value)> {
+    vec![
+        ("digest_channel", json!(s.digest.to_string())),
+        ("moderator_role", json!(s.mods.to_string())),
+        ("pair_category", json!(s.category.to_string())),
+        ("timezone", json!("Europe/Berlin")),
+    ]
+}
+
+#[tokio::test]
+async fn an_admin_sets_up_the_server_and_the_settings_are_stored() {
+    let app = TestApp::start().await;
+    let s = server(&app);
+    let reply = app.run(app.admin, "setup", &full_setup(&s)).await;
+    assert!(reply.ephemeral());
+    let text = reply.text();
+    assert!(text.contains("Saved"), "{text}");
+    assert!(text.contains(&format!("<#{}>", s.digest)), "{text}");
+    assert!(text.contains(&format!("<@&{}>", s.mods)), "{text}");
+    assert!(text.contains("Europe/Berlin"), "{text}");
+    assert!(text.contains("Everything is in place"), "{text}");
+
+    let stored = app
+        .db()
+        .await
+        .guild_settings(app.guild.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.digest_channel_id, Some(s.digest));
+    assert_eq!(stored.moderator_role_id, Some(s.mods));
+    assert_eq!(stored.pair_category_id, Some(s.category));
+    assert_eq!(stored.timezone.name(), "Europe/Berlin");
+
+    let audit = app
+        .db()
+        .await
+        .audit_entries(app.guild.id, 10)
+        .await
+        .unwrap();
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0].actor_id, Some(app.admin));
+    assert_eq!(audit[0].action, "settings.update");
+}
+
+#[tokio::test]
+async fn a_non_admin_is_refused_even_when_discord_lets_the_command_through() {
+    let app = TestApp::start().await;
+    let s = server(&app);
+    // Discord itself hides /setup from this member...
+    let hidden = app
+        .sim
+        .command(app.guild.id, app.member, "setup")
+        .opt("timezone", "Europe/Berlin")
+        .send()
+        .await;
+    assert!(hidden.is_err());
+    // ...and the bot refuses it when a server override or modified client sends it anyway.
+    let mut call = app
+        .sim
+        .command(app.guild.id, app.member, "setup")
+        .bypass_permissions();
+    for (k, v) in full_setup(&s) {
+        call = call.opt(k, v);
+    }
+    let reply = call.run().await;
+    assert!(reply.ephemeral());
+    assert!(
+        reply.content().contains("Only server admins"),
+        "{}",
+        reply.content()
+    );
+    assert!(app
+        .db()
+        .await
+        .guild_settings(app.guild.id)
+        .await
+        .unwrap()
+        .is_none());
+}
+
+#[tokio::test]
+async fn an_unknown_time_zone_is_explained_and_nothing_is_stored() {
+    let app = TestApp::start().await;
+    let s = server(&app);
+    let reply = app
+        .run(
+            app.admin,
+            "setup",
+            &[
+                ("digest_channel", json!(s.digest.to_string())),
+                ("timezone", json!("Mars/Olympus_Mons")),
+            ],
+        )
+        .await;
+    assert!(reply.ephemeral());
+    assert!(reply
+        .content()
+        .contains("I don't know the time zone \"Mars/Olympus_Mons\""));
+    assert!(
+        reply.content().contains("Europe/Berlin"),
+        "suggests a valid form"
+    );
+    assert!(app
+        .db()
+        .await
+        .guild_settings(app.guild.id)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(app
+        .db()
+        .await
+        .audit_entries(app.guild.id, 10)
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+#[tokio::test]
+async fn time_zone_autocomplete_suggests_iana_names() {
+    let app = TestApp::start().await;
+    let choices = app
+        .sim
+        .command(app.guild.id, app.admin, "setup")
+        .autocomplete("timezone", "berl")
+        .await;
+    assert_eq!(choices.first().map(String::as_str), Some("Europe/Berlin"));
+    let many = app
+        .sim
+        .command(app.guild.id, app.admin, "setup")
+        .autocomplete("timezone", "a")
+        .await;
+    assert_eq!(many.len(), 25, "Discord allows at most 25 choices");
+}
+
+#[tokio::test]
+async fn setup_names_the_permissions_the_bot_lacks_in_the_category() {
+    let app = TestApp::start().await;
+    let s = server(&app);
+    app.sim.set_role_permissions(
+        app.guild.id,
+        app.guild.bot_role_id,
+        BOT_DEFAULT_PERMISSIONS & !perms::MANAGE_ROLES,
+    );
+    // A channel overwrite that hides the digest channel from the bot.
+    app.sim
+        .set_overwrite(s.digest, app.guild.bot_role_id, 0, 0, perms::VIEW_CHANNEL);
+    let reply = app.run(app.admin, "setup", &full_setup(&s)).await;
+    let text = reply.text();
+    assert!(text.contains("Saved"), "settings are kept: {text}");
+    assert!(
+        text.contains(&format!(
+            "In <#{}> I still need: **Manage Roles**",
+            s.category
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("In <#{}> I still need: **", s.digest)),
+        "{text}"
+    );
+    assert!(text.contains("View Channel"), "{text}");
+    assert!(!text.contains("Everything is in place"), "{text}");
+}
+
+#[tokio::test]
+async fn setup_without_options_shows_the_current_settings_and_what_is_missing() {
+    let app = TestApp::start().await;
+    let reply = app.run(app.admin, "setup", &[]).await;
+    let text = reply.text();
+    assert!(text.contains("Run `/setup` with options"), "{text}");
+    assert!(
+        text.contains("`digest_channel`, `moderator_role`, `pair_category`"),
+        "{text}"
+    );
+    assert!(app
+        .db()
+        .await
+        .guild_settings(app.guild.id)
+        .await
+        .unwrap()
+        .is_none());
+}
+
+#[tokio::test]
+async fn a_restart_on_the_same_database_keeps_the_settings() {
+    let mut app = TestApp::start().await;
+    let s = server(&app);
+    app.run(app.admin, "setup", &full_setup(&s)).await;
+    app.restart().await;
+    let (identifies, _) = app.sim.sessions();
+    assert_eq!(
+        identifies, 2,
+        "the restarted bot opened a new gateway session"
+    );
+    let reply = app.run(app.admin, "setup", &[]).await;
+    let text = reply.text();
+    assert!(text.contains(&format!("<#{}>", s.digest)), "{text}");
+    assert!(text.contains("Europe/Berlin"), "{text}");
+}
+
+#[tokio::test]
+async fn a_moderator_role_member_is_not_an_admin() {
+    let app = TestApp::start().await;
+    let s = server(&app);
+    app.run(app.admin, "setup", &full_setup(&s)).await;
+    let moderator = app.sim.create_user("mo");
+    app.sim.add_member(app.guild.id, moderator, &[s.mods]);
+    let reply = app
+        .sim
+        .command(app.guild.id, moderator, "setup")
+        .bypass_permissions()
+        .opt("timezone", "UTC")
+        .run()
+        .await;
+    assert!(reply.content().contains("Only server admins"));
+}
