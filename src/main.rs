@@ -25,6 +25,12 @@ enum Command {
     Migrate,
     /// Check the configuration and print what is wrong, one line per key.
     CheckConfig,
+    /// Write a consistent copy of the database to a new file (safe while the bot runs).
+    Backup {
+        /// The file to create, e.g. backups/tandem-2026-11-23.db
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 fn print_problems(problems: &[Problem]) {
@@ -75,6 +81,26 @@ async fn main() -> ExitCode {
                 Ok(db) => {
                     db.close().await;
                     println!("Database ready: {}", settings.database.url);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Backup { out } => {
+            init_logging(&settings);
+            let result = async {
+                let db = tandem::open_database(&settings).await?;
+                let copied = db.backup_to(&out).await;
+                db.close().await;
+                copied.map_err(anyhow::Error::from)
+            }
+            .await;
+            match result {
+                Ok(()) => {
+                    println!("Backup written to {}", out.display());
                     ExitCode::SUCCESS
                 }
                 Err(e) => {

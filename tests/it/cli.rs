@@ -11,11 +11,11 @@ fn tandem() -> Command {
 }
 
 #[test]
-fn help_lists_run_migrate_and_check_config() {
+fn help_lists_run_migrate_check_config_and_backup() {
     let out = tandem().arg("--help").output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    for cmd in ["run", "migrate", "check-config"] {
+    for cmd in ["run", "migrate", "check-config", "backup"] {
         assert!(text.contains(cmd), "{cmd} missing from:\n{text}");
     }
 }
@@ -105,4 +105,34 @@ fn a_bad_config_file_value_is_reported_by_key() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("discord.api_url"), "{err}");
+}
+
+#[test]
+fn backup_writes_a_usable_copy_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
+    let out = dir.path().join("backups/copy.db");
+    let backup = || {
+        tandem()
+            .env("TANDEM__DATABASE__URL", &url)
+            .arg("backup")
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap()
+    };
+    let first = backup();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(
+        bytes.starts_with(b"SQLite format 3"),
+        "a SQLite database file"
+    );
+    let second = backup();
+    assert!(!second.status.success());
+    assert!(String::from_utf8_lossy(&second.stderr).contains("already exists"));
 }
