@@ -513,12 +513,10 @@ impl Sim {
         });
     }
 
-    /// The bytes of the `index`th attachment of a message.
-    pub fn attachment(&self, message: &Message, index: usize) -> Option<Vec<u8>> {
-        let id: u64 = message.body["attachments"][index]["id"]
-            .as_str()?
-            .parse()
-            .ok()?;
+    /// The bytes of the `index`th attachment of a message body (a [`Message`]'s or a
+    /// [`Reply`]'s).
+    pub fn attachment(&self, body: &Value, index: usize) -> Option<Vec<u8>> {
+        let id: u64 = body["attachments"][index]["id"].as_str()?.parse().ok()?;
         self.shared.lock().files.get(&id).cloned()
     }
 
@@ -552,19 +550,17 @@ impl Sim {
 
     /// Messages the bot sent to a user's DM channel, oldest first.
     pub fn dms_to(&self, user: u64) -> Vec<Message> {
-        let s = self.shared.lock();
-        let dm = s
-            .model
-            .channels
-            .values()
-            .find(|c| c.recipient == Some(user))
-            .map(|c| c.id);
-        s.model
-            .messages
-            .values()
-            .filter(|m| Some(m.channel_id) == dm)
-            .cloned()
-            .collect()
+        self.shared.lock().model.dms_to(user)
+    }
+
+    /// Waits until the bot has sent `user` at least `count` DMs, and returns them all.
+    pub async fn wait_for_dms(&self, user: u64, count: usize) -> Vec<Message> {
+        self.wait_for(DEFAULT_WAIT, |m, _| {
+            let dms = m.dms_to(user);
+            (dms.len() >= count).then_some(dms)
+        })
+        .await
+        .unwrap_or_else(|| panic!("fewer than {count} DMs to {user} within {DEFAULT_WAIT:?}"))
     }
 
     /// Makes the next `times` requests matching `method` (any if `None`) and containing

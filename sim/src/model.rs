@@ -125,6 +125,20 @@ pub struct Model {
 }
 
 impl Model {
+    /// Messages the bot sent to a user's DM channel, oldest first.
+    pub fn dms_to(&self, user: u64) -> Vec<Message> {
+        let dm = self
+            .channels
+            .values()
+            .find(|c| c.recipient == Some(user))
+            .map(|c| c.id);
+        self.messages
+            .values()
+            .filter(|m| Some(m.channel_id) == dm)
+            .cloned()
+            .collect()
+    }
+
     /// Snowflake-shaped ids that increase, as Discord's do.
     pub fn next_id(&mut self) -> u64 {
         self.next_id += 1;

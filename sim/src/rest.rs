@@ -1084,7 +1084,15 @@ impl State {
                 o["value"] = json!(focused.unwrap().1);
                 o["focused"] = json!(true);
             } else {
-                o["value"] = self.option_value(call.guild, ty, value, &mut resolved)?;
+                o["value"] = match d["choices"].as_array().filter(|c| !c.is_empty()) {
+                    // The client offers only the choices: the user picks one by its name.
+                    Some(choices) => choices
+                        .iter()
+                        .find(|c| c["name"] == *value || c["value"] == *value)
+                        .map(|c| c["value"].clone())
+                        .ok_or_else(|| format!("{value} is not a choice of {name}"))?,
+                    None => self.option_value(call.guild, ty, value, &mut resolved)?,
+                };
             }
             leaf.push(o);
         }

@@ -31,6 +31,12 @@ impl Validator {
     fn from_spec(text: &str) -> Option<Validator> {
         let mut spec: Value = serde_json::from_str(text).ok()?;
         accept_string_bitfields(&mut spec);
+        // Snowflakes are strings in the spec, but Discord also takes integers, and serenity
+        // sends attachment ids (0, 1, …) as integers.
+        if let Some(snowflake) = spec.pointer_mut("/components/schemas/SnowflakeType") {
+            let original = snowflake.take();
+            *snowflake = json!({"anyOf": [original, {"type": "integer", "minimum": 0}]});
+        }
         let mut operations = Vec::new();
         for (path, item) in spec["paths"].as_object()? {
             let segments: Vec<String> = path
@@ -95,12 +101,34 @@ impl Validator {
         }
         let index = self.operation(method, path)?;
         let validator = self.compiled(index)?;
-        let errors: Vec<Value> = validator
-            .iter_errors(body)
-            .take(5)
-            .map(|e| json!({"path": e.instance_path().to_string(), "message": e.to_string()}))
-            .collect();
-        (!errors.is_empty()).then(|| json!({"_errors": errors}))
+        let mut errors = json!({});
+        let mut any = false;
+        for e in validator.iter_errors(body).take(5) {
+            any = true;
+            // Discord nests errors by field path: {"data": {"content": {"_errors": [...]}}}.
+            let mut node = &mut errors;
+            for part in e
+                .instance_path()
+                .to_string()
+                .split('/')
+                .filter(|p| !p.is_empty())
+            {
+                node = node
+                    .as_object_mut()
+                    .expect("error nodes are objects")
+                    .entry(part.to_string())
+                    .or_insert_with(|| json!({}));
+            }
+            let list = node
+                .as_object_mut()
+                .expect("error nodes are objects")
+                .entry("_errors")
+                .or_insert_with(|| json!([]));
+            list.as_array_mut()
+                .expect("_errors is a list")
+                .push(json!({"code": "BASE_TYPE_INVALID", "message": e.to_string()}));
+        }
+        any.then_some(errors)
     }
 }
 
@@ -160,6 +188,36 @@ mod tests {
         assert_eq!(v.check("POST", "/guilds/1/channels", &body), None);
         let bad = json!({"name": "", "type": 0});
         assert!(v.check("POST", "/guilds/1/channels", &bad).is_some());
+    }
+
+    #[test]
+    fn errors_are_nested_by_field_as_discord_reports_them_and_serenity_reads_them() {
+        let v = Validator::shared().unwrap();
+        let errors = v
+            .check(
+                "POST",
+                "/guilds/1/channels",
+                &json!({"name": "", "type": 0}),
+            )
+            .unwrap();
+        assert!(errors["name"]["_errors"][0]["code"].is_string(), "{errors}");
+        let body = json!({"message": "Invalid Form Body", "code": 50035, "errors": errors});
+        let parsed: serenity::http::DiscordJsonError = serde_json::from_value(body).unwrap();
+        assert_eq!(parsed.errors[0].path, "name");
+    }
+
+    #[test]
+    fn attachment_ids_may_be_integers_as_serenity_sends_them() {
+        let v = Validator::shared().unwrap();
+        let body = json!({"type": 4, "data": {
+            "content": "file",
+            "attachments": [{"id": 0, "filename": "a.json", "description": null}],
+        }});
+        assert_eq!(v.check("POST", "/interactions/1/tok/callback", &body), None);
+        let bad = json!({"type": 4, "data": {"attachments": [{"id": -1}]}});
+        assert!(v
+            .check("POST", "/interactions/1/tok/callback", &bad)
+            .is_some());
     }
 
     #[test]

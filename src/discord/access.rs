@@ -30,6 +30,11 @@ pub fn of_caller(ctx: Context<'_>, settings: Option<&GuildSettings>) -> Access {
         poise::Context::Application(a) => a.interaction.member.as_deref(),
         poise::Context::Prefix(_) => None,
     };
+    of_member(member, settings)
+}
+
+/// The access level of the member who sent an interaction (command, button or modal).
+pub fn of_member(member: Option<&serenity::Member>, settings: Option<&GuildSettings>) -> Access {
     let Some(member) = member else {
         return Access::Member;
     };

@@ -81,6 +81,38 @@ pub async fn on_error(error: FrameworkError<'_, Data, Error>) {
     }
 }
 
+/// The same split for buttons and modals: user errors as they are, internal ones as an apology
+/// with an id. Always a private reply, so the message the button was on stays as it was.
+pub async fn report_component(
+    ctx: &serenity::Context,
+    press: &serenity::ComponentInteraction,
+    error: Error,
+) {
+    let text = match error {
+        Error::User(text) => text,
+        Error::Internal(e) => {
+            let id = error_id();
+            tracing::error!(
+                error_id = %id,
+                custom_id = %press.data.custom_id,
+                guild = ?press.guild_id.map(|g| g.get()),
+                user = %press.user.id,
+                error = %format!("{e:#}"),
+                "button failed"
+            );
+            messages::errors::internal(&id)
+        }
+    };
+    let reply = serenity::CreateInteractionResponse::Message(
+        serenity::CreateInteractionResponseMessage::new()
+            .content(text)
+            .ephemeral(true),
+    );
+    if let Err(e) = press.create_response(&ctx.http, reply).await {
+        tracing::warn!(error = %e, "could not send an error message to the user");
+    }
+}
+
 async fn report(ctx: poise::Context<'_, Data, Error>, error: Error) {
     match error {
         Error::User(text) => tell(ctx, text).await,

@@ -4,6 +4,8 @@
 pub mod access;
 mod channels;
 pub mod commands;
+mod components;
+mod dm;
 pub mod error;
 pub mod messages;
 
@@ -123,6 +125,13 @@ pub async fn build(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
     let options = poise::FrameworkOptions {
         commands: commands::all(),
         on_error: |e| Box::pin(error::on_error(e)),
+        event_handler: |framework, event| {
+            Box::pin(async move {
+                components::handle_event(framework.serenity_context, event, framework.user_data)
+                    .await;
+                Ok(())
+            })
+        },
         pre_command: |ctx| {
             Box::pin(async move {
                 tracing::info!(

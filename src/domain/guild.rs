@@ -13,6 +13,10 @@ pub struct GuildSettings {
     pub pair_category_id: Option<u64>,
     /// The server's time zone, for schedules and dates.
     pub timezone: Tz,
+    /// Language code new profiles get when the member names none.
+    pub language: String,
+    /// Whether new mentors wait for a moderator's approval.
+    pub require_mentor_approval: bool,
 }
 
 impl GuildSettings {
@@ -24,13 +28,15 @@ impl GuildSettings {
             moderator_role_id: None,
             pair_category_id: None,
             timezone: Tz::UTC,
+            language: "en".into(),
+            require_mentor_approval: true,
         }
     }
 
     /// Applies the fields set in `change`; returns the names of the fields that changed.
     pub fn apply(&mut self, change: &SettingsChange) -> Vec<&'static str> {
         let mut changed = Vec::new();
-        fn set<T: PartialEq + Copy>(
+        fn set<T: PartialEq>(
             field: &mut T,
             new: Option<T>,
             name: &'static str,
@@ -67,6 +73,18 @@ impl GuildSettings {
             "timezone",
             &mut changed,
         );
+        set(
+            &mut self.language,
+            change.language.clone(),
+            "language",
+            &mut changed,
+        );
+        set(
+            &mut self.require_mentor_approval,
+            change.require_mentor_approval,
+            "mentor_approval",
+            &mut changed,
+        );
         changed
     }
 
@@ -93,6 +111,8 @@ pub struct SettingsChange {
     pub moderator_role_id: Option<u64>,
     pub pair_category_id: Option<u64>,
     pub timezone: Option<Tz>,
+    pub language: Option<String>,
+    pub require_mentor_approval: Option<bool>,
 }
 
 impl SettingsChange {
@@ -116,6 +136,13 @@ mod tests {
         assert_eq!(s.apply(&change), vec!["digest_channel"]);
         assert_eq!(s.digest_channel_id, Some(10));
         assert_eq!(s.apply(&change), Vec::<&str>::new());
+        let change = SettingsChange {
+            language: Some("es".into()),
+            require_mentor_approval: Some(false),
+            ..Default::default()
+        };
+        assert_eq!(s.apply(&change), vec!["language", "mentor_approval"]);
+        assert!(!s.require_mentor_approval);
     }
 
     #[test]

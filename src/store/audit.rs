@@ -42,6 +42,12 @@ type AuditRow = (
 );
 
 impl Db {
+    /// Records an action that changes nothing else (e.g. an export).
+    pub async fn record_audit(&self, entry: &AuditEntry) -> Result<()> {
+        let mut conn = self.pool().acquire().await?;
+        record(&mut conn, entry).await
+    }
+
     /// The newest `limit` entries of a guild, newest first.
     pub async fn audit_entries(&self, guild_id: u64, limit: u32) -> Result<Vec<AuditEntry>> {
         let rows: Vec<AuditRow> = sqlx::query_as(

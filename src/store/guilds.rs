@@ -8,19 +8,28 @@ use super::audit::{record, AuditEntry};
 use super::{from_db, to_db, Db, Result, StoreError};
 use crate::domain::guild::GuildSettings;
 
-type SettingsRow = (i64, Option<i64>, Option<i64>, Option<i64>, String);
+type SettingsRow = (
+    i64,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    String,
+    String,
+    bool,
+);
 
 impl Db {
     /// The server's settings, or `None` before its first `/setup`.
     pub async fn guild_settings(&self, guild_id: u64) -> Result<Option<GuildSettings>> {
         let row: Option<SettingsRow> = sqlx::query_as(
-            "SELECT guild_id, digest_channel_id, moderator_role_id, pair_category_id, timezone
+            "SELECT guild_id, digest_channel_id, moderator_role_id, pair_category_id, timezone,
+                    language, require_mentor_approval
              FROM guild_settings WHERE guild_id = ?",
         )
         .bind(to_db(guild_id))
         .fetch_optional(self.pool())
         .await?;
-        row.map(|(g, digest, role, category, tz)| {
+        row.map(|(g, digest, role, category, tz, language, approval)| {
             Ok(GuildSettings {
                 guild_id: from_db(g),
                 digest_channel_id: digest.map(from_db),
@@ -28,6 +37,8 @@ impl Db {
                 pair_category_id: category.map(from_db),
                 timezone: Tz::from_str(&tz)
                     .map_err(|_| StoreError::Corrupt(format!("time zone {tz:?}")))?,
+                language,
+                require_mentor_approval: approval,
             })
         })
         .transpose()
@@ -39,13 +50,15 @@ impl Db {
         sqlx::query(
             "INSERT INTO guild_settings
                (guild_id, digest_channel_id, moderator_role_id, pair_category_id, timezone,
-                created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)
+                language, require_mentor_approval, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (guild_id) DO UPDATE SET
                digest_channel_id = excluded.digest_channel_id,
                moderator_role_id = excluded.moderator_role_id,
                pair_category_id = excluded.pair_category_id,
                timezone = excluded.timezone,
+               language = excluded.language,
+               require_mentor_approval = excluded.require_mentor_approval,
                updated_at = excluded.updated_at",
         )
         .bind(to_db(s.guild_id))
@@ -53,6 +66,8 @@ impl Db {
         .bind(s.moderator_role_id.map(to_db))
         .bind(s.pair_category_id.map(to_db))
         .bind(s.timezone.name())
+        .bind(&s.language)
+        .bind(s.require_mentor_approval)
         .bind(audit.at)
         .bind(audit.at)
         .execute(&mut *tx)

@@ -3,6 +3,8 @@
 
 mod audit;
 mod guilds;
+mod members;
+pub mod privacy;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -12,6 +14,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use audit::AuditEntry;
+pub use members::StatusChange;
 
 /// The migrations in `migrations/`, built into the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

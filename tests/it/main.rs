@@ -3,6 +3,7 @@
 //! tests of the built binary.
 
 mod cli;
+mod enrol;
 mod help;
 mod setup;
 mod store;

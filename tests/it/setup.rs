@@ -1,35 +1,7 @@
-use discord_sim::{channel_type, perms, BOT_DEFAULT_PERMISSIONS};
+use discord_sim::{perms, BOT_DEFAULT_PERMISSIONS};
 use serde_json::json;
 
-use crate::support::TestApp;
-
-struct Server {
-    digest: u64,
-    category: u64,
-    mods: u64,
-}
-
-fn server(app: &TestApp) -> Server {
-    let category = app
-        .sim
-        .create_channel(app.guild.id, "Mentoring", channel_type::CATEGORY, None);
-    Server {
-        digest: app
-            .sim
-            .create_channel(app.guild.id, "mod-digest", channel_type::TEXT, None),
-        category,
-        mods: app.sim.create_role(app.guild.id, "Moderators", 0),
-    }
-}
-
-fn full_setup(s: &Server) -> Vec<(&'static str, serde_json::Value)> {
-    vec![
-        ("digest_channel", json!(s.digest.to_string())),
-        ("moderator_role", json!(s.mods.to_string())),
-        ("pair_category", json!(s.category.to_string())),
-        ("timezone", json!("Europe/Berlin")),
-    ]
-}
+use crate::support::{full_setup, server, TestApp};
 
 #[tokio::test]
 async fn an_admin_sets_up_the_server_and_the_settings_are_stored() {

@@ -1,10 +1,12 @@
 //! Store tests on the real migrations.
 
-use chrono::Utc;
+use chrono::{Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 use sqlx::SqlitePool;
 use tandem::domain::guild::GuildSettings;
-use tandem::store::{AuditEntry, Db};
+use tandem::domain::member::{Profile, ProfileInput, Role, Status};
+use tandem::store::privacy::{is_user_column, USER_DATA};
+use tandem::store::{AuditEntry, Db, StatusChange};
 
 fn entry(guild: u64, action: &str) -> AuditEntry {
     AuditEntry {
@@ -54,7 +56,10 @@ async fn connecting_creates_the_database_file_and_its_folder() {
     let db = Db::connect(&format!("sqlite://{}", path.display()), 2)
         .await
         .unwrap();
-    assert_eq!(db.migrate().await.unwrap(), 1);
+    let shipped = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"))
+        .unwrap()
+        .count();
+    assert_eq!(db.migrate().await.unwrap(), shipped);
     assert_eq!(
         db.migrate().await.unwrap(),
         0,
@@ -62,4 +67,227 @@ async fn connecting_creates_the_database_file_and_its_folder() {
     );
     db.close().await;
     assert!(path.is_file());
+}
+
+fn profile(guild: u64, user: u64, role: Role, status: Status, minutes: i64) -> Profile {
+    let input = ProfileInput {
+        topics: Some("rust, sql".into()),
+        timezone: Some("Europe/Berlin".into()),
+        goals: (role == Role::Mentee).then(|| "learn".to_string()),
+        ..Default::default()
+    };
+    let at = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap() + Duration::minutes(minutes);
+    Profile::new(guild, user, role, status, &input, "en", at).unwrap()
+}
+
+#[sqlx::test]
+async fn a_saved_profile_reads_back_whole_and_saving_again_replaces_it(pool: SqlitePool) {
+    let db = Db::from_pool(pool);
+    let p = profile(1, 10, Role::Mentee, Status::Active, 0);
+    assert_eq!(
+        db.save_profile(&p, &entry(1, "member.enrol"))
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        db.profile(1, 10, Role::Mentee).await.unwrap(),
+        Some(p.clone())
+    );
+    assert_eq!(db.profile(1, 10, Role::Mentor).await.unwrap(), None);
+
+    let mut changed = p.clone();
+    changed.topics = vec!["go".into()];
+    changed.status = Status::Withdrawn;
+    let before = db
+        .save_profile(&changed, &entry(1, "member.update"))
+        .await
+        .unwrap();
+    assert_eq!(
+        before,
+        Some(Status::Active),
+        "the previous status is returned"
+    );
+    assert_eq!(db.profiles_of(1, 10).await.unwrap(), vec![changed]);
+}
+
+#[sqlx::test]
+async fn profiles_of_a_person_list_mentor_before_mentee_and_only_in_that_server(pool: SqlitePool) {
+    let db = Db::from_pool(pool);
+    for p in [
+        profile(1, 10, Role::Mentee, Status::Active, 0),
+        profile(1, 10, Role::Mentor, Status::Pending, 1),
+        profile(2, 10, Role::Mentee, Status::Active, 2),
+    ] {
+        db.save_profile(&p, &entry(p.guild_id, "member.enrol"))
+            .await
+            .unwrap();
+    }
+    let roles: Vec<Role> = db
+        .profiles_of(1, 10)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.role)
+        .collect();
+    assert_eq!(roles, [Role::Mentor, Role::Mentee]);
+}
+
+#[sqlx::test]
+async fn a_status_change_applies_only_from_the_expected_states_and_is_audited(pool: SqlitePool) {
+    let db = Db::from_pool(pool);
+    db.save_profile(
+        &profile(1, 10, Role::Mentor, Status::Pending, 0),
+        &entry(1, "member.enrol"),
+    )
+    .await
+    .unwrap();
+    let approve = |db: Db| async move {
+        db.change_status(
+            1,
+            10,
+            Role::Mentor,
+            &[Status::Pending],
+            Status::Active,
+            &entry(1, "member.approve"),
+        )
+        .await
+        .unwrap()
+    };
+    assert_eq!(
+        approve(db.clone()).await,
+        StatusChange::Changed {
+            from: Status::Pending
+        }
+    );
+    assert_eq!(
+        approve(db.clone()).await,
+        StatusChange::Refused {
+            current: Status::Active
+        },
+        "pressing twice changes nothing"
+    );
+    let missing = db
+        .change_status(
+            1,
+            99,
+            Role::Mentor,
+            &[Status::Pending],
+            Status::Active,
+            &entry(1, "member.approve"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(missing, StatusChange::Missing);
+    let actions: Vec<String> = db
+        .audit_entries(1, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(
+        actions,
+        ["member.approve", "member.enrol"],
+        "only real changes are audited"
+    );
+}
+
+#[sqlx::test]
+async fn counts_group_by_role_and_status_and_waiting_lists_put_the_longest_wait_first(
+    pool: SqlitePool,
+) {
+    let db = Db::from_pool(pool);
+    for p in [
+        profile(1, 10, Role::Mentee, Status::Active, 30),
+        profile(1, 11, Role::Mentee, Status::Active, 10),
+        profile(1, 12, Role::Mentee, Status::Withdrawn, 0),
+        profile(1, 13, Role::Mentor, Status::Pending, 5),
+        profile(2, 14, Role::Mentee, Status::Active, 0),
+    ] {
+        db.save_profile(&p, &entry(p.guild_id, "member.enrol"))
+            .await
+            .unwrap();
+    }
+    let mut counts = db.member_counts(1).await.unwrap();
+    counts.sort_by_key(|(r, s, _)| (r.as_str(), s.as_str()));
+    assert_eq!(
+        counts,
+        [
+            (Role::Mentee, Status::Active, 2),
+            (Role::Mentee, Status::Withdrawn, 1),
+            (Role::Mentor, Status::Pending, 1),
+        ]
+    );
+    let waiting: Vec<u64> = db
+        .members_with_status(1, Role::Mentee, Status::Active)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.user_id)
+        .collect();
+    assert_eq!(waiting, [11, 10]);
+}
+
+#[sqlx::test]
+async fn export_and_erase_touch_only_that_person_in_that_server(pool: SqlitePool) {
+    let db = Db::from_pool(pool);
+    for p in [
+        profile(1, 10, Role::Mentee, Status::Active, 0),
+        profile(1, 11, Role::Mentee, Status::Active, 0),
+        profile(2, 10, Role::Mentee, Status::Active, 0),
+    ] {
+        let mut e = entry(p.guild_id, "member.enrol");
+        e.actor_id = Some(p.user_id);
+        db.save_profile(&p, &e).await.unwrap();
+    }
+    let export = db.export_user(1, 10).await.unwrap();
+    assert_eq!(export["members"].as_array().unwrap().len(), 1);
+    assert_eq!(export["members"][0]["user_id"], 10);
+    assert_eq!(export["audit_log"].as_array().unwrap().len(), 1);
+
+    let erased = AuditEntry {
+        actor_id: None,
+        ..entry(1, "mydata.delete")
+    };
+    let counts = db.erase_user(1, 10, &erased).await.unwrap();
+    assert_eq!((counts.deleted, counts.detached), (1, 1));
+    let after = db.export_user(1, 10).await.unwrap();
+    assert!(after["members"].as_array().unwrap().is_empty());
+    assert!(after["audit_log"].as_array().unwrap().is_empty());
+    assert_eq!(db.profiles_of(1, 11).await.unwrap().len(), 1, "others stay");
+    assert_eq!(
+        db.profiles_of(2, 10).await.unwrap().len(),
+        1,
+        "other servers stay"
+    );
+}
+
+#[sqlx::test]
+async fn every_column_that_names_a_person_is_covered_by_export_and_erasure(pool: SqlitePool) {
+    let db = Db::from_pool(pool);
+    let schema = db.schema_columns().await.unwrap();
+    let covered = |t: &str, c: &str| USER_DATA.iter().any(|u| u.table == t && u.column == c);
+    let forgotten: Vec<String> = schema
+        .iter()
+        .filter(|(t, c)| is_user_column(c) && !covered(t, c))
+        .map(|(t, c)| format!("{t}.{c}"))
+        .collect();
+    assert!(
+        forgotten.is_empty(),
+        "add to privacy::USER_DATA: {forgotten:?}"
+    );
+    for u in USER_DATA {
+        assert!(
+            schema.iter().any(|(t, c)| t == u.table && c == u.column),
+            "{}.{} is listed but not in the schema",
+            u.table,
+            u.column
+        );
+        assert!(
+            schema.iter().any(|(t, c)| t == u.table && c == "guild_id"),
+            "{} needs a guild_id so erasure stays in one server",
+            u.table
+        );
+    }
 }

@@ -5,7 +5,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use discord_sim::{perms, GuildInfo, Reply, Sim};
+use discord_sim::{channel_type, perms, GuildInfo, Reply, Sim};
+use serde_json::json;
 use tandem::clock::ManualClock;
 use tandem::config::{Secret, Settings};
 use tandem::discord::Running;
@@ -26,6 +27,20 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
 }
 
+/// Logs go to the test's captured output, shown when a test fails; `RUST_LOG` overrides
+/// the default level.
+fn init_logs() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("tandem=warn"));
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_test_writer()
+            .init();
+    });
+}
+
 pub fn start_time() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-11-23T09:00:00Z")
         .unwrap()
@@ -35,6 +50,7 @@ pub fn start_time() -> DateTime<Utc> {
 impl TestApp {
     /// A simulator with one guild and two people, and the bot connected and ready.
     pub async fn start() -> TestApp {
+        init_logs();
         let sim = Sim::start().await;
         let guild = sim.create_guild("Mentoring Club");
         let admins = sim.create_role(guild.id, "Admins", perms::MANAGE_GUILD);
@@ -112,5 +128,52 @@ impl Drop for TestApp {
         if let Some(bot) = self.bot.take() {
             bot.abort();
         }
+    }
+}
+
+/// The channels and role a server sets up for tandem (not yet saved with `/setup`).
+pub struct Server {
+    pub digest: u64,
+    pub category: u64,
+    pub mods: u64,
+}
+
+pub fn server(app: &TestApp) -> Server {
+    let category = app
+        .sim
+        .create_channel(app.guild.id, "Mentoring", channel_type::CATEGORY, None);
+    Server {
+        digest: app
+            .sim
+            .create_channel(app.guild.id, "mod-digest", channel_type::TEXT, None),
+        category,
+        mods: app.sim.create_role(app.guild.id, "Moderators", 0),
+    }
+}
+
+pub fn full_setup(s: &Server) -> Vec<(&'static str, serde_json::Value)> {
+    vec![
+        ("digest_channel", json!(s.digest.to_string())),
+        ("moderator_role", json!(s.mods.to_string())),
+        ("pair_category", json!(s.category.to_string())),
+        ("timezone", json!("Europe/Berlin")),
+    ]
+}
+
+impl TestApp {
+    /// Runs `/setup` with a digest channel, moderator role and category; returns them.
+    pub async fn set_up(&self) -> Server {
+        let s = server(self);
+        let reply = self.run(self.admin, "setup", &full_setup(&s)).await;
+        assert!(reply.text().contains("Saved"), "{}", reply.text());
+        s
+    }
+
+    /// A new server member, with the moderator role if `mods` is given.
+    pub fn person(&self, name: &str, mods: Option<u64>) -> u64 {
+        let user = self.sim.create_user(name);
+        let roles: Vec<u64> = mods.into_iter().collect();
+        self.sim.add_member(self.guild.id, user, &roles);
+        user
     }
 }

@@ -1,12 +1,40 @@
 //! Slash commands, one file per feature.
 
+mod enrol;
 mod help;
+mod members;
+mod mydata;
+pub mod profile;
 mod setup;
+mod withdraw;
 
-use super::{Data, Error};
+use poise::serenity_prelude as serenity;
+
+use super::{Context, Data, Error};
+use crate::domain::timezone;
 
 /// Every command tandem registers. Each command's `category` names its audience
 /// ("Everyone", "Moderators", "Admins"); `/help` lists them by that.
 pub fn all() -> Vec<poise::Command<Data, Error>> {
-    vec![help::help(), setup::setup()]
+    vec![
+        help::help(),
+        enrol::enrol(),
+        profile::profile(),
+        withdraw::withdraw(),
+        mydata::mydata(),
+        members::members(),
+        setup::setup(),
+    ]
+}
+
+/// IANA time zone names matching what the user has typed (at most 25, Discord's limit).
+pub(crate) async fn autocomplete_timezone(
+    _ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let choices = timezone::suggest(partial, 25)
+        .into_iter()
+        .map(serenity::AutocompleteChoice::from)
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }

@@ -4,21 +4,11 @@ use poise::serenity_prelude as serenity;
 
 use crate::discord::access::{self, Access};
 use crate::discord::channels::{self, NEEDED_IN_CATEGORY, NEEDED_IN_DIGEST};
+use crate::discord::commands::autocomplete_timezone;
 use crate::discord::{messages, Context, Error};
 use crate::domain::guild::{GuildSettings, SettingsChange};
-use crate::domain::timezone;
+use crate::domain::{member, timezone};
 use crate::store::AuditEntry;
-
-async fn autocomplete_timezone(
-    _ctx: Context<'_>,
-    partial: &str,
-) -> serenity::CreateAutocompleteResponse {
-    let choices = timezone::suggest(partial, 25)
-        .into_iter()
-        .map(serenity::AutocompleteChoice::from)
-        .collect();
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
-}
 
 /// Set up tandem in this server (admins)
 #[poise::command(
@@ -41,6 +31,10 @@ pub async fn setup(
     #[description = "The server's time zone, e.g. Europe/Berlin"]
     #[autocomplete = "autocomplete_timezone"]
     timezone: Option<String>,
+    #[description = "Must moderators approve new mentors? (default: yes)"] mentor_approval: Option<
+        bool,
+    >,
+    #[description = "The programme's main language, e.g. en or Spanish"] language: Option<String>,
 ) -> Result<(), Error> {
     let guild_id = ctx
         .guild_id()
@@ -79,6 +73,14 @@ pub async fn setup(
             ),
             None => None,
         },
+        language: match language.as_deref() {
+            Some(text) => Some(
+                member::parse_language(text)
+                    .map_err(|e| Error::user(messages::members::profile_error(&e)))?,
+            ),
+            None => None,
+        },
+        require_mentor_approval: mentor_approval,
     };
 
     let mut settings = stored
@@ -168,6 +170,12 @@ fn summary(
         .field(
             m::TIMEZONE,
             m::timezone_value(s.timezone, ctx.data().clock.now()),
+            true,
+        )
+        .field(m::LANGUAGE, format!("`{}`", s.language), true)
+        .field(
+            m::MENTOR_APPROVAL,
+            m::mentor_approval_value(s.require_mentor_approval),
             true,
         );
     let missing = s.missing();

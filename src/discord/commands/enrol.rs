@@ -1,0 +1,220 @@
+//! `/enrol mentor` and `/enrol mentee`: join the programme (or update your profile).
+
+use poise::serenity_prelude as serenity;
+
+use crate::discord::commands::{autocomplete_timezone, profile};
+use crate::discord::{dm, messages, Context, Error};
+use crate::domain::guild::GuildSettings;
+use crate::domain::member::{Profile, ProfileInput, Role, Status};
+use crate::store::AuditEntry;
+
+/// Join the mentoring programme
+#[poise::command(
+    slash_command,
+    guild_only,
+    category = "Everyone",
+    subcommands("mentor", "mentee"),
+    subcommand_required
+)]
+pub async fn enrol(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Offer to mentor others
+#[poise::command(slash_command, guild_only)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn mentor(
+    ctx: Context<'_>,
+    #[description = "Topics you can help with, comma-separated (e.g. rust, career, sql)"]
+    topics: String,
+    #[description = "Your time zone, e.g. Europe/Berlin"]
+    #[autocomplete = "autocomplete_timezone"]
+    timezone: String,
+    #[description = "Languages you can mentor in (default: the server's), e.g. en, es"]
+    languages: Option<String>,
+    #[description = "How many mentees at once (1-5, default 1)"] capacity: Option<i64>,
+    #[description = "A short intro (up to 300 characters)"] about: Option<String>,
+) -> Result<(), Error> {
+    let input = ProfileInput {
+        topics: Some(topics),
+        timezone: Some(timezone),
+        languages,
+        capacity,
+        goals: None,
+        about,
+    };
+    enrol_as(ctx, Role::Mentor, input).await
+}
+
+/// Find a mentor
+#[poise::command(slash_command, guild_only)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn mentee(
+    ctx: Context<'_>,
+    #[description = "Topics you want help with, comma-separated (e.g. rust, career)"]
+    topics: String,
+    #[description = "Your time zone, e.g. Europe/Berlin"]
+    #[autocomplete = "autocomplete_timezone"]
+    timezone: String,
+    #[description = "What you want to achieve (up to 500 characters)"] goals: String,
+    #[description = "Languages you speak (default: the server's), e.g. en, es"] languages: Option<
+        String,
+    >,
+    #[description = "A short intro (up to 300 characters)"] about: Option<String>,
+) -> Result<(), Error> {
+    let input = ProfileInput {
+        topics: Some(topics),
+        timezone: Some(timezone),
+        languages,
+        capacity: None,
+        goals: Some(goals),
+        about,
+    };
+    enrol_as(ctx, Role::Mentee, input).await
+}
+
+enum Outcome {
+    New,
+    Updated,
+    Rejoined,
+}
+
+async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(), Error> {
+    use messages::members as m;
+    let guild_id = ctx
+        .guild_id()
+        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?;
+    let user = ctx.author().id.get();
+    let db = &ctx.data().db;
+    let now = ctx.data().clock.now();
+    let settings = db
+        .guild_settings(guild_id.get())
+        .await?
+        .unwrap_or_else(|| GuildSettings::new(guild_id.get()));
+    let fresh_status = if role == Role::Mentor && settings.require_mentor_approval {
+        Status::Pending
+    } else {
+        Status::Active
+    };
+    let existing = db.profile(guild_id.get(), user, role).await?;
+    let invalid = |e| Error::user(m::profile_error(&e));
+    let (profile, outcome) = match existing {
+        Some(mut p) if p.status.is_current() => {
+            p.apply(&input).map_err(invalid)?;
+            (p, Outcome::Updated)
+        }
+        existing => {
+            let p = Profile::new(
+                guild_id.get(),
+                user,
+                role,
+                fresh_status,
+                &input,
+                &settings.language,
+                now,
+            )
+            .map_err(invalid)?;
+            let outcome = if existing.is_some() {
+                Outcome::Rejoined
+            } else {
+                Outcome::New
+            };
+            (p, outcome)
+        }
+    };
+    let entry = AuditEntry {
+        guild_id: guild_id.get(),
+        actor_id: Some(user),
+        action: match outcome {
+            Outcome::Updated => "member.update",
+            _ => "member.enrol",
+        }
+        .into(),
+        target_id: Some(user),
+        detail: Some(format!("{role} {}", profile.status)),
+        at: now,
+    };
+    db.save_profile(&profile, &entry).await?;
+
+    let applying = profile.status == Status::Pending && !matches!(outcome, Outcome::Updated);
+    if applying {
+        post_application(ctx, &settings, &profile).await;
+        let guild = dm::guild_name(&ctx.serenity_context().cache, guild_id);
+        dm::send(
+            &ctx.serenity_context().http,
+            user,
+            m::application_dm(&guild),
+        )
+        .await;
+    }
+
+    let reply = match outcome {
+        Outcome::Updated => poise::CreateReply::default()
+            .content(m::updated(role))
+            .embed(profile::card(&profile)),
+        Outcome::New | Outcome::Rejoined => {
+            let headline = match outcome {
+                Outcome::Rejoined => format!(
+                    "{} {}",
+                    m::rejoined(role),
+                    m::enrolled(role, profile.status)
+                ),
+                _ => m::enrolled(role, profile.status),
+            };
+            let welcome = serenity::CreateEmbed::new()
+                .title(m::WELCOME_TITLE)
+                .description(format!(
+                    "{headline}\n\n{}\n\n{}\n\n{}",
+                    m::EXPECTATIONS,
+                    m::HOW_TO_CHANGE,
+                    m::DATA_KEPT
+                ));
+            poise::CreateReply::default()
+                .embed(welcome)
+                .embed(profile::card(&profile))
+        }
+    };
+    ctx.send(reply.ephemeral(true)).await?;
+    Ok(())
+}
+
+/// The buttons moderators use to decide on an application. `number` labels them when several
+/// applications share one message (`/members`); such buttons answer privately.
+pub fn decision_buttons(user: u64, number: Option<usize>) -> serenity::CreateActionRow {
+    use messages::members as m;
+    let (suffix, label) = match number {
+        Some(n) => (":list", format!(" {n}")),
+        None => ("", String::new()),
+    };
+    serenity::CreateActionRow::Buttons(vec![
+        serenity::CreateButton::new(format!("mentor:approve:{user}{suffix}"))
+            .label(format!("{}{label}", m::APPROVE))
+            .style(serenity::ButtonStyle::Success),
+        serenity::CreateButton::new(format!("mentor:decline:{user}{suffix}"))
+            .label(format!("{}{label}", m::DECLINE))
+            .style(serenity::ButtonStyle::Danger),
+    ])
+}
+
+/// Posts the application to the moderators' channel; a failure is logged, not fatal: the
+/// application also shows in `/members`.
+async fn post_application(ctx: Context<'_>, settings: &GuildSettings, p: &Profile) {
+    let Some(channel) = settings.digest_channel_id else {
+        return;
+    };
+    let embed = profile::card(p)
+        .title(messages::members::APPLICATION_TITLE)
+        .description(messages::members::application(
+            p.user_id,
+            p.enrolled_at.timestamp(),
+        ));
+    let message = serenity::CreateMessage::new()
+        .embed(embed)
+        .components(vec![decision_buttons(p.user_id, None)]);
+    if let Err(e) = serenity::ChannelId::new(channel)
+        .send_message(&ctx.serenity_context().http, message)
+        .await
+    {
+        tracing::warn!(channel, error = %e, "could not post a mentor application");
+    }
+}

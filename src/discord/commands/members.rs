@@ -1,0 +1,97 @@
+//! `/members`: who is in the programme, who waits for approval and who waits for a mentor.
+
+use poise::serenity_prelude as serenity;
+
+use crate::discord::access::{self, Access};
+use crate::discord::commands::enrol::decision_buttons;
+use crate::discord::{messages, Context, Error};
+use crate::domain::member::{Profile, Role, Status};
+
+/// How many people each list shows before "…and N more".
+const LIST_LIMIT: usize = 15;
+/// Applications that get Approve/Decline buttons here (5 rows is Discord's limit).
+const BUTTON_ROWS: usize = 5;
+
+/// Programme members: counts, mentor applications and mentees waiting (moderators)
+#[poise::command(slash_command, guild_only, category = "Moderators")]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn members(ctx: Context<'_>) -> Result<(), Error> {
+    use messages::members as m;
+    let guild_id = ctx
+        .guild_id()
+        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?
+        .get();
+    let db = &ctx.data().db;
+    let settings = db.guild_settings(guild_id).await?;
+    if access::of_caller(ctx, settings.as_ref()) < Access::Moderator {
+        return Err(Error::user(m::ONLY_MODERATORS));
+    }
+    let counts = db.member_counts(guild_id).await?;
+    let count_line = |role: Role| {
+        let parts: Vec<String> = Status::ALL
+            .iter()
+            .filter_map(|s| {
+                counts
+                    .iter()
+                    .find(|(r, st, _)| *r == role && st == s)
+                    .map(|(_, _, n)| format!("{s} {n}"))
+            })
+            .collect();
+        if parts.is_empty() {
+            m::NONE_YET.to_string()
+        } else {
+            parts.join(" · ")
+        }
+    };
+    let pending = db
+        .members_with_status(guild_id, Role::Mentor, Status::Pending)
+        .await?;
+    let waiting = db
+        .members_with_status(guild_id, Role::Mentee, Status::Active)
+        .await?;
+    let list = |people: &[Profile], line: fn(u64, i64) -> String, empty: &str| {
+        if people.is_empty() {
+            return empty.to_string();
+        }
+        let mut lines: Vec<String> = people
+            .iter()
+            .take(LIST_LIMIT)
+            .enumerate()
+            .map(|(i, p)| format!("{}. {}", i + 1, line(p.user_id, p.enrolled_at.timestamp())))
+            .collect();
+        if people.len() > LIST_LIMIT {
+            lines.push(m::and_more(people.len() - LIST_LIMIT));
+        }
+        lines.join("\n")
+    };
+    let mut embed = serenity::CreateEmbed::new()
+        .title(m::MEMBERS_TITLE)
+        .field(m::MENTORS, count_line(Role::Mentor), false)
+        .field(m::MENTEES, count_line(Role::Mentee), false)
+        .field(
+            m::PENDING_MENTORS,
+            list(&pending, m::applied, m::NONE_WAITING),
+            false,
+        )
+        .field(
+            m::WAITING_MENTEES,
+            list(&waiting, m::waiting, m::NONE_WAITING),
+            false,
+        );
+    let digest_set = settings
+        .as_ref()
+        .is_some_and(|s| s.digest_channel_id.is_some());
+    let mut reply = poise::CreateReply::default().ephemeral(true);
+    if !pending.is_empty() && !digest_set {
+        embed = embed.footer(serenity::CreateEmbedFooter::new(m::NO_DIGEST_CHANNEL));
+        let rows = pending
+            .iter()
+            .take(BUTTON_ROWS)
+            .enumerate()
+            .map(|(i, p)| decision_buttons(p.user_id, Some(i + 1)))
+            .collect();
+        reply = reply.components(rows);
+    }
+    ctx.send(reply.embed(embed)).await?;
+    Ok(())
+}

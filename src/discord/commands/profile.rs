@@ -1,0 +1,176 @@
+//! `/profile view` and `/profile edit`, and the profile card other commands reuse.
+
+use poise::serenity_prelude as serenity;
+
+use crate::discord::access::{self, Access};
+use crate::discord::commands::autocomplete_timezone;
+use crate::discord::{messages, Context, Error};
+use crate::domain::member::{Profile, ProfileInput, Role};
+use crate::store::AuditEntry;
+
+/// The card that shows one profile.
+pub fn card(p: &Profile) -> serenity::CreateEmbed {
+    use messages::members as m;
+    let mut e = serenity::CreateEmbed::new()
+        .title(m::profile_title(p.role))
+        .description(format!("<@{}>", p.user_id))
+        .field(m::STATUS, m::status_line(p.status), true)
+        .field(m::TIMEZONE, p.timezone.name(), true)
+        .field(m::LANGUAGES, p.languages.join(", "), true)
+        .field(m::TOPICS, p.topics.join(", "), false);
+    if let Some(c) = p.capacity {
+        e = e.field(m::CAPACITY, c.to_string(), true);
+    }
+    if let Some(g) = &p.goals {
+        e = e.field(m::GOALS, g, false);
+    }
+    if let Some(a) = &p.about {
+        e = e.field(m::ABOUT, a, false);
+    }
+    e.field(
+        m::SINCE,
+        format!("<t:{}:D>", p.enrolled_at.timestamp()),
+        true,
+    )
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum RoleChoice {
+    #[name = "mentor"]
+    Mentor,
+    #[name = "mentee"]
+    Mentee,
+}
+
+impl From<RoleChoice> for Role {
+    fn from(c: RoleChoice) -> Role {
+        match c {
+            RoleChoice::Mentor => Role::Mentor,
+            RoleChoice::Mentee => Role::Mentee,
+        }
+    }
+}
+
+/// See or change your programme profile
+#[poise::command(
+    slash_command,
+    guild_only,
+    category = "Everyone",
+    subcommands("view", "edit"),
+    subcommand_required
+)]
+pub async fn profile(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// See your profile (moderators: anyone's)
+#[poise::command(slash_command, guild_only)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn view(
+    ctx: Context<'_>,
+    #[description = "Whose profile (moderators only; default: yours)"] user: Option<serenity::User>,
+) -> Result<(), Error> {
+    let guild_id = ctx
+        .guild_id()
+        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?
+        .get();
+    let db = &ctx.data().db;
+    let me = ctx.author().id.get();
+    let target = user.map(|u| u.id.get()).unwrap_or(me);
+    if target != me {
+        let settings = db.guild_settings(guild_id).await?;
+        if access::of_caller(ctx, settings.as_ref()) < Access::Moderator {
+            return Err(Error::user(messages::members::ONLY_OWN_PROFILE));
+        }
+    }
+    let profiles = db.profiles_of(guild_id, target).await?;
+    if profiles.is_empty() {
+        return Err(Error::user(if target == me {
+            messages::members::NOT_ENROLLED_SELF.to_string()
+        } else {
+            messages::members::not_enrolled_other(target)
+        }));
+    }
+    let mut reply = poise::CreateReply::default().ephemeral(true);
+    for p in &profiles {
+        reply = reply.embed(card(p));
+    }
+    ctx.send(reply).await?;
+    Ok(())
+}
+
+/// Change your profile (only the options you give change)
+#[poise::command(slash_command, guild_only)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+#[allow(clippy::too_many_arguments)]
+pub async fn edit(
+    ctx: Context<'_>,
+    #[description = "Which profile, if you are both mentor and mentee"] role: Option<RoleChoice>,
+    #[description = "Topics, comma-separated (e.g. rust, career)"] topics: Option<String>,
+    #[description = "Your time zone, e.g. Europe/Berlin"]
+    #[autocomplete = "autocomplete_timezone"]
+    timezone: Option<String>,
+    #[description = "Languages, e.g. en, es"] languages: Option<String>,
+    #[description = "Mentors: how many mentees at once (1-5)"] capacity: Option<i64>,
+    #[description = "Mentees: what you want to achieve"] goals: Option<String>,
+    #[description = "A short intro (up to 300 characters)"] about: Option<String>,
+) -> Result<(), Error> {
+    use messages::members as m;
+    let guild_id = ctx
+        .guild_id()
+        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?
+        .get();
+    let me = ctx.author().id.get();
+    let db = &ctx.data().db;
+    let input = ProfileInput {
+        topics,
+        timezone,
+        languages,
+        capacity,
+        goals,
+        about,
+    };
+    let profiles = db.profiles_of(guild_id, me).await?;
+    let mut profile = match (role.map(Role::from), profiles.as_slice()) {
+        (_, []) => return Err(Error::user(m::NOT_ENROLLED_SELF)),
+        (None, [only]) => only.clone(),
+        (None, _) => return Err(Error::user(m::WHICH_PROFILE)),
+        (Some(r), all) => all
+            .iter()
+            .find(|p| p.role == r)
+            .cloned()
+            .ok_or_else(|| Error::user(m::no_such_profile(r)))?,
+    };
+    if !profile.status.is_current() {
+        return Err(Error::user(m::LEFT_PROGRAMME));
+    }
+    let nothing = input.topics.is_none()
+        && input.timezone.is_none()
+        && input.languages.is_none()
+        && input.capacity.is_none()
+        && input.goals.is_none()
+        && input.about.is_none();
+    if nothing {
+        return Err(Error::user(m::NOTHING_TO_CHANGE));
+    }
+    profile
+        .apply(&input)
+        .map_err(|e| Error::user(m::profile_error(&e)))?;
+    let entry = AuditEntry {
+        guild_id,
+        actor_id: Some(me),
+        action: "member.update".into(),
+        target_id: Some(me),
+        detail: Some(profile.role.as_str().into()),
+        at: ctx.data().clock.now(),
+    };
+    db.save_profile(&profile, &entry).await?;
+    ctx.send(
+        poise::CreateReply::default()
+            .content(m::PROFILE_UPDATED)
+            .embed(card(&profile))
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,54 @@
+//! `/withdraw`: leave the programme, after a confirmation.
+
+use poise::serenity_prelude as serenity;
+
+use crate::discord::commands::profile::RoleChoice;
+use crate::discord::{messages, Context, Error};
+use crate::domain::member::Role;
+
+/// Leave the mentoring programme
+#[poise::command(slash_command, guild_only, category = "Everyone")]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn withdraw(
+    ctx: Context<'_>,
+    #[description = "Leave only as mentor or only as mentee (default: both)"] role: Option<
+        RoleChoice,
+    >,
+) -> Result<(), Error> {
+    use messages::members as m;
+    let guild_id = ctx
+        .guild_id()
+        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?
+        .get();
+    let me = ctx.author().id.get();
+    let only = role.map(Role::from);
+    let roles: Vec<Role> = ctx
+        .data()
+        .db
+        .profiles_of(guild_id, me)
+        .await?
+        .into_iter()
+        .filter(|p| p.status.is_current() && only.is_none_or(|r| r == p.role))
+        .map(|p| p.role)
+        .collect();
+    if roles.is_empty() {
+        return Err(Error::user(m::NOTHING_TO_WITHDRAW));
+    }
+    let roles_id: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    let buttons = serenity::CreateActionRow::Buttons(vec![
+        serenity::CreateButton::new(format!("withdraw:yes:{}:{me}", roles_id.join("+")))
+            .label(m::WITHDRAW_YES)
+            .style(serenity::ButtonStyle::Danger),
+        serenity::CreateButton::new(format!("withdraw:no:-:{me}"))
+            .label(m::CANCEL)
+            .style(serenity::ButtonStyle::Secondary),
+    ]);
+    ctx.send(
+        poise::CreateReply::default()
+            .content(m::confirm_withdraw(&roles))
+            .components(vec![buttons])
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,227 @@
+//! Mentor and mentee profiles.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::audit::{record, AuditEntry};
+use super::{from_db, to_db, Db, Result, StoreError};
+use crate::domain::member::{Profile, Role, Status};
+
+type ProfileRow = (
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    DateTime<Utc>,
+);
+
+/// `SELECT <profile columns> FROM members <rest>`, as one literal.
+macro_rules! select_profiles {
+    ($rest:literal) => {
+        concat!(
+            "SELECT guild_id, user_id, role, status, topics, timezone, languages, capacity, ",
+            "goals, about, enrolled_at FROM members ",
+            $rest
+        )
+    };
+}
+
+fn corrupt(what: &str, value: &str) -> StoreError {
+    StoreError::Corrupt(format!("{what} {value:?}"))
+}
+
+fn to_profile(row: ProfileRow) -> Result<Profile> {
+    let (guild, user, role, status, topics, tz, languages, capacity, goals, about, enrolled_at) =
+        row;
+    Ok(Profile {
+        guild_id: from_db(guild),
+        user_id: from_db(user),
+        role: Role::from_str(&role).map_err(|_| corrupt("role", &role))?,
+        status: Status::from_str(&status).map_err(|_| corrupt("status", &status))?,
+        topics: serde_json::from_str(&topics).map_err(|_| corrupt("topics", &topics))?,
+        timezone: Tz::from_str(&tz).map_err(|_| corrupt("time zone", &tz))?,
+        languages: serde_json::from_str(&languages)
+            .map_err(|_| corrupt("languages", &languages))?,
+        capacity: capacity.map(|c| c as u8),
+        goals,
+        about,
+        enrolled_at,
+    })
+}
+
+/// What happened to a status change that only applies from certain states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusChange {
+    Changed {
+        from: Status,
+    },
+    /// The profile was not in one of the expected states; nothing was written.
+    Refused {
+        current: Status,
+    },
+    Missing,
+}
+
+impl Db {
+    pub async fn profile(
+        &self,
+        guild_id: u64,
+        user_id: u64,
+        role: Role,
+    ) -> Result<Option<Profile>> {
+        let row: Option<ProfileRow> = sqlx::query_as(select_profiles!(
+            "WHERE guild_id = ? AND user_id = ? AND role = ?"
+        ))
+        .bind(to_db(guild_id))
+        .bind(to_db(user_id))
+        .bind(role.as_str())
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(to_profile).transpose()
+    }
+
+    /// The person's profiles in this server (mentor first).
+    pub async fn profiles_of(&self, guild_id: u64, user_id: u64) -> Result<Vec<Profile>> {
+        let rows: Vec<ProfileRow> = sqlx::query_as(select_profiles!(
+            "WHERE guild_id = ? AND user_id = ? ORDER BY role = 'mentee'"
+        ))
+        .bind(to_db(guild_id))
+        .bind(to_db(user_id))
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter().map(to_profile).collect()
+    }
+
+    /// Inserts or replaces the profile, with its audit entry, in one transaction.
+    /// Returns the status the profile had before, if it existed.
+    pub async fn save_profile(&self, p: &Profile, audit: &AuditEntry) -> Result<Option<Status>> {
+        let mut tx = self.write().await?;
+        let before: Option<String> = sqlx::query_scalar(
+            "SELECT status FROM members WHERE guild_id = ? AND user_id = ? AND role = ?",
+        )
+        .bind(to_db(p.guild_id))
+        .bind(to_db(p.user_id))
+        .bind(p.role.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO members (guild_id, user_id, role, status, topics, timezone, languages,
+                                  capacity, goals, about, enrolled_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (guild_id, user_id, role) DO UPDATE SET
+               status = excluded.status, topics = excluded.topics,
+               timezone = excluded.timezone, languages = excluded.languages,
+               capacity = excluded.capacity, goals = excluded.goals, about = excluded.about,
+               enrolled_at = excluded.enrolled_at, updated_at = excluded.updated_at",
+        )
+        .bind(to_db(p.guild_id))
+        .bind(to_db(p.user_id))
+        .bind(p.role.as_str())
+        .bind(p.status.as_str())
+        .bind(serde_json::to_string(&p.topics).expect("strings serialise"))
+        .bind(p.timezone.name())
+        .bind(serde_json::to_string(&p.languages).expect("strings serialise"))
+        .bind(p.capacity.map(i64::from))
+        .bind(&p.goals)
+        .bind(&p.about)
+        .bind(p.enrolled_at)
+        .bind(audit.at)
+        .execute(&mut *tx)
+        .await?;
+        record(&mut tx, audit).await?;
+        tx.commit().await?;
+        before
+            .map(|s| Status::from_str(&s).map_err(|_| corrupt("status", &s)))
+            .transpose()
+    }
+
+    /// Moves a profile to `to` only if it is currently in one of `from`, atomically, so a
+    /// button pressed twice or a race with `/withdraw` cannot apply twice.
+    pub async fn change_status(
+        &self,
+        guild_id: u64,
+        user_id: u64,
+        role: Role,
+        from: &[Status],
+        to: Status,
+        audit: &AuditEntry,
+    ) -> Result<StatusChange> {
+        let mut tx = self.write().await?;
+        let current: Option<String> = sqlx::query_scalar(
+            "SELECT status FROM members WHERE guild_id = ? AND user_id = ? AND role = ?",
+        )
+        .bind(to_db(guild_id))
+        .bind(to_db(user_id))
+        .bind(role.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(current) = current else {
+            return Ok(StatusChange::Missing);
+        };
+        let current = Status::from_str(&current).map_err(|_| corrupt("status", &current))?;
+        if !from.contains(&current) {
+            return Ok(StatusChange::Refused { current });
+        }
+        sqlx::query(
+            "UPDATE members SET status = ?, updated_at = ?
+             WHERE guild_id = ? AND user_id = ? AND role = ?",
+        )
+        .bind(to.as_str())
+        .bind(audit.at)
+        .bind(to_db(guild_id))
+        .bind(to_db(user_id))
+        .bind(role.as_str())
+        .execute(&mut *tx)
+        .await?;
+        record(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(StatusChange::Changed { from: current })
+    }
+
+    /// How many profiles of each role are in each status.
+    pub async fn member_counts(&self, guild_id: u64) -> Result<Vec<(Role, Status, u32)>> {
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT role, status, COUNT(*) FROM members WHERE guild_id = ?
+             GROUP BY role, status ORDER BY role, status",
+        )
+        .bind(to_db(guild_id))
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter()
+            .map(|(role, status, n)| {
+                Ok((
+                    Role::from_str(&role).map_err(|_| corrupt("role", &role))?,
+                    Status::from_str(&status).map_err(|_| corrupt("status", &status))?,
+                    n as u32,
+                ))
+            })
+            .collect()
+    }
+
+    /// Profiles of one role in one status, longest-waiting first.
+    pub async fn members_with_status(
+        &self,
+        guild_id: u64,
+        role: Role,
+        status: Status,
+    ) -> Result<Vec<Profile>> {
+        let rows: Vec<ProfileRow> = sqlx::query_as(select_profiles!(
+            "WHERE guild_id = ? AND role = ? AND status = ?
+             ORDER BY enrolled_at, user_id"
+        ))
+        .bind(to_db(guild_id))
+        .bind(role.as_str())
+        .bind(status.as_str())
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter().map(to_profile).collect()
+    }
+}

@@ -1,0 +1,199 @@
+//! A member's own data: every table that holds a user id is listed here once, and both
+//! `/mydata export` and `/mydata delete` work from this list. A store test checks the list
+//! against the schema, so a new table with a user column cannot be forgotten.
+
+use serde_json::{Map, Value};
+use sqlx::{Column, Row, TypeInfo, ValueRef};
+
+use super::audit::{record, AuditEntry};
+use super::{to_db, Db, Result};
+
+/// What erasure does to a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Erase {
+    /// The rows are the person's own (profiles, answers): delete them.
+    Delete,
+    /// The rows must stay for others or for aggregates (audit log, pulse answers): keep them
+    /// but remove the link to the person.
+    Detach,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct UserColumn {
+    pub table: &'static str,
+    pub column: &'static str,
+    pub erase: Erase,
+}
+
+/// Every column that names a Discord user. Order matters for deletion: children first.
+pub const USER_DATA: &[UserColumn] = &[
+    UserColumn {
+        table: "members",
+        column: "user_id",
+        erase: Erase::Delete,
+    },
+    UserColumn {
+        table: "audit_log",
+        column: "actor_id",
+        erase: Erase::Detach,
+    },
+    UserColumn {
+        table: "audit_log",
+        column: "target_id",
+        erase: Erase::Detach,
+    },
+];
+
+/// Whether a column name, by the schema's naming convention, holds a user id.
+pub fn is_user_column(name: &str) -> bool {
+    name == "user_id"
+        || name.ends_with("_user_id")
+        || [
+            "actor_id",
+            "target_id",
+            "mentor_id",
+            "mentee_id",
+            "giver_id",
+            "receiver_id",
+        ]
+        .contains(&name)
+}
+
+fn row_to_json(row: &sqlx::sqlite::SqliteRow) -> Value {
+    let mut obj = Map::new();
+    for (i, col) in row.columns().iter().enumerate() {
+        let raw = row.try_get_raw(i).ok();
+        let value = match raw {
+            None => Value::Null,
+            Some(r) if r.is_null() => Value::Null,
+            Some(r) => match r.type_info().name() {
+                "INTEGER" | "BOOLEAN" | "INT8" => row
+                    .try_get::<i64, _>(i)
+                    .map(Value::from)
+                    .unwrap_or(Value::Null),
+                "REAL" => row
+                    .try_get::<f64, _>(i)
+                    .map(Value::from)
+                    .unwrap_or(Value::Null),
+                _ => row
+                    .try_get::<String, _>(i)
+                    .map(Value::from)
+                    .unwrap_or(Value::Null),
+            },
+        };
+        obj.insert(col.name().to_string(), value);
+    }
+    Value::Object(obj)
+}
+
+/// Rows erased or detached, per table.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ErasedCounts {
+    pub deleted: u64,
+    pub detached: u64,
+}
+
+impl Db {
+    /// Everything stored about the person in this server, by table.
+    pub async fn export_user(&self, guild_id: u64, user_id: u64) -> Result<Value> {
+        let mut out = Map::new();
+        for uc in USER_DATA {
+            // Table and column names come from the constant list above, never from input.
+            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT * FROM {} WHERE guild_id = ? AND {} = ?",
+                uc.table, uc.column
+            )))
+            .bind(to_db(guild_id))
+            .bind(to_db(user_id))
+            .fetch_all(self.pool())
+            .await?;
+            let entry = out
+                .entry(uc.table.to_string())
+                .or_insert_with(|| Value::Array(Vec::new()));
+            let list = entry.as_array_mut().expect("tables map to arrays");
+            for row in rows {
+                let v = row_to_json(&row);
+                if !list.contains(&v) {
+                    list.push(v);
+                }
+            }
+        }
+        Ok(Value::Object(out))
+    }
+
+    /// Erases the person's data in this server in one transaction and records that it
+    /// happened, without saying whose.
+    pub async fn erase_user(
+        &self,
+        guild_id: u64,
+        user_id: u64,
+        audit: &AuditEntry,
+    ) -> Result<ErasedCounts> {
+        let mut tx = self.write().await?;
+        let mut counts = ErasedCounts::default();
+        for uc in USER_DATA {
+            let sql = match uc.erase {
+                Erase::Delete => format!(
+                    "DELETE FROM {} WHERE guild_id = ? AND {} = ?",
+                    uc.table, uc.column
+                ),
+                Erase::Detach => format!(
+                    "UPDATE {} SET {col} = NULL WHERE guild_id = ? AND {col} = ?",
+                    uc.table,
+                    col = uc.column
+                ),
+            };
+            let n = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(to_db(guild_id))
+                .bind(to_db(user_id))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            match uc.erase {
+                Erase::Delete => counts.deleted += n,
+                Erase::Detach => counts.detached += n,
+            }
+        }
+        record(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(counts)
+    }
+
+    /// Rows of `table` in this server whose `column` is the person (for checking erasure).
+    /// The names must be plain identifiers from [`Db::schema_columns`].
+    pub async fn count_rows_with(
+        &self,
+        table: &str,
+        column: &str,
+        guild_id: u64,
+        user_id: u64,
+    ) -> Result<i64> {
+        let plain =
+            |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !plain(table) || !plain(column) {
+            return Err(super::StoreError::Corrupt(format!(
+                "not a column name: {table}.{column}"
+            )));
+        }
+        let n = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM {table} WHERE guild_id = ? AND {column} = ?"
+        )))
+        .bind(to_db(guild_id))
+        .bind(to_db(user_id))
+        .fetch_one(self.pool())
+        .await?;
+        Ok(n)
+    }
+
+    /// Tables and their columns as they are in the database (for the schema check).
+    pub async fn schema_columns(&self) -> Result<Vec<(String, String)>> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'
+             ORDER BY m.name, p.cid",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows)
+    }
+}
