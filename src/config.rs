@@ -40,6 +40,17 @@ pub struct Settings {
     pub discord: DiscordSettings,
     pub database: DatabaseSettings,
     pub log: LogSettings,
+    pub pairing: PairingSettings,
+    #[serde(default)]
+    pub matching: crate::domain::matching::Weights,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PairingSettings {
+    /// Name of the categories the bot creates when the pair category is full ("Mentoring 2").
+    pub overflow_category: String,
+    /// Questions the welcome message in a new pair channel draws three from.
+    pub icebreakers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -174,6 +185,42 @@ impl Settings {
             out.push(problem(
                 "database.max_connections",
                 "must be between 1 and 64",
+            ));
+        }
+        if self.pairing.icebreakers.len() < 3 {
+            out.push(problem(
+                "pairing.icebreakers",
+                "needs at least 3 questions for a new pair's welcome",
+            ));
+        }
+        if let Some(q) = self
+            .pairing
+            .icebreakers
+            .iter()
+            .find(|q| q.chars().count() > 300)
+        {
+            out.push(problem(
+                "pairing.icebreakers",
+                format!(
+                    "{:?}… is over 300 characters",
+                    q.chars().take(30).collect::<String>()
+                ),
+            ));
+        }
+        let name = self.pairing.overflow_category.trim();
+        if name.is_empty() || name.chars().count() > 90 {
+            out.push(problem(
+                "pairing.overflow_category",
+                "must be a category name of 1 to 90 characters",
+            ));
+        }
+        let w = &self.matching;
+        let weights = [w.topics, w.overlap, w.language, w.load];
+        if weights.iter().any(|x| !x.is_finite() || *x < 0.0) || weights.iter().sum::<f64>() <= 0.0
+        {
+            out.push(problem(
+                "matching",
+                "weights must be zero or more, and at least one above zero",
             ));
         }
         if let Err(e) = tracing_subscriber::EnvFilter::try_new(&self.log.filter) {

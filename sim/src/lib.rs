@@ -643,8 +643,34 @@ impl Sim {
         }
     }
 
+    /// `user` picks `values` in the string select menu `custom_id` on message `message`.
+    pub async fn select(
+        &self,
+        guild: u64,
+        user: u64,
+        message: u64,
+        custom_id: &str,
+        values: &[&str],
+    ) -> u64 {
+        self.component(
+            guild,
+            user,
+            message,
+            json!({"custom_id": custom_id, "component_type": 3, "values": values}),
+        )
+    }
+
     /// `user` clicks the button `custom_id` on message `message`.
     pub async fn click(&self, guild: u64, user: u64, message: u64, custom_id: &str) -> u64 {
+        self.component(
+            guild,
+            user,
+            message,
+            json!({"custom_id": custom_id, "component_type": 2}),
+        )
+    }
+
+    fn component(&self, guild: u64, user: u64, message: u64, data: Value) -> u64 {
         let (payload, id) = self.mutate(|s| {
             let m = s
                 .model
@@ -659,7 +685,7 @@ impl Sim {
                 guild,
                 m.channel_id,
                 user,
-                json!({"custom_id": custom_id, "component_type": 2}),
+                data,
                 Some((message, msg_json)),
             )
         });

@@ -8,19 +8,36 @@ use serenity::{
 };
 
 use super::access::{self, Access};
-use super::{dm, error, messages, Data, Error};
+use super::commands::pair::{end_pairs_of, suggestion_page};
+use super::{dm, error, messages, pairing, Data, Error};
+use crate::domain::guild::GuildSettings;
 use crate::domain::member::{Role, Status};
+use crate::domain::pair::{self, EndReason};
 use crate::store::{AuditEntry, StatusChange};
 
 /// Entry point from the framework's event handler.
 pub async fn handle_event(ctx: &serenity::Context, event: &serenity::FullEvent, data: &Data) {
-    if let serenity::FullEvent::InteractionCreate {
-        interaction: serenity::Interaction::Component(press),
-    } = event
-    {
-        if let Err(e) = route(ctx, press, data).await {
-            error::report_component(ctx, press, e).await;
+    match event {
+        serenity::FullEvent::InteractionCreate {
+            interaction: serenity::Interaction::Component(press),
+        } => {
+            if let Err(e) = route(ctx, press, data).await {
+                error::report_component(ctx, press, e).await;
+            }
         }
+        serenity::FullEvent::InteractionCreate {
+            interaction: serenity::Interaction::Modal(submit),
+        } => {
+            if let Err(e) = route_modal(ctx, submit, data).await {
+                error::report_modal(ctx, submit, e).await;
+            }
+        }
+        serenity::FullEvent::ChannelDelete { channel, .. } => {
+            if let Err(e) = pairing::channel_lost(ctx, data, channel.id.get()).await {
+                tracing::error!(error = %e, channel = %channel.id, "could not record a lost pair channel");
+            }
+        }
+        _ => {}
     }
 }
 
@@ -52,6 +69,11 @@ async fn route(
             owner_only(press, user)?;
             erase(ctx, press, data, *answer == "erase").await
         }
+        ["pair", "survey", pair] => open_survey(ctx, press, data, parse_pair(pair)?).await,
+        ["pair", "repair", pair] => repair(ctx, press, data, parse_pair(pair)?).await,
+        ["pairs", action, suggestion, rest @ ..] => {
+            suggestion_action(ctx, press, data, action, parse_pair(suggestion)?, rest).await
+        }
         _ => {
             tracing::warn!("unknown button");
             Ok(())
@@ -62,6 +84,11 @@ async fn route(
 fn parse_id(s: &str) -> Result<u64, Error> {
     s.parse()
         .map_err(|_| Error::Internal(anyhow::anyhow!("malformed id {s:?} in a custom id")))
+}
+
+fn parse_pair(s: &str) -> Result<i64, Error> {
+    s.parse()
+        .map_err(|_| Error::Internal(anyhow::anyhow!("malformed pair id {s:?} in a custom id")))
 }
 
 /// Confirmation buttons act only for the person who asked.
@@ -202,6 +229,7 @@ async fn withdraw(
             .await?;
         if matches!(change, StatusChange::Changed { .. }) {
             left.push(role);
+            end_pairs_of(ctx, data, guild_id, me, Some(role)).await?;
         }
     }
     if left.is_empty() {
@@ -230,6 +258,8 @@ async fn erase(
         detail: None,
         at: data.clock.now(),
     };
+    // Open pairs end first, so the partner is told and the channel archived.
+    end_pairs_of(ctx, data, guild_id, press.user.id.get(), None).await?;
     let counts = data
         .db
         .erase_user(guild_id, press.user.id.get(), &entry)
@@ -240,4 +270,259 @@ async fn erase(
         "member data erased"
     );
     respond(ctx, press, update(m::ERASED)).await
+}
+
+async fn settings_of(data: &Data, guild: u64) -> Result<GuildSettings, Error> {
+    Ok(data
+        .db
+        .guild_settings(guild)
+        .await?
+        .unwrap_or_else(|| GuildSettings::new(guild)))
+}
+
+/// Opens the exit survey modal for a member of the (ended) pair.
+async fn open_survey(
+    ctx: &serenity::Context,
+    press: &ComponentInteraction,
+    data: &Data,
+    pair_id: i64,
+) -> Result<(), Error> {
+    use messages::pairs as m;
+    use serenity::{CreateActionRow, CreateInputText, CreateModal, InputTextStyle};
+    let pair = data.db.pair(pair_id).await?;
+    if !pair.is_some_and(|p| p.is_member(press.user.id.get())) {
+        return Err(Error::user(m::NOT_YOUR_SURVEY));
+    }
+    let modal =
+        CreateModal::new(format!("pair:survey:{pair_id}"), m::SURVEY_TITLE).components(vec![
+            CreateActionRow::InputText(
+                CreateInputText::new(InputTextStyle::Short, m::SURVEY_RATING, "rating")
+                    .min_length(1)
+                    .max_length(3)
+                    .required(true),
+            ),
+            CreateActionRow::InputText(
+                CreateInputText::new(InputTextStyle::Paragraph, m::SURVEY_WORKED, "worked")
+                    .max_length(1000)
+                    .required(false),
+            ),
+            CreateActionRow::InputText(
+                CreateInputText::new(InputTextStyle::Paragraph, m::SURVEY_CHANGE, "change")
+                    .max_length(1000)
+                    .required(false),
+            ),
+        ]);
+    respond(ctx, press, Response::Modal(modal)).await
+}
+
+async fn route_modal(
+    ctx: &serenity::Context,
+    submit: &serenity::ModalInteraction,
+    data: &Data,
+) -> Result<(), Error> {
+    use messages::pairs as m;
+    let parts: Vec<&str> = submit.data.custom_id.split(':').collect();
+    let ["pair", "survey", pair_id] = parts.as_slice() else {
+        tracing::warn!(custom_id = %submit.data.custom_id, "unknown modal");
+        return Ok(());
+    };
+    let pair = data
+        .db
+        .pair(parse_pair(pair_id)?)
+        .await?
+        .filter(|p| p.is_member(submit.user.id.get()))
+        .ok_or_else(|| Error::user(m::NOT_YOUR_SURVEY))?;
+    let field = |name: &str| -> Option<String> {
+        submit
+            .data
+            .components
+            .iter()
+            .flat_map(|row| row.components.iter())
+            .find_map(|c| match c {
+                serenity::ActionRowComponent::InputText(t) if t.custom_id == name => {
+                    t.value.clone().filter(|v| !v.trim().is_empty())
+                }
+                _ => None,
+            })
+    };
+    let rating = field("rating")
+        .as_deref()
+        .and_then(pair::parse_rating)
+        .ok_or_else(|| Error::user(m::BAD_RATING))?;
+    data.db
+        .save_exit_survey(
+            &pair,
+            submit.user.id.get(),
+            rating,
+            field("worked").as_deref(),
+            field("change").as_deref(),
+            data.clock.now(),
+        )
+        .await?;
+    submit
+        .create_response(&ctx.http, private(m::SURVEY_THANKS))
+        .await?;
+    Ok(())
+}
+
+/// A moderator's Re-pair: the pair ends as "not a good fit"; the mentee waits again.
+async fn repair(
+    ctx: &serenity::Context,
+    press: &ComponentInteraction,
+    data: &Data,
+    pair_id: i64,
+) -> Result<(), Error> {
+    use messages::pairs as m;
+    let guild = guild_of(press)?.get();
+    let settings = settings_of(data, guild).await?;
+    if access::of_member(press.member.as_ref(), Some(&settings)) < Access::Moderator {
+        return Err(Error::user(m::ONLY_MODERATORS));
+    }
+    let pair = data
+        .db
+        .pair(pair_id)
+        .await?
+        .filter(|p| p.guild_id == guild)
+        .ok_or_else(|| Error::user(m::not_open(pair::PairStatus::Ended)))?;
+    if !pair.status.is_open() {
+        return Err(Error::user(m::not_open(pair.status)));
+    }
+    // Acknowledge first: archiving and DMs take several requests.
+    let moderator = press.user.id.get();
+    respond(ctx, press, update(&m::repaired(moderator))).await?;
+    pairing::close_pair(
+        ctx,
+        data,
+        &settings,
+        pair_id,
+        EndReason::NotAGoodFit,
+        Some(moderator),
+    )
+    .await?;
+    Ok(())
+}
+
+/// The buttons and menu of a `/pair suggest` preview.
+async fn suggestion_action(
+    ctx: &serenity::Context,
+    press: &ComponentInteraction,
+    data: &Data,
+    action: &str,
+    id: i64,
+    rest: &[&str],
+) -> Result<(), Error> {
+    use messages::pairs as m;
+    let guild = guild_of(press)?.get();
+    let settings = settings_of(data, guild).await?;
+    if access::of_member(press.member.as_ref(), Some(&settings)) < Access::Moderator {
+        return Err(Error::user(m::ONLY_MODERATORS));
+    }
+    let Some((owner, preview)) = data.db.open_suggestion(id).await? else {
+        return Err(Error::user(m::SUGGESTION_CLOSED));
+    };
+    if owner != guild {
+        return Err(Error::user(m::SUGGESTION_CLOSED));
+    }
+    let redraw = |page: usize, selected: &[usize]| {
+        let (embed, rows) = suggestion_page(id, &preview, page, selected);
+        Response::UpdateMessage(ResponseMessage::new().embed(embed).components(rows))
+    };
+    match (action, rest) {
+        ("page", [page]) => {
+            let page = page.parse().unwrap_or(0);
+            respond(ctx, press, redraw(page, &[])).await
+        }
+        ("pick", [page]) => {
+            let selected: Vec<usize> = match &press.data.kind {
+                serenity::ComponentInteractionDataKind::StringSelect { values } => {
+                    values.iter().filter_map(|v| v.parse().ok()).collect()
+                }
+                _ => Vec::new(),
+            };
+            respond(ctx, press, redraw(page.parse().unwrap_or(0), &selected)).await
+        }
+        ("discard", []) => {
+            if !data.db.close_suggestion(id, false).await? {
+                return Err(Error::user(m::SUGGESTION_CLOSED));
+            }
+            respond(ctx, press, update(m::DISCARDED)).await
+        }
+        ("all", []) | ("sel", [_]) => {
+            let proposals = preview["proposals"].as_array().cloned().unwrap_or_default();
+            let chosen: Vec<usize> = match rest {
+                [list] => list.split('.').filter_map(|i| i.parse().ok()).collect(),
+                _ => (0..proposals.len()).collect(),
+            };
+            if !data.db.close_suggestion(id, true).await? {
+                return Err(Error::user(m::SUGGESTION_CLOSED));
+            }
+            approve(ctx, press, data, &settings, &proposals, &chosen).await
+        }
+        _ => {
+            tracing::warn!(action, "unknown suggestion action");
+            Ok(())
+        }
+    }
+}
+
+/// Creates the chosen pairs, showing progress on the preview message as it goes.
+async fn approve(
+    ctx: &serenity::Context,
+    press: &ComponentInteraction,
+    data: &Data,
+    settings: &GuildSettings,
+    proposals: &[serde_json::Value],
+    chosen: &[usize],
+) -> Result<(), Error> {
+    use messages::pairs as m;
+    use serenity::EditInteractionResponse;
+    let total = chosen.len();
+    respond(
+        ctx,
+        press,
+        Response::UpdateMessage(
+            ResponseMessage::new()
+                .content(m::creating(0, total))
+                .embeds(vec![])
+                .components(vec![]),
+        ),
+    )
+    .await?;
+    let moderator = press.user.id.get();
+    let (mut created, mut skipped) = (Vec::new(), Vec::new());
+    for (done, i) in chosen.iter().enumerate() {
+        let Some(p) = proposals.get(*i) else { continue };
+        let (mentor, mentee) = (
+            p["mentor_id"].as_u64().unwrap_or_default(),
+            p["mentee_id"].as_u64().unwrap_or_default(),
+        );
+        match pairing::open_pair(ctx, data, settings, mentor, mentee, moderator).await {
+            Ok(Ok(pair)) => created.push(m::created(
+                mentor,
+                mentee,
+                pair.channel_id.unwrap_or_default(),
+            )),
+            Ok(Err(refusal)) => skipped.push(m::refused(refusal, mentor, mentee)),
+            Err(Error::User(text)) => skipped.push(text),
+            Err(e) => return Err(e),
+        }
+        // Progress every few pairs keeps the edits well under the rate limit.
+        if (done + 1) % 5 == 0 && done + 1 < total {
+            let edit = EditInteractionResponse::new().content(m::creating(done + 1, total));
+            press.edit_response(&ctx.http, edit).await?;
+        }
+    }
+    let mut summary = m::approved_summary(&created, &skipped);
+    if summary.chars().count() > 1900 {
+        summary = summary.chars().take(1900).collect::<String>() + "…";
+    }
+    press
+        .edit_response(
+            &ctx.http,
+            EditInteractionResponse::new()
+                .content(summary)
+                .allowed_mentions(serenity::CreateAllowedMentions::new()),
+        )
+        .await?;
+    Ok(())
 }

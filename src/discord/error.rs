@@ -83,34 +83,61 @@ pub async fn on_error(error: FrameworkError<'_, Data, Error>) {
 
 /// The same split for buttons and modals: user errors as they are, internal ones as an apology
 /// with an id. Always a private reply, so the message the button was on stays as it was.
-pub async fn report_component(
-    ctx: &serenity::Context,
-    press: &serenity::ComponentInteraction,
+fn interaction_error_text(
     error: Error,
-) {
+    custom_id: &str,
+    guild: Option<serenity::GuildId>,
+    user: serenity::UserId,
+) -> serenity::CreateInteractionResponse {
     let text = match error {
         Error::User(text) => text,
         Error::Internal(e) => {
             let id = error_id();
             tracing::error!(
                 error_id = %id,
-                custom_id = %press.data.custom_id,
-                guild = ?press.guild_id.map(|g| g.get()),
-                user = %press.user.id,
+                custom_id,
+                guild = ?guild.map(|g| g.get()),
+                user = %user,
                 error = %format!("{e:#}"),
-                "button failed"
+                "button or form failed"
             );
             messages::errors::internal(&id)
         }
     };
-    let reply = serenity::CreateInteractionResponse::Message(
+    serenity::CreateInteractionResponse::Message(
         serenity::CreateInteractionResponseMessage::new()
             .content(text)
             .ephemeral(true),
-    );
-    if let Err(e) = press.create_response(&ctx.http, reply).await {
+    )
+}
+
+fn log_unsent(result: Result<(), serenity::Error>) {
+    if let Err(e) = result {
         tracing::warn!(error = %e, "could not send an error message to the user");
     }
+}
+
+pub async fn report_component(
+    ctx: &serenity::Context,
+    press: &serenity::ComponentInteraction,
+    error: Error,
+) {
+    let reply = interaction_error_text(error, &press.data.custom_id, press.guild_id, press.user.id);
+    log_unsent(press.create_response(&ctx.http, reply).await);
+}
+
+pub async fn report_modal(
+    ctx: &serenity::Context,
+    submit: &serenity::ModalInteraction,
+    error: Error,
+) {
+    let reply = interaction_error_text(
+        error,
+        &submit.data.custom_id,
+        submit.guild_id,
+        submit.user.id,
+    );
+    log_unsent(submit.create_response(&ctx.http, reply).await);
 }
 
 async fn report(ctx: poise::Context<'_, Data, Error>, error: Error) {

@@ -76,6 +76,15 @@ pub mod setup {
         }
     }
 
+    pub const ENDED_CHANNELS: &str = "Ended pairs' channels";
+
+    pub fn archive_value(mode: crate::domain::guild::ArchiveMode) -> &'static str {
+        match mode {
+            crate::domain::guild::ArchiveMode::ReadOnly => "kept read-only",
+            crate::domain::guild::ArchiveMode::Delete => "deleted",
+        }
+    }
+
     pub fn still_to_choose(options: &[&str]) -> String {
         let list: Vec<String> = options.iter().map(|o| format!("`{o}`")).collect();
         format!("Run `/setup` again with {} to finish.", list.join(", "))
@@ -352,4 +361,341 @@ pub mod mydata {
     pub const KEPT: &str = "Nothing was erased.";
     pub const ERASED: &str =
         "Done: your data in this server is erased. If you enrol again, you start fresh.";
+}
+
+pub mod pairs {
+    use crate::domain::matching::{Reasons, Unmatched};
+    use crate::domain::member::Role;
+    use crate::domain::pair::{EndReason, GoalError, PairStatus, PauseError, MAX_GOAL_TITLE_CHARS};
+    use crate::store::PairRefusal;
+
+    pub const ONLY_MODERATORS: &str = "Only moderators can pair people.";
+    pub const NO_CATEGORY: &str = "Pair channels need a home first: an admin runs `/setup \
+        pair_category:` to choose the category.";
+    pub const CHANNEL_FAILED: &str = "I couldn't create the pair's channel, so no pair was made. \
+        Check that tandem can Manage Channels and Manage Roles in the pair category (`/setup` \
+        lists what is missing), then try again.";
+
+    pub fn refused(r: PairRefusal, mentor: u64, mentee: u64) -> String {
+        match r {
+            PairRefusal::SamePerson => {
+                "A mentor and a mentee have to be two different people.".into()
+            }
+            PairRefusal::NotActive(Role::Mentor) => format!(
+                "<@{mentor}> isn't an active mentor. They can enrol with `/enrol mentor` \
+                 (and may need approval first)."
+            ),
+            PairRefusal::NotActive(Role::Mentee) => {
+                format!("<@{mentee}> isn't an active mentee. They can enrol with `/enrol mentee`.")
+            }
+            PairRefusal::MentorFull { capacity } => format!(
+                "<@{mentor}> already mentors {capacity} {} at once, their limit. End a pair or \
+                 ask them to raise their capacity with `/profile edit`.",
+                if capacity == 1 { "mentee" } else { "mentees" }
+            ),
+            PairRefusal::AlreadyPaired => {
+                format!("<@{mentor}> and <@{mentee}> are already a pair.")
+            }
+        }
+    }
+
+    pub fn created(mentor: u64, mentee: u64, channel: u64) -> String {
+        format!("Paired <@{mentor}> (mentor) with <@{mentee}> (mentee) in <#{channel}>.")
+    }
+
+    pub const WELCOME_TITLE: &str = "Welcome to your mentoring space";
+
+    pub fn welcome(mentor: u64, mentee: u64) -> String {
+        format!(
+            "<@{mentor}> is the **mentor**, <@{mentee}> the **mentee**. This channel is private: \
+             only you two and the moderators can see it.\n\n\
+             **What the programme asks**\n\
+             • Meet or chat at least every two weeks, and answer the check-ins here.\n\
+             • Be kind and patient; keep what is shared here between you.\n\
+             • If it isn't working, say so: `/pair pause`, `/pair end` or, privately, `/pair refit`."
+        )
+    }
+
+    pub const ICEBREAKERS: &str = "To get started";
+    pub const FIRST_GOAL: &str = "First step";
+    pub const FIRST_GOAL_TEXT: &str =
+        "Agree on a first goal together and add it with `/goal add title:… due:…`.";
+
+    pub fn ready_dm(guild: &str, partner: u64, channel: u64, role: Role) -> String {
+        let partner_role = match role {
+            Role::Mentor => "mentee",
+            Role::Mentee => "mentor",
+        };
+        format!(
+            "You have a {partner_role} in {guild}: <@{partner}>! Say hello in <#{channel}>, \
+             your private channel."
+        )
+    }
+
+    pub const NOT_A_PAIR_CHANNEL: &str = "Use this command inside your pair's private channel.";
+    pub const NOT_YOUR_PAIR: &str =
+        "Only the two members of this pair (or a moderator) can do that here.";
+
+    pub fn not_open(status: PairStatus) -> &'static str {
+        match status {
+            PairStatus::Ended => "This pair has already ended.",
+            PairStatus::Broken => {
+                "This pair's channel was lost; a moderator can pair you again with `/pair create`."
+            }
+            _ => "This pair isn't active.",
+        }
+    }
+
+    pub fn pause_error(e: &PauseError) -> String {
+        match e {
+            PauseError::WeeksOutOfRange(n) => {
+                format!("Pause for 1 to 8 weeks, not {n}.")
+            }
+            PauseError::NotActive(s) => not_open(*s).to_string(),
+        }
+    }
+
+    pub fn paused(by: u64, until_unix: i64) -> String {
+        format!(
+            "<@{by}> paused this pair until <t:{until_unix}:D> (<t:{until_unix}:R>). Check-ins \
+             stop until then and start again by themselves. Take care!"
+        )
+    }
+
+    pub fn end_reason(reason: EndReason) -> &'static str {
+        match reason {
+            EndReason::Completed => "completed",
+            EndReason::NotAGoodFit => "not a good fit",
+            EndReason::Inactive => "inactive",
+            EndReason::Withdrawn => "a member left the programme",
+            EndReason::Other => "other",
+        }
+    }
+
+    pub fn ended_here(read_only: bool) -> String {
+        let after = if read_only {
+            "This channel stays here, read-only, so you can look back."
+        } else {
+            "This channel will be deleted."
+        };
+        format!(
+            "This pair has ended. Thank you both for the time you gave each other. {after} \
+             Please take one minute for the exit survey below: it helps the next pairs."
+        )
+    }
+
+    pub fn ended_dm(guild: &str, partner: u64) -> String {
+        format!(
+            "Your mentoring pair with <@{partner}> in {guild} has ended. Thank you! \
+             If you have a minute, the exit survey below helps the programme."
+        )
+    }
+
+    pub const ENDED: &str = "Done: the pair has ended and both members get a short exit survey.";
+    pub const SURVEY_BUTTON: &str = "Exit survey";
+    pub const SURVEY_TITLE: &str = "How was your mentoring pair?";
+    pub const SURVEY_RATING: &str = "Rating from 1 (poor) to 5 (great)";
+    pub const SURVEY_WORKED: &str = "What worked well?";
+    pub const SURVEY_CHANGE: &str = "What should we change?";
+    pub const BAD_RATING: &str = "The rating needs to be a whole number from 1 to 5. \
+        Press the Exit survey button again to retry.";
+    pub const SURVEY_THANKS: &str = "Thank you! Your answers are saved.";
+    pub const NOT_YOUR_SURVEY: &str = "This survey is for the two members of that pair.";
+
+    pub const REFIT_SENT: &str = "I've told the moderators privately. Your partner won't be told \
+        why; if a moderator re-pairs you, they'll only hear that the pair ended.";
+    pub const REFIT_NO_CHANNEL: &str = "The moderators haven't set up a channel where I can \
+        reach them. Please message a moderator directly.";
+    pub const REFIT_ONLY_MEMBERS: &str = "Only a member of this pair can ask for a re-pair.";
+
+    pub fn refit_request(user: u64, mentor: u64, mentee: u64, channel: u64) -> String {
+        format!(
+            "<@{user}> asked, privately, for a different partner.\nPair: <@{mentor}> (mentor) \
+             and <@{mentee}> (mentee) in <#{channel}>.\nRe-pair ends this pair as *not a good \
+             fit* and puts the mentee back in the queue; the other member only hears that the \
+             pair ended."
+        )
+    }
+
+    pub const REPAIR: &str = "Re-pair";
+
+    pub fn repaired(moderator: u64) -> String {
+        format!(
+            "Re-paired by <@{moderator}>: the pair has ended and the mentee is back in the queue."
+        )
+    }
+
+    pub fn broken(mentor: Option<u64>, mentee: Option<u64>, channel: u64) -> String {
+        let who = |u: Option<u64>| u.map_or("someone".to_string(), |u| format!("<@{u}>"));
+        format!(
+            "The channel of the pair {} (mentor) and {} (mentee) is gone or I lost access to it \
+             (it was <#{channel}>). The pair is marked *broken* and gets no check-ins. Pair them \
+             again with `/pair create` if they want to carry on.",
+            who(mentor),
+            who(mentee)
+        )
+    }
+
+    // Suggested matching.
+    pub const SUGGEST_TITLE: &str = "Suggested pairs";
+    pub const NOTHING_TO_SUGGEST: &str =
+        "Nobody is waiting for a mentor right now, so there is nothing to suggest.";
+    pub const NO_FREE_MENTORS: &str =
+        "Mentees are waiting, but no active mentor has a free place. Ask mentors to raise their \
+         capacity with `/profile edit`, or approve new mentors.";
+
+    pub fn suggest_intro(proposals: usize, repeats: usize) -> String {
+        let mut s = format!(
+            "{proposals} {} suggested. Nothing is created until you approve. Pick some in the \
+             menu to approve only those.",
+            if proposals == 1 { "pair" } else { "pairs" }
+        );
+        if repeats > 0 {
+            s.push_str(&format!(
+                "\n⚠️ {repeats} of them {} people who were paired before: there was no other \
+                 possible mentor.",
+                if repeats == 1 { "re-pairs" } else { "re-pair" }
+            ));
+        }
+        s
+    }
+
+    pub fn reasons(r: &Reasons) -> String {
+        let mut parts = Vec::new();
+        match r.shared_topics.len() {
+            0 => parts.push("no shared topics".to_string()),
+            1 => parts.push(format!("1 shared topic ({})", r.shared_topics[0])),
+            n => parts.push(format!(
+                "{n} shared topics ({})",
+                r.shared_topics.join(", ")
+            )),
+        }
+        parts.push(format!("{:.0} h awake overlap", r.overlap_hours));
+        if !r.shared_languages.is_empty() {
+            parts.push(format!("both speak {}", r.shared_languages.join(", ")));
+        }
+        if r.repeat {
+            parts.push("paired before".into());
+        }
+        parts.join(", ")
+    }
+
+    pub fn proposal_line(n: usize, mentor: u64, mentee: u64, score: u32, reasons: &str) -> String {
+        format!("**{n}.** <@{mentor}> → <@{mentee}> · score {score}\n{reasons}")
+    }
+
+    pub fn unmatched(mentee: u64, why: &Unmatched) -> String {
+        match why {
+            Unmatched::NoFreeMentor => format!("<@{mentee}>: no mentor with a free place"),
+            Unmatched::NoCommonLanguage => {
+                format!("<@{mentee}>: no free mentor speaks their language")
+            }
+        }
+    }
+
+    pub const UNMATCHED: &str = "Not matched";
+    pub fn free_slots(n: u32) -> String {
+        format!(
+            "{n} mentor {} still free after these.",
+            if n == 1 { "place" } else { "places" }
+        )
+    }
+
+    pub const APPROVE_ALL: &str = "Approve all";
+    pub const DISCARD: &str = "Discard";
+    pub const PREVIOUS: &str = "Previous";
+    pub const NEXT: &str = "Next";
+    pub const PICK: &str = "Pick pairs to approve…";
+
+    pub fn approve_selected(n: usize) -> String {
+        format!("Approve selected ({n})")
+    }
+
+    pub fn page(n: usize, of: usize) -> String {
+        format!("Page {n} of {of}")
+    }
+
+    pub const SUGGESTION_CLOSED: &str =
+        "This suggestion was already approved or discarded. Run `/pair suggest` for a fresh one.";
+    pub const DISCARDED: &str = "Discarded: no pairs were created.";
+
+    pub fn creating(done: usize, total: usize) -> String {
+        format!("Creating pairs… {done} of {total} done.")
+    }
+
+    pub fn approved_summary(created: &[String], skipped: &[String]) -> String {
+        let mut s = format!(
+            "Created {} {}.",
+            created.len(),
+            if created.len() == 1 { "pair" } else { "pairs" }
+        );
+        for line in created {
+            s.push_str(&format!("\n• {line}"));
+        }
+        if !skipped.is_empty() {
+            s.push_str(&format!("\nSkipped {}:", skipped.len()));
+            for line in skipped {
+                s.push_str(&format!("\n• {line}"));
+            }
+        }
+        s
+    }
+
+    // Goals.
+    pub fn goal_error(e: &GoalError) -> String {
+        match e {
+            GoalError::EmptyTitle => "Give the goal a short title.".into(),
+            GoalError::TitleTooLong(n) => {
+                format!("That title is {n} characters; keep it to {MAX_GOAL_TITLE_CHARS}.")
+            }
+            GoalError::BadDate(t) => format!(
+                "I can't read the date \"{}\". Write it as `2026-12-24` or `in 3 weeks`.",
+                t.chars().take(30).collect::<String>()
+            ),
+            GoalError::DueInThePast(d) => {
+                format!("{d} has already passed. Pick a date from today on.")
+            }
+        }
+    }
+
+    pub fn goal_added(number: i64, title: &str, due_unix: Option<i64>, by: u64) -> String {
+        let due = due_unix.map_or(String::new(), |d| format!(", due <t:{d}:D>"));
+        format!("🎯 <@{by}> added goal **#{number}: {title}**{due}. Mark it done with `/goal done {number}`.")
+    }
+
+    pub fn goal_done(number: i64, title: &str, members: &[u64]) -> String {
+        let names: Vec<String> = members.iter().map(|u| format!("<@{u}>")).collect();
+        format!(
+            "🎉 Goal **#{number}: {title}** is done! Well done, {}.",
+            names.join(" and ")
+        )
+    }
+
+    pub fn goal_already_done(number: i64) -> String {
+        format!("Goal #{number} is already done.")
+    }
+
+    pub fn no_goal(number: i64) -> String {
+        format!("There is no goal #{number} in this pair. `/goal list` shows them.")
+    }
+
+    pub const GOALS_TITLE: &str = "Your goals";
+    pub const NO_GOALS: &str = "No goals yet. Add one with `/goal add`.";
+
+    pub fn goal_line(
+        number: i64,
+        title: &str,
+        due_unix: Option<i64>,
+        done_unix: Option<i64>,
+        overdue: bool,
+    ) -> String {
+        match done_unix {
+            Some(d) => format!("✅ #{number} {title} (done <t:{d}:D>)"),
+            None => {
+                let due = due_unix.map_or(String::new(), |d| format!(" · due <t:{d}:D>"));
+                let late = if overdue { " · overdue" } else { "" };
+                format!("⬜ #{number} {title}{due}{late}")
+            }
+        }
+    }
 }

@@ -8,6 +8,7 @@ mod components;
 mod dm;
 pub mod error;
 pub mod messages;
+mod pairing;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;

@@ -17,6 +17,36 @@ pub struct GuildSettings {
     pub language: String,
     /// Whether new mentors wait for a moderator's approval.
     pub require_mentor_approval: bool,
+    /// What happens to a pair's channel when the pair ends.
+    pub archive_mode: ArchiveMode,
+}
+
+/// Ended pairs' channels are kept read-only (the history stays for the members) or deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ArchiveMode {
+    #[default]
+    ReadOnly,
+    Delete,
+}
+
+impl ArchiveMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArchiveMode::ReadOnly => "read_only",
+            ArchiveMode::Delete => "delete",
+        }
+    }
+}
+
+impl std::str::FromStr for ArchiveMode {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s {
+            "read_only" => Ok(ArchiveMode::ReadOnly),
+            "delete" => Ok(ArchiveMode::Delete),
+            _ => Err(()),
+        }
+    }
 }
 
 impl GuildSettings {
@@ -30,6 +60,7 @@ impl GuildSettings {
             timezone: Tz::UTC,
             language: "en".into(),
             require_mentor_approval: true,
+            archive_mode: ArchiveMode::ReadOnly,
         }
     }
 
@@ -85,6 +116,12 @@ impl GuildSettings {
             "mentor_approval",
             &mut changed,
         );
+        set(
+            &mut self.archive_mode,
+            change.archive_mode,
+            "archive",
+            &mut changed,
+        );
         changed
     }
 
@@ -113,6 +150,7 @@ pub struct SettingsChange {
     pub timezone: Option<Tz>,
     pub language: Option<String>,
     pub require_mentor_approval: Option<bool>,
+    pub archive_mode: Option<ArchiveMode>,
 }
 
 impl SettingsChange {

@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 
 use super::audit::{record, AuditEntry};
 use super::{from_db, to_db, Db, Result, StoreError};
-use crate::domain::guild::GuildSettings;
+use crate::domain::guild::{ArchiveMode, GuildSettings};
 
 type SettingsRow = (
     i64,
@@ -16,6 +16,7 @@ type SettingsRow = (
     String,
     String,
     bool,
+    String,
 );
 
 impl Db {
@@ -23,24 +24,28 @@ impl Db {
     pub async fn guild_settings(&self, guild_id: u64) -> Result<Option<GuildSettings>> {
         let row: Option<SettingsRow> = sqlx::query_as(
             "SELECT guild_id, digest_channel_id, moderator_role_id, pair_category_id, timezone,
-                    language, require_mentor_approval
+                    language, require_mentor_approval, archive_mode
              FROM guild_settings WHERE guild_id = ?",
         )
         .bind(to_db(guild_id))
         .fetch_optional(self.pool())
         .await?;
-        row.map(|(g, digest, role, category, tz, language, approval)| {
-            Ok(GuildSettings {
-                guild_id: from_db(g),
-                digest_channel_id: digest.map(from_db),
-                moderator_role_id: role.map(from_db),
-                pair_category_id: category.map(from_db),
-                timezone: Tz::from_str(&tz)
-                    .map_err(|_| StoreError::Corrupt(format!("time zone {tz:?}")))?,
-                language,
-                require_mentor_approval: approval,
-            })
-        })
+        row.map(
+            |(g, digest, role, category, tz, language, approval, archive)| {
+                Ok(GuildSettings {
+                    guild_id: from_db(g),
+                    digest_channel_id: digest.map(from_db),
+                    moderator_role_id: role.map(from_db),
+                    pair_category_id: category.map(from_db),
+                    timezone: Tz::from_str(&tz)
+                        .map_err(|_| StoreError::Corrupt(format!("time zone {tz:?}")))?,
+                    language,
+                    require_mentor_approval: approval,
+                    archive_mode: ArchiveMode::from_str(&archive)
+                        .map_err(|_| StoreError::Corrupt(format!("archive mode {archive:?}")))?,
+                })
+            },
+        )
         .transpose()
     }
 
@@ -50,8 +55,8 @@ impl Db {
         sqlx::query(
             "INSERT INTO guild_settings
                (guild_id, digest_channel_id, moderator_role_id, pair_category_id, timezone,
-                language, require_mentor_approval, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                language, require_mentor_approval, archive_mode, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (guild_id) DO UPDATE SET
                digest_channel_id = excluded.digest_channel_id,
                moderator_role_id = excluded.moderator_role_id,
@@ -59,6 +64,7 @@ impl Db {
                timezone = excluded.timezone,
                language = excluded.language,
                require_mentor_approval = excluded.require_mentor_approval,
+               archive_mode = excluded.archive_mode,
                updated_at = excluded.updated_at",
         )
         .bind(to_db(s.guild_id))
@@ -68,6 +74,7 @@ impl Db {
         .bind(s.timezone.name())
         .bind(&s.language)
         .bind(s.require_mentor_approval)
+        .bind(s.archive_mode.as_str())
         .bind(audit.at)
         .bind(audit.at)
         .execute(&mut *tx)

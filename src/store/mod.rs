@@ -2,8 +2,10 @@
 //! return domain types.
 
 mod audit;
+mod goals;
 mod guilds;
 mod members;
+mod pairs;
 pub mod privacy;
 
 use std::path::Path;
@@ -14,7 +16,9 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use audit::AuditEntry;
+pub use goals::GoalDone;
 pub use members::StatusChange;
+pub use pairs::{Load, PairRefusal};
 
 /// The migrations in `migrations/`, built into the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

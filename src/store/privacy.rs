@@ -28,6 +28,33 @@ pub struct UserColumn {
 /// Every column that names a Discord user. Order matters for deletion: children first.
 pub const USER_DATA: &[UserColumn] = &[
     UserColumn {
+        table: "exit_surveys",
+        column: "user_id",
+        erase: Erase::Delete,
+    },
+    // Pairs stay (the partner's history, retention figures) without the person.
+    UserColumn {
+        table: "pairs",
+        column: "mentor_id",
+        erase: Erase::Detach,
+    },
+    UserColumn {
+        table: "pairs",
+        column: "mentee_id",
+        erase: Erase::Detach,
+    },
+    // Goals belong to the pair; only the link to who wrote them goes.
+    UserColumn {
+        table: "goals",
+        column: "created_by_user_id",
+        erase: Erase::Detach,
+    },
+    UserColumn {
+        table: "pair_suggestions",
+        column: "created_by_user_id",
+        erase: Erase::Detach,
+    },
+    UserColumn {
         table: "members",
         column: "user_id",
         erase: Erase::Delete,
@@ -118,6 +145,21 @@ impl Db {
                 }
             }
         }
+        // The goals of the person's pairs are theirs too, whoever wrote them down.
+        let rows = sqlx::query(
+            "SELECT g.* FROM goals g JOIN pairs p ON p.id = g.pair_id
+             WHERE p.guild_id = ? AND (p.mentor_id = ? OR p.mentee_id = ?)
+             ORDER BY g.pair_id, g.number",
+        )
+        .bind(to_db(guild_id))
+        .bind(to_db(user_id))
+        .bind(to_db(user_id))
+        .fetch_all(self.pool())
+        .await?;
+        out.insert(
+            "goals".to_string(),
+            Value::Array(rows.iter().map(row_to_json).collect()),
+        );
         Ok(Value::Object(out))
     }
 
@@ -131,6 +173,18 @@ impl Db {
     ) -> Result<ErasedCounts> {
         let mut tx = self.write().await?;
         let mut counts = ErasedCounts::default();
+        // Open matching previews list people inside JSON: discard those that name the person
+        // (a moderator simply runs `/pair suggest` again).
+        sqlx::query(
+            "DELETE FROM pair_suggestions WHERE guild_id = ? AND state = 'open'
+               AND (proposals LIKE '%\"mentor_id\":' || ? || ',%'
+                    OR proposals LIKE '%\"mentee_id\":' || ? || ',%')",
+        )
+        .bind(to_db(guild_id))
+        .bind(to_db(user_id))
+        .bind(to_db(user_id))
+        .execute(&mut *tx)
+        .await?;
         for uc in USER_DATA {
             let sql = match uc.erase {
                 Erase::Delete => format!(

@@ -5,6 +5,7 @@
 mod cli;
 mod enrol;
 mod help;
+mod pairing;
 mod setup;
 mod store;
 mod support;

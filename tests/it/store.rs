@@ -5,8 +5,9 @@ use chrono_tz::Tz;
 use sqlx::SqlitePool;
 use tandem::domain::guild::GuildSettings;
 use tandem::domain::member::{Profile, ProfileInput, Role, Status};
+use tandem::domain::pair::{EndReason, PairStatus};
 use tandem::store::privacy::{is_user_column, USER_DATA};
-use tandem::store::{AuditEntry, Db, StatusChange};
+use tandem::store::{AuditEntry, Db, GoalDone, Load, PairRefusal, StatusChange};
 
 fn entry(guild: u64, action: &str) -> AuditEntry {
     AuditEntry {
@@ -290,4 +291,193 @@ async fn every_column_that_names_a_person_is_covered_by_export_and_erasure(pool:
             u.table
         );
     }
+}
+
+async fn enrolled(db: &Db, guild: u64, user: u64, role: Role) {
+    db.save_profile(
+        &profile(guild, user, role, Status::Active, 0),
+        &entry(guild, "member.enrol"),
+    )
+    .await
+    .unwrap();
+}
+
+#[sqlx::test]
+async fn a_pair_needs_active_people_and_a_free_place_and_ending_frees_it(pool: SqlitePool) {
+    let db = Db::from_pool(pool);
+    enrolled(&db, 1, 10, Role::Mentor).await;
+    enrolled(&db, 1, 20, Role::Mentee).await;
+    enrolled(&db, 1, 21, Role::Mentee).await;
+    let create = |mentee: u64| {
+        let db = db.clone();
+        async move {
+            db.create_pair(1, 10, mentee, &entry(1, "pair.create"))
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(create(99).await, Err(PairRefusal::NotActive(Role::Mentee)));
+    let pair = create(20).await.unwrap();
+    assert_eq!(
+        create(20).await,
+        Err(PairRefusal::MentorFull { capacity: 1 })
+    );
+    assert_eq!(
+        create(21).await,
+        Err(PairRefusal::MentorFull { capacity: 1 })
+    );
+    assert_eq!(db.waiting_mentee_ids(1).await.unwrap(), [21]);
+    assert_eq!(
+        db.mentor_loads(1).await.unwrap()[&10],
+        Load {
+            capacity: 1,
+            open: 1
+        }
+    );
+
+    let ended = db
+        .end_pair(pair.id, EndReason::Completed, &entry(1, "pair.end"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(ended.status, PairStatus::Ended);
+    assert!(db
+        .end_pair(pair.id, EndReason::Other, &entry(1, "pair.end"))
+        .await
+        .unwrap()
+        .is_none());
+    assert!(create(21).await.is_ok(), "the place is free again");
+    assert!(db.previous_pairs(1).await.unwrap().contains(&(10, 20)));
+}
+
+#[sqlx::test]
+async fn a_lost_channel_breaks_its_pair_only_once(pool: SqlitePool) {
+    let db = Db::from_pool(pool);
+    enrolled(&db, 1, 10, Role::Mentor).await;
+    enrolled(&db, 1, 20, Role::Mentee).await;
+    let pair = db
+        .create_pair(1, 10, 20, &entry(1, "pair.create"))
+        .await
+        .unwrap()
+        .unwrap();
+    db.set_pair_channel(pair.id, 555).await.unwrap();
+    let broken = db.mark_broken(555, Utc::now()).await.unwrap().unwrap();
+    assert_eq!(broken.status, PairStatus::Broken);
+    assert!(db.mark_broken(555, Utc::now()).await.unwrap().is_none());
+    assert!(db.open_pairs(1).await.unwrap().is_empty());
+}
+
+#[sqlx::test]
+async fn goals_are_numbered_per_pair_and_finished_once(pool: SqlitePool) {
+    let db = Db::from_pool(pool);
+    enrolled(&db, 1, 10, Role::Mentor).await;
+    enrolled(&db, 1, 20, Role::Mentee).await;
+    enrolled(&db, 1, 21, Role::Mentee).await;
+    let mut mentor = profile(1, 10, Role::Mentor, Status::Active, 0);
+    mentor.capacity = Some(2);
+    db.save_profile(&mentor, &entry(1, "member.update"))
+        .await
+        .unwrap();
+    let a = db
+        .create_pair(1, 10, 20, &entry(1, "pair.create"))
+        .await
+        .unwrap()
+        .unwrap();
+    let b = db
+        .create_pair(1, 10, 21, &entry(1, "pair.create"))
+        .await
+        .unwrap()
+        .unwrap();
+    let due = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+    assert_eq!(
+        db.add_goal(&a, "one", None, &entry(1, "goal.add"))
+            .await
+            .unwrap()
+            .number,
+        1
+    );
+    assert_eq!(
+        db.add_goal(&a, "two", due, &entry(1, "goal.add"))
+            .await
+            .unwrap()
+            .number,
+        2
+    );
+    assert_eq!(
+        db.add_goal(&b, "other", None, &entry(1, "goal.add"))
+            .await
+            .unwrap()
+            .number,
+        1
+    );
+    assert!(matches!(
+        db.finish_goal(&a, 1, &entry(1, "goal.done")).await.unwrap(),
+        GoalDone::Done(_)
+    ));
+    assert!(matches!(
+        db.finish_goal(&a, 1, &entry(1, "goal.done")).await.unwrap(),
+        GoalDone::AlreadyDone(_)
+    ));
+    assert_eq!(
+        db.finish_goal(&a, 7, &entry(1, "goal.done")).await.unwrap(),
+        GoalDone::Missing
+    );
+    let titles: Vec<String> = db
+        .goals(a.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|g| g.title)
+        .collect();
+    assert_eq!(titles, ["two", "one"], "open goals first");
+}
+
+#[sqlx::test]
+async fn erasing_a_person_detaches_them_from_pairs_and_drops_previews_naming_them(
+    pool: SqlitePool,
+) {
+    let db = Db::from_pool(pool);
+    enrolled(&db, 1, 10, Role::Mentor).await;
+    enrolled(&db, 1, 20, Role::Mentee).await;
+    let pair = db
+        .create_pair(1, 10, 20, &entry(1, "pair.create"))
+        .await
+        .unwrap()
+        .unwrap();
+    db.end_pair(pair.id, EndReason::Completed, &entry(1, "pair.end"))
+        .await
+        .unwrap();
+    db.save_exit_survey(&pair, 20, 5, Some("calls"), None, Utc::now())
+        .await
+        .unwrap();
+    let preview = serde_json::json!({"proposals": [{"mentee_id": 20, "mentor_id": 10, "reasons": "", "score": 50}]});
+    let sid = db
+        .save_suggestion(1, 7, &preview, Utc::now())
+        .await
+        .unwrap();
+    let kept = db
+        .save_suggestion(1, 7, &serde_json::json!({"proposals": [{"mentee_id": 200, "mentor_id": 10, "reasons": "", "score": 1}]}), Utc::now())
+        .await
+        .unwrap();
+
+    let erased = AuditEntry {
+        actor_id: None,
+        ..entry(1, "mydata.delete")
+    };
+    db.erase_user(1, 20, &erased).await.unwrap();
+    let pair = db.pair(pair.id).await.unwrap().unwrap();
+    assert_eq!(
+        (pair.mentor_id, pair.mentee_id),
+        (Some(10), None),
+        "the pair stays for the mentor"
+    );
+    assert!(db.export_user(1, 20).await.unwrap()["exit_surveys"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    assert!(db.open_suggestion(sid).await.unwrap().is_none());
+    assert!(
+        db.open_suggestion(kept).await.unwrap().is_some(),
+        "mentee 200 is not mentee 20"
+    );
 }

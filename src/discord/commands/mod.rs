@@ -1,9 +1,11 @@
 //! Slash commands, one file per feature.
 
 mod enrol;
+mod goal;
 mod help;
 mod members;
 mod mydata;
+pub mod pair;
 pub mod profile;
 mod setup;
 mod withdraw;
@@ -23,6 +25,8 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         withdraw::withdraw(),
         mydata::mydata(),
         members::members(),
+        pair::pair(),
+        goal::goal(),
         setup::setup(),
     ]
 }

@@ -6,9 +6,17 @@ use crate::discord::access::{self, Access};
 use crate::discord::channels::{self, NEEDED_IN_CATEGORY, NEEDED_IN_DIGEST};
 use crate::discord::commands::autocomplete_timezone;
 use crate::discord::{messages, Context, Error};
-use crate::domain::guild::{GuildSettings, SettingsChange};
+use crate::domain::guild::{ArchiveMode, GuildSettings, SettingsChange};
 use crate::domain::{member, timezone};
 use crate::store::AuditEntry;
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum ArchiveChoice {
+    #[name = "keep read-only"]
+    ReadOnly,
+    #[name = "delete"]
+    Delete,
+}
 
 /// Set up tandem in this server (admins)
 #[poise::command(
@@ -18,6 +26,8 @@ use crate::store::AuditEntry;
     default_member_permissions = "MANAGE_GUILD"
 )]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+// Each option is one slash-command option; poise needs them as parameters.
+#[allow(clippy::too_many_arguments)]
 pub async fn setup(
     ctx: Context<'_>,
     #[description = "Where moderators get the weekly digest and approval requests"]
@@ -35,6 +45,8 @@ pub async fn setup(
         bool,
     >,
     #[description = "The programme's main language, e.g. en or Spanish"] language: Option<String>,
+    #[description = "When a pair ends: keep its channel read-only, or delete it (default: read-only)"]
+    ended_channels: Option<ArchiveChoice>,
 ) -> Result<(), Error> {
     let guild_id = ctx
         .guild_id()
@@ -81,6 +93,10 @@ pub async fn setup(
             None => None,
         },
         require_mentor_approval: mentor_approval,
+        archive_mode: ended_channels.map(|c| match c {
+            ArchiveChoice::ReadOnly => ArchiveMode::ReadOnly,
+            ArchiveChoice::Delete => ArchiveMode::Delete,
+        }),
     };
 
     let mut settings = stored
@@ -177,7 +193,8 @@ fn summary(
             m::MENTOR_APPROVAL,
             m::mentor_approval_value(s.require_mentor_approval),
             true,
-        );
+        )
+        .field(m::ENDED_CHANNELS, m::archive_value(s.archive_mode), true);
     let missing = s.missing();
     if !missing.is_empty() {
         embed = embed.field(m::STILL_TO_CHOOSE, m::still_to_choose(&missing), false);

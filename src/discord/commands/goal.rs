@@ -1,0 +1,148 @@
+//! `/goal add|done|list`: a pair's goals, inside its channel.
+
+use chrono::NaiveTime;
+
+use crate::discord::commands::pair::pair_here;
+use crate::discord::{messages, Context, Error};
+use crate::domain::pair::{self, Pair};
+use crate::store::{AuditEntry, GoalDone};
+
+/// Your pair's goals
+#[poise::command(
+    slash_command,
+    guild_only,
+    category = "Everyone",
+    subcommands("add", "done", "list"),
+    subcommand_required
+)]
+pub async fn goal(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Midnight at the start of `date` in the server's time zone, for a Discord date timestamp.
+fn date_unix(date: chrono::NaiveDate, tz: chrono_tz::Tz) -> i64 {
+    date.and_time(NaiveTime::MIN)
+        .and_local_timezone(tz)
+        .earliest()
+        .map_or_else(
+            || date.and_time(NaiveTime::MIN).and_utc().timestamp(),
+            |t| t.timestamp(),
+        )
+}
+
+fn entry(ctx: Context<'_>, pair: &Pair, action: &str) -> AuditEntry {
+    AuditEntry {
+        guild_id: pair.guild_id,
+        actor_id: Some(ctx.author().id.get()),
+        action: action.into(),
+        target_id: None,
+        detail: None,
+        at: ctx.data().clock.now(),
+    }
+}
+
+/// Add a goal for your pair
+#[poise::command(slash_command, guild_only)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn add(
+    ctx: Context<'_>,
+    #[description = "What you want to achieve, in a few words"] title: String,
+    #[description = "By when: 2026-12-24 or \"in 3 weeks\" (optional)"] due: Option<String>,
+) -> Result<(), Error> {
+    use messages::pairs as m;
+    let (pair, settings, _) = pair_here(ctx).await?;
+    if !pair.status_at(ctx.data().clock.now()).is_open() {
+        return Err(Error::user(m::not_open(pair.status)));
+    }
+    let title = pair::parse_goal_title(&title).map_err(|e| Error::user(m::goal_error(&e)))?;
+    let today = ctx
+        .data()
+        .clock
+        .now()
+        .with_timezone(&settings.timezone)
+        .date_naive();
+    let due = due
+        .map(|d| pair::parse_due(&d, today))
+        .transpose()
+        .map_err(|e| Error::user(m::goal_error(&e)))?;
+    let goal = ctx
+        .data()
+        .db
+        .add_goal(&pair, &title, due, &entry(ctx, &pair, "goal.add"))
+        .await?;
+    let due_unix = goal.due.map(|d| date_unix(d, settings.timezone));
+    ctx.say(m::goal_added(
+        goal.number,
+        &goal.title,
+        due_unix,
+        ctx.author().id.get(),
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Mark one of your pair's goals as done
+#[poise::command(slash_command, guild_only)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn done(
+    ctx: Context<'_>,
+    #[description = "The goal's number (see /goal list)"]
+    #[min = 1]
+    id: i64,
+) -> Result<(), Error> {
+    use messages::pairs as m;
+    let (pair, _, _) = pair_here(ctx).await?;
+    let outcome = ctx
+        .data()
+        .db
+        .finish_goal(&pair, id, &entry(ctx, &pair, "goal.done"))
+        .await?;
+    match outcome {
+        GoalDone::Done(goal) => {
+            let members: Vec<u64> = pair.members().collect();
+            ctx.say(m::goal_done(goal.number, &goal.title, &members))
+                .await?;
+            Ok(())
+        }
+        GoalDone::AlreadyDone(goal) => Err(Error::user(m::goal_already_done(goal.number))),
+        GoalDone::Missing => Err(Error::user(m::no_goal(id))),
+    }
+}
+
+/// Show your pair's goals
+#[poise::command(slash_command, guild_only)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn list(ctx: Context<'_>) -> Result<(), Error> {
+    use messages::pairs as m;
+    let (pair, settings, _) = pair_here(ctx).await?;
+    let goals = ctx.data().db.goals(pair.id).await?;
+    let today = ctx
+        .data()
+        .clock
+        .now()
+        .with_timezone(&settings.timezone)
+        .date_naive();
+    let text = if goals.is_empty() {
+        m::NO_GOALS.to_string()
+    } else {
+        goals
+            .iter()
+            .map(|g| {
+                m::goal_line(
+                    g.number,
+                    &g.title,
+                    g.due.map(|d| date_unix(d, settings.timezone)),
+                    g.done_at.map(|d| d.timestamp()),
+                    g.is_overdue(today),
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let embed = poise::serenity_prelude::CreateEmbed::new()
+        .title(m::GOALS_TITLE)
+        .description(text);
+    ctx.send(poise::CreateReply::default().embed(embed).ephemeral(true))
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,448 @@
+//! `/pair create|suggest|pause|end|refit`: making pairs and looking after them.
+
+use poise::serenity_prelude as serenity;
+use serde_json::{json, Value};
+
+use crate::discord::access::{self, Access};
+use crate::discord::{messages, pairing, Context, Data, Error};
+use crate::domain::guild::GuildSettings;
+use crate::domain::matching::{self, Candidate, Mentee, Mentor};
+use crate::domain::member::{Role, Status};
+use crate::domain::pair::{self, EndReason, Pair};
+use crate::store::AuditEntry;
+
+/// Pair mentors and mentees, and manage your pair
+#[poise::command(
+    slash_command,
+    guild_only,
+    category = "Everyone",
+    subcommands("create", "suggest", "pause", "end", "refit"),
+    subcommand_required
+)]
+pub async fn pair(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+fn guild_of(ctx: Context<'_>) -> Result<u64, Error> {
+    Ok(ctx
+        .guild_id()
+        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?
+        .get())
+}
+
+/// The settings, and refuses anyone below moderator.
+async fn as_moderator(ctx: Context<'_>) -> Result<GuildSettings, Error> {
+    let guild = guild_of(ctx)?;
+    let settings = ctx.data().db.guild_settings(guild).await?;
+    if access::of_caller(ctx, settings.as_ref()) < Access::Moderator {
+        return Err(Error::user(messages::pairs::ONLY_MODERATORS));
+    }
+    Ok(settings.unwrap_or_else(|| GuildSettings::new(guild)))
+}
+
+/// The pair whose channel the command runs in, if the caller is one of its members or a
+/// moderator; the bool says whether the caller is a member.
+pub async fn pair_here(ctx: Context<'_>) -> Result<(Pair, GuildSettings, bool), Error> {
+    let guild = guild_of(ctx)?;
+    let db = &ctx.data().db;
+    let pair = db
+        .pair_by_channel(ctx.channel_id().get())
+        .await?
+        .filter(|p| p.guild_id == guild)
+        .ok_or_else(|| Error::user(messages::pairs::NOT_A_PAIR_CHANNEL))?;
+    let settings = db
+        .guild_settings(guild)
+        .await?
+        .unwrap_or_else(|| GuildSettings::new(guild));
+    let member = pair.is_member(ctx.author().id.get());
+    if !member && access::of_caller(ctx, Some(&settings)) < Access::Moderator {
+        return Err(Error::user(messages::pairs::NOT_YOUR_PAIR));
+    }
+    Ok((pair, settings, member))
+}
+
+/// Pair a mentor with a mentee (moderators)
+#[poise::command(slash_command, guild_only)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn create(
+    ctx: Context<'_>,
+    #[description = "The mentor"] mentor: serenity::User,
+    #[description = "The mentee"] mentee: serenity::User,
+) -> Result<(), Error> {
+    let settings = as_moderator(ctx).await?;
+    // Creating a channel and posting can take longer than Discord's 3 seconds.
+    ctx.defer_ephemeral().await?;
+    let (mentor, mentee) = (mentor.id.get(), mentee.id.get());
+    let outcome = pairing::open_pair(
+        ctx.serenity_context(),
+        ctx.data(),
+        &settings,
+        mentor,
+        mentee,
+        ctx.author().id.get(),
+    )
+    .await?;
+    let text = match outcome {
+        Ok(p) => messages::pairs::created(mentor, mentee, p.channel_id.unwrap_or_default()),
+        Err(refusal) => messages::pairs::refused(refusal, mentor, mentee),
+    };
+    ctx.send(poise::CreateReply::default().content(text).ephemeral(true))
+        .await?;
+    Ok(())
+}
+
+/// Proposals a page shows.
+pub const PAGE_SIZE: usize = 10;
+
+/// Suggest pairs for the mentees who are waiting (moderators)
+#[poise::command(slash_command, guild_only)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
+    use messages::pairs as m;
+    let settings = as_moderator(ctx).await?;
+    let guild = settings.guild_id;
+    let db = &ctx.data().db;
+    let now = ctx.data().clock.now();
+    let waiting = db.waiting_mentee_ids(guild).await?;
+    if waiting.is_empty() {
+        return Err(Error::user(m::NOTHING_TO_SUGGEST));
+    }
+    let loads = db.mentor_loads(guild).await?;
+    let candidate = |p: &crate::domain::member::Profile| Candidate {
+        user_id: p.user_id,
+        topics: p.topics.clone(),
+        languages: p.languages.clone(),
+        timezone: p.timezone,
+    };
+    let mentees: Vec<Mentee> = db
+        .members_with_status(guild, Role::Mentee, Status::Active)
+        .await?
+        .iter()
+        .filter(|p| waiting.contains(&p.user_id))
+        .map(|p| Mentee {
+            person: candidate(p),
+            waiting_since: p.enrolled_at,
+        })
+        .collect();
+    let mentors: Vec<Mentor> = db
+        .members_with_status(guild, Role::Mentor, Status::Active)
+        .await?
+        .iter()
+        .filter_map(|p| {
+            let load = loads.get(&p.user_id)?;
+            (load.open < load.capacity).then(|| Mentor {
+                person: candidate(p),
+                capacity: load.capacity,
+                load: load.open,
+            })
+        })
+        .collect();
+    if mentors.is_empty() {
+        return Err(Error::user(m::NO_FREE_MENTORS));
+    }
+    let previous = db.previous_pairs(guild).await?;
+    let result = matching::suggest(
+        &mentees,
+        &mentors,
+        &previous,
+        &ctx.data().settings.matching,
+        now,
+    );
+    let preview = json!({
+        "proposals": result.proposals.iter().map(|p| json!({
+            "mentor_id": p.mentor_id,
+            "mentee_id": p.mentee_id,
+            "score": p.score,
+            "reasons": m::reasons(&p.reasons),
+        })).collect::<Vec<_>>(),
+        "unmatched": result.unmatched.iter().map(|(id, why)| json!({
+            "mentee_id": id,
+            "why": m::unmatched(*id, why),
+        })).collect::<Vec<_>>(),
+        "free_slots": result.free_slots_left,
+        "repeats": result.repeats,
+    });
+    let id = db
+        .save_suggestion(guild, ctx.author().id.get(), &preview, now)
+        .await?;
+    let (embed, rows) = suggestion_page(id, &preview, 0, &[]);
+    ctx.send(
+        poise::CreateReply::default()
+            .embed(embed)
+            .components(rows)
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
+/// One page of a matching preview: the proposals, who is not matched, and the buttons.
+pub fn suggestion_page(
+    id: i64,
+    preview: &Value,
+    page: usize,
+    selected: &[usize],
+) -> (serenity::CreateEmbed, Vec<serenity::CreateActionRow>) {
+    use messages::pairs as m;
+    let empty = Vec::new();
+    let proposals = preview["proposals"].as_array().unwrap_or(&empty);
+    let pages = proposals.len().div_ceil(PAGE_SIZE).max(1);
+    let page = page.min(pages - 1);
+    let start = page * PAGE_SIZE;
+    let on_page: Vec<(usize, &Value)> = proposals
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(PAGE_SIZE)
+        .collect();
+    let lines: Vec<String> = on_page
+        .iter()
+        .map(|(i, p)| {
+            m::proposal_line(
+                i + 1,
+                p["mentor_id"].as_u64().unwrap_or_default(),
+                p["mentee_id"].as_u64().unwrap_or_default(),
+                p["score"].as_u64().unwrap_or_default() as u32,
+                p["reasons"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let mut description = m::suggest_intro(
+        proposals.len(),
+        preview["repeats"].as_u64().unwrap_or(0) as usize,
+    );
+    description.push_str("\n\n");
+    description.push_str(&lines.join("\n"));
+    let mut embed = serenity::CreateEmbed::new()
+        .title(m::SUGGEST_TITLE)
+        .description(description);
+    let unmatched: Vec<&str> = preview["unmatched"]
+        .as_array()
+        .unwrap_or(&empty)
+        .iter()
+        .filter_map(|u| u["why"].as_str())
+        .collect();
+    if !unmatched.is_empty() {
+        let mut text = String::new();
+        for (n, line) in unmatched.iter().enumerate() {
+            // An embed field holds 1024 characters.
+            if text.len() + line.len() > 900 {
+                text.push_str(&messages::members::and_more(unmatched.len() - n));
+                break;
+            }
+            text.push_str(line);
+            text.push('\n');
+        }
+        embed = embed.field(m::UNMATCHED, text, false);
+    }
+    let mut footer = m::free_slots(preview["free_slots"].as_u64().unwrap_or(0) as u32);
+    if pages > 1 {
+        footer = format!("{} · {footer}", m::page(page + 1, pages));
+    }
+    embed = embed.footer(serenity::CreateEmbedFooter::new(footer));
+
+    let mut rows = Vec::new();
+    if proposals.is_empty() {
+        return (embed, rows);
+    }
+    let options: Vec<serenity::CreateSelectMenuOption> = on_page
+        .iter()
+        .map(|(i, _)| {
+            serenity::CreateSelectMenuOption::new(format!("{}", i + 1), i.to_string())
+                .default_selection(selected.contains(i))
+        })
+        .collect();
+    let count = options.len() as u8;
+    rows.push(serenity::CreateActionRow::SelectMenu(
+        serenity::CreateSelectMenu::new(
+            format!("pairs:pick:{id}:{page}"),
+            serenity::CreateSelectMenuKind::String { options },
+        )
+        .placeholder(m::PICK)
+        .min_values(1)
+        .max_values(count),
+    ));
+    let chosen: Vec<String> = selected.iter().map(usize::to_string).collect();
+    rows.push(serenity::CreateActionRow::Buttons(vec![
+        serenity::CreateButton::new(format!("pairs:all:{id}"))
+            .label(m::APPROVE_ALL)
+            .style(serenity::ButtonStyle::Success),
+        serenity::CreateButton::new(format!("pairs:sel:{id}:{}", chosen.join(".")))
+            .label(m::approve_selected(selected.len()))
+            .style(serenity::ButtonStyle::Primary)
+            .disabled(selected.is_empty()),
+        serenity::CreateButton::new(format!("pairs:discard:{id}"))
+            .label(m::DISCARD)
+            .style(serenity::ButtonStyle::Danger),
+    ]));
+    if pages > 1 {
+        rows.push(serenity::CreateActionRow::Buttons(vec![
+            serenity::CreateButton::new(format!("pairs:page:{id}:{}", page.saturating_sub(1)))
+                .label(m::PREVIOUS)
+                .style(serenity::ButtonStyle::Secondary)
+                .disabled(page == 0),
+            serenity::CreateButton::new(format!("pairs:page:{id}:{}", page + 1))
+                .label(m::NEXT)
+                .style(serenity::ButtonStyle::Secondary)
+                .disabled(page + 1 >= pages),
+        ]));
+    }
+    (embed, rows)
+}
+
+/// Pause check-ins for a while (in your pair's channel)
+#[poise::command(slash_command, guild_only)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn pause(
+    ctx: Context<'_>,
+    #[description = "For how many weeks (1-8)"]
+    #[min = 1]
+    #[max = 8]
+    weeks: i64,
+) -> Result<(), Error> {
+    use messages::pairs as m;
+    let (pair, settings, _) = pair_here(ctx).await?;
+    let now = ctx.data().clock.now();
+    let until =
+        pair::pause_until(&pair, weeks, now).map_err(|e| Error::user(m::pause_error(&e)))?;
+    let entry = AuditEntry {
+        guild_id: settings.guild_id,
+        actor_id: Some(ctx.author().id.get()),
+        action: "pair.pause".into(),
+        target_id: None,
+        detail: Some(format!("pair {} for {weeks} weeks", pair.id)),
+        at: now,
+    };
+    if !ctx.data().db.pause_pair(pair.id, until, &entry).await? {
+        return Err(Error::user(m::not_open(pair.status)));
+    }
+    ctx.say(m::paused(ctx.author().id.get(), until.timestamp()))
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum EndChoice {
+    #[name = "completed"]
+    Completed,
+    #[name = "other"]
+    Other,
+}
+
+/// End your pair (in your pair's channel)
+#[poise::command(slash_command, guild_only)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn end(
+    ctx: Context<'_>,
+    #[description = "Why the pair ends"] reason: EndChoice,
+) -> Result<(), Error> {
+    let (pair, settings, _) = pair_here(ctx).await?;
+    if !pair.status_at(ctx.data().clock.now()).is_open() {
+        return Err(Error::user(messages::pairs::not_open(pair.status)));
+    }
+    ctx.defer_ephemeral().await?;
+    let reason = match reason {
+        EndChoice::Completed => EndReason::Completed,
+        EndChoice::Other => EndReason::Other,
+    };
+    let ended = pairing::close_pair(
+        ctx.serenity_context(),
+        ctx.data(),
+        &settings,
+        pair.id,
+        reason,
+        Some(ctx.author().id.get()),
+    )
+    .await?;
+    let text = match ended {
+        Some(_) => messages::pairs::ENDED,
+        None => messages::pairs::not_open(pair.status),
+    };
+    ctx.send(poise::CreateReply::default().content(text).ephemeral(true))
+        .await?;
+    Ok(())
+}
+
+/// Privately ask the moderators for a different partner (in your pair's channel)
+#[poise::command(slash_command, guild_only)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn refit(ctx: Context<'_>) -> Result<(), Error> {
+    use messages::pairs as m;
+    let (pair, settings, member) = pair_here(ctx).await?;
+    if !member {
+        return Err(Error::user(m::REFIT_ONLY_MEMBERS));
+    }
+    if !pair.status_at(ctx.data().clock.now()).is_open() {
+        return Err(Error::user(m::not_open(pair.status)));
+    }
+    let digest = settings
+        .digest_channel_id
+        .ok_or_else(|| Error::user(m::REFIT_NO_CHANNEL))?;
+    let me = ctx.author().id.get();
+    let text = m::refit_request(
+        me,
+        pair.mentor_id.unwrap_or_default(),
+        pair.mentee_id.unwrap_or_default(),
+        pair.channel_id.unwrap_or_default(),
+    );
+    let message = serenity::CreateMessage::new()
+        .content(text)
+        .allowed_mentions(serenity::CreateAllowedMentions::new())
+        .components(vec![serenity::CreateActionRow::Buttons(vec![
+            serenity::CreateButton::new(format!("pair:repair:{}", pair.id))
+                .label(m::REPAIR)
+                .style(serenity::ButtonStyle::Danger),
+        ])]);
+    serenity::ChannelId::new(digest)
+        .send_message(ctx.http(), message)
+        .await?;
+    ctx.data()
+        .db
+        .record_audit(&AuditEntry {
+            guild_id: settings.guild_id,
+            actor_id: Some(me),
+            action: "pair.refit_request".into(),
+            target_id: None,
+            detail: Some(format!("pair {}", pair.id)),
+            at: ctx.data().clock.now(),
+        })
+        .await?;
+    ctx.send(
+        poise::CreateReply::default()
+            .content(m::REFIT_SENT)
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Ends every open pair of `user` in `role` (or any role) because they left the programme.
+pub async fn end_pairs_of(
+    ctx: &serenity::Context,
+    data: &Data,
+    guild: u64,
+    user: u64,
+    role: Option<Role>,
+) -> Result<usize, Error> {
+    let settings = data
+        .db
+        .guild_settings(guild)
+        .await?
+        .unwrap_or_else(|| GuildSettings::new(guild));
+    let mut n = 0;
+    for p in data.db.open_pairs_of(guild, user).await? {
+        let in_role = match role {
+            Some(Role::Mentor) => p.mentor_id == Some(user),
+            Some(Role::Mentee) => p.mentee_id == Some(user),
+            None => true,
+        };
+        if in_role
+            && pairing::close_pair(ctx, data, &settings, p.id, EndReason::Withdrawn, Some(user))
+                .await?
+                .is_some()
+        {
+            n += 1;
+        }
+    }
+    Ok(n)
+}

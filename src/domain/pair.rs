@@ -1,0 +1,388 @@
+//! Pairs and their goals: lifecycle rules, channel names, goal input.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+/// A pair's stored state. `Paused` with a `paused_until` in the past counts as active again:
+/// the resume needs no job and cannot be missed after downtime.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PairStatus {
+    Active,
+    Paused,
+    Ended,
+    /// The channel was deleted by hand or the bot lost access to it.
+    Broken,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EndReason {
+    Completed,
+    NotAGoodFit,
+    Inactive,
+    Withdrawn,
+    Other,
+}
+
+macro_rules! string_enum {
+    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$v => $s),* }
+            }
+        }
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl FromStr for $t {
+            type Err = ();
+            fn from_str(s: &str) -> Result<Self, ()> {
+                match s { $($s => Ok(Self::$v),)* _ => Err(()) }
+            }
+        }
+    };
+}
+
+string_enum!(PairStatus { Active => "active", Paused => "paused", Ended => "ended", Broken => "broken" });
+string_enum!(EndReason {
+    Completed => "completed",
+    NotAGoodFit => "not_a_good_fit",
+    Inactive => "inactive",
+    Withdrawn => "withdrawn",
+    Other => "other",
+});
+
+impl PairStatus {
+    /// Active or paused: the pair still holds a place in the mentor's capacity.
+    pub fn is_open(self) -> bool {
+        matches!(self, PairStatus::Active | PairStatus::Paused)
+    }
+}
+
+pub const MIN_PAUSE_WEEKS: i64 = 1;
+pub const MAX_PAUSE_WEEKS: i64 = 8;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    pub id: i64,
+    pub guild_id: u64,
+    /// `None` once that person erased their data.
+    pub mentor_id: Option<u64>,
+    pub mentee_id: Option<u64>,
+    pub status: PairStatus,
+    pub channel_id: Option<u64>,
+    pub started_at: DateTime<Utc>,
+    pub paused_until: Option<DateTime<Utc>>,
+    pub ended_at: Option<DateTime<Utc>>,
+    pub end_reason: Option<EndReason>,
+}
+
+impl Pair {
+    /// The status as of `now`: a pause whose end has passed is over.
+    pub fn status_at(&self, now: DateTime<Utc>) -> PairStatus {
+        match (self.status, self.paused_until) {
+            (PairStatus::Paused, Some(until)) if until <= now => PairStatus::Active,
+            (s, _) => s,
+        }
+    }
+
+    pub fn is_member(&self, user: u64) -> bool {
+        self.mentor_id == Some(user) || self.mentee_id == Some(user)
+    }
+
+    /// The other person of the pair, seen from `user`.
+    pub fn partner_of(&self, user: u64) -> Option<u64> {
+        if self.mentor_id == Some(user) {
+            self.mentee_id
+        } else if self.mentee_id == Some(user) {
+            self.mentor_id
+        } else {
+            None
+        }
+    }
+
+    pub fn members(&self) -> impl Iterator<Item = u64> {
+        self.mentor_id.into_iter().chain(self.mentee_id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PauseError {
+    WeeksOutOfRange(i64),
+    NotActive(PairStatus),
+}
+
+/// When a pause of `weeks` starting `now` ends.
+pub fn pause_until(
+    pair: &Pair,
+    weeks: i64,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, PauseError> {
+    if !(MIN_PAUSE_WEEKS..=MAX_PAUSE_WEEKS).contains(&weeks) {
+        return Err(PauseError::WeeksOutOfRange(weeks));
+    }
+    match pair.status_at(now) {
+        PairStatus::Active | PairStatus::Paused => Ok(now + Duration::weeks(weeks)),
+        other => Err(PauseError::NotActive(other)),
+    }
+}
+
+/// Discord channel names are lower-case letters, digits, `-` and `_`, at most 100 characters.
+/// `mentor-mentee` from display names; falls back to `pair` when nothing usable is left.
+pub fn channel_name(mentor: &str, mentee: &str) -> String {
+    fn slug(name: &str) -> String {
+        let mut out = String::new();
+        for c in name.chars().flat_map(char::to_lowercase) {
+            if c.is_alphanumeric() {
+                out.push(c);
+            } else if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+        }
+        let trimmed: String = out.trim_end_matches('-').chars().take(45).collect();
+        trimmed.trim_end_matches('-').to_string()
+    }
+    let (a, b) = (slug(mentor), slug(mentee));
+    match (a.is_empty(), b.is_empty()) {
+        (false, false) => format!("{a}-{b}"),
+        (false, true) => format!("{a}-mentee"),
+        (true, false) => format!("mentor-{b}"),
+        (true, true) => "pair".to_string(),
+    }
+}
+
+/// The name of the `n`th category the bot creates when the chosen one is full
+/// (`Mentoring 2`, `Mentoring 3`, …).
+pub fn overflow_category_name(base: &str, n: u32) -> String {
+    format!("{base} {n}")
+}
+
+/// A category holds at most 50 channels (Discord's limit).
+pub const CATEGORY_LIMIT: usize = 50;
+
+pub const MAX_GOAL_TITLE_CHARS: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Goal {
+    pub pair_id: i64,
+    pub number: i64,
+    pub title: String,
+    pub due: Option<NaiveDate>,
+    pub done_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Goal {
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.done_at.is_none() && self.due.is_some_and(|d| d < today)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GoalError {
+    EmptyTitle,
+    TitleTooLong(usize),
+    BadDate(String),
+    DueInThePast(NaiveDate),
+}
+
+/// A goal's title: trimmed, spaces squeezed, not empty, not too long.
+pub fn parse_goal_title(text: &str) -> Result<String, GoalError> {
+    let title = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if title.is_empty() {
+        return Err(GoalError::EmptyTitle);
+    }
+    let n = title.chars().count();
+    if n > MAX_GOAL_TITLE_CHARS {
+        return Err(GoalError::TitleTooLong(n));
+    }
+    Ok(title)
+}
+
+/// A due date as `2026-12-24`, `24.12.2026` or `12/24/2026` is ambiguous across countries, so
+/// only the ISO form and "in N weeks/days" are accepted; it must not be before `today`.
+pub fn parse_due(text: &str, today: NaiveDate) -> Result<NaiveDate, GoalError> {
+    let t = text.trim().to_lowercase();
+    let date = if let Ok(d) = NaiveDate::parse_from_str(&t, "%Y-%m-%d") {
+        d
+    } else if let Some(rest) = t.strip_prefix("in ") {
+        let mut words = rest.split_whitespace();
+        let n: i64 = words
+            .next()
+            .and_then(|w| w.parse().ok())
+            .filter(|n| (1..=520).contains(n))
+            .ok_or_else(|| GoalError::BadDate(text.to_string()))?;
+        match words.next() {
+            Some("day" | "days") => today + Duration::days(n),
+            Some("week" | "weeks") => today + Duration::weeks(n),
+            _ => return Err(GoalError::BadDate(text.to_string())),
+        }
+    } else {
+        return Err(GoalError::BadDate(text.to_string()));
+    };
+    if date < today {
+        return Err(GoalError::DueInThePast(date));
+    }
+    Ok(date)
+}
+
+/// An exit survey rating typed into a modal: a whole number 1–5 (`4`, ` 4 `, `4/5`).
+pub fn parse_rating(text: &str) -> Option<u8> {
+    let t = text.trim();
+    let t = t.strip_suffix("/5").unwrap_or(t).trim();
+    t.parse::<u8>().ok().filter(|r| (1..=5).contains(r))
+}
+
+/// Three different icebreakers from the configured list, chosen by the pair's id so the same
+/// pair always gets the same ones.
+pub fn icebreakers(list: &[String], pair_id: i64) -> Vec<&str> {
+    if list.is_empty() {
+        return Vec::new();
+    }
+    let start = pair_id.unsigned_abs() as usize;
+    (0..3.min(list.len()))
+        .map(|i| list[(start + i) % list.len()].as_str())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(day: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()
+    }
+
+    fn pair(status: PairStatus, paused_until: Option<DateTime<Utc>>) -> Pair {
+        Pair {
+            id: 1,
+            guild_id: 1,
+            mentor_id: Some(10),
+            mentee_id: Some(20),
+            status,
+            channel_id: Some(5),
+            started_at: at(1),
+            paused_until,
+            ended_at: None,
+            end_reason: None,
+        }
+    }
+
+    #[test]
+    fn a_pause_ends_by_itself_when_its_time_has_come() {
+        let p = pair(PairStatus::Paused, Some(at(10)));
+        assert_eq!(p.status_at(at(9)), PairStatus::Paused);
+        assert_eq!(p.status_at(at(10)), PairStatus::Active);
+    }
+
+    #[test]
+    fn pauses_are_one_to_eight_weeks_and_only_for_open_pairs() {
+        let p = pair(PairStatus::Active, None);
+        assert_eq!(pause_until(&p, 2, at(1)), Ok(at(15)));
+        assert_eq!(
+            pause_until(&p, 9, at(1)),
+            Err(PauseError::WeeksOutOfRange(9))
+        );
+        assert_eq!(
+            pause_until(&p, 0, at(1)),
+            Err(PauseError::WeeksOutOfRange(0))
+        );
+        let ended = pair(PairStatus::Ended, None);
+        assert_eq!(
+            pause_until(&ended, 1, at(1)),
+            Err(PauseError::NotActive(PairStatus::Ended))
+        );
+    }
+
+    #[test]
+    fn channel_names_are_lower_case_and_discord_safe() {
+        assert_eq!(channel_name("Ada Lovelace", "Max"), "ada-lovelace-max");
+        assert_eq!(channel_name("  Zoë!! ", "ÉMILE_x"), "zoë-émile-x");
+        assert_eq!(channel_name("🦀", "💡"), "pair");
+        assert_eq!(channel_name("🦀", "Bo"), "mentor-bo");
+        let long = "a".repeat(300);
+        assert!(channel_name(&long, &long).chars().count() <= 100);
+    }
+
+    #[test]
+    fn the_partner_is_the_other_member() {
+        let p = pair(PairStatus::Active, None);
+        assert_eq!(p.partner_of(10), Some(20));
+        assert_eq!(p.partner_of(20), Some(10));
+        assert_eq!(p.partner_of(30), None);
+    }
+
+    #[test]
+    fn goal_titles_are_trimmed_and_limited() {
+        assert_eq!(
+            parse_goal_title("  Ship   the  CLI "),
+            Ok("Ship the CLI".into())
+        );
+        assert_eq!(parse_goal_title("   "), Err(GoalError::EmptyTitle));
+        assert_eq!(
+            parse_goal_title(&"x".repeat(201)),
+            Err(GoalError::TitleTooLong(201))
+        );
+    }
+
+    #[test]
+    fn due_dates_are_iso_or_relative_and_not_in_the_past() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(
+            parse_due("2026-12-24", today),
+            Ok(NaiveDate::from_ymd_opt(2026, 12, 24).unwrap())
+        );
+        assert_eq!(
+            parse_due("in 2 weeks", today),
+            Ok(NaiveDate::from_ymd_opt(2026, 12, 7).unwrap())
+        );
+        assert_eq!(
+            parse_due("in 3 days", today),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        );
+        assert!(matches!(
+            parse_due("24.12.2026", today),
+            Err(GoalError::BadDate(_))
+        ));
+        assert!(matches!(
+            parse_due("2026-01-01", today),
+            Err(GoalError::DueInThePast(_))
+        ));
+    }
+
+    #[test]
+    fn ratings_are_whole_numbers_from_one_to_five() {
+        assert_eq!(parse_rating(" 4 "), Some(4));
+        assert_eq!(parse_rating("5/5"), Some(5));
+        assert_eq!(parse_rating("0"), None);
+        assert_eq!(parse_rating("great"), None);
+    }
+
+    #[test]
+    fn icebreakers_are_three_different_questions_stable_per_pair() {
+        let list: Vec<String> = (1..=5).map(|i| format!("q{i}")).collect();
+        assert_eq!(icebreakers(&list, 7), ["q3", "q4", "q5"]);
+        assert_eq!(icebreakers(&list, 7), icebreakers(&list, 7));
+        assert_eq!(icebreakers(&list[..2], 1).len(), 2);
+    }
+
+    #[test]
+    fn a_goal_is_overdue_only_when_open_and_past_its_date() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut g = Goal {
+            pair_id: 1,
+            number: 1,
+            title: "x".into(),
+            due: Some(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()),
+            done_at: None,
+            created_at: at(1),
+        };
+        assert!(g.is_overdue(today));
+        g.done_at = Some(at(20));
+        assert!(!g.is_overdue(today));
+    }
+}

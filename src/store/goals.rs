@@ -1,0 +1,129 @@
+//! A pair's goals, numbered within the pair.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::audit::{record, AuditEntry};
+use super::{to_db, Db, Result};
+use crate::domain::pair::{Goal, Pair};
+
+type GoalRow = (
+    i64,
+    i64,
+    String,
+    Option<NaiveDate>,
+    Option<DateTime<Utc>>,
+    DateTime<Utc>,
+);
+
+fn to_goal((pair_id, number, title, due, done_at, created_at): GoalRow) -> Goal {
+    Goal {
+        pair_id,
+        number,
+        title,
+        due,
+        done_at,
+        created_at,
+    }
+}
+
+/// What happened to `/goal done`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GoalDone {
+    Done(Goal),
+    AlreadyDone(Goal),
+    Missing,
+}
+
+impl Db {
+    /// Adds a goal with the next number in the pair.
+    pub async fn add_goal(
+        &self,
+        pair: &Pair,
+        title: &str,
+        due: Option<NaiveDate>,
+        audit: &AuditEntry,
+    ) -> Result<Goal> {
+        let mut tx = self.write().await?;
+        let number: i64 = sqlx::query_scalar(
+            "INSERT INTO goals (pair_id, number, guild_id, title, due, created_by_user_id, created_at)
+             VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM goals WHERE pair_id = ?),
+                     ?, ?, ?, ?, ?)
+             RETURNING number",
+        )
+        .bind(pair.id)
+        .bind(pair.id)
+        .bind(to_db(pair.guild_id))
+        .bind(title)
+        .bind(due)
+        .bind(audit.actor_id.map(to_db))
+        .bind(audit.at)
+        .fetch_one(&mut *tx)
+        .await?;
+        let entry = AuditEntry {
+            detail: Some(format!("pair {} goal {number}", pair.id)),
+            ..audit.clone()
+        };
+        record(&mut tx, &entry).await?;
+        tx.commit().await?;
+        Ok(Goal {
+            pair_id: pair.id,
+            number,
+            title: title.to_string(),
+            due,
+            done_at: None,
+            created_at: audit.at,
+        })
+    }
+
+    /// The pair's goals: open ones first (by due date), then done ones.
+    pub async fn goals(&self, pair_id: i64) -> Result<Vec<Goal>> {
+        let rows: Vec<GoalRow> = sqlx::query_as(
+            "SELECT pair_id, number, title, due, done_at, created_at FROM goals
+             WHERE pair_id = ?
+             ORDER BY done_at IS NOT NULL, due IS NULL, due, number",
+        )
+        .bind(pair_id)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows.into_iter().map(to_goal).collect())
+    }
+
+    /// Marks goal `number` done, once.
+    pub async fn finish_goal(
+        &self,
+        pair: &Pair,
+        number: i64,
+        audit: &AuditEntry,
+    ) -> Result<GoalDone> {
+        let mut tx = self.write().await?;
+        let row: Option<GoalRow> = sqlx::query_as(
+            "SELECT pair_id, number, title, due, done_at, created_at FROM goals
+             WHERE pair_id = ? AND number = ?",
+        )
+        .bind(pair.id)
+        .bind(number)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            return Ok(GoalDone::Missing);
+        };
+        let mut goal = to_goal(row);
+        if goal.done_at.is_some() {
+            return Ok(GoalDone::AlreadyDone(goal));
+        }
+        sqlx::query("UPDATE goals SET done_at = ? WHERE pair_id = ? AND number = ?")
+            .bind(audit.at)
+            .bind(pair.id)
+            .bind(number)
+            .execute(&mut *tx)
+            .await?;
+        let entry = AuditEntry {
+            detail: Some(format!("pair {} goal {number}", pair.id)),
+            ..audit.clone()
+        };
+        record(&mut tx, &entry).await?;
+        tx.commit().await?;
+        goal.done_at = Some(audit.at);
+        Ok(GoalDone::Done(goal))
+    }
+}

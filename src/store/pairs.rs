@@ -1,0 +1,465 @@
+//! Pairs, the categories their channels live in, matching previews and exit surveys.
+
+use std::collections::{HashMap, HashSet};
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+
+use super::audit::{record, AuditEntry};
+use super::{from_db, to_db, Db, Result, StoreError};
+use crate::domain::member::{Role, Status};
+use crate::domain::pair::{EndReason, Pair, PairStatus};
+
+type PairRow = (
+    i64,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    String,
+    Option<i64>,
+    DateTime<Utc>,
+    Option<DateTime<Utc>>,
+    Option<DateTime<Utc>>,
+    Option<String>,
+);
+
+macro_rules! select_pairs {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, guild_id, mentor_id, mentee_id, status, channel_id, started_at, ",
+            "paused_until, ended_at, end_reason FROM pairs ",
+            $rest
+        )
+    };
+}
+
+fn to_pair(row: PairRow) -> Result<Pair> {
+    let (id, guild, mentor, mentee, status, channel, started, paused_until, ended, reason) = row;
+    Ok(Pair {
+        id,
+        guild_id: from_db(guild),
+        mentor_id: mentor.map(from_db),
+        mentee_id: mentee.map(from_db),
+        status: PairStatus::from_str(&status)
+            .map_err(|_| StoreError::Corrupt(format!("pair status {status:?}")))?,
+        channel_id: channel.map(from_db),
+        started_at: started,
+        paused_until,
+        ended_at: ended,
+        end_reason: reason
+            .map(|r| {
+                EndReason::from_str(&r)
+                    .map_err(|_| StoreError::Corrupt(format!("end reason {r:?}")))
+            })
+            .transpose()?,
+    })
+}
+
+/// Why a pair could not be created; nothing was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairRefusal {
+    SamePerson,
+    NotActive(Role),
+    MentorFull { capacity: u8 },
+    AlreadyPaired,
+}
+
+/// A mentor's capacity and how many open pairs they have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Load {
+    pub capacity: u8,
+    pub open: u8,
+}
+
+impl Db {
+    /// Creates an active pair (without a channel yet) if both people are active in their roles,
+    /// the mentor has room and they are not already paired; all checked in one transaction.
+    pub async fn create_pair(
+        &self,
+        guild_id: u64,
+        mentor: u64,
+        mentee: u64,
+        audit: &AuditEntry,
+    ) -> Result<Result<Pair, PairRefusal>> {
+        if mentor == mentee {
+            return Ok(Err(PairRefusal::SamePerson));
+        }
+        let mut tx = self.write().await?;
+        for (user, role) in [(mentor, Role::Mentor), (mentee, Role::Mentee)] {
+            let status: Option<String> = sqlx::query_scalar(
+                "SELECT status FROM members WHERE guild_id = ? AND user_id = ? AND role = ?",
+            )
+            .bind(to_db(guild_id))
+            .bind(to_db(user))
+            .bind(role.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+            if status.as_deref() != Some(Status::Active.as_str()) {
+                return Ok(Err(PairRefusal::NotActive(role)));
+            }
+        }
+        let (capacity, open): (Option<i64>, i64) = sqlx::query_as(
+            "SELECT m.capacity,
+                    (SELECT COUNT(*) FROM pairs p WHERE p.guild_id = m.guild_id
+                       AND p.mentor_id = m.user_id AND p.status IN ('active', 'paused'))
+             FROM members m WHERE m.guild_id = ? AND m.user_id = ? AND m.role = 'mentor'",
+        )
+        .bind(to_db(guild_id))
+        .bind(to_db(mentor))
+        .fetch_one(&mut *tx)
+        .await?;
+        let capacity = capacity.unwrap_or(1);
+        if open >= capacity {
+            return Ok(Err(PairRefusal::MentorFull {
+                capacity: capacity as u8,
+            }));
+        }
+        let existing: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM pairs WHERE guild_id = ? AND mentor_id = ? AND mentee_id = ?
+               AND status IN ('active', 'paused')",
+        )
+        .bind(to_db(guild_id))
+        .bind(to_db(mentor))
+        .bind(to_db(mentee))
+        .fetch_one(&mut *tx)
+        .await?;
+        if existing > 0 {
+            return Ok(Err(PairRefusal::AlreadyPaired));
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO pairs (guild_id, mentor_id, mentee_id, status, started_at)
+             VALUES (?, ?, ?, 'active', ?) RETURNING id",
+        )
+        .bind(to_db(guild_id))
+        .bind(to_db(mentor))
+        .bind(to_db(mentee))
+        .bind(audit.at)
+        .fetch_one(&mut *tx)
+        .await?;
+        let entry = AuditEntry {
+            detail: Some(format!("pair {id}")),
+            ..audit.clone()
+        };
+        record(&mut tx, &entry).await?;
+        tx.commit().await?;
+        Ok(Ok(Pair {
+            id,
+            guild_id,
+            mentor_id: Some(mentor),
+            mentee_id: Some(mentee),
+            status: PairStatus::Active,
+            channel_id: None,
+            started_at: audit.at,
+            paused_until: None,
+            ended_at: None,
+            end_reason: None,
+        }))
+    }
+
+    /// Removes a pair whose channel could not be created, so it does not linger half-made.
+    pub async fn discard_new_pair(&self, pair_id: i64, audit: &AuditEntry) -> Result<()> {
+        let mut tx = self.write().await?;
+        sqlx::query("DELETE FROM pairs WHERE id = ? AND channel_id IS NULL")
+            .bind(pair_id)
+            .execute(&mut *tx)
+            .await?;
+        record(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn set_pair_channel(&self, pair_id: i64, channel_id: u64) -> Result<()> {
+        sqlx::query("UPDATE pairs SET channel_id = ? WHERE id = ?")
+            .bind(to_db(channel_id))
+            .bind(pair_id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn pair(&self, pair_id: i64) -> Result<Option<Pair>> {
+        let row: Option<PairRow> = sqlx::query_as(select_pairs!("WHERE id = ?"))
+            .bind(pair_id)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(to_pair).transpose()
+    }
+
+    /// The pair whose private channel this is (any status).
+    pub async fn pair_by_channel(&self, channel_id: u64) -> Result<Option<Pair>> {
+        let row: Option<PairRow> = sqlx::query_as(select_pairs!("WHERE channel_id = ?"))
+            .bind(to_db(channel_id))
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(to_pair).transpose()
+    }
+
+    /// Active and paused pairs the person is in, oldest first.
+    pub async fn open_pairs_of(&self, guild_id: u64, user_id: u64) -> Result<Vec<Pair>> {
+        let rows: Vec<PairRow> = sqlx::query_as(select_pairs!(
+            "WHERE guild_id = ? AND (mentor_id = ? OR mentee_id = ?)
+               AND status IN ('active', 'paused') ORDER BY id"
+        ))
+        .bind(to_db(guild_id))
+        .bind(to_db(user_id))
+        .bind(to_db(user_id))
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter().map(to_pair).collect()
+    }
+
+    /// Every active and paused pair of the server, oldest first.
+    pub async fn open_pairs(&self, guild_id: u64) -> Result<Vec<Pair>> {
+        let rows: Vec<PairRow> = sqlx::query_as(select_pairs!(
+            "WHERE guild_id = ? AND status IN ('active', 'paused') ORDER BY id"
+        ))
+        .bind(to_db(guild_id))
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter().map(to_pair).collect()
+    }
+
+    /// (mentor, mentee) of every pair the server ever had, to avoid repeats.
+    pub async fn previous_pairs(&self, guild_id: u64) -> Result<HashSet<(u64, u64)>> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT mentor_id, mentee_id FROM pairs
+             WHERE guild_id = ? AND mentor_id IS NOT NULL AND mentee_id IS NOT NULL",
+        )
+        .bind(to_db(guild_id))
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(a, b)| (from_db(a), from_db(b)))
+            .collect())
+    }
+
+    /// Capacity and open pairs of every active mentor.
+    pub async fn mentor_loads(&self, guild_id: u64) -> Result<HashMap<u64, Load>> {
+        let rows: Vec<(i64, Option<i64>, i64)> = sqlx::query_as(
+            "SELECT m.user_id, m.capacity,
+                    (SELECT COUNT(*) FROM pairs p WHERE p.guild_id = m.guild_id
+                       AND p.mentor_id = m.user_id AND p.status IN ('active', 'paused'))
+             FROM members m WHERE m.guild_id = ? AND m.role = 'mentor' AND m.status = 'active'",
+        )
+        .bind(to_db(guild_id))
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(user, capacity, open)| {
+                (
+                    from_db(user),
+                    Load {
+                        capacity: capacity.unwrap_or(1) as u8,
+                        open: open as u8,
+                    },
+                )
+            })
+            .collect())
+    }
+
+    /// Active mentees without an open pair, longest-waiting first.
+    pub async fn waiting_mentee_ids(&self, guild_id: u64) -> Result<Vec<u64>> {
+        let rows: Vec<i64> = sqlx::query_scalar(
+            "SELECT m.user_id FROM members m
+             WHERE m.guild_id = ? AND m.role = 'mentee' AND m.status = 'active'
+               AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.guild_id = m.guild_id
+                   AND p.mentee_id = m.user_id AND p.status IN ('active', 'paused'))
+             ORDER BY m.enrolled_at, m.user_id",
+        )
+        .bind(to_db(guild_id))
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows.into_iter().map(from_db).collect())
+    }
+
+    /// Pauses an open pair until `until`.
+    pub async fn pause_pair(
+        &self,
+        pair_id: i64,
+        until: DateTime<Utc>,
+        audit: &AuditEntry,
+    ) -> Result<bool> {
+        let mut tx = self.write().await?;
+        let n = sqlx::query(
+            "UPDATE pairs SET status = 'paused', paused_until = ?
+             WHERE id = ? AND status IN ('active', 'paused')",
+        )
+        .bind(until)
+        .bind(pair_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if n > 0 {
+            record(&mut tx, audit).await?;
+        }
+        tx.commit().await?;
+        Ok(n > 0)
+    }
+
+    /// Ends an open pair; `None` if it was not open any more (ended twice, or broken).
+    pub async fn end_pair(
+        &self,
+        pair_id: i64,
+        reason: EndReason,
+        audit: &AuditEntry,
+    ) -> Result<Option<Pair>> {
+        let mut tx = self.write().await?;
+        let n = sqlx::query(
+            "UPDATE pairs SET status = 'ended', end_reason = ?, ended_at = ?, paused_until = NULL
+             WHERE id = ? AND status IN ('active', 'paused')",
+        )
+        .bind(reason.as_str())
+        .bind(audit.at)
+        .bind(pair_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if n == 0 {
+            return Ok(None);
+        }
+        record(&mut tx, audit).await?;
+        let row: PairRow = sqlx::query_as(select_pairs!("WHERE id = ?"))
+            .bind(pair_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        to_pair(row).map(Some)
+    }
+
+    /// Marks the open pair using this channel as broken, once: returns the pair only the first
+    /// time, so moderators are told once.
+    pub async fn mark_broken(&self, channel_id: u64, at: DateTime<Utc>) -> Result<Option<Pair>> {
+        let mut tx = self.write().await?;
+        let row: Option<PairRow> = sqlx::query_as(select_pairs!(
+            "WHERE channel_id = ? AND status IN ('active', 'paused') AND broken_notified = 0"
+        ))
+        .bind(to_db(channel_id))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let mut pair = to_pair(row)?;
+        sqlx::query("UPDATE pairs SET status = 'broken', broken_notified = 1 WHERE id = ?")
+            .bind(pair.id)
+            .execute(&mut *tx)
+            .await?;
+        let entry = AuditEntry {
+            guild_id: pair.guild_id,
+            actor_id: None,
+            action: "pair.broken".into(),
+            target_id: None,
+            detail: Some(format!("pair {}", pair.id)),
+            at,
+        };
+        record(&mut tx, &entry).await?;
+        tx.commit().await?;
+        pair.status = PairStatus::Broken;
+        Ok(Some(pair))
+    }
+
+    /// Categories the bot created for overflowing pair channels, by number.
+    pub async fn pair_categories(&self, guild_id: u64) -> Result<Vec<(u64, u32)>> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT category_id, number FROM pair_categories WHERE guild_id = ? ORDER BY number",
+        )
+        .bind(to_db(guild_id))
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(c, n)| (from_db(c), n as u32))
+            .collect())
+    }
+
+    pub async fn add_pair_category(&self, guild_id: u64, category: u64, number: u32) -> Result<()> {
+        sqlx::query("INSERT INTO pair_categories (guild_id, category_id, number) VALUES (?, ?, ?)")
+            .bind(to_db(guild_id))
+            .bind(to_db(category))
+            .bind(number as i64)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Stores a matching preview; its buttons refer to the returned id.
+    pub async fn save_suggestion(
+        &self,
+        guild_id: u64,
+        by: u64,
+        proposals: &serde_json::Value,
+        at: DateTime<Utc>,
+    ) -> Result<i64> {
+        let id = sqlx::query_scalar(
+            "INSERT INTO pair_suggestions (guild_id, created_by_user_id, proposals, state, created_at)
+             VALUES (?, ?, ?, 'open', ?) RETURNING id",
+        )
+        .bind(to_db(guild_id))
+        .bind(to_db(by))
+        .bind(proposals.to_string())
+        .bind(at)
+        .fetch_one(self.pool())
+        .await?;
+        Ok(id)
+    }
+
+    /// The preview's guild and proposals while it is still open.
+    pub async fn open_suggestion(&self, id: i64) -> Result<Option<(u64, serde_json::Value)>> {
+        let row: Option<(i64, String)> = sqlx::query_as(
+            "SELECT guild_id, proposals FROM pair_suggestions WHERE id = ? AND state = 'open'",
+        )
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|(g, text)| {
+            serde_json::from_str(&text)
+                .map(|v| (from_db(g), v))
+                .map_err(|_| StoreError::Corrupt(format!("suggestion {id}")))
+        })
+        .transpose()
+    }
+
+    /// Closes an open preview (approved or discarded); false if someone else closed it first.
+    pub async fn close_suggestion(&self, id: i64, approved: bool) -> Result<bool> {
+        let n =
+            sqlx::query("UPDATE pair_suggestions SET state = ? WHERE id = ? AND state = 'open'")
+                .bind(if approved { "approved" } else { "discarded" })
+                .bind(id)
+                .execute(self.pool())
+                .await?
+                .rows_affected();
+        Ok(n > 0)
+    }
+
+    /// Stores (or replaces) a member's exit survey for an ended pair.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn save_exit_survey(
+        &self,
+        pair: &Pair,
+        user_id: u64,
+        rating: u8,
+        worked: Option<&str>,
+        change: Option<&str>,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO exit_surveys (pair_id, guild_id, user_id, rating, worked, change, answered_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (pair_id, user_id) DO UPDATE SET rating = excluded.rating,
+               worked = excluded.worked, change = excluded.change,
+               answered_at = excluded.answered_at",
+        )
+        .bind(pair.id)
+        .bind(to_db(pair.guild_id))
+        .bind(to_db(user_id))
+        .bind(rating as i64)
+        .bind(worked)
+        .bind(change)
+        .bind(at)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+}
