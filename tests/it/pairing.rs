@@ -863,3 +863,49 @@ async fn withdrawing_ends_the_pairs_of_that_role() {
         Some(tandem::domain::pair::EndReason::Withdrawn)
     );
 }
+
+#[tokio::test]
+async fn a_long_suggestion_is_paged_and_each_page_can_be_picked_from() {
+    let p = programme().await;
+    for i in 0..12 {
+        p.mentor(&format!("mentor{i}"), "rust", "UTC", 1).await;
+        p.mentee(&format!("mentee{i}"), "rust", "UTC").await;
+    }
+    let reply = p.app.run(p.moderator, "pair suggest", &[]).await;
+    assert!(
+        reply.text().contains("12 pairs suggested"),
+        "{}",
+        reply.text()
+    );
+    assert!(reply.text().contains("Page 1 of 2"), "{}", reply.text());
+    assert!(reply.text().contains("**10.**") && !reply.text().contains("**11.**"));
+    let message = p.app.sim.with_model(|m| *m.messages.keys().last().unwrap());
+    let next = reply
+        .custom_ids()
+        .into_iter()
+        .find(|c| c.starts_with("pairs:page:") && c.ends_with(":1"))
+        .expect("a Next button");
+    let press = p
+        .app
+        .sim
+        .click(p.app.guild.id, p.moderator, message, &next)
+        .await;
+    let page2 = p.app.sim.reply(press).await;
+    assert_eq!(page2.kind, 7, "the preview is updated in place");
+    assert!(page2.text().contains("Page 2 of 2") && page2.text().contains("**11.**"));
+    let pick = page2
+        .custom_ids()
+        .into_iter()
+        .find(|c| c.starts_with("pairs:pick:"))
+        .unwrap();
+    let chosen = p
+        .app
+        .sim
+        .select(p.app.guild.id, p.moderator, message, &pick, &["10", "11"])
+        .await;
+    let picked = p.app.sim.reply(chosen).await;
+    assert!(picked
+        .custom_ids()
+        .iter()
+        .any(|c| c.starts_with("pairs:sel:") && c.ends_with(":10.11")));
+}
