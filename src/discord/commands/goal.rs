@@ -30,6 +30,11 @@ fn date_unix(date: chrono::NaiveDate, tz: chrono_tz::Tz) -> i64 {
         )
 }
 
+/// Today's date in the server's time zone (goal dates are calendar dates there).
+fn today_in(ctx: Context<'_>, tz: chrono_tz::Tz) -> chrono::NaiveDate {
+    ctx.data().clock.now().with_timezone(&tz).date_naive()
+}
+
 fn entry(ctx: Context<'_>, pair: &Pair, action: &str) -> AuditEntry {
     AuditEntry {
         guild_id: pair.guild_id,
@@ -55,12 +60,7 @@ pub async fn add(
         return Err(Error::user(m::not_open(pair.status)));
     }
     let title = pair::parse_goal_title(&title).map_err(|e| Error::user(m::goal_error(&e)))?;
-    let today = ctx
-        .data()
-        .clock
-        .now()
-        .with_timezone(&settings.timezone)
-        .date_naive();
+    let today = today_in(ctx, settings.timezone);
     let due = due
         .map(|d| pair::parse_due(&d, today))
         .transpose()
@@ -116,29 +116,27 @@ pub async fn list(ctx: Context<'_>) -> Result<(), Error> {
     use messages::pairs as m;
     let (pair, settings, _) = pair_here(ctx).await?;
     let goals = ctx.data().db.goals(pair.id).await?;
-    let today = ctx
-        .data()
-        .clock
-        .now()
-        .with_timezone(&settings.timezone)
-        .date_naive();
-    let text = if goals.is_empty() {
-        m::NO_GOALS.to_string()
-    } else {
-        goals
-            .iter()
-            .map(|g| {
-                m::goal_line(
-                    g.number,
-                    &g.title,
-                    g.due.map(|d| date_unix(d, settings.timezone)),
-                    g.done_at.map(|d| d.timestamp()),
-                    g.is_overdue(today),
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+    let today = today_in(ctx, settings.timezone);
+    let mut text = String::new();
+    for (shown, g) in goals.iter().enumerate() {
+        let line = m::goal_line(
+            g.number,
+            &g.title,
+            g.due.map(|d| date_unix(d, settings.timezone)),
+            g.done_at.map(|d| d.timestamp()),
+            g.is_overdue(today),
+        );
+        // An embed description holds 4096 characters.
+        if text.len() + line.len() > 3900 {
+            text.push_str(&messages::members::and_more(goals.len() - shown));
+            break;
+        }
+        text.push_str(&line);
+        text.push('\n');
+    }
+    if goals.is_empty() {
+        text = m::NO_GOALS.to_string();
+    }
     let embed = poise::serenity_prelude::CreateEmbed::new()
         .title(m::GOALS_TITLE)
         .description(text);
