@@ -272,14 +272,6 @@ async fn erase(
     respond(ctx, press, update(m::ERASED)).await
 }
 
-async fn settings_of(data: &Data, guild: u64) -> Result<GuildSettings, Error> {
-    Ok(data
-        .db
-        .guild_settings(guild)
-        .await?
-        .unwrap_or_else(|| GuildSettings::new(guild)))
-}
-
 /// Opens the exit survey modal for a member of the (ended) pair.
 async fn open_survey(
     ctx: &serenity::Context,
@@ -374,7 +366,7 @@ async fn repair(
 ) -> Result<(), Error> {
     use messages::pairs as m;
     let guild = guild_of(press)?.get();
-    let settings = settings_of(data, guild).await?;
+    let settings = data.db.guild_settings_or_new(guild).await?;
     if access::of_member(press.member.as_ref(), Some(&settings)) < Access::Moderator {
         return Err(Error::user(m::ONLY_MODERATORS));
     }
@@ -413,7 +405,7 @@ async fn suggestion_action(
 ) -> Result<(), Error> {
     use messages::pairs as m;
     let guild = guild_of(press)?.get();
-    let settings = settings_of(data, guild).await?;
+    let settings = data.db.guild_settings_or_new(guild).await?;
     if access::of_member(press.member.as_ref(), Some(&settings)) < Access::Moderator {
         return Err(Error::user(m::ONLY_MODERATORS));
     }

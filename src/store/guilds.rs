@@ -49,6 +49,14 @@ impl Db {
         .transpose()
     }
 
+    /// The server's settings, or the defaults of a server that has not run `/setup` yet.
+    pub async fn guild_settings_or_new(&self, guild_id: u64) -> Result<GuildSettings> {
+        Ok(self
+            .guild_settings(guild_id)
+            .await?
+            .unwrap_or_else(|| GuildSettings::new(guild_id)))
+    }
+
     /// Stores the settings and the audit entry describing the change, together.
     pub async fn save_guild_settings(&self, s: &GuildSettings, audit: &AuditEntry) -> Result<()> {
         let mut tx = self.write().await?;

@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::discord::commands::{autocomplete_timezone, profile};
+use crate::discord::commands::{autocomplete_timezone, guild_of, profile};
 use crate::discord::{dm, messages, Context, Error};
 use crate::domain::guild::GuildSettings;
 use crate::domain::member::{Profile, ProfileInput, Role, Status};
@@ -81,16 +81,11 @@ enum Outcome {
 
 async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(), Error> {
     use messages::members as m;
-    let guild_id = ctx
-        .guild_id()
-        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?;
+    let guild_id = guild_of(ctx)?;
     let user = ctx.author().id.get();
     let db = &ctx.data().db;
     let now = ctx.data().clock.now();
-    let settings = db
-        .guild_settings(guild_id.get())
-        .await?
-        .unwrap_or_else(|| GuildSettings::new(guild_id.get()));
+    let settings = db.guild_settings_or_new(guild_id.get()).await?;
     let fresh_status = if role == Role::Mentor && settings.require_mentor_approval {
         Status::Pending
     } else {

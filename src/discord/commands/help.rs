@@ -3,15 +3,14 @@
 use poise::serenity_prelude as serenity;
 
 use crate::discord::access::{self, Access};
+use crate::discord::commands::guild_of;
 use crate::discord::{messages, Context, Error};
 
 /// What tandem does and the commands you can use
 #[poise::command(slash_command, guild_only, category = "Everyone")]
 #[tracing::instrument(skip(ctx), fields(guild = ?ctx.guild_id()))]
 pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
-    let guild_id = ctx
-        .guild_id()
-        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?;
+    let guild_id = guild_of(ctx)?;
     let settings = ctx.data().db.guild_settings(guild_id.get()).await?;
     let caller = access::of_caller(ctx, settings.as_ref());
 

@@ -3,7 +3,7 @@
 use poise::serenity_prelude as serenity;
 
 use crate::discord::access::{self, Access};
-use crate::discord::commands::enrol::decision_buttons;
+use crate::discord::commands::{enrol::decision_buttons, guild_of};
 use crate::discord::{messages, Context, Error};
 use crate::domain::member::{Profile, Role, Status};
 
@@ -17,10 +17,7 @@ const BUTTON_ROWS: usize = 5;
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn members(ctx: Context<'_>) -> Result<(), Error> {
     use messages::members as m;
-    let guild_id = ctx
-        .guild_id()
-        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?
-        .get();
+    let guild_id = guild_of(ctx)?.get();
     let db = &ctx.data().db;
     let settings = db.guild_settings(guild_id).await?;
     if access::of_caller(ctx, settings.as_ref()) < Access::Moderator {

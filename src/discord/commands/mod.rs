@@ -31,6 +31,13 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
     ]
 }
 
+/// The server the command runs in. Every command is `guild_only`; this turns a missing guild
+/// into the plain user error instead of a panic.
+pub(crate) fn guild_of(ctx: Context<'_>) -> Result<serenity::GuildId, Error> {
+    ctx.guild_id()
+        .ok_or_else(|| Error::user(super::messages::errors::GUILD_ONLY))
+}
+
 /// IANA time zone names matching what the user has typed (at most 25, Discord's limit).
 pub(crate) async fn autocomplete_timezone(
     _ctx: Context<'_>,

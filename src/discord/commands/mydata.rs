@@ -2,6 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
+use crate::discord::commands::guild_of;
 use crate::discord::{messages, Context, Error};
 use crate::store::AuditEntry;
 
@@ -21,10 +22,7 @@ pub async fn mydata(_ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, guild_only)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn export(ctx: Context<'_>) -> Result<(), Error> {
-    let guild_id = ctx
-        .guild_id()
-        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?
-        .get();
+    let guild_id = guild_of(ctx)?.get();
     let me = ctx.author().id.get();
     let db = &ctx.data().db;
     let entry = AuditEntry {

@@ -4,6 +4,7 @@ use poise::serenity_prelude as serenity;
 use serde_json::{json, Value};
 
 use crate::discord::access::{self, Access};
+use crate::discord::commands::guild_of;
 use crate::discord::{messages, pairing, Context, Data, Error};
 use crate::domain::guild::GuildSettings;
 use crate::domain::matching::{self, Candidate, Mentee, Mentor};
@@ -23,16 +24,9 @@ pub async fn pair(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
-fn guild_of(ctx: Context<'_>) -> Result<u64, Error> {
-    Ok(ctx
-        .guild_id()
-        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?
-        .get())
-}
-
 /// The settings, and refuses anyone below moderator.
 async fn as_moderator(ctx: Context<'_>) -> Result<GuildSettings, Error> {
-    let guild = guild_of(ctx)?;
+    let guild = guild_of(ctx)?.get();
     let settings = ctx.data().db.guild_settings(guild).await?;
     if access::of_caller(ctx, settings.as_ref()) < Access::Moderator {
         return Err(Error::user(messages::pairs::ONLY_MODERATORS));
@@ -43,17 +37,14 @@ async fn as_moderator(ctx: Context<'_>) -> Result<GuildSettings, Error> {
 /// The pair whose channel the command runs in, if the caller is one of its members or a
 /// moderator; the bool says whether the caller is a member.
 pub async fn pair_here(ctx: Context<'_>) -> Result<(Pair, GuildSettings, bool), Error> {
-    let guild = guild_of(ctx)?;
+    let guild = guild_of(ctx)?.get();
     let db = &ctx.data().db;
     let pair = db
         .pair_by_channel(ctx.channel_id().get())
         .await?
         .filter(|p| p.guild_id == guild)
         .ok_or_else(|| Error::user(messages::pairs::NOT_A_PAIR_CHANNEL))?;
-    let settings = db
-        .guild_settings(guild)
-        .await?
-        .unwrap_or_else(|| GuildSettings::new(guild));
+    let settings = db.guild_settings_or_new(guild).await?;
     let member = pair.is_member(ctx.author().id.get());
     if !member && access::of_caller(ctx, Some(&settings)) < Access::Moderator {
         return Err(Error::user(messages::pairs::NOT_YOUR_PAIR));
@@ -424,11 +415,7 @@ pub async fn end_pairs_of(
     user: u64,
     role: Option<Role>,
 ) -> Result<usize, Error> {
-    let settings = data
-        .db
-        .guild_settings(guild)
-        .await?
-        .unwrap_or_else(|| GuildSettings::new(guild));
+    let settings = data.db.guild_settings_or_new(guild).await?;
     let mut n = 0;
     for p in data.db.open_pairs_of(guild, user).await? {
         let in_role = match role {

@@ -3,7 +3,7 @@
 use poise::serenity_prelude as serenity;
 
 use crate::discord::access::{self, Access};
-use crate::discord::commands::autocomplete_timezone;
+use crate::discord::commands::{autocomplete_timezone, guild_of};
 use crate::discord::{messages, Context, Error};
 use crate::domain::member::{Profile, ProfileInput, Role};
 use crate::store::AuditEntry;
@@ -70,10 +70,7 @@ pub async fn view(
     ctx: Context<'_>,
     #[description = "Whose profile (moderators only; default: yours)"] user: Option<serenity::User>,
 ) -> Result<(), Error> {
-    let guild_id = ctx
-        .guild_id()
-        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?
-        .get();
+    let guild_id = guild_of(ctx)?.get();
     let db = &ctx.data().db;
     let me = ctx.author().id.get();
     let target = user.map(|u| u.id.get()).unwrap_or(me);
@@ -116,10 +113,7 @@ pub async fn edit(
     #[description = "A short intro (up to 300 characters)"] about: Option<String>,
 ) -> Result<(), Error> {
     use messages::members as m;
-    let guild_id = ctx
-        .guild_id()
-        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?
-        .get();
+    let guild_id = guild_of(ctx)?.get();
     let me = ctx.author().id.get();
     let db = &ctx.data().db;
     let input = ProfileInput {

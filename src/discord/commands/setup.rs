@@ -4,7 +4,7 @@ use poise::serenity_prelude as serenity;
 
 use crate::discord::access::{self, Access};
 use crate::discord::channels::{self, NEEDED_IN_CATEGORY, NEEDED_IN_DIGEST};
-use crate::discord::commands::autocomplete_timezone;
+use crate::discord::commands::{autocomplete_timezone, guild_of};
 use crate::discord::{messages, Context, Error};
 use crate::domain::guild::{ArchiveMode, GuildSettings, SettingsChange};
 use crate::domain::{member, timezone};
@@ -48,9 +48,7 @@ pub async fn setup(
     #[description = "When a pair ends: keep its channel read-only, or delete it (default: read-only)"]
     ended_channels: Option<ArchiveChoice>,
 ) -> Result<(), Error> {
-    let guild_id = ctx
-        .guild_id()
-        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?;
+    let guild_id = guild_of(ctx)?;
     let db = &ctx.data().db;
     let stored = db.guild_settings(guild_id.get()).await?;
     // Discord hides the command from non-admins, but a server override or a modified client

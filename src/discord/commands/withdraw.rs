@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::discord::commands::profile::RoleChoice;
+use crate::discord::commands::{guild_of, profile::RoleChoice};
 use crate::discord::{messages, Context, Error};
 use crate::domain::member::Role;
 
@@ -16,10 +16,7 @@ pub async fn withdraw(
     >,
 ) -> Result<(), Error> {
     use messages::members as m;
-    let guild_id = ctx
-        .guild_id()
-        .ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?
-        .get();
+    let guild_id = guild_of(ctx)?.get();
     let me = ctx.author().id.get();
     let only = role.map(Role::from);
     let roles: Vec<Role> = ctx
