@@ -350,6 +350,22 @@ pub mod members {
     }
 }
 
+/// Lines joined one per line, cut with "…and N more" before `budget` bytes, so a list stays
+/// within an embed's limits (field 1024, description 4096 characters).
+pub fn fit_lines<S: AsRef<str>>(lines: &[S], budget: usize) -> String {
+    let mut text = String::new();
+    for (shown, line) in lines.iter().enumerate() {
+        let line = line.as_ref();
+        if text.len() + line.len() > budget {
+            text.push_str(&members::and_more(lines.len() - shown));
+            break;
+        }
+        text.push_str(line);
+        text.push('\n');
+    }
+    text
+}
+
 pub mod mydata {
     pub const EXPORT: &str =
         "Here is everything tandem keeps about you in this server, as a JSON file.";
@@ -697,5 +713,17 @@ pub mod pairs {
                 format!("⬜ #{number} {title}{due}{late}")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_lines;
+
+    #[test]
+    fn long_lists_are_cut_with_a_count_of_what_was_left_out() {
+        let lines = ["aaaa", "bbbb", "cccc"];
+        assert_eq!(fit_lines(&lines, 100), "aaaa\nbbbb\ncccc\n");
+        assert_eq!(fit_lines(&lines, 10), "aaaa\nbbbb\n…and 1 more");
     }
 }

@@ -206,6 +206,20 @@ impl Db {
             .collect()
     }
 
+    /// Active mentees without an open pair: the queue for a mentor, longest-waiting first.
+    pub async fn waiting_mentees(&self, guild_id: u64) -> Result<Vec<Profile>> {
+        let rows: Vec<ProfileRow> = sqlx::query_as(select_profiles!(
+            "WHERE guild_id = ? AND role = 'mentee' AND status = 'active'
+               AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.guild_id = members.guild_id
+                   AND p.mentee_id = members.user_id AND p.status IN ('active', 'paused'))
+             ORDER BY enrolled_at, user_id"
+        ))
+        .bind(to_db(guild_id))
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter().map(to_profile).collect()
+    }
+
     /// Profiles of one role in one status, longest-waiting first.
     pub async fn members_with_status(
         &self,

@@ -259,21 +259,6 @@ impl Db {
             .collect())
     }
 
-    /// Active mentees without an open pair, longest-waiting first.
-    pub async fn waiting_mentee_ids(&self, guild_id: u64) -> Result<Vec<u64>> {
-        let rows: Vec<i64> = sqlx::query_scalar(
-            "SELECT m.user_id FROM members m
-             WHERE m.guild_id = ? AND m.role = 'mentee' AND m.status = 'active'
-               AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.guild_id = m.guild_id
-                   AND p.mentee_id = m.user_id AND p.status IN ('active', 'paused'))
-             ORDER BY m.enrolled_at, m.user_id",
-        )
-        .bind(to_db(guild_id))
-        .fetch_all(self.pool())
-        .await?;
-        Ok(rows.into_iter().map(from_db).collect())
-    }
-
     /// Pauses an open pair until `until`.
     pub async fn pause_pair(
         &self,

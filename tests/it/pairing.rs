@@ -710,13 +710,16 @@ async fn a_refit_request_reaches_only_the_moderators_and_repair_puts_the_mentee_
         pair.end_reason,
         Some(tandem::domain::pair::EndReason::NotAGoodFit)
     );
-    let waiting = p
+    let waiting: Vec<u64> = p
         .app
         .db()
         .await
-        .waiting_mentee_ids(p.app.guild.id)
+        .waiting_mentees(p.app.guild.id)
         .await
-        .unwrap();
+        .unwrap()
+        .iter()
+        .map(|p| p.user_id)
+        .collect();
     assert_eq!(waiting, [mentee], "the mentee is back in the queue");
 }
 

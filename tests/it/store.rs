@@ -326,7 +326,14 @@ async fn a_pair_needs_active_people_and_a_free_place_and_ending_frees_it(pool: S
         create(21).await,
         Err(PairRefusal::MentorFull { capacity: 1 })
     );
-    assert_eq!(db.waiting_mentee_ids(1).await.unwrap(), [21]);
+    let waiting: Vec<u64> = db
+        .waiting_mentees(1)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.user_id)
+        .collect();
+    assert_eq!(waiting, [21]);
     assert_eq!(
         db.mentor_loads(1).await.unwrap()[&10],
         Load {

@@ -117,26 +117,24 @@ pub async fn list(ctx: Context<'_>) -> Result<(), Error> {
     let (pair, settings, _) = pair_here(ctx).await?;
     let goals = ctx.data().db.goals(pair.id).await?;
     let today = today_in(ctx, settings.timezone);
-    let mut text = String::new();
-    for (shown, g) in goals.iter().enumerate() {
-        let line = m::goal_line(
-            g.number,
-            &g.title,
-            g.due.map(|d| date_unix(d, settings.timezone)),
-            g.done_at.map(|d| d.timestamp()),
-            g.is_overdue(today),
-        );
-        // An embed description holds 4096 characters.
-        if text.len() + line.len() > 3900 {
-            text.push_str(&messages::members::and_more(goals.len() - shown));
-            break;
-        }
-        text.push_str(&line);
-        text.push('\n');
-    }
-    if goals.is_empty() {
-        text = m::NO_GOALS.to_string();
-    }
+    let lines: Vec<String> = goals
+        .iter()
+        .map(|g| {
+            m::goal_line(
+                g.number,
+                &g.title,
+                g.due.map(|d| date_unix(d, settings.timezone)),
+                g.done_at.map(|d| d.timestamp()),
+                g.is_overdue(today),
+            )
+        })
+        .collect();
+    // An embed description holds 4096 characters.
+    let text = if goals.is_empty() {
+        m::NO_GOALS.to_string()
+    } else {
+        messages::fit_lines(&lines, 3900)
+    };
     let embed = poise::serenity_prelude::CreateEmbed::new()
         .title(m::GOALS_TITLE)
         .description(text);

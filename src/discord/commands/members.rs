@@ -43,14 +43,7 @@ pub async fn members(ctx: Context<'_>) -> Result<(), Error> {
     let pending = db
         .members_with_status(guild_id, Role::Mentor, Status::Pending)
         .await?;
-    // Active mentees without an open pair, longest wait first.
-    let unpaired = db.waiting_mentee_ids(guild_id).await?;
-    let waiting: Vec<Profile> = db
-        .members_with_status(guild_id, Role::Mentee, Status::Active)
-        .await?
-        .into_iter()
-        .filter(|p| unpaired.contains(&p.user_id))
-        .collect();
+    let waiting = db.waiting_mentees(guild_id).await?;
     let list = |people: &[Profile], line: fn(u64, i64) -> String, empty: &str| {
         if people.is_empty() {
             return empty.to_string();

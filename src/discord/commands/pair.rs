@@ -94,7 +94,7 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
     let guild = settings.guild_id;
     let db = &ctx.data().db;
     let now = ctx.data().clock.now();
-    let waiting = db.waiting_mentee_ids(guild).await?;
+    let waiting = db.waiting_mentees(guild).await?;
     if waiting.is_empty() {
         return Err(Error::user(m::NOTHING_TO_SUGGEST));
     }
@@ -105,11 +105,8 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
         languages: p.languages.clone(),
         timezone: p.timezone,
     };
-    let mentees: Vec<Mentee> = db
-        .members_with_status(guild, Role::Mentee, Status::Active)
-        .await?
+    let mentees: Vec<Mentee> = waiting
         .iter()
-        .filter(|p| waiting.contains(&p.user_id))
         .map(|p| Mentee {
             person: candidate(p),
             waiting_since: p.enrolled_at,
@@ -214,17 +211,8 @@ pub fn suggestion_page(
         .filter_map(|u| u["why"].as_str())
         .collect();
     if !unmatched.is_empty() {
-        let mut text = String::new();
-        for (n, line) in unmatched.iter().enumerate() {
-            // An embed field holds 1024 characters.
-            if text.len() + line.len() > 900 {
-                text.push_str(&messages::members::and_more(unmatched.len() - n));
-                break;
-            }
-            text.push_str(line);
-            text.push('\n');
-        }
-        embed = embed.field(m::UNMATCHED, text, false);
+        // An embed field holds 1024 characters.
+        embed = embed.field(m::UNMATCHED, messages::fit_lines(&unmatched, 900), false);
     }
     let mut footer = m::free_slots(preview["free_slots"].as_u64().unwrap_or(0) as u32);
     if pages > 1 {
