@@ -15,6 +15,16 @@ type GoalRow = (
     DateTime<Utc>,
 );
 
+/// `SELECT <goal columns> FROM goals <rest>`, as one literal.
+macro_rules! select_goals {
+    ($rest:literal) => {
+        concat!(
+            "SELECT pair_id, number, title, due, done_at, created_at FROM goals ",
+            $rest
+        )
+    };
+}
+
 fn to_goal((pair_id, number, title, due, done_at, created_at): GoalRow) -> Goal {
     Goal {
         pair_id,
@@ -77,11 +87,9 @@ impl Db {
 
     /// The pair's goals: open ones first (by due date), then done ones.
     pub async fn goals(&self, pair_id: i64) -> Result<Vec<Goal>> {
-        let rows: Vec<GoalRow> = sqlx::query_as(
-            "SELECT pair_id, number, title, due, done_at, created_at FROM goals
-             WHERE pair_id = ?
-             ORDER BY done_at IS NOT NULL, due IS NULL, due, number",
-        )
+        let rows: Vec<GoalRow> = sqlx::query_as(select_goals!(
+            "WHERE pair_id = ? ORDER BY done_at IS NOT NULL, due IS NULL, due, number"
+        ))
         .bind(pair_id)
         .fetch_all(self.pool())
         .await?;
@@ -96,14 +104,12 @@ impl Db {
         audit: &AuditEntry,
     ) -> Result<GoalDone> {
         let mut tx = self.write().await?;
-        let row: Option<GoalRow> = sqlx::query_as(
-            "SELECT pair_id, number, title, due, done_at, created_at FROM goals
-             WHERE pair_id = ? AND number = ?",
-        )
-        .bind(pair.id)
-        .bind(number)
-        .fetch_optional(&mut *tx)
-        .await?;
+        let row: Option<GoalRow> =
+            sqlx::query_as(select_goals!("WHERE pair_id = ? AND number = ?"))
+                .bind(pair.id)
+                .bind(number)
+                .fetch_optional(&mut *tx)
+                .await?;
         let Some(row) = row else {
             return Ok(GoalDone::Missing);
         };
