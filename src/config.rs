@@ -43,6 +43,37 @@ pub struct Settings {
     pub pairing: PairingSettings,
     #[serde(default)]
     pub matching: crate::domain::matching::Weights,
+    pub schedule: ScheduleSettings,
+    pub checkins: CheckinSettings,
+    pub pulse: PulseSettings,
+    pub jobs: JobSettings,
+}
+
+/// Default schedules (5-field cron in the server's time zone).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ScheduleSettings {
+    pub checkins: String,
+    pub pulse: String,
+    pub digest: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct CheckinSettings {
+    pub remind_after_hours: u32,
+    pub on_time_hours: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PulseSettings {
+    pub anonymity_min: u32,
+    pub questions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct JobSettings {
+    pub grace_hours: u32,
+    pub requests_per_second: u32,
+    pub max_attempts: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -223,6 +254,56 @@ impl Settings {
                 "weights must be zero or more, and at least one above zero",
             ));
         }
+        for (key, cron) in [
+            ("schedule.checkins", &self.schedule.checkins),
+            ("schedule.pulse", &self.schedule.pulse),
+            ("schedule.digest", &self.schedule.digest),
+        ] {
+            if let Err(e) = crate::domain::schedule::Cron::parse(cron) {
+                out.push(problem(
+                    key,
+                    format!("{cron:?} is not a usable schedule: {e}"),
+                ));
+            }
+        }
+        if self.checkins.remind_after_hours == 0 || self.checkins.remind_after_hours > 168 {
+            out.push(problem(
+                "checkins.remind_after_hours",
+                "must be between 1 and 168 (a week)",
+            ));
+        }
+        if self.checkins.on_time_hours == 0 {
+            out.push(problem("checkins.on_time_hours", "must be at least 1"));
+        }
+        if self.pulse.anonymity_min < 3 {
+            out.push(problem(
+                "pulse.anonymity_min",
+                "must be 3 or more, so no answer can be traced to a person",
+            ));
+        }
+        if self.pulse.questions.is_empty()
+            || self.pulse.questions.iter().any(|q| {
+                let n = q.trim().chars().count();
+                n == 0 || n > 200
+            })
+        {
+            out.push(problem(
+                "pulse.questions",
+                "needs at least one question, each 1 to 200 characters",
+            ));
+        }
+        if self.jobs.grace_hours == 0 {
+            out.push(problem("jobs.grace_hours", "must be at least 1"));
+        }
+        if !(1..=50).contains(&self.jobs.requests_per_second) {
+            out.push(problem(
+                "jobs.requests_per_second",
+                "must be between 1 and 50 (Discord's global limit)",
+            ));
+        }
+        if self.jobs.max_attempts == 0 {
+            out.push(problem("jobs.max_attempts", "must be at least 1"));
+        }
         if let Err(e) = tracing_subscriber::EnvFilter::try_new(&self.log.filter) {
             out.push(problem("log.filter", format!("is not a valid filter: {e}")));
         }
@@ -276,6 +357,18 @@ mod tests {
                 "database.max_connections"
             ]
         );
+    }
+
+    #[test]
+    fn a_bad_schedule_and_a_low_anonymity_threshold_are_refused() {
+        let mut s = Settings::defaults();
+        s.discord.token = Some(Secret::new("abc"));
+        s.schedule.pulse = "17 * Tue".into();
+        s.pulse.anonymity_min = 2;
+        let problems = s.problems();
+        let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys, ["schedule.pulse", "pulse.anonymity_min"]);
+        assert!(problems[0].message.contains("5 fields"), "{}", problems[0]);
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod config;
 pub mod discord;
 pub mod domain;
+pub mod jobs;
 pub mod store;
 
 use std::sync::Arc;

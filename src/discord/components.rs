@@ -9,7 +9,7 @@ use serenity::{
 
 use super::access::{self, Access};
 use super::commands::pair::{end_pairs_of, suggestion_page};
-use super::{dm, error, messages, pairing, Data, Error};
+use super::{answers, dm, error, messages, pairing, Data, Error};
 use crate::domain::guild::GuildSettings;
 use crate::domain::member::{Role, Status};
 use crate::domain::pair::{self, EndReason};
@@ -33,7 +33,9 @@ pub async fn handle_event(ctx: &serenity::Context, event: &serenity::FullEvent, 
             }
         }
         serenity::FullEvent::ChannelDelete { channel, .. } => {
-            if let Err(e) = pairing::channel_lost(ctx, data, channel.id.get()).await {
+            if let Err(e) =
+                pairing::channel_lost(&ctx.http, &data.db, data.clock.now(), channel.id.get()).await
+            {
                 tracing::error!(error = %e, channel = %channel.id, "could not record a lost pair channel");
             }
         }
@@ -69,6 +71,16 @@ async fn route(
             owner_only(press, user)?;
             erase(ctx, press, data, *answer == "erase").await
         }
+        ["checkin", "mood", id, mood] => {
+            answers::mood(ctx, press, data, parse_pair(id)?, parse_small(mood)?).await
+        }
+        ["checkin", "answer", id] => answers::open_checkin(ctx, press, data, parse_pair(id)?).await,
+        ["pulse", "score", round, score] => {
+            answers::pulse_score(ctx, press, data, parse_pair(round)?, parse_small(score)?).await
+        }
+        ["pulse", "comment", round] => {
+            answers::open_pulse_comment(ctx, press, data, parse_pair(round)?).await
+        }
         ["pair", "survey", pair] => open_survey(ctx, press, data, parse_pair(pair)?).await,
         ["pair", "repair", pair] => repair(ctx, press, data, parse_pair(pair)?).await,
         ["pairs", action, suggestion, rest @ ..] => {
@@ -84,6 +96,11 @@ async fn route(
 fn parse_id(s: &str) -> Result<u64, Error> {
     s.parse()
         .map_err(|_| Error::Internal(anyhow::anyhow!("malformed id {s:?} in a custom id")))
+}
+
+fn parse_small(s: &str) -> Result<u8, Error> {
+    s.parse()
+        .map_err(|_| Error::Internal(anyhow::anyhow!("malformed number {s:?} in a custom id")))
 }
 
 fn parse_pair(s: &str) -> Result<i64, Error> {
@@ -314,9 +331,18 @@ async fn route_modal(
 ) -> Result<(), Error> {
     use messages::pairs as m;
     let parts: Vec<&str> = submit.data.custom_id.split(':').collect();
-    let ["pair", "survey", pair_id] = parts.as_slice() else {
-        tracing::warn!(custom_id = %submit.data.custom_id, "unknown modal");
-        return Ok(());
+    let pair_id = match parts.as_slice() {
+        ["pair", "survey", pair_id] => *pair_id,
+        ["checkin", "modal", id] => {
+            return answers::submit_checkin(ctx, submit, data, parse_pair(id)?).await
+        }
+        ["pulse", "modal", round] => {
+            return answers::submit_pulse_comment(ctx, submit, data, parse_pair(round)?).await
+        }
+        _ => {
+            tracing::warn!(custom_id = %submit.data.custom_id, "unknown modal");
+            return Ok(());
+        }
     };
     let pair = data
         .db
@@ -324,19 +350,7 @@ async fn route_modal(
         .await?
         .filter(|p| p.is_member(submit.user.id.get()))
         .ok_or_else(|| Error::user(m::NOT_YOUR_SURVEY))?;
-    let field = |name: &str| -> Option<String> {
-        submit
-            .data
-            .components
-            .iter()
-            .flat_map(|row| row.components.iter())
-            .find_map(|c| match c {
-                serenity::ActionRowComponent::InputText(t) if t.custom_id == name => {
-                    t.value.clone().filter(|v| !v.trim().is_empty())
-                }
-                _ => None,
-            })
-    };
+    let field = |name: &str| answers::field(submit, name);
     let rating = field("rating")
         .as_deref()
         .and_then(pair::parse_rating)

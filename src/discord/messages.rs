@@ -77,6 +77,37 @@ pub mod setup {
     }
 
     pub const ENDED_CHANNELS: &str = "Ended pairs' channels";
+    pub const CHECKINS: &str = "Check-ins";
+    pub const PULSE: &str = "Pulse surveys";
+    pub const DIGEST: &str = "Digest";
+    pub const ANONYMITY: &str = "Pulse results";
+    pub const ANONYMITY_TOO_LOW: &str =
+        "Pulse results need at least 3 answers before they show, so nobody's answer can be \
+         guessed. Choose 3 or more.";
+
+    pub fn bad_schedule(
+        option: &str,
+        input: &str,
+        e: &crate::domain::schedule::CronError,
+    ) -> String {
+        format!(
+            "`{option}` \"{}\" does not work: {e}. Fields are minute, hour, day, month, \
+             weekday, in the server's time zone; `default` goes back to the standard schedule.",
+            input.chars().take(60).collect::<String>()
+        )
+    }
+
+    pub fn schedule_value(cron: &str, default: bool, next: Option<i64>) -> String {
+        let which = if default { " (default)" } else { "" };
+        match next {
+            Some(t) => format!("`{cron}`{which}\nnext <t:{t}:F>"),
+            None => format!("`{cron}`{which}"),
+        }
+    }
+
+    pub fn anonymity_value(min: u32) -> String {
+        format!("shown from {min} answers")
+    }
 
     pub fn archive_value(mode: crate::domain::guild::ArchiveMode) -> &'static str {
         match mode {
@@ -725,5 +756,271 @@ mod tests {
         let lines = ["aaaa", "bbbb", "cccc"];
         assert_eq!(fit_lines(&lines, 100), "aaaa\nbbbb\ncccc\n");
         assert_eq!(fit_lines(&lines, 10), "aaaa\nbbbb\n…and 1 more");
+    }
+}
+
+pub mod checkins {
+    use crate::domain::pair::Goal;
+
+    /// Mood buttons carry words, not only numbers or colours.
+    pub const MOODS: [&str; 5] = [
+        "1 – struggling",
+        "2 – meh",
+        "3 – okay",
+        "4 – good",
+        "5 – great",
+    ];
+    pub const ANSWER_BUTTON: &str = "Answer";
+    /// Starts the line the bot rewrites as people answer.
+    pub const STATUS_MARK: &str = "\n\n**Answered:** ";
+
+    pub fn prompt(members: &[u64], goals: &[Goal], on_time_until: i64) -> String {
+        let who: Vec<String> = members.iter().map(|u| format!("<@{u}>")).collect();
+        let goals = if goals.is_empty() {
+            "No goals yet: add your first with `/goal add`.".to_string()
+        } else {
+            let list: Vec<String> = goals
+                .iter()
+                .take(5)
+                .map(|g| {
+                    let title: String = g.title.chars().take(80).collect();
+                    match g.due {
+                        Some(d) => format!("#{} {title} (due {d})", g.number),
+                        None => format!("#{} {title}", g.number),
+                    }
+                })
+                .collect();
+            let more = goals.len().saturating_sub(5);
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            format!("Open goals: {}{more}.", list.join(" · "))
+        };
+        format!(
+            "**Check-in time**, {}! How is it going?\n\
+             Pick a mood, then press **Answer** to say what moved, what's in the way and \
+             what's next. {goals}\nBest before <t:{on_time_until}:R>; later answers still count.",
+            who.join(" and ")
+        )
+    }
+
+    /// The prompt with its status line: who has answered (never what).
+    pub fn with_status(content: &str, answered: &[u64]) -> String {
+        let body = content.split(STATUS_MARK).next().unwrap_or(content);
+        if answered.is_empty() {
+            return body.to_string();
+        }
+        let who: Vec<String> = answered.iter().map(|u| format!("<@{u}> ✓")).collect();
+        format!("{body}{STATUS_MARK}{}", who.join(" "))
+    }
+
+    pub fn reminder(users: &[u64], link: &str) -> String {
+        let who: Vec<String> = users.iter().map(|u| format!("<@{u}>")).collect();
+        format!(
+            "{}, a gentle nudge: this week's check-in is still waiting for you: {link}\n\
+             It takes a minute, and late answers count too.",
+            who.join(" and ")
+        )
+    }
+
+    pub const MODAL_TITLE: &str = "Your check-in";
+    pub const PROGRESS: &str = "What moved forward since last time?";
+    pub const BLOCKERS: &str = "Anything in the way? (optional)";
+    pub const NEXT_STEP: &str = "Your next step (optional)";
+
+    pub fn mood_saved(mood: u8) -> String {
+        format!(
+            "Saved your mood: {}. Press **Answer** to add a few words, whenever suits you.",
+            MOODS[usize::from(mood.clamp(1, 5)) - 1]
+        )
+    }
+
+    pub const SAVED: &str = "Thanks, your check-in is saved. A short summary is now in your \
+        pair channel.";
+    pub const SAVED_LATE: &str = "Thanks, your check-in is saved (marked late, which is fine). \
+        A short summary is now in your pair channel.";
+
+    pub fn summary(
+        user: u64,
+        mood: Option<i64>,
+        progress: &str,
+        blockers: Option<&str>,
+        next_step: Option<&str>,
+        late: bool,
+    ) -> String {
+        let cut = |s: &str| -> String {
+            let mut t: String = s.chars().take(500).collect();
+            if s.chars().count() > 500 {
+                t.push('…');
+            }
+            t.replace('\n', " ")
+        };
+        let mood = mood
+            .and_then(|m| MOODS.get((m as usize).wrapping_sub(1)))
+            .map(|m| format!(", feeling {m}"))
+            .unwrap_or_default();
+        let late = if late { " (late)" } else { "" };
+        let mut out = format!(
+            "**<@{user}> checked in**{late}{mood}\n> Progress: {}",
+            cut(progress)
+        );
+        if let Some(b) = blockers {
+            out.push_str(&format!("\n> In the way: {}", cut(b)));
+        }
+        if let Some(n) = next_step {
+            out.push_str(&format!("\n> Next: {}", cut(n)));
+        }
+        out
+    }
+
+    pub const NOT_YOUR_CHECKIN: &str =
+        "This check-in is for another pair. Answer the ones in your own pair channel.";
+    pub const CLOSED: &str = "This pair is no longer active, so its check-ins are closed.";
+    pub const ONLY_MODERATORS: &str = "Only moderators can start a check-in round.";
+    pub const NO_PAIRS: &str =
+        "There are no active pairs to check in with yet. Pair people with `/pair create` or `/pair suggest`.";
+
+    pub fn round_started(pairs: u64) -> String {
+        let noun = if pairs == 1 { "pair" } else { "pairs" };
+        format!(
+            "Posting a check-in to {pairs} {noun} now (paused pairs are skipped). \
+             Answers come in over the next days."
+        )
+    }
+}
+
+pub mod pulse {
+    use crate::domain::survey::PulseResults;
+
+    pub const SCALE: [&str; 5] = [
+        "1 – not at all",
+        "2 – a little",
+        "3 – somewhat",
+        "4 – quite",
+        "5 – very",
+    ];
+
+    pub fn question(guild: &str, question: &str, min: u32) -> String {
+        format!(
+            "**A quick pulse from {guild}** (anonymous)\n{question}\n\
+             Moderators only see totals, and only once {min} or more people have answered."
+        )
+    }
+
+    pub fn question_in_channel(user: u64, question: &str, min: u32) -> String {
+        format!(
+            "<@{user}>, your DMs are closed, so here is the programme's quick pulse (anonymous):\n\
+             {question}\nModerators only see totals, and only once {min} or more people have \
+             answered."
+        )
+    }
+
+    pub fn thanks(score: u8) -> String {
+        format!(
+            "Thanks, you chose {}. Nobody sees who answered what. \
+             Want to add a comment? It's anonymous too.",
+            SCALE[usize::from(score.clamp(1, 5)) - 1]
+        )
+    }
+
+    pub const COMMENT_BUTTON: &str = "Add a comment";
+    pub const MODAL_TITLE: &str = "Anonymous comment";
+    pub const COMMENT: &str = "Anything the moderators should know?";
+    pub const COMMENT_SAVED: &str = "Thanks, your comment is saved without your name.";
+    pub const SCORE_FIRST: &str = "Pick a number first, then add your comment.";
+    pub const NOT_ASKED: &str = "This pulse question was sent to someone else.";
+    pub const ONLY_MODERATORS: &str = "Only moderators can run pulse surveys and see results.";
+    pub const NO_ROUND: &str =
+        "No pulse round yet. Start one with `/pulse now`, or wait for the schedule (see `/setup`).";
+    pub const NOBODY: &str = "Nobody is active in the programme yet, so there is nobody to ask.";
+
+    pub fn round_started(members: usize, min: u32) -> String {
+        format!(
+            "Pulse round started: asking {members} active members by DM. \
+             See the totals with `/pulse results` once {min} have answered."
+        )
+    }
+
+    pub fn hidden(r: &PulseResults, min: u32) -> String {
+        format!(
+            "**{}**\n{} of {} answered so far. Results show once {min} have, so no answer can \
+             be traced to a person.",
+            r.question,
+            r.answered(),
+            r.asked
+        )
+    }
+
+    pub fn title(r: &PulseResults) -> String {
+        let q: String = r.question.chars().take(240).collect();
+        format!("Pulse: {q}")
+    }
+
+    pub fn overview(r: &PulseResults) -> String {
+        let avg = r.average().unwrap_or_default();
+        format!(
+            "{} of {} answered · average **{avg:.1}** of 5 · asked <t:{}:D>",
+            r.answered(),
+            r.asked,
+            r.started_at.timestamp()
+        )
+    }
+
+    pub const ANSWERS: &str = "Answers";
+
+    pub fn distribution(r: &PulseResults) -> String {
+        let max = r.scores.iter().copied().max().unwrap_or(0).max(1);
+        SCALE
+            .iter()
+            .zip(r.scores)
+            .rev()
+            .map(|(label, n)| {
+                let bar = "█".repeat((n * 10).div_ceil(max) as usize);
+                format!("`{label:<15}` {bar} {n}")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    pub const COMMENTS: &str = "Comments, in random order, without names";
+}
+
+pub mod digest {
+    use crate::discord::digest::Week;
+
+    pub const TITLE: &str = "Weekly mentoring digest";
+
+    pub fn period(now: i64) -> String {
+        format!("The week up to <t:{now}:f>.")
+    }
+
+    pub fn fields(w: &Week) -> Vec<(&'static str, String)> {
+        let rate = if w.prompts == 0 {
+            "no check-ins this week".to_string()
+        } else {
+            // Each prompt asks two people.
+            let asked = w.prompts * 2;
+            format!(
+                "{} of {asked} answers ({}%)",
+                w.answers,
+                w.answers * 100 / asked.max(1)
+            )
+        };
+        let pulse = match &w.pulse {
+            Some((q, avg, n)) => format!("{avg:.1} of 5 from {n} answers\n*{q}*"),
+            None => "not enough answers to show yet".to_string(),
+        };
+        vec![
+            (
+                "Pairs",
+                format!("{} active, {} paused", w.active_pairs, w.paused_pairs),
+            ),
+            ("Active members", w.active_members.to_string()),
+            ("Mentees waiting", w.waiting.to_string()),
+            ("Check-ins answered", rate),
+            ("Latest pulse", pulse),
+        ]
     }
 }

@@ -2,13 +2,17 @@
 //! user-facing text.
 
 pub mod access;
+mod answers;
 mod channels;
 pub mod commands;
 mod components;
+pub mod courier;
+pub mod digest;
 mod dm;
 pub mod error;
 pub mod messages;
 mod pairing;
+pub mod scheduled;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -22,6 +26,7 @@ pub use error::Error;
 
 use crate::clock::SharedClock;
 use crate::config::Settings;
+use crate::jobs::{self, Scheduler};
 use crate::store::Db;
 
 /// What every handler can reach.
@@ -29,6 +34,8 @@ pub struct Data {
     pub db: Db,
     pub clock: SharedClock,
     pub settings: Arc<Settings>,
+    /// Wakes the scheduler after a command planned something for now.
+    pub jobs: jobs::Wake,
 }
 
 pub type Context<'a> = poise::Context<'a, Data, Error>;
@@ -103,6 +110,7 @@ pub struct Bot {
     pub client: serenity::Client,
     pub ready: watch::Receiver<bool>,
     pub in_flight: InFlight,
+    pub wake: jobs::Wake,
 }
 
 /// Builds the serenity client with tandem's commands. With a non-Discord `api_url`, REST and
@@ -123,6 +131,8 @@ pub async fn build(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
 
     let (ready_tx, ready) = watch::channel(false);
     let data_settings = settings.clone();
+    let wake = jobs::Wake::default();
+    let data_wake = wake.clone();
     let options = poise::FrameworkOptions {
         commands: commands::all(),
         on_error: |e| Box::pin(error::on_error(e)),
@@ -171,6 +181,7 @@ pub async fn build(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
                     db,
                     clock,
                     settings: data_settings,
+                    jobs: data_wake,
                 })
             })
         })
@@ -187,31 +198,61 @@ pub async fn build(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
         client,
         ready,
         in_flight,
+        wake,
     })
 }
 
-/// A connected bot: the gateway task plus what a clean shutdown needs.
+/// A connected bot: the gateway task, the scheduler and what a clean shutdown needs.
 pub struct Running {
     ready: watch::Receiver<bool>,
     shard_manager: Arc<serenity::ShardManager>,
     task: tokio::task::JoinHandle<Result<(), serenity::Error>>,
     in_flight: InFlight,
+    scheduler: tokio::task::JoinHandle<()>,
+    stop_scheduler: watch::Sender<bool>,
 }
 
-/// Connects to Discord (or the simulator) in a background task.
+/// Connects to Discord (or the simulator) in a background task, and starts the scheduler
+/// once the bot is ready.
 pub async fn start(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyhow::Result<Running> {
+    let courier = courier::Courier::new(&settings)?;
     let Bot {
         mut client,
         ready,
         in_flight,
-    } = build(settings, db, clock).await?;
+        wake,
+    } = build(settings.clone(), db.clone(), clock.clone()).await?;
     let shard_manager = client.shard_manager.clone();
+    let scheduler = Scheduler {
+        deliver: Arc::new(scheduled::Scheduled {
+            db: db.clone(),
+            clock: clock.clone(),
+            settings: settings.clone(),
+            courier,
+            http: client.http.clone(),
+            cache: client.cache.clone(),
+        }),
+        db,
+        clock,
+        settings,
+        wake,
+    };
+    let (stop_scheduler, stop) = watch::channel(false);
+    let mut scheduler_ready = ready.clone();
+    let scheduler = tokio::spawn(async move {
+        // Guild names and permissions come from the cache the gateway fills.
+        if scheduler_ready.wait_for(|r| *r).await.is_ok() {
+            scheduler.run(stop).await;
+        }
+    });
     let task = tokio::spawn(async move { client.start().await });
     Ok(Running {
         ready,
         shard_manager,
         task,
         in_flight,
+        scheduler,
+        stop_scheduler,
     })
 }
 
@@ -232,9 +273,13 @@ impl Running {
         }
     }
 
-    /// Closes the gateway (no new events) and lets running handlers finish.
+    /// Closes the gateway (no new events) and lets running handlers and sends finish.
     pub async fn shutdown(self, grace: Duration) {
+        let _ = self.stop_scheduler.send(true);
         self.shard_manager.shutdown_all().await;
+        if tokio::time::timeout(grace, self.scheduler).await.is_err() {
+            tracing::warn!("scheduled sends still running after the shutdown grace period");
+        }
         if !self.in_flight.wait_idle(grace).await {
             tracing::warn!(
                 running = self.in_flight.count(),
@@ -246,6 +291,7 @@ impl Running {
 
     /// Stops at once, as a crash would (for tests of restarts).
     pub fn abort(self) {
+        self.scheduler.abort();
         self.task.abort();
     }
 }

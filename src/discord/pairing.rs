@@ -12,7 +12,8 @@ use super::{dm, messages, Data, Error};
 use crate::domain::guild::{ArchiveMode, GuildSettings};
 use crate::domain::member::Role;
 use crate::domain::pair::{self, EndReason, Pair, CATEGORY_LIMIT};
-use crate::store::{AuditEntry, PairRefusal};
+use crate::store::{AuditEntry, Db, PairRefusal};
+use chrono::{DateTime, Utc};
 
 /// What each member of a pair may do in its channel.
 pub const MEMBER_ALLOW: Permissions = Permissions::VIEW_CHANNEL
@@ -353,8 +354,13 @@ async fn archive(ctx: &serenity::Context, pair: &Pair, channel: ChannelId, read_
 
 /// A pair channel disappeared (deleted by hand, or access lost): mark the pair broken and
 /// tell the moderators, once.
-pub async fn channel_lost(ctx: &serenity::Context, data: &Data, channel: u64) -> Result<(), Error> {
-    let Some(pair) = data.db.mark_broken(channel, data.clock.now()).await? else {
+pub async fn channel_lost(
+    http: &serenity::Http,
+    db: &Db,
+    now: DateTime<Utc>,
+    channel: u64,
+) -> Result<(), Error> {
+    let Some(pair) = db.mark_broken(channel, now).await? else {
         return Ok(());
     };
     tracing::warn!(
@@ -362,16 +368,13 @@ pub async fn channel_lost(ctx: &serenity::Context, data: &Data, channel: u64) ->
         channel,
         "pair channel lost; pair marked broken"
     );
-    let settings = data.db.guild_settings(pair.guild_id).await?;
+    let settings = db.guild_settings(pair.guild_id).await?;
     if let Some(digest) = settings.and_then(|s| s.digest_channel_id) {
         let text = messages::pairs::broken(pair.mentor_id, pair.mentee_id, channel);
         let message = CreateMessage::new()
             .content(text)
             .allowed_mentions(serenity::CreateAllowedMentions::new());
-        if let Err(e) = ChannelId::new(digest)
-            .send_message(&ctx.http, message)
-            .await
-        {
+        if let Err(e) = ChannelId::new(digest).send_message(http, message).await {
             tracing::warn!(error = %e, "broken-pair notice not posted");
         }
     }

@@ -2,6 +2,8 @@
 
 use chrono_tz::Tz;
 
+use super::schedule::Cron;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GuildSettings {
     pub guild_id: u64,
@@ -19,6 +21,12 @@ pub struct GuildSettings {
     pub require_mentor_approval: bool,
     /// What happens to a pair's channel when the pair ends.
     pub archive_mode: ArchiveMode,
+    /// The server's own schedules; `None` uses the configured default.
+    pub checkin_cron: Option<Cron>,
+    pub pulse_cron: Option<Cron>,
+    pub digest_cron: Option<Cron>,
+    /// Fewest pulse answers before results show; `None` uses the configured default.
+    pub anonymity_min: Option<u32>,
 }
 
 /// Ended pairs' channels are kept read-only (the history stays for the members) or deleted.
@@ -61,6 +69,10 @@ impl GuildSettings {
             language: "en".into(),
             require_mentor_approval: true,
             archive_mode: ArchiveMode::ReadOnly,
+            checkin_cron: None,
+            pulse_cron: None,
+            digest_cron: None,
+            anonymity_min: None,
         }
     }
 
@@ -122,6 +134,30 @@ impl GuildSettings {
             "archive",
             &mut changed,
         );
+        set(
+            &mut self.checkin_cron,
+            change.checkin_cron.clone(),
+            "checkin_schedule",
+            &mut changed,
+        );
+        set(
+            &mut self.pulse_cron,
+            change.pulse_cron.clone(),
+            "pulse_schedule",
+            &mut changed,
+        );
+        set(
+            &mut self.digest_cron,
+            change.digest_cron.clone(),
+            "digest_schedule",
+            &mut changed,
+        );
+        set(
+            &mut self.anonymity_min,
+            change.anonymity_min.map(Some),
+            "anonymity_min",
+            &mut changed,
+        );
         changed
     }
 
@@ -151,6 +187,11 @@ pub struct SettingsChange {
     pub language: Option<String>,
     pub require_mentor_approval: Option<bool>,
     pub archive_mode: Option<ArchiveMode>,
+    /// `Some(None)` goes back to the configured default.
+    pub checkin_cron: Option<Option<Cron>>,
+    pub pulse_cron: Option<Option<Cron>>,
+    pub digest_cron: Option<Option<Cron>>,
+    pub anonymity_min: Option<u32>,
 }
 
 impl SettingsChange {

@@ -4,4 +4,6 @@ pub mod guild;
 pub mod matching;
 pub mod member;
 pub mod pair;
+pub mod schedule;
+pub mod survey;
 pub mod timezone;

@@ -2,11 +2,14 @@
 //! return domain types.
 
 mod audit;
+mod checkins;
 mod goals;
 mod guilds;
 mod members;
+mod occurrences;
 mod pairs;
 pub mod privacy;
+mod surveys;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -16,8 +19,10 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use audit::AuditEntry;
+pub use checkins::StoredAnswer;
 pub use goals::GoalDone;
 pub use members::StatusChange;
+pub use occurrences::{CheckinTarget, Claimed};
 pub use pairs::{Load, PairRefusal};
 
 /// The migrations in `migrations/`, built into the binary.

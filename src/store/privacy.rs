@@ -28,6 +28,23 @@ pub struct UserColumn {
 /// Every column that names a Discord user. Order matters for deletion: children first.
 pub const USER_DATA: &[UserColumn] = &[
     UserColumn {
+        table: "checkin_answers",
+        column: "user_id",
+        erase: Erase::Delete,
+    },
+    // Scores stay in the round's aggregate; only the link to the person goes.
+    UserColumn {
+        table: "pulse_answers",
+        column: "user_id",
+        erase: Erase::Detach,
+    },
+    // The person's pulse questions (which were sent to whom).
+    UserColumn {
+        table: "occurrences",
+        column: "user_id",
+        erase: Erase::Delete,
+    },
+    UserColumn {
         table: "exit_surveys",
         column: "user_id",
         erase: Erase::Delete,

@@ -1,5 +1,6 @@
 //! Slash commands, one file per feature.
 
+mod checkin;
 mod enrol;
 mod goal;
 mod help;
@@ -7,6 +8,7 @@ mod members;
 mod mydata;
 pub mod pair;
 pub mod profile;
+mod pulse;
 mod setup;
 mod withdraw;
 
@@ -27,6 +29,8 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         members::members(),
         pair::pair(),
         goal::goal(),
+        checkin::checkin(),
+        pulse::pulse(),
         setup::setup(),
     ]
 }

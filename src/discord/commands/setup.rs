@@ -7,6 +7,7 @@ use crate::discord::channels::{self, NEEDED_IN_CATEGORY, NEEDED_IN_DIGEST};
 use crate::discord::commands::{autocomplete_timezone, guild_of};
 use crate::discord::{messages, Context, Error};
 use crate::domain::guild::{ArchiveMode, GuildSettings, SettingsChange};
+use crate::domain::schedule::{Cron, Kind};
 use crate::domain::{member, timezone};
 use crate::store::AuditEntry;
 
@@ -47,6 +48,19 @@ pub async fn setup(
     #[description = "The programme's main language, e.g. en or Spanish"] language: Option<String>,
     #[description = "When a pair ends: keep its channel read-only, or delete it (default: read-only)"]
     ended_channels: Option<ArchiveChoice>,
+    #[description = "When check-ins go out, as cron, e.g. 0 17 * * Tue (or: default)"]
+    #[max_length = 100]
+    checkin_schedule: Option<String>,
+    #[description = "When pulse surveys go out, as cron (or: default)"]
+    #[max_length = 100]
+    pulse_schedule: Option<String>,
+    #[description = "When the digest is posted, as cron, e.g. 0 9 * * Mon (or: default)"]
+    #[max_length = 100]
+    digest_schedule: Option<String>,
+    #[description = "Fewest pulse answers before results are shown (3 or more)"]
+    #[min = 3]
+    #[max = 1000]
+    pulse_anonymity: Option<u32>,
 ) -> Result<(), Error> {
     let guild_id = guild_of(ctx)?;
     let db = &ctx.data().db;
@@ -95,6 +109,13 @@ pub async fn setup(
             ArchiveChoice::ReadOnly => ArchiveMode::ReadOnly,
             ArchiveChoice::Delete => ArchiveMode::Delete,
         }),
+        checkin_cron: schedule("checkin_schedule", checkin_schedule.as_deref())?,
+        pulse_cron: schedule("pulse_schedule", pulse_schedule.as_deref())?,
+        digest_cron: schedule("digest_schedule", digest_schedule.as_deref())?,
+        anonymity_min: match pulse_anonymity {
+            Some(n) if n < 3 => return Err(Error::user(messages::setup::ANONYMITY_TOO_LOW)),
+            n => n,
+        },
     };
 
     let mut settings = stored
@@ -116,6 +137,21 @@ pub async fn setup(
         };
         db.save_guild_settings(&settings, &entry).await?;
         tracing::info!(changed = ?changed, "settings saved");
+        // Occurrences planned with the old schedule give way to the new one.
+        let now = ctx.data().clock.now();
+        for (field, kind) in [
+            ("checkin_schedule", Kind::Checkin),
+            ("pulse_schedule", Kind::Pulse),
+            ("digest_schedule", Kind::Digest),
+            ("timezone", Kind::Checkin),
+            ("timezone", Kind::Pulse),
+            ("timezone", Kind::Digest),
+        ] {
+            if changed.contains(&field) {
+                db.unplan(guild_id.get(), kind, now).await?;
+            }
+        }
+        ctx.data().jobs.wake();
         messages::setup::SAVED
     };
 
@@ -124,6 +160,17 @@ pub async fn setup(
     ctx.send(poise::CreateReply::default().embed(embed).ephemeral(true))
         .await?;
     Ok(())
+}
+
+/// A schedule option: `default` goes back to the configured one.
+fn schedule(option: &str, text: Option<&str>) -> Result<Option<Option<Cron>>, Error> {
+    match text.map(str::trim) {
+        None => Ok(None),
+        Some(t) if t.eq_ignore_ascii_case("default") => Ok(Some(None)),
+        Some(t) => Cron::parse(t)
+            .map(|c| Some(Some(c)))
+            .map_err(|e| Error::user(messages::setup::bad_schedule(option, t, &e))),
+    }
 }
 
 /// One sentence per configured channel where the bot lacks something it will need.
@@ -193,6 +240,24 @@ fn summary(
             true,
         )
         .field(m::ENDED_CHANNELS, m::archive_value(s.archive_mode), true);
+    let data = ctx.data();
+    let defaults = &data.settings.schedule;
+    let now = data.clock.now();
+    for (name, own, default) in [
+        (m::CHECKINS, &s.checkin_cron, &defaults.checkins),
+        (m::PULSE, &s.pulse_cron, &defaults.pulse),
+        (m::DIGEST, &s.digest_cron, &defaults.digest),
+    ] {
+        let cron = own.clone().or_else(|| Cron::parse(default).ok());
+        let next = cron
+            .as_ref()
+            .and_then(|c| c.next_after(s.timezone, now))
+            .map(|t| t.timestamp());
+        let text = cron.as_ref().map(Cron::as_str).unwrap_or(default);
+        embed = embed.field(name, m::schedule_value(text, own.is_none(), next), true);
+    }
+    let anonymity = s.anonymity_min.unwrap_or(data.settings.pulse.anonymity_min);
+    embed = embed.field(m::ANONYMITY, m::anonymity_value(anonymity), true);
     let missing = s.missing();
     if !missing.is_empty() {
         embed = embed.field(m::STILL_TO_CHOOSE, m::still_to_choose(&missing), false);

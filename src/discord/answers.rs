@@ -1,0 +1,288 @@
+//! Buttons and modals on check-in prompts and pulse questions. Custom ids carry the occurrence
+//! (`checkin:mood:<id>:<n>`, `pulse:score:<round>:<n>`), so they keep working after a restart.
+
+use poise::serenity_prelude as serenity;
+use serenity::{
+    ActionRowComponent, ComponentInteraction, CreateActionRow, CreateAllowedMentions, CreateButton,
+    CreateInputText, CreateInteractionResponse as Response,
+    CreateInteractionResponseFollowup as Followup,
+    CreateInteractionResponseMessage as ResponseMessage, CreateMessage, CreateModal, EditMessage,
+    InputTextStyle, ModalInteraction,
+};
+
+use super::{messages, scheduled, Data, Error};
+use crate::domain::pair::{Pair, PairStatus};
+use crate::domain::schedule::{Kind, Occurrence};
+use crate::domain::survey::{self, CheckinAnswer};
+
+fn private(text: impl Into<String>) -> ResponseMessage {
+    ResponseMessage::new().content(text).ephemeral(true)
+}
+
+/// The check-in and its pair, if `user` may answer it.
+async fn checkin_for(data: &Data, id: i64, user: u64) -> Result<(Occurrence, Pair), Error> {
+    use messages::checkins as m;
+    let occurrence = data
+        .db
+        .occurrence(id)
+        .await?
+        .filter(|o| o.kind == Kind::Checkin)
+        .ok_or_else(|| Error::user(m::CLOSED))?;
+    let pair = data
+        .db
+        .pair(occurrence.target as i64)
+        .await?
+        .ok_or_else(|| Error::user(m::CLOSED))?;
+    if !pair.is_member(user) {
+        return Err(Error::user(m::NOT_YOUR_CHECKIN));
+    }
+    if matches!(pair.status, PairStatus::Ended | PairStatus::Broken) {
+        return Err(Error::user(m::CLOSED));
+    }
+    Ok((occurrence, pair))
+}
+
+async fn save(
+    data: &Data,
+    occurrence: &Occurrence,
+    pair: &Pair,
+    user: u64,
+    answer: &CheckinAnswer,
+) -> Result<(bool, Vec<u64>), Error> {
+    let now = data.clock.now();
+    let late = survey::is_late(
+        occurrence.scheduled_for,
+        now,
+        scheduled::on_time_window(&data.settings),
+    );
+    data.db
+        .save_checkin_answer(occurrence.id, pair, user, answer, now, late)
+        .await?;
+    Ok((late, data.db.checkin_answered(occurrence.id).await?))
+}
+
+/// A mood button: stores the mood and shows on the prompt that this person answered.
+pub async fn mood(
+    ctx: &serenity::Context,
+    press: &ComponentInteraction,
+    data: &Data,
+    id: i64,
+    mood: u8,
+) -> Result<(), Error> {
+    let user = press.user.id.get();
+    let (occurrence, pair) = checkin_for(data, id, user).await?;
+    let mood = mood.clamp(1, 5);
+    let (_, answered) = save(data, &occurrence, &pair, user, &CheckinAnswer::Mood(mood)).await?;
+    let content = messages::checkins::with_status(&press.message.content, &answered);
+    // Editing the prompt is the response; the personal confirmation follows privately.
+    press
+        .create_response(
+            &ctx.http,
+            Response::UpdateMessage(
+                ResponseMessage::new()
+                    .content(content)
+                    .allowed_mentions(CreateAllowedMentions::new()),
+            ),
+        )
+        .await?;
+    press
+        .create_followup(
+            &ctx.http,
+            Followup::new()
+                .content(messages::checkins::mood_saved(mood))
+                .ephemeral(true),
+        )
+        .await?;
+    Ok(())
+}
+
+/// The Answer button: opens the check-in modal.
+pub async fn open_checkin(
+    ctx: &serenity::Context,
+    press: &ComponentInteraction,
+    data: &Data,
+    id: i64,
+) -> Result<(), Error> {
+    use messages::checkins as m;
+    checkin_for(data, id, press.user.id.get()).await?;
+    let modal = CreateModal::new(format!("checkin:modal:{id}"), m::MODAL_TITLE).components(vec![
+        CreateActionRow::InputText(
+            CreateInputText::new(InputTextStyle::Paragraph, m::PROGRESS, "progress")
+                .min_length(1)
+                .max_length(1000)
+                .required(true),
+        ),
+        CreateActionRow::InputText(
+            CreateInputText::new(InputTextStyle::Paragraph, m::BLOCKERS, "blockers")
+                .max_length(1000)
+                .required(false),
+        ),
+        CreateActionRow::InputText(
+            CreateInputText::new(InputTextStyle::Short, m::NEXT_STEP, "next")
+                .max_length(300)
+                .required(false),
+        ),
+    ]);
+    press
+        .create_response(&ctx.http, Response::Modal(modal))
+        .await?;
+    Ok(())
+}
+
+/// A modal field's value, `None` when left empty.
+pub fn field(submit: &ModalInteraction, name: &str) -> Option<String> {
+    submit
+        .data
+        .components
+        .iter()
+        .flat_map(|row| row.components.iter())
+        .find_map(|c| match c {
+            ActionRowComponent::InputText(t) if t.custom_id == name => {
+                t.value.clone().filter(|v| !v.trim().is_empty())
+            }
+            _ => None,
+        })
+}
+
+/// The check-in modal: stores the words, posts a short summary and updates the prompt.
+pub async fn submit_checkin(
+    ctx: &serenity::Context,
+    submit: &ModalInteraction,
+    data: &Data,
+    id: i64,
+) -> Result<(), Error> {
+    use messages::checkins as m;
+    let user = submit.user.id.get();
+    let (occurrence, pair) = checkin_for(data, id, user).await?;
+    let Some(progress) = field(submit, "progress") else {
+        return Err(Error::user(m::PROGRESS));
+    };
+    let answer = CheckinAnswer::Words {
+        progress,
+        blockers: field(submit, "blockers"),
+        next_step: field(submit, "next"),
+    };
+    let (late, answered) = save(data, &occurrence, &pair, user, &answer).await?;
+    submit
+        .create_response(
+            &ctx.http,
+            Response::Message(private(if late { m::SAVED_LATE } else { m::SAVED })),
+        )
+        .await?;
+    let (Some(channel), Some(message)) = (occurrence.channel_id, occurrence.message_id) else {
+        return Ok(());
+    };
+    let channel = serenity::ChannelId::new(channel);
+    let stored = data.db.checkin_answer(occurrence.id, user).await?;
+    if let Some((mood, Some(progress), blockers, next, late)) = stored {
+        let text = m::summary(
+            user,
+            mood,
+            &progress,
+            blockers.as_deref(),
+            next.as_deref(),
+            late,
+        );
+        let post = CreateMessage::new()
+            .content(text)
+            .allowed_mentions(CreateAllowedMentions::new());
+        if let Err(e) = channel.send_message(&ctx.http, post).await {
+            tracing::warn!(error = %e, "check-in summary not posted");
+        }
+    }
+    let current = match &submit.message {
+        Some(prompt) => prompt.content.clone(),
+        None => channel.message(&ctx.http, message).await?.content,
+    };
+    let edit = EditMessage::new()
+        .content(m::with_status(&current, &answered))
+        .allowed_mentions(CreateAllowedMentions::new());
+    if let Err(e) = channel.edit_message(&ctx.http, message, edit).await {
+        tracing::warn!(error = %e, "check-in prompt not updated");
+    }
+    Ok(())
+}
+
+/// Checks that `user` was asked in `round`; returns the round's guild.
+async fn asked(data: &Data, round: i64, user: u64) -> Result<u64, Error> {
+    let (guild, _) = data
+        .db
+        .pulse_round(round)
+        .await?
+        .ok_or_else(|| Error::user(messages::pulse::NOT_ASKED))?;
+    if !data.db.was_asked(round, user).await? {
+        return Err(Error::user(messages::pulse::NOT_ASKED));
+    }
+    Ok(guild)
+}
+
+/// A pulse score button: stores (or replaces) the score, privately offers a comment.
+pub async fn pulse_score(
+    ctx: &serenity::Context,
+    press: &ComponentInteraction,
+    data: &Data,
+    round: i64,
+    score: u8,
+) -> Result<(), Error> {
+    use messages::pulse as m;
+    let user = press.user.id.get();
+    let guild = asked(data, round, user).await?;
+    let score = score.clamp(1, 5);
+    data.db
+        .save_pulse_score(round, guild, user, score, data.clock.now())
+        .await?;
+    let comment = CreateButton::new(format!("pulse:comment:{round}"))
+        .label(m::COMMENT_BUTTON)
+        .style(serenity::ButtonStyle::Secondary);
+    press
+        .create_response(
+            &ctx.http,
+            Response::Message(
+                private(m::thanks(score)).components(vec![CreateActionRow::Buttons(vec![comment])]),
+            ),
+        )
+        .await?;
+    Ok(())
+}
+
+/// "Add a comment": opens the anonymous comment modal.
+pub async fn open_pulse_comment(
+    ctx: &serenity::Context,
+    press: &ComponentInteraction,
+    data: &Data,
+    round: i64,
+) -> Result<(), Error> {
+    use messages::pulse as m;
+    asked(data, round, press.user.id.get()).await?;
+    let modal = CreateModal::new(format!("pulse:modal:{round}"), m::MODAL_TITLE).components(vec![
+        CreateActionRow::InputText(
+            CreateInputText::new(InputTextStyle::Paragraph, m::COMMENT, "comment")
+                .min_length(1)
+                .max_length(1000)
+                .required(true),
+        ),
+    ]);
+    press
+        .create_response(&ctx.http, Response::Modal(modal))
+        .await?;
+    Ok(())
+}
+
+pub async fn submit_pulse_comment(
+    ctx: &serenity::Context,
+    submit: &ModalInteraction,
+    data: &Data,
+    round: i64,
+) -> Result<(), Error> {
+    use messages::pulse as m;
+    let user = submit.user.id.get();
+    asked(data, round, user).await?;
+    let comment = field(submit, "comment").unwrap_or_default();
+    if !data.db.save_pulse_comment(round, user, &comment).await? {
+        return Err(Error::user(m::SCORE_FIRST));
+    }
+    submit
+        .create_response(&ctx.http, Response::Message(private(m::COMMENT_SAVED)))
+        .await?;
+    Ok(())
+}

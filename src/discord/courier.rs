@@ -1,0 +1,230 @@
+//! Scheduled sends, paced and retried by tandem itself. serenity's client hides a 429's
+//! `retry_after` and (with its own limiter off, as under the simulator) does not retry, so the
+//! few requests a fan-out makes go through here: the same bodies serenity's builders produce,
+//! sent with the bot's token, under one token bucket, in both modes.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use poise::serenity_prelude as serenity;
+use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use serde_json::{json, Value};
+
+use crate::config::Settings;
+use crate::jobs::Pacer;
+
+/// Discord error codes that will not go away by retrying.
+pub const UNKNOWN_CHANNEL: i64 = 10003;
+pub const MISSING_ACCESS: i64 = 50001;
+pub const MISSING_PERMISSIONS: i64 = 50013;
+pub const CANNOT_DM: i64 = 50007;
+const PERMANENT: [i64; 5] = [
+    UNKNOWN_CHANNEL,
+    10008,
+    MISSING_ACCESS,
+    CANNOT_DM,
+    MISSING_PERMISSIONS,
+];
+
+/// 5xx and network errors get this many tries, with backoff, before the occurrence is retried
+/// later by the scheduler; 429s do not count.
+const TRIES: u32 = 4;
+/// At most this many 429s for one request before giving up for now.
+const MAX_RATE_LIMITED: u32 = 10;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    /// Discord refused for good (unknown channel, missing access, DMs closed …).
+    #[error("Discord refused: {code} {message}")]
+    Permanent { code: i64, message: String },
+    /// Discord rejected the request itself (a bug on our side, e.g. an invalid body).
+    #[error("Discord rejected the request ({status}): {code} {message}")]
+    Rejected {
+        status: u16,
+        code: i64,
+        message: String,
+    },
+    /// Discord or the network failed; worth trying again later.
+    #[error("Discord unavailable: {0}")]
+    Unavailable(String),
+}
+
+impl SendError {
+    pub fn code(&self) -> Option<i64> {
+        match self {
+            SendError::Permanent { code, .. } | SendError::Rejected { code, .. } => Some(*code),
+            SendError::Unavailable(_) => None,
+        }
+    }
+}
+
+pub struct Courier {
+    client: reqwest::Client,
+    base: String,
+    pacer: Arc<Pacer>,
+    /// How many 429s this courier was answered with (for the bench).
+    rate_limited: std::sync::atomic::AtomicU64,
+}
+
+impl Courier {
+    pub fn new(settings: &Settings) -> anyhow::Result<Courier> {
+        let token = settings
+            .discord
+            .token
+            .as_ref()
+            .ok_or_else(|| anyhow::anyhow!("DISCORD_TOKEN is not set"))?;
+        let mut headers = HeaderMap::new();
+        let mut auth = HeaderValue::from_str(&format!("Bot {}", token.expose()))
+            .map_err(|_| anyhow::anyhow!("DISCORD_TOKEN contains characters a header cannot"))?;
+        auth.set_sensitive(true);
+        headers.insert(AUTHORIZATION, auth);
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(
+            USER_AGENT,
+            HeaderValue::from_static(concat!(
+                "DiscordBot (tandem, ",
+                env!("CARGO_PKG_VERSION"),
+                ")"
+            )),
+        );
+        let client = reqwest::Client::builder()
+            .default_headers(headers)
+            .timeout(Duration::from_secs(30))
+            .build()?;
+        Ok(Courier {
+            client,
+            base: format!("{}/api/v10", settings.discord.api_url.trim_end_matches('/')),
+            pacer: Arc::new(Pacer::new(settings.jobs.requests_per_second)),
+            rate_limited: Default::default(),
+        })
+    }
+
+    pub fn rate_limited(&self) -> u64 {
+        self.rate_limited.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Posts a message; returns its id. Give the message a nonce and `enforce_nonce` so a
+    /// retry after a lost answer returns the first message instead of posting a second.
+    pub async fn post(
+        &self,
+        channel: u64,
+        message: &serenity::CreateMessage,
+    ) -> Result<u64, SendError> {
+        let body = serde_json::to_value(message)
+            .map_err(|e| SendError::Unavailable(format!("message not serialisable: {e}")))?;
+        let answer = self
+            .request(
+                reqwest::Method::POST,
+                &format!("/channels/{channel}/messages"),
+                body,
+            )
+            .await?;
+        id_of(&answer)
+    }
+
+    /// The DM channel with a user.
+    pub async fn dm_channel(&self, user: u64) -> Result<u64, SendError> {
+        let body = json!({ "recipient_id": user.to_string() });
+        let answer = self
+            .request(reqwest::Method::POST, "/users/@me/channels", body)
+            .await?;
+        id_of(&answer)
+    }
+
+    async fn request(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Value,
+    ) -> Result<Value, SendError> {
+        let url = format!("{}{path}", self.base);
+        let (mut failures, mut limited) = (0, 0);
+        loop {
+            self.pacer.acquire().await;
+            let sent = self
+                .client
+                .request(method.clone(), &url)
+                .body(body.to_string())
+                .send()
+                .await;
+            let response = match sent {
+                Ok(r) => r,
+                Err(e) => {
+                    failures += 1;
+                    let why = format!("network: {}", e.without_url());
+                    if failures >= TRIES {
+                        return Err(SendError::Unavailable(why));
+                    }
+                    tokio::time::sleep(pause_after(failures)).await;
+                    continue;
+                }
+            };
+            let status = response.status().as_u16();
+            let header_retry = response
+                .headers()
+                .get("retry-after")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.parse::<f64>().ok());
+            let text = response.text().await.unwrap_or_default();
+            let value: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+            match status {
+                200..=299 => return Ok(value),
+                429 => {
+                    limited += 1;
+                    self.rate_limited
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let after = value["retry_after"]
+                        .as_f64()
+                        .or(header_retry)
+                        .unwrap_or(1.0);
+                    let wait = Duration::from_secs_f64(after.clamp(0.0, 600.0));
+                    tracing::info!(
+                        path,
+                        retry_after = after,
+                        global = value["global"].as_bool(),
+                        "rate limited"
+                    );
+                    if limited > MAX_RATE_LIMITED {
+                        return Err(SendError::Unavailable("rate limited too often".into()));
+                    }
+                    if value["global"].as_bool() == Some(true) {
+                        self.pacer.hold_for(wait);
+                    }
+                    tokio::time::sleep(wait).await;
+                }
+                500..=599 => {
+                    failures += 1;
+                    if failures >= TRIES {
+                        return Err(SendError::Unavailable(format!("HTTP {status}")));
+                    }
+                    tokio::time::sleep(pause_after(failures)).await;
+                }
+                _ => {
+                    let code = value["code"].as_i64().unwrap_or(0);
+                    let message = value["message"].as_str().unwrap_or_default().to_string();
+                    return Err(if PERMANENT.contains(&code) {
+                        SendError::Permanent { code, message }
+                    } else {
+                        SendError::Rejected {
+                            status,
+                            code,
+                            message,
+                        }
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// 0.5 s, 1 s, 2 s … between tries of a failing request.
+fn pause_after(failures: u32) -> Duration {
+    Duration::from_millis(250 << failures.min(6))
+}
+
+fn id_of(v: &Value) -> Result<u64, SendError> {
+    v["id"]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| SendError::Unavailable("answer without an id".into()))
+}

@@ -1,0 +1,285 @@
+//! What the scheduler posts: check-in prompts, reminders, pulse questions and the digest.
+//! Sends go through the [`Courier`] (paced, retried, nonce-protected).
+
+use std::sync::Arc;
+
+use chrono::Duration;
+use poise::serenity_prelude as serenity;
+use serenity::{CreateActionRow, CreateAllowedMentions, CreateButton, CreateMessage, UserId};
+
+use super::courier::{Courier, SendError, MISSING_ACCESS, MISSING_PERMISSIONS, UNKNOWN_CHANNEL};
+use super::{digest, dm, messages, pairing};
+use crate::clock::SharedClock;
+use crate::config::Settings;
+use crate::domain::pair::PairStatus;
+use crate::domain::schedule::{Kind, NewOccurrence, Occurrence};
+use crate::jobs::{Deliver, Outcome};
+use crate::store::Db;
+
+pub struct Scheduled {
+    pub db: Db,
+    pub clock: SharedClock,
+    pub settings: Arc<Settings>,
+    pub courier: Courier,
+    pub http: Arc<serenity::Http>,
+    pub cache: Arc<serenity::Cache>,
+}
+
+impl Deliver for Scheduled {
+    async fn deliver(&self, o: Occurrence) -> anyhow::Result<Outcome> {
+        match o.kind {
+            Kind::Checkin => self.checkin(&o).await,
+            Kind::Reminder => self.reminder(&o).await,
+            Kind::Pulse => self.pulse_round(&o).await,
+            Kind::PulseDm => self.pulse_question(&o).await,
+            Kind::Digest => digest::post(self, &o).await,
+        }
+    }
+}
+
+/// The buttons under a check-in prompt.
+pub fn checkin_buttons(occurrence: i64) -> Vec<CreateActionRow> {
+    use messages::checkins as m;
+    let moods = m::MOODS
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            CreateButton::new(format!("checkin:mood:{occurrence}:{}", i + 1))
+                .label(*label)
+                .style(serenity::ButtonStyle::Secondary)
+        })
+        .collect();
+    vec![
+        CreateActionRow::Buttons(moods),
+        CreateActionRow::Buttons(vec![CreateButton::new(format!(
+            "checkin:answer:{occurrence}"
+        ))
+        .label(m::ANSWER_BUTTON)
+        .style(serenity::ButtonStyle::Primary)]),
+    ]
+}
+
+/// The 1–5 buttons under a pulse question.
+pub fn pulse_buttons(round: i64) -> Vec<CreateActionRow> {
+    let scale = messages::pulse::SCALE
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            CreateButton::new(format!("pulse:score:{round}:{}", i + 1))
+                .label(*label)
+                .style(serenity::ButtonStyle::Secondary)
+        })
+        .collect();
+    vec![CreateActionRow::Buttons(scale)]
+}
+
+/// A message that a retry cannot post twice: Discord returns the first one for a repeated nonce.
+fn once(occurrence: i64, message: CreateMessage) -> CreateMessage {
+    message
+        .nonce(serenity::Nonce::String(format!("tandem-{occurrence}")))
+        .enforce_nonce(true)
+}
+
+fn mentioning(users: &[u64]) -> CreateAllowedMentions {
+    CreateAllowedMentions::new().users(users.iter().map(|u| UserId::new(*u)))
+}
+
+impl Scheduled {
+    fn hours(&self, h: u32) -> Duration {
+        Duration::hours(i64::from(h))
+    }
+
+    /// What a failed send means for the occurrence (and for the pair, when its channel is lost).
+    async fn failed(&self, e: SendError, channel: Option<u64>) -> Outcome {
+        match e {
+            SendError::Unavailable(why) => Outcome::Retry(why),
+            SendError::Permanent { code, .. }
+                if matches!(code, UNKNOWN_CHANNEL | MISSING_ACCESS | MISSING_PERMISSIONS) =>
+            {
+                if let Some(channel) = channel {
+                    let now = self.clock.now();
+                    if let Err(e) = pairing::channel_lost(&self.http, &self.db, now, channel).await
+                    {
+                        tracing::error!(error = %e, channel, "could not mark the pair broken");
+                    }
+                }
+                Outcome::Failed(format!("no access to the channel (Discord code {code})"))
+            }
+            e => Outcome::Failed(e.to_string()),
+        }
+    }
+
+    #[tracing::instrument(skip_all, fields(occurrence = o.id, pair = o.target))]
+    async fn checkin(&self, o: &Occurrence) -> anyhow::Result<Outcome> {
+        let now = self.clock.now();
+        let Some(pair) = self.db.pair(o.target as i64).await? else {
+            return Ok(Outcome::Skipped("pair gone".into()));
+        };
+        let status = pair.status_at(now);
+        if status != PairStatus::Active {
+            return Ok(Outcome::Skipped(format!("pair {status}")));
+        }
+        let Some(channel) = pair.channel_id else {
+            return Ok(Outcome::Skipped("pair has no channel".into()));
+        };
+        let goals: Vec<_> = self
+            .db
+            .goals(pair.id)
+            .await?
+            .into_iter()
+            .filter(|g| g.done_at.is_none())
+            .collect();
+        let members: Vec<u64> = pair.members().collect();
+        let posted_at = o.scheduled_for.max(now);
+        let on_time = posted_at + self.hours(self.settings.checkins.on_time_hours);
+        let message = CreateMessage::new()
+            .content(messages::checkins::prompt(
+                &members,
+                &goals,
+                on_time.timestamp(),
+            ))
+            .components(checkin_buttons(o.id))
+            .allowed_mentions(mentioning(&members));
+        match self.courier.post(channel, &once(o.id, message)).await {
+            Ok(id) => Ok(Outcome::Sent {
+                message: Some((channel, id)),
+                then: vec![NewOccurrence {
+                    guild_id: o.guild_id,
+                    kind: Kind::Reminder,
+                    target: o.target,
+                    scheduled_for: posted_at
+                        + self.hours(self.settings.checkins.remind_after_hours),
+                    parent_id: Some(o.id),
+                }],
+            }),
+            Err(e) => Ok(self.failed(e, Some(channel)).await),
+        }
+    }
+
+    #[tracing::instrument(skip_all, fields(occurrence = o.id, pair = o.target))]
+    async fn reminder(&self, o: &Occurrence) -> anyhow::Result<Outcome> {
+        let now = self.clock.now();
+        let prompt = match o.parent_id {
+            Some(id) => self.db.occurrence(id).await?,
+            None => None,
+        };
+        let (Some(prompt), Some(pair)) = (prompt, self.db.pair(o.target as i64).await?) else {
+            return Ok(Outcome::Skipped("check-in gone".into()));
+        };
+        if pair.status_at(now) != PairStatus::Active {
+            return Ok(Outcome::Skipped("pair not active".into()));
+        }
+        let (Some(channel), Some(message)) = (prompt.channel_id, prompt.message_id) else {
+            return Ok(Outcome::Skipped("check-in was not posted".into()));
+        };
+        let answered = self.db.checkin_answered(prompt.id).await?;
+        let waiting: Vec<u64> = pair.members().filter(|u| !answered.contains(u)).collect();
+        if waiting.is_empty() {
+            return Ok(Outcome::Skipped("everyone answered".into()));
+        }
+        let link = format!(
+            "https://discord.com/channels/{}/{channel}/{message}",
+            pair.guild_id
+        );
+        let text = messages::checkins::reminder(&waiting, &link);
+        let reply = CreateMessage::new()
+            .content(text)
+            .allowed_mentions(mentioning(&waiting));
+        match self.courier.post(channel, &once(o.id, reply)).await {
+            Ok(id) => Ok(Outcome::Sent {
+                message: Some((channel, id)),
+                then: Vec::new(),
+            }),
+            Err(e) => Ok(self.failed(e, Some(channel)).await),
+        }
+    }
+
+    /// A pulse round: one question for every active member, each its own occurrence.
+    #[tracing::instrument(skip_all, fields(occurrence = o.id, guild = o.guild_id))]
+    async fn pulse_round(&self, o: &Occurrence) -> anyhow::Result<Outcome> {
+        let members = self.db.active_member_ids(o.guild_id).await?;
+        if members.is_empty() {
+            return Ok(Outcome::Skipped("nobody active".into()));
+        }
+        self.db
+            .start_pulse_round(
+                o.id,
+                o.guild_id,
+                &self.settings.pulse.questions,
+                self.clock.now(),
+            )
+            .await?;
+        tracing::info!(members = members.len(), "pulse round started");
+        Ok(Outcome::Sent {
+            message: None,
+            then: members
+                .into_iter()
+                .map(|user| NewOccurrence {
+                    guild_id: o.guild_id,
+                    kind: Kind::PulseDm,
+                    target: user,
+                    scheduled_for: o.scheduled_for,
+                    parent_id: Some(o.id),
+                })
+                .collect(),
+        })
+    }
+
+    /// One member's pulse question: by DM, or in their pair channel when DMs are closed.
+    #[tracing::instrument(skip_all, fields(occurrence = o.id, user = o.target))]
+    async fn pulse_question(&self, o: &Occurrence) -> anyhow::Result<Outcome> {
+        let Some(round) = o.parent_id else {
+            return Ok(Outcome::Skipped("no round".into()));
+        };
+        let Some((guild_id, question)) = self.db.pulse_round(round).await? else {
+            return Ok(Outcome::Skipped("round gone".into()));
+        };
+        let user = o.target;
+        let settings = self.db.guild_settings_or_new(guild_id).await?;
+        let min = settings
+            .anonymity_min
+            .unwrap_or(self.settings.pulse.anonymity_min);
+        let guild = dm::guild_name(&self.cache, serenity::GuildId::new(guild_id));
+        let by_dm = CreateMessage::new()
+            .content(messages::pulse::question(&guild, &question, min))
+            .components(pulse_buttons(round));
+        let dm_error = match self.courier.dm_channel(user).await {
+            Ok(channel) => match self.courier.post(channel, &once(o.id, by_dm)).await {
+                Ok(id) => {
+                    return Ok(Outcome::Sent {
+                        message: Some((channel, id)),
+                        then: Vec::new(),
+                    })
+                }
+                Err(e) => e,
+            },
+            Err(e) => e,
+        };
+        if let SendError::Unavailable(why) = dm_error {
+            return Ok(Outcome::Retry(why));
+        }
+        // DMs closed: the pair channel is private to the pair, so ask there.
+        let pairs = self.db.open_pairs_of(guild_id, user).await?;
+        let Some(channel) = pairs.iter().find_map(|p| p.channel_id) else {
+            return Ok(Outcome::Failed(format!(
+                "DM refused ({dm_error}) and no pair channel to ask in"
+            )));
+        };
+        let here = CreateMessage::new()
+            .content(messages::pulse::question_in_channel(user, &question, min))
+            .components(pulse_buttons(round))
+            .allowed_mentions(mentioning(&[user]));
+        match self.courier.post(channel, &once(o.id, here)).await {
+            Ok(id) => Ok(Outcome::Sent {
+                message: Some((channel, id)),
+                then: Vec::new(),
+            }),
+            Err(e) => Ok(self.failed(e, Some(channel)).await),
+        }
+    }
+}
+
+/// When a check-in answer is late.
+pub fn on_time_window(settings: &Settings) -> Duration {
+    Duration::hours(i64::from(settings.checkins.on_time_hours))
+}

@@ -1,0 +1,324 @@
+//! The durable scheduler: plans occurrences from each server's schedules, claims the due ones
+//! in a transaction, hands them to a [`Deliver`] (the Discord side) and records the outcome.
+//! It sleeps until the next due time or until woken (a command planned something).
+
+pub mod pace;
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use tokio::sync::{watch, Notify, Semaphore};
+use tokio::task::JoinSet;
+
+use crate::clock::SharedClock;
+use crate::config::Settings;
+use crate::domain::guild::GuildSettings;
+use crate::domain::schedule::{self, Cron, Kind, NewOccurrence, Occurrence};
+use crate::store::Db;
+
+pub use pace::Pacer;
+
+/// How many occurrences one claim takes; the rest wait for the next pass.
+const BATCH: u32 = 200;
+/// Deliveries in flight at once (they share the pacer, so this only hides latency).
+const PARALLEL: usize = 8;
+
+/// What became of one delivery.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Done; `message` is where it was posted, `then` what to plan next (a reminder).
+    Sent {
+        message: Option<(u64, u64)>,
+        then: Vec<NewOccurrence>,
+    },
+    /// Nothing to do any more (the pair is paused, everyone answered …).
+    Skipped(String),
+    /// Failed for now (Discord was down): try again later.
+    Retry(String),
+    /// Failed for good (no access to the channel): do not try again.
+    Failed(String),
+}
+
+/// The part that knows how to send each kind of occurrence.
+pub trait Deliver: Send + Sync + 'static {
+    fn deliver(
+        &self,
+        occurrence: Occurrence,
+    ) -> impl Future<Output = anyhow::Result<Outcome>> + Send;
+}
+
+/// Wakes the scheduler when something was planned for now.
+#[derive(Debug, Clone, Default)]
+pub struct Wake(Arc<Notify>);
+
+impl Wake {
+    pub fn wake(&self) {
+        self.0.notify_one();
+    }
+}
+
+pub struct Scheduler<D> {
+    pub db: Db,
+    pub clock: SharedClock,
+    pub settings: Arc<Settings>,
+    pub deliver: Arc<D>,
+    pub wake: Wake,
+}
+
+impl<D: Deliver> Scheduler<D> {
+    /// Runs until `stop` turns true; deliveries in flight finish first.
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        match self.db.reset_claimed().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(n, "resuming occurrences interrupted by a stop"),
+            Err(e) => tracing::error!(error = %e, "could not reset claimed occurrences"),
+        }
+        loop {
+            if *stop.borrow() {
+                return;
+            }
+            if let Err(e) = self.pass().await {
+                tracing::error!(error = format!("{e:#}"), "scheduler pass failed");
+            }
+            let next = match self.db.next_due().await {
+                Ok(next) => next,
+                Err(e) => {
+                    tracing::error!(error = %e, "could not read the next due time");
+                    Some(self.clock.now() + Duration::minutes(1))
+                }
+            };
+            let sleep = async {
+                match next {
+                    Some(at) => self.clock.sleep_until(at).await,
+                    None => std::future::pending().await,
+                }
+            };
+            tokio::select! {
+                _ = sleep => {}
+                _ = self.wake.0.notified() => {}
+                _ = stop.changed() => {}
+            }
+        }
+    }
+
+    /// Plans, then sends everything due, batch by batch.
+    async fn pass(&self) -> anyhow::Result<()> {
+        let now = self.clock.now();
+        let planned = plan(&self.db, &self.settings, now).await?;
+        if planned > 0 {
+            tracing::debug!(planned, "occurrences planned");
+        }
+        let grace = Duration::hours(i64::from(self.settings.jobs.grace_hours));
+        loop {
+            let claimed = self.db.claim_due(self.clock.now(), grace, BATCH).await?;
+            if claimed.skipped > 0 {
+                tracing::info!(skipped = claimed.skipped, "missed occurrences skipped");
+            }
+            if claimed.due.is_empty() {
+                return Ok(());
+            }
+            self.dispatch(claimed.due).await;
+        }
+    }
+
+    async fn dispatch(&self, due: Vec<Occurrence>) {
+        let limit = Arc::new(Semaphore::new(PARALLEL));
+        let mut running = JoinSet::new();
+        for occurrence in due {
+            let permit = limit.clone().acquire_owned().await;
+            let deliver = self.deliver.clone();
+            let db = self.db.clone();
+            let clock = self.clock.clone();
+            let max_attempts = self.settings.jobs.max_attempts;
+            running.spawn(async move {
+                let _permit = permit;
+                let id = occurrence.id;
+                let attempts = occurrence.attempts;
+                let kind = occurrence.kind;
+                let outcome = deliver.deliver(occurrence).await.unwrap_or_else(|e| {
+                    tracing::error!(id, error = format!("{e:#}"), "delivery failed");
+                    Outcome::Retry("internal error".into())
+                });
+                let now = clock.now();
+                let recorded = match outcome {
+                    Outcome::Sent { message, then } => db.mark_sent(id, now, message, &then).await,
+                    Outcome::Skipped(why) => db.mark_skipped(id, now, &why).await,
+                    Outcome::Failed(why) => {
+                        tracing::warn!(id, kind = kind.as_str(), why, "occurrence failed");
+                        db.mark_failed(id, now, &why).await
+                    }
+                    Outcome::Retry(why) if attempts >= max_attempts => {
+                        tracing::warn!(id, kind = kind.as_str(), why, "occurrence gave up");
+                        db.mark_failed(id, now, &why).await
+                    }
+                    Outcome::Retry(why) => db.retry_later(id, now + backoff(attempts), &why).await,
+                };
+                if let Err(e) = recorded {
+                    tracing::error!(id, error = %e, "could not record a delivery");
+                }
+            });
+        }
+        while running.join_next().await.is_some() {}
+    }
+}
+
+/// Waiting before the next attempt of a failed occurrence: 1, 2, 4, 8, then 16 minutes.
+fn backoff(attempts: u32) -> Duration {
+    Duration::minutes(1i64 << attempts.clamp(1, 5).saturating_sub(1))
+}
+
+/// The schedule a guild uses for `kind`: its own, or the configured default.
+pub fn cron_for(settings: &Settings, guild: &GuildSettings, kind: Kind) -> Option<Cron> {
+    let (own, default) = match kind {
+        Kind::Checkin => (&guild.checkin_cron, &settings.schedule.checkins),
+        Kind::Pulse => (&guild.pulse_cron, &settings.schedule.pulse),
+        Kind::Digest => (&guild.digest_cron, &settings.schedule.digest),
+        Kind::Reminder | Kind::PulseDm => return None,
+    };
+    own.clone().or_else(|| Cron::parse(default).ok())
+}
+
+/// The times to plan for one target: the latest firing missed since the last planned one
+/// (the claim decides whether it is still worth sending) and the next one ahead.
+fn times_to_plan(
+    cron: &Cron,
+    tz: chrono_tz::Tz,
+    members: &[chrono_tz::Tz],
+    last: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Vec<DateTime<Utc>> {
+    match last {
+        Some(last) if last > now => Vec::new(),
+        Some(last) => schedule::last_slot_between(cron, tz, members, last, now)
+            .into_iter()
+            .chain(schedule::next_slot(cron, tz, members, now))
+            .collect(),
+        None => schedule::next_slot(cron, tz, members, now)
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// Plans the next check-in of every open pair and the next pulse and digest of every server.
+pub async fn plan(db: &Db, settings: &Settings, now: DateTime<Utc>) -> anyhow::Result<u64> {
+    let guilds: HashMap<u64, GuildSettings> = db
+        .all_guild_settings()
+        .await?
+        .into_iter()
+        .map(|g| (g.guild_id, g))
+        .collect();
+    let mut new = Vec::new();
+    let mut add = |guild_id: u64, kind: Kind, target: u64, times: Vec<DateTime<Utc>>| {
+        new.extend(times.into_iter().map(|scheduled_for| NewOccurrence {
+            guild_id,
+            kind,
+            target,
+            scheduled_for,
+            parent_id: None,
+        }))
+    };
+
+    let last = db.last_planned(Kind::Checkin).await?;
+    for t in db.checkin_targets().await? {
+        let guild = guilds
+            .get(&t.guild_id)
+            .cloned()
+            .unwrap_or_else(|| GuildSettings::new(t.guild_id));
+        let Some(cron) = cron_for(settings, &guild, Kind::Checkin) else {
+            continue;
+        };
+        let target = t.pair_id as u64;
+        let last = last.get(&(t.guild_id, target)).copied();
+        let times = times_to_plan(&cron, guild.timezone, &t.timezones, last, now);
+        add(t.guild_id, Kind::Checkin, target, times);
+    }
+
+    for kind in [Kind::Pulse, Kind::Digest] {
+        let last = db.last_planned(kind).await?;
+        for guild in guilds.values() {
+            // A digest needs somewhere to go.
+            if kind == Kind::Digest && guild.digest_channel_id.is_none() {
+                continue;
+            }
+            let Some(cron) = cron_for(settings, guild, kind) else {
+                continue;
+            };
+            let last = last.get(&(guild.guild_id, guild.guild_id)).copied();
+            let times = times_to_plan(&cron, guild.timezone, &[], last, now);
+            add(guild.guild_id, kind, guild.guild_id, times);
+        }
+    }
+    Ok(db.plan(&new).await?)
+}
+
+/// Plans a round of `kind` for now (`/checkin now`, `/pulse now`); returns how many.
+pub async fn plan_now(
+    db: &Db,
+    guild_id: u64,
+    kind: Kind,
+    now: DateTime<Utc>,
+) -> anyhow::Result<u64> {
+    let targets: Vec<u64> = match kind {
+        Kind::Checkin => db
+            .checkin_targets()
+            .await?
+            .into_iter()
+            .filter(|t| t.guild_id == guild_id)
+            .map(|t| t.pair_id as u64)
+            .collect(),
+        _ => vec![guild_id],
+    };
+    let new: Vec<NewOccurrence> = targets
+        .into_iter()
+        .map(|target| NewOccurrence {
+            guild_id,
+            kind,
+            target,
+            scheduled_for: now,
+            parent_id: None,
+        })
+        .collect();
+    Ok(db.plan(&new).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_new_target_gets_only_its_next_firing_and_a_planned_one_nothing_more() {
+        let weekly = Cron::parse("0 17 * * Tue").unwrap();
+        let now = utc("2026-11-23T09:00:00Z");
+        let tz = chrono_tz::Tz::UTC;
+        assert_eq!(
+            times_to_plan(&weekly, tz, &[], None, now),
+            [utc("2026-11-24T17:00:00Z")]
+        );
+        let ahead = Some(utc("2026-11-24T17:00:00Z"));
+        assert!(times_to_plan(&weekly, tz, &[], ahead, now).is_empty());
+    }
+
+    #[test]
+    fn after_downtime_the_latest_missed_and_the_next_firing_are_planned() {
+        let weekly = Cron::parse("0 17 * * Tue").unwrap();
+        let tz = chrono_tz::Tz::UTC;
+        let last = Some(utc("2026-11-03T17:00:00Z"));
+        let now = utc("2026-11-24T18:00:00Z");
+        assert_eq!(
+            times_to_plan(&weekly, tz, &[], last, now),
+            [utc("2026-11-24T17:00:00Z"), utc("2026-12-01T17:00:00Z")]
+        );
+    }
+
+    #[test]
+    fn retries_back_off_up_to_sixteen_minutes() {
+        let waits: Vec<i64> = (1..=7).map(|a| backoff(a).num_minutes()).collect();
+        assert_eq!(waits, [1, 2, 4, 8, 16, 16, 16]);
+    }
+}

@@ -1,0 +1,126 @@
+//! Check-in answers, one row per member per check-in.
+
+use chrono::{DateTime, Utc};
+
+use super::{from_db, to_db, Db, Result};
+use crate::domain::pair::Pair;
+use crate::domain::survey::CheckinAnswer;
+
+impl Db {
+    /// Stores a member's answer; a second answer to the same check-in updates the first
+    /// (a mood keeps the words and the words keep the mood).
+    pub async fn save_checkin_answer(
+        &self,
+        occurrence_id: i64,
+        pair: &Pair,
+        user_id: u64,
+        answer: &CheckinAnswer,
+        at: DateTime<Utc>,
+        late: bool,
+    ) -> Result<()> {
+        let (mood, progress, blockers, next_step) = match answer {
+            CheckinAnswer::Mood(m) => (Some(i64::from(*m)), None, None, None),
+            CheckinAnswer::Words {
+                progress,
+                blockers,
+                next_step,
+            } => (
+                None,
+                Some(progress.as_str()),
+                blockers.as_deref(),
+                next_step.as_deref(),
+            ),
+        };
+        let mut tx = self.write().await?;
+        sqlx::query(
+            "INSERT INTO checkin_answers
+               (occurrence_id, guild_id, pair_id, user_id, mood, progress, blockers, next_step,
+                answered_at, late)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (occurrence_id, user_id) DO UPDATE SET
+               mood = COALESCE(excluded.mood, mood),
+               progress = COALESCE(excluded.progress, progress),
+               blockers = CASE WHEN excluded.progress IS NULL THEN blockers
+                               ELSE excluded.blockers END,
+               next_step = CASE WHEN excluded.progress IS NULL THEN next_step
+                                ELSE excluded.next_step END,
+               answered_at = excluded.answered_at,
+               late = excluded.late",
+        )
+        .bind(occurrence_id)
+        .bind(to_db(pair.guild_id))
+        .bind(pair.id)
+        .bind(to_db(user_id))
+        .bind(mood)
+        .bind(progress)
+        .bind(blockers)
+        .bind(next_step)
+        .bind(at)
+        .bind(late)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Who has answered a check-in, in the order they first did.
+    pub async fn checkin_answered(&self, occurrence_id: i64) -> Result<Vec<u64>> {
+        let rows: Vec<i64> = sqlx::query_scalar(
+            "SELECT user_id FROM checkin_answers WHERE occurrence_id = ? ORDER BY rowid",
+        )
+        .bind(occurrence_id)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows.into_iter().map(from_db).collect())
+    }
+
+    /// A member's stored answer: mood, progress, blockers, next step, late.
+    pub async fn checkin_answer(
+        &self,
+        occurrence_id: i64,
+        user_id: u64,
+    ) -> Result<Option<StoredAnswer>> {
+        let row: Option<StoredAnswer> = sqlx::query_as(
+            "SELECT mood, progress, blockers, next_step, late FROM checkin_answers
+             WHERE occurrence_id = ? AND user_id = ?",
+        )
+        .bind(occurrence_id)
+        .bind(to_db(user_id))
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row)
+    }
+}
+
+/// mood, progress, blockers, next step, late
+pub type StoredAnswer = (
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    bool,
+);
+
+impl Db {
+    /// Check-in prompts posted in `(from, to]` and the answers they got (any time).
+    pub async fn checkin_counts(
+        &self,
+        guild_id: u64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<(u32, u32)> {
+        let (prompts, answers): (i64, i64) = sqlx::query_as(
+            "SELECT COUNT(*), COALESCE(SUM((SELECT COUNT(*) FROM checkin_answers a
+                                            WHERE a.occurrence_id = o.id)), 0)
+             FROM occurrences o
+             WHERE o.guild_id = ? AND o.kind = 'checkin' AND o.state = 'sent'
+               AND o.scheduled_for > ? AND o.scheduled_for <= ?",
+        )
+        .bind(to_db(guild_id))
+        .bind(from)
+        .bind(to)
+        .fetch_one(self.pool())
+        .await?;
+        Ok((prompts as u32, answers as u32))
+    }
+}

@@ -1,0 +1,333 @@
+//! The scheduler's table: planned occurrences and their states.
+//! pending → claimed → sent | skipped | failed; a crash leaves rows claimed, and start-up puts
+//! them back to pending (their sends carry a nonce, so a second try cannot post twice).
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+use sqlx::{Sqlite, Transaction};
+
+use super::{from_db, to_db, Db, Result, StoreError};
+use crate::domain::schedule::{catch_up, Kind, NewOccurrence, Occurrence};
+
+type OccurrenceRow = (
+    i64,
+    i64,
+    String,
+    i64,
+    DateTime<Utc>,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+);
+
+macro_rules! select_occurrences {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, guild_id, kind, target, scheduled_for, attempts, parent_id, channel_id, ",
+            "message_id FROM occurrences ",
+            $rest
+        )
+    };
+}
+
+fn to_occurrence(row: OccurrenceRow) -> Result<Occurrence> {
+    let (id, guild, kind, target, at, attempts, parent, channel, message) = row;
+    Ok(Occurrence {
+        id,
+        guild_id: from_db(guild),
+        kind: Kind::from_str(&kind)
+            .map_err(|_| StoreError::Corrupt(format!("occurrence kind {kind:?}")))?,
+        target: from_db(target),
+        scheduled_for: at,
+        attempts: attempts as u32,
+        parent_id: parent,
+        channel_id: channel.map(from_db),
+        message_id: message.map(from_db),
+    })
+}
+
+/// An open pair as the planner sees it: where and for whom its check-ins happen.
+#[derive(Debug, Clone)]
+pub struct CheckinTarget {
+    pub pair_id: i64,
+    pub guild_id: u64,
+    pub timezones: Vec<Tz>,
+}
+
+/// What one claim did.
+#[derive(Debug, Default)]
+pub struct Claimed {
+    pub due: Vec<Occurrence>,
+    pub skipped: usize,
+}
+
+async fn insert(tx: &mut Transaction<'static, Sqlite>, new: &[NewOccurrence]) -> Result<u64> {
+    let mut added = 0;
+    for o in new {
+        let user = (o.kind == Kind::PulseDm).then_some(to_db(o.target));
+        added += sqlx::query(
+            "INSERT INTO occurrences (guild_id, kind, target, user_id, scheduled_for, parent_id)
+             VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (guild_id, kind, target, scheduled_for) DO NOTHING",
+        )
+        .bind(to_db(o.guild_id))
+        .bind(o.kind.as_str())
+        .bind(to_db(o.target))
+        .bind(user)
+        .bind(o.scheduled_for)
+        .bind(o.parent_id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    }
+    Ok(added)
+}
+
+impl Db {
+    /// Adds occurrences that are not planned yet; returns how many were new.
+    pub async fn plan(&self, new: &[NewOccurrence]) -> Result<u64> {
+        if new.is_empty() {
+            return Ok(0);
+        }
+        let mut tx = self.write().await?;
+        let added = insert(&mut tx, new).await?;
+        tx.commit().await?;
+        Ok(added)
+    }
+
+    /// Drops a guild's pending occurrences of `kind` after `now` (its schedule changed).
+    pub async fn unplan(&self, guild_id: u64, kind: Kind, now: DateTime<Utc>) -> Result<u64> {
+        let mut tx = self.write().await?;
+        let n = sqlx::query(
+            "DELETE FROM occurrences WHERE guild_id = ? AND kind = ? AND state = 'pending'
+               AND scheduled_for > ?",
+        )
+        .bind(to_db(guild_id))
+        .bind(kind.as_str())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    /// The latest planned time per (guild, target) for `kind`, whatever its state.
+    pub async fn last_planned(&self, kind: Kind) -> Result<HashMap<(u64, u64), DateTime<Utc>>> {
+        let rows: Vec<(i64, i64, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT guild_id, target, MAX(scheduled_for) FROM occurrences
+             WHERE kind = ? GROUP BY guild_id, target",
+        )
+        .bind(kind.as_str())
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(g, t, at)| ((from_db(g), from_db(t)), at))
+            .collect())
+    }
+
+    /// Every open pair with a channel, with its members' time zones.
+    pub async fn checkin_targets(&self) -> Result<Vec<CheckinTarget>> {
+        let rows: Vec<(i64, i64, Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT p.id, p.guild_id, mt.timezone, me.timezone FROM pairs p
+             LEFT JOIN members mt ON mt.guild_id = p.guild_id AND mt.user_id = p.mentor_id
+                                 AND mt.role = 'mentor'
+             LEFT JOIN members me ON me.guild_id = p.guild_id AND me.user_id = p.mentee_id
+                                 AND me.role = 'mentee'
+             WHERE p.status IN ('active', 'paused') AND p.channel_id IS NOT NULL",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(pair, guild, a, b)| CheckinTarget {
+                pair_id: pair,
+                guild_id: from_db(guild),
+                timezones: [a, b]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|t| Tz::from_str(&t).ok())
+                    .collect(),
+            })
+            .collect())
+    }
+
+    /// Puts occurrences a crash left claimed back to pending.
+    pub async fn reset_claimed(&self) -> Result<u64> {
+        let mut tx = self.write().await?;
+        let n = sqlx::query("UPDATE occurrences SET state = 'pending' WHERE state = 'claimed'")
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    /// Claims up to `limit` due occurrences in one transaction. Of several due for the same
+    /// target only the latest is claimed, and only within `grace`; the others are skipped.
+    pub async fn claim_due(
+        &self,
+        now: DateTime<Utc>,
+        grace: Duration,
+        limit: u32,
+    ) -> Result<Claimed> {
+        let mut tx = self.write().await?;
+        let rows: Vec<OccurrenceRow> = sqlx::query_as(select_occurrences!(
+            "WHERE state = 'pending' AND scheduled_for <= ?
+               AND (not_before IS NULL OR not_before <= ?)
+             ORDER BY scheduled_for, id LIMIT ?"
+        ))
+        .bind(now)
+        .bind(now)
+        .bind(i64::from(limit))
+        .fetch_all(&mut *tx)
+        .await?;
+        let due = rows
+            .into_iter()
+            .map(to_occurrence)
+            .collect::<Result<Vec<_>>>()?;
+        let mut by_target: HashMap<(u64, Kind, u64), Vec<usize>> = HashMap::new();
+        for (i, o) in due.iter().enumerate() {
+            by_target
+                .entry((o.guild_id, o.kind, o.target))
+                .or_default()
+                .push(i);
+        }
+        let mut out = Claimed::default();
+        let mut keep = vec![false; due.len()];
+        for indexes in by_target.values() {
+            let times: Vec<_> = indexes.iter().map(|i| due[*i].scheduled_for).collect();
+            for (i, verdict) in indexes.iter().zip(catch_up(&times, now, grace)) {
+                match verdict {
+                    None => keep[*i] = true,
+                    Some(missed) => {
+                        set_state(&mut tx, due[*i].id, "skipped", Some(missed.reason()), now)
+                            .await?;
+                        out.skipped += 1;
+                    }
+                }
+            }
+        }
+        for (o, keep) in due.into_iter().zip(keep) {
+            if keep {
+                sqlx::query(
+                    "UPDATE occurrences SET state = 'claimed', attempts = attempts + 1
+                     WHERE id = ?",
+                )
+                .bind(o.id)
+                .execute(&mut *tx)
+                .await?;
+                out.due.push(Occurrence {
+                    attempts: o.attempts + 1,
+                    ..o
+                });
+            }
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// When the next pending occurrence is due, if any.
+    pub async fn next_due(&self) -> Result<Option<DateTime<Utc>>> {
+        let at: Option<DateTime<Utc>> = sqlx::query_scalar(
+            "SELECT MIN(MAX(scheduled_for, COALESCE(not_before, scheduled_for)))
+             FROM occurrences WHERE state = 'pending'",
+        )
+        .fetch_one(self.pool())
+        .await?;
+        Ok(at)
+    }
+
+    /// Records a send (and the message it made) and plans what follows from it, together.
+    pub async fn mark_sent(
+        &self,
+        id: i64,
+        at: DateTime<Utc>,
+        message: Option<(u64, u64)>,
+        then: &[NewOccurrence],
+    ) -> Result<()> {
+        let mut tx = self.write().await?;
+        sqlx::query(
+            "UPDATE occurrences SET state = 'sent', done_at = ?, last_error = NULL,
+               channel_id = ?, message_id = ? WHERE id = ?",
+        )
+        .bind(at)
+        .bind(message.map(|m| to_db(m.0)))
+        .bind(message.map(|m| to_db(m.1)))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        insert(&mut tx, then).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn mark_skipped(&self, id: i64, at: DateTime<Utc>, reason: &str) -> Result<()> {
+        let mut tx = self.write().await?;
+        set_state(&mut tx, id, "skipped", Some(reason), at).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn mark_failed(&self, id: i64, at: DateTime<Utc>, error: &str) -> Result<()> {
+        let mut tx = self.write().await?;
+        set_state(&mut tx, id, "failed", Some(error), at).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Back to pending, not before `not_before` (a transient failure).
+    pub async fn retry_later(&self, id: i64, not_before: DateTime<Utc>, error: &str) -> Result<()> {
+        let mut tx = self.write().await?;
+        sqlx::query(
+            "UPDATE occurrences SET state = 'pending', not_before = ?, last_error = ? WHERE id = ?",
+        )
+        .bind(not_before)
+        .bind(error)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn occurrence(&self, id: i64) -> Result<Option<Occurrence>> {
+        let row: Option<OccurrenceRow> = sqlx::query_as(select_occurrences!("WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(to_occurrence).transpose()
+    }
+
+    /// How many occurrences of `kind` are in each state (for tests and the bench).
+    pub async fn occurrence_states(&self, kind: Kind) -> Result<HashMap<String, i64>> {
+        let rows: Vec<(String, i64)> =
+            sqlx::query_as("SELECT state, COUNT(*) FROM occurrences WHERE kind = ? GROUP BY state")
+                .bind(kind.as_str())
+                .fetch_all(self.pool())
+                .await?;
+        Ok(rows.into_iter().collect())
+    }
+}
+
+async fn set_state(
+    tx: &mut Transaction<'static, Sqlite>,
+    id: i64,
+    state: &str,
+    reason: Option<&str>,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query("UPDATE occurrences SET state = ?, last_error = ?, done_at = ? WHERE id = ?")
+        .bind(state)
+        .bind(reason)
+        .bind(at)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

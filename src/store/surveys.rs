@@ -1,0 +1,173 @@
+//! Pulse rounds and their answers.
+
+use chrono::{DateTime, Utc};
+
+use super::{from_db, to_db, Db, Result};
+use crate::domain::survey::PulseResults;
+
+impl Db {
+    /// Starts a round for the pulse occurrence `round_id` (idempotent) and returns its
+    /// question: the next of `questions` after the guild's previous round.
+    pub async fn start_pulse_round(
+        &self,
+        round_id: i64,
+        guild_id: u64,
+        questions: &[String],
+        at: DateTime<Utc>,
+    ) -> Result<String> {
+        let mut tx = self.write().await?;
+        let existing: Option<String> =
+            sqlx::query_scalar("SELECT question FROM pulse_rounds WHERE occurrence_id = ?")
+                .bind(round_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(q) = existing {
+            return Ok(q);
+        }
+        let before: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM pulse_rounds WHERE guild_id = ?")
+                .bind(to_db(guild_id))
+                .fetch_one(&mut *tx)
+                .await?;
+        let question = questions
+            .get(before as usize % questions.len().max(1))
+            .cloned()
+            .unwrap_or_default();
+        sqlx::query(
+            "INSERT INTO pulse_rounds (occurrence_id, guild_id, question, started_at)
+             VALUES (?, ?, ?, ?)",
+        )
+        .bind(round_id)
+        .bind(to_db(guild_id))
+        .bind(&question)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(question)
+    }
+
+    /// The round's guild and question.
+    pub async fn pulse_round(&self, round_id: i64) -> Result<Option<(u64, String)>> {
+        let row: Option<(i64, String)> =
+            sqlx::query_as("SELECT guild_id, question FROM pulse_rounds WHERE occurrence_id = ?")
+                .bind(round_id)
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(row.map(|(g, q)| (from_db(g), q)))
+    }
+
+    /// Everyone active in the programme in this server, in either role.
+    pub async fn active_member_ids(&self, guild_id: u64) -> Result<Vec<u64>> {
+        let rows: Vec<i64> = sqlx::query_scalar(
+            "SELECT DISTINCT user_id FROM members WHERE guild_id = ? AND status = 'active'
+             ORDER BY user_id",
+        )
+        .bind(to_db(guild_id))
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows.into_iter().map(from_db).collect())
+    }
+
+    /// Whether the person was asked in this round.
+    pub async fn was_asked(&self, round_id: i64, user_id: u64) -> Result<bool> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM occurrences WHERE parent_id = ? AND kind = 'pulse_dm'
+               AND user_id = ?",
+        )
+        .bind(round_id)
+        .bind(to_db(user_id))
+        .fetch_one(self.pool())
+        .await?;
+        Ok(n > 0)
+    }
+
+    /// Stores a score; answering again replaces it.
+    pub async fn save_pulse_score(
+        &self,
+        round_id: i64,
+        guild_id: u64,
+        user_id: u64,
+        score: u8,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        let mut tx = self.write().await?;
+        sqlx::query(
+            "INSERT INTO pulse_answers (round_id, guild_id, user_id, score, answered_at)
+             VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (round_id, user_id) DO UPDATE SET
+               score = excluded.score, answered_at = excluded.answered_at",
+        )
+        .bind(round_id)
+        .bind(to_db(guild_id))
+        .bind(to_db(user_id))
+        .bind(i64::from(score))
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Adds a comment to the person's answer; `false` if they have not given a score yet.
+    pub async fn save_pulse_comment(
+        &self,
+        round_id: i64,
+        user_id: u64,
+        comment: &str,
+    ) -> Result<bool> {
+        let mut tx = self.write().await?;
+        let n =
+            sqlx::query("UPDATE pulse_answers SET comment = ? WHERE round_id = ? AND user_id = ?")
+                .bind(comment)
+                .bind(round_id)
+                .bind(to_db(user_id))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        tx.commit().await?;
+        Ok(n > 0)
+    }
+
+    /// The latest round in the server with its answers (names never leave this function).
+    pub async fn latest_pulse_results(&self, guild_id: u64) -> Result<Option<PulseResults>> {
+        let round: Option<(i64, String, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT occurrence_id, question, started_at FROM pulse_rounds WHERE guild_id = ?
+             ORDER BY started_at DESC, occurrence_id DESC LIMIT 1",
+        )
+        .bind(to_db(guild_id))
+        .fetch_optional(self.pool())
+        .await?;
+        let Some((round_id, question, started_at)) = round else {
+            return Ok(None);
+        };
+        let asked: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM occurrences WHERE parent_id = ? AND kind = 'pulse_dm'
+               AND state = 'sent'",
+        )
+        .bind(round_id)
+        .fetch_one(self.pool())
+        .await?;
+        let answers: Vec<(i64, Option<String>)> =
+            sqlx::query_as("SELECT score, comment FROM pulse_answers WHERE round_id = ?")
+                .bind(round_id)
+                .fetch_all(self.pool())
+                .await?;
+        let mut scores = [0u32; 5];
+        let mut comments = Vec::new();
+        for (score, comment) in answers {
+            if let Some(slot) = scores.get_mut((score - 1) as usize) {
+                *slot += 1;
+            }
+            comments.extend(comment.filter(|c| !c.trim().is_empty()));
+        }
+        Ok(Some(PulseResults {
+            round_id,
+            question,
+            started_at,
+            asked: asked as u32,
+            scores,
+            comments,
+        }))
+    }
+}
