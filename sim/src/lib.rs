@@ -39,6 +39,8 @@ pub struct RecordedRequest {
     pub body: Value,
     /// Status the simulator answered with.
     pub status: u16,
+    /// When the simulator received it.
+    pub at: std::time::Instant,
 }
 
 /// A fault the next matching request(s) get instead of a normal answer.
@@ -48,6 +50,8 @@ pub enum FaultKind {
     RateLimited { retry_after: f64, global: bool },
     /// An HTTP 5xx with Discord's plain error body.
     ServerError { status: u16 },
+    /// A Discord JSON error, e.g. 403 with code 50001 (Missing Access).
+    Error { status: u16, code: u64 },
 }
 
 #[derive(Debug, Clone)]
@@ -148,6 +152,10 @@ pub(crate) struct State {
     pub bot_id: u64,
     pub requests: Vec<RecordedRequest>,
     faults: Vec<Fault>,
+    /// Discord's global limit, when switched on: at most this many bot requests per second.
+    pub global_limit: Option<u32>,
+    /// When recent bot requests arrived (for the global limit).
+    pub recent: VecDeque<std::time::Instant>,
     pub interactions: HashMap<u64, InteractionRecord>,
     /// Current gateway connection (id, sender), once identified or resumed.
     pub gateway: Option<(u64, mpsc::UnboundedSender<GatewayCmd>)>,
@@ -165,6 +173,25 @@ pub(crate) struct State {
 }
 
 impl State {
+    /// With the global limit on, `Some(retry_after)` when this request is one too many.
+    fn over_global_limit(&mut self, token_route: bool) -> Option<f64> {
+        let limit = self.global_limit? as usize;
+        if token_route {
+            return None;
+        }
+        let now = std::time::Instant::now();
+        let window = Duration::from_secs(1);
+        while self.recent.front().is_some_and(|t| now - *t >= window) {
+            self.recent.pop_front();
+        }
+        if self.recent.len() >= limit {
+            let oldest = *self.recent.front()?;
+            return Some((window - (now - oldest)).as_secs_f64());
+        }
+        self.recent.push_back(now);
+        None
+    }
+
     fn take_fault(&mut self, method: &str, path: &str) -> Option<FaultKind> {
         let f = self.faults.iter_mut().find(|f| {
             f.remaining > 0
@@ -266,6 +293,8 @@ impl Sim {
             bot_id,
             requests: Vec::new(),
             faults: Vec::new(),
+            global_limit: None,
+            recent: VecDeque::new(),
             interactions: HashMap::new(),
             gateway: None,
             next_connection: 0,
@@ -561,6 +590,12 @@ impl Sim {
         })
         .await
         .unwrap_or_else(|| panic!("fewer than {count} DMs to {user} within {DEFAULT_WAIT:?}"))
+    }
+
+    /// Enforces Discord's global rate limit: more than `per_second` bot requests within one
+    /// second get a global 429 (interaction callbacks are not counted, as on Discord).
+    pub fn set_global_rate_limit(&self, per_second: u32) {
+        self.shared.lock().global_limit = Some(per_second);
     }
 
     /// Makes the next `times` requests matching `method` (any if `None`) and containing

@@ -140,7 +140,19 @@ pub(crate) async fn handle(
                         FaultKind::ServerError { status } => {
                             error(status, 0, "500: Internal Server Error")
                         }
+                        FaultKind::Error { status, code } => error(status, code, "Injected error"),
                     }
+                } else if let Some(after) = s.over_global_limit(token_route) {
+                    retry_after = Some((after, true));
+                    (
+                        429,
+                        json!({
+                            "message": "You are being rate limited.",
+                            "retry_after": after,
+                            "global": true,
+                            "code": 0,
+                        }),
+                    )
                 } else if let Some(err) = s
                     .validator
                     .clone()
@@ -162,6 +174,7 @@ pub(crate) async fn handle(
             query,
             body: recorded_body.clone(),
             status,
+            at: std::time::Instant::now(),
         });
         (status, value, recorded_body)
     };

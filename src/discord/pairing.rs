@@ -193,6 +193,8 @@ pub async fn open_pair(
     };
     data.db.set_pair_channel(pair.id, channel.get()).await?;
     pair.channel_id = Some(channel.get());
+    // Its first check-in gets planned now rather than at the next hourly pass.
+    data.jobs.wake();
     post_welcome(ctx, data, &pair, channel).await;
     let guild_name = dm::guild_name(&ctx.cache, guild);
     for (user, partner, role) in [

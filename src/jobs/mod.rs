@@ -89,12 +89,10 @@ impl<D: Deliver> Scheduler<D> {
                     Some(self.clock.now() + Duration::minutes(1))
                 }
             };
-            let sleep = async {
-                match next {
-                    Some(at) => self.clock.sleep_until(at).await,
-                    None => std::future::pending().await,
-                }
-            };
+            // Plan again at least hourly: new pairs and members' changes show up without a wake.
+            let hourly = self.clock.now() + Duration::hours(1);
+            let until = next.map_or(hourly, |at| at.min(hourly));
+            let sleep = self.clock.sleep_until(until);
             tokio::select! {
                 _ = sleep => {}
                 _ = self.wake.0.notified() => {}

@@ -212,3 +212,59 @@ async fn a_moderator_role_member_is_not_an_admin() {
         .await;
     assert!(reply.content().contains("Only server admins"));
 }
+
+#[tokio::test]
+async fn schedules_are_checked_at_setup_and_shown_with_their_next_time() {
+    let app = TestApp::start().await;
+    let reply = app
+        .run(
+            app.admin,
+            "setup",
+            &[("checkin_schedule", json!("17 * Tue"))],
+        )
+        .await;
+    assert!(reply.ephemeral());
+    assert!(reply.text().contains("5 fields"), "{}", reply.text());
+    let reply = app
+        .run(app.admin, "setup", &[("pulse_anonymity", json!(2))])
+        .await;
+    assert!(reply.text().contains("at least 3"), "{}", reply.text());
+
+    let reply = app
+        .run(
+            app.admin,
+            "setup",
+            &[("checkin_schedule", json!("0 18 * * Wed"))],
+        )
+        .await;
+    let text = reply.text();
+    assert!(text.contains("`0 18 * * Wed`"), "{text}");
+    assert!(text.contains("`0 9 * * Mon` (default)"), "{text}");
+    // Wednesday 18:00 UTC after the harness's Monday start.
+    let next = chrono::DateTime::parse_from_rfc3339("2026-11-25T18:00:00Z").unwrap();
+    assert!(
+        text.contains(&format!("<t:{}:F>", next.timestamp())),
+        "{text}"
+    );
+    let stored = app
+        .db()
+        .await
+        .guild_settings(app.guild.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.checkin_cron.unwrap().as_str(), "0 18 * * Wed");
+
+    let reply = app
+        .run(
+            app.admin,
+            "setup",
+            &[("checkin_schedule", json!("default"))],
+        )
+        .await;
+    assert!(
+        reply.text().contains("`0 17 * * Tue` (default)"),
+        "{}",
+        reply.text()
+    );
+}

@@ -50,6 +50,11 @@ pub fn start_time() -> DateTime<Utc> {
 impl TestApp {
     /// A simulator with one guild and two people, and the bot connected and ready.
     pub async fn start() -> TestApp {
+        TestApp::start_with(|_| {}).await
+    }
+
+    /// As [`TestApp::start`], with settings changed before the bot starts.
+    pub async fn start_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         init_logs();
         let sim = Sim::start().await;
         let guild = sim.create_guild("Mentoring Club");
@@ -64,6 +69,7 @@ impl TestApp {
         settings.discord.token = Some(Secret::new(sim.token()));
         settings.discord.api_url = sim.url();
         settings.database.url = format!("sqlite://{}/tandem.db", dir.path().display());
+        configure(&mut settings);
         let mut app = TestApp {
             sim,
             guild,
@@ -101,6 +107,11 @@ impl TestApp {
         let bot = self.bot.take().expect("the bot is running");
         bot.shutdown(Duration::from_secs(5)).await;
         self.start_bot().await;
+    }
+
+    /// Stops the bot at once, as a crash would.
+    pub fn crash(&mut self) {
+        self.bot.take().expect("the bot is running").abort();
     }
 
     /// A second connection to the bot's database, to check what it stored.
@@ -175,5 +186,84 @@ impl TestApp {
         let roles: Vec<u64> = mods.into_iter().collect();
         self.sim.add_member(self.guild.id, user, &roles);
         user
+    }
+}
+
+/// A pair made directly in the database (and its channel in the simulator), for tests that
+/// need many pairs quickly.
+#[derive(Debug, Clone, Copy)]
+pub struct SeededPair {
+    pub id: i64,
+    pub mentor: u64,
+    pub mentee: u64,
+    pub channel: u64,
+}
+
+impl TestApp {
+    /// `n` active pairs whose members live in `mentor_tz` and `mentee_tz`, each with a channel
+    /// in `category`; then plans their check-ins as the scheduler's hourly pass would.
+    pub async fn seed_pairs(
+        &self,
+        category: u64,
+        n: usize,
+        mentor_tz: &str,
+        mentee_tz: &str,
+    ) -> Vec<SeededPair> {
+        use tandem::domain::member::{Profile, Role, Status};
+        let db = self.db().await;
+        let now = tandem::clock::Clock::now(&*self.clock);
+        let entry = |action: &str| tandem::store::AuditEntry {
+            guild_id: self.guild.id,
+            actor_id: None,
+            action: action.into(),
+            target_id: None,
+            detail: None,
+            at: now,
+        };
+        let mut out = Vec::new();
+        for i in 0..n {
+            let mut ids = Vec::new();
+            for (role, tz) in [(Role::Mentor, mentor_tz), (Role::Mentee, mentee_tz)] {
+                let user = self.person(&format!("{}{i}", role.as_str()), None);
+                let profile = Profile {
+                    guild_id: self.guild.id,
+                    user_id: user,
+                    role,
+                    status: Status::Active,
+                    topics: vec!["rust".into()],
+                    timezone: tz.parse().unwrap(),
+                    languages: vec!["en".into()],
+                    capacity: (role == Role::Mentor).then_some(1),
+                    goals: None,
+                    about: None,
+                    enrolled_at: now,
+                };
+                db.save_profile(&profile, &entry("member.enrol"))
+                    .await
+                    .unwrap();
+                ids.push(user);
+            }
+            let pair = db
+                .create_pair(self.guild.id, ids[0], ids[1], &entry("pair.create"))
+                .await
+                .unwrap()
+                .unwrap();
+            let channel = self.sim.create_channel(
+                self.guild.id,
+                &format!("pair-{i}"),
+                channel_type::TEXT,
+                Some(category),
+            );
+            db.set_pair_channel(pair.id, channel).await.unwrap();
+            out.push(SeededPair {
+                id: pair.id,
+                mentor: ids[0],
+                mentee: ids[1],
+                channel,
+            });
+        }
+        tandem::jobs::plan(&db, &self.settings, now).await.unwrap();
+        db.close().await;
+        out
     }
 }

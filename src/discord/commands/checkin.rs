@@ -11,7 +11,6 @@ use crate::jobs;
     slash_command,
     guild_only,
     category = "Moderators",
-    default_member_permissions = "MANAGE_MESSAGES",
     subcommands("now"),
     subcommand_required
 )]

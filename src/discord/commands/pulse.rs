@@ -14,7 +14,6 @@ use crate::jobs;
     slash_command,
     guild_only,
     category = "Moderators",
-    default_member_permissions = "MANAGE_MESSAGES",
     subcommands("now", "results"),
     subcommand_required
 )]

@@ -1,0 +1,630 @@
+//! Scheduled check-ins and pulse surveys end to end, driven by the manual clock.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use discord_sim::{perms, FaultKind, Message};
+use serde_json::{json, Value};
+use tandem::domain::pair::PairStatus;
+use tandem::domain::schedule::Kind;
+
+use crate::support::{SeededPair, Server, TestApp};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// Tuesday 17:00 in Berlin, the default check-in slot after the harness's start time.
+fn tuesday_slot() -> DateTime<Utc> {
+    "2026-11-24T16:00:00Z".parse().unwrap()
+}
+
+fn prompts(messages: &[Message]) -> Vec<Message> {
+    messages
+        .iter()
+        .filter(|m| m.content().contains("Check-in time"))
+        .cloned()
+        .collect()
+}
+
+async fn programme(n: usize) -> (TestApp, Server, Vec<SeededPair>) {
+    let app = TestApp::start().await;
+    let s = app.set_up().await;
+    let pairs = app
+        .seed_pairs(s.category, n, "Europe/Berlin", "Europe/Lisbon")
+        .await;
+    (app, s, pairs)
+}
+
+/// Waits until every channel holds at least one check-in prompt; returns them by channel.
+async fn wait_for_prompts(app: &TestApp, pairs: &[SeededPair]) -> Vec<Vec<Message>> {
+    let channels: Vec<u64> = pairs.iter().map(|p| p.channel).collect();
+    app.sim
+        .wait_for(WAIT, |m, _| {
+            channels
+                .iter()
+                .all(|c| {
+                    m.messages
+                        .values()
+                        .any(|msg| msg.channel_id == *c && msg.content().contains("Check-in time"))
+                })
+                .then_some(())
+        })
+        .await
+        .expect("every pair got its check-in");
+    pairs
+        .iter()
+        .map(|p| prompts(&app.sim.messages_in(p.channel)))
+        .collect()
+}
+
+/// The first follow-up message to an interaction, once it arrives.
+async fn first_followup(app: &TestApp, interaction: u64) -> Value {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        if let Some(f) = app.sim.followups(interaction).into_iter().next() {
+            return f;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "no follow-up");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+fn custom_ids(message: &Message) -> Vec<String> {
+    message.body["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter_map(|c| c["custom_id"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_round_posts_one_prompt_per_active_pair_with_mood_and_answer_buttons() {
+    let (app, _s, pairs) = programme(3).await;
+    // The third pair pauses for a week: no prompt for it.
+    let paused = pairs[2];
+    let reply = app
+        .sim
+        .command(app.guild.id, paused.mentee, "pair pause")
+        .opt("weeks", json!(1))
+        .in_channel(paused.channel)
+        .run()
+        .await;
+    assert!(reply.text().contains("pause"), "{}", reply.text());
+
+    app.clock.set(tuesday_slot());
+    let by_channel = wait_for_prompts(&app, &pairs[..2]).await;
+    for (pair, found) in pairs.iter().zip(&by_channel) {
+        assert_eq!(found.len(), 1, "exactly one prompt in pair {}", pair.id);
+        let prompt = &found[0];
+        assert!(prompt.content().contains(&format!("<@{}>", pair.mentor)));
+        assert!(prompt.content().contains(&format!("<@{}>", pair.mentee)));
+        assert!(
+            prompt.content().contains("/goal add"),
+            "{}",
+            prompt.content()
+        );
+        let ids = custom_ids(prompt);
+        assert_eq!(ids.len(), 6, "{ids:?}");
+        assert!(ids[..5].iter().all(|id| id.starts_with("checkin:mood:")));
+        assert!(ids[5].starts_with("checkin:answer:"));
+        let labels = prompt.body["components"][0]["components"][0]["label"].clone();
+        assert_eq!(labels, json!("1 – struggling"));
+        assert!(prompt.body["nonce"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("tandem-")));
+        assert_eq!(prompt.body["enforce_nonce"], json!(true));
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(prompts(&app.sim.messages_in(paused.channel)).is_empty());
+    let states = app
+        .db()
+        .await
+        .occurrence_states(Kind::Checkin)
+        .await
+        .unwrap();
+    assert_eq!(states.get("sent"), Some(&2), "{states:?}");
+    assert_eq!(states.get("skipped"), Some(&1), "{states:?}");
+}
+
+#[tokio::test]
+async fn answering_with_a_mood_and_the_modal_stores_the_answer_and_marks_the_prompt() {
+    let (app, _s, pairs) = programme(1).await;
+    let pair = pairs[0];
+    app.clock.set(tuesday_slot());
+    let prompt = wait_for_prompts(&app, &pairs).await[0][0].clone();
+    let ids = custom_ids(&prompt);
+    let occurrence: i64 = ids[5].rsplit(':').next().unwrap().parse().unwrap();
+
+    // Someone from outside the pair cannot answer.
+    let click = app
+        .sim
+        .click(app.guild.id, app.member, prompt.id, &ids[3])
+        .await;
+    let reply = app.sim.reply(click).await;
+    assert!(
+        reply.ephemeral() && reply.text().contains("another pair"),
+        "{}",
+        reply.text()
+    );
+
+    // The mentor picks "4 – good": the prompt shows that they answered, not what.
+    let click = app
+        .sim
+        .click(app.guild.id, pair.mentor, prompt.id, &ids[3])
+        .await;
+    let reply = app.sim.reply(click).await;
+    assert_eq!(reply.kind, 7);
+    assert!(
+        reply.text().contains(&format!("<@{}> ✓", pair.mentor)),
+        "{}",
+        reply.text()
+    );
+    assert!(!reply.text().contains("good"), "{}", reply.text());
+    let followup = first_followup(&app, click).await;
+    assert!(followup["content"].as_str().unwrap().contains("4 – good"));
+    assert_eq!(
+        followup["flags"],
+        json!(64),
+        "the confirmation is ephemeral"
+    );
+
+    // Answer opens the modal; submitting stores the words next to the mood.
+    let click = app
+        .sim
+        .click(app.guild.id, pair.mentor, prompt.id, &ids[5])
+        .await;
+    let modal = app.sim.reply(click).await;
+    assert_eq!(modal.kind, 9);
+    assert_eq!(
+        modal.data["custom_id"],
+        json!(format!("checkin:modal:{occurrence}"))
+    );
+    let fields = [
+        ("progress", "Finished the parser"),
+        ("blockers", ""),
+        ("next", "Write tests"),
+    ];
+    let submit = app
+        .sim
+        .submit_modal(
+            app.guild.id,
+            pair.channel,
+            pair.mentor,
+            &format!("checkin:modal:{occurrence}"),
+            &fields,
+        )
+        .await;
+    let reply = app.sim.reply(submit).await;
+    assert!(
+        reply.ephemeral() && reply.text().contains("saved"),
+        "{}",
+        reply.text()
+    );
+    let summary = app
+        .sim
+        .wait_for(WAIT, |m, _| {
+            m.messages
+                .values()
+                .find(|msg| msg.channel_id == pair.channel && msg.content().contains("checked in"))
+                .cloned()
+        })
+        .await
+        .expect("a summary in the pair channel");
+    assert!(summary.content().contains("Finished the parser"));
+    assert!(summary.content().contains("4 – good"));
+
+    // Answering again updates the same answer.
+    let again = [
+        ("progress", "Parser and lexer done"),
+        ("blockers", "CI is slow"),
+        ("next", ""),
+    ];
+    let submit = app
+        .sim
+        .submit_modal(
+            app.guild.id,
+            pair.channel,
+            pair.mentor,
+            &format!("checkin:modal:{occurrence}"),
+            &again,
+        )
+        .await;
+    app.sim.reply(submit).await;
+    let db = app.db().await;
+    let stored = db
+        .checkin_answer(occurrence, pair.mentor)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.0, Some(4));
+    assert_eq!(stored.1.as_deref(), Some("Parser and lexer done"));
+    assert_eq!(stored.2.as_deref(), Some("CI is slow"));
+    assert!(!stored.4, "answered on time");
+    assert_eq!(
+        db.checkin_answered(occurrence).await.unwrap(),
+        [pair.mentor]
+    );
+    let edited = app
+        .sim
+        .messages_in(pair.channel)
+        .into_iter()
+        .find(|m| m.id == prompt.id)
+        .unwrap();
+    assert!(edited.content().contains(&format!("<@{}> ✓", pair.mentor)));
+    assert!(!edited.content().contains(&format!("<@{}> ✓", pair.mentee)));
+}
+
+#[tokio::test]
+async fn the_reminder_goes_only_to_whoever_has_not_answered() {
+    let (app, _s, pairs) = programme(1).await;
+    let pair = pairs[0];
+    app.clock.set(tuesday_slot());
+    let prompt = wait_for_prompts(&app, &pairs).await[0][0].clone();
+    let ids = custom_ids(&prompt);
+    let click = app
+        .sim
+        .click(app.guild.id, pair.mentee, prompt.id, &ids[1])
+        .await;
+    app.sim.reply(click).await;
+
+    app.clock.advance(chrono::Duration::hours(24));
+    let reminder = app
+        .sim
+        .wait_for(WAIT, |m, _| {
+            m.messages
+                .values()
+                .find(|msg| {
+                    msg.channel_id == pair.channel && msg.content().contains("gentle nudge")
+                })
+                .cloned()
+        })
+        .await
+        .expect("a reminder");
+    assert!(reminder.content().contains(&format!("<@{}>", pair.mentor)));
+    assert!(!reminder.content().contains(&format!("<@{}>", pair.mentee)));
+    assert_eq!(
+        reminder.body["allowed_mentions"]["users"],
+        json!([pair.mentor.to_string()])
+    );
+    // One reminder only, however long nobody answers.
+    app.clock.advance(chrono::Duration::hours(72));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let reminders = app
+        .sim
+        .messages_in(pair.channel)
+        .iter()
+        .filter(|m| m.content().contains("gentle nudge"))
+        .count();
+    assert_eq!(reminders, 1);
+
+    // A late answer still counts, marked late.
+    let occurrence: i64 = ids[5].rsplit(':').next().unwrap().parse().unwrap();
+    let submit = app
+        .sim
+        .submit_modal(
+            app.guild.id,
+            pair.channel,
+            pair.mentor,
+            &format!("checkin:modal:{occurrence}"),
+            &[("progress", "Sorry, busy week")],
+        )
+        .await;
+    let reply = app.sim.reply(submit).await;
+    assert!(reply.text().contains("late"), "{}", reply.text());
+    let stored = app
+        .db()
+        .await
+        .checkin_answer(occurrence, pair.mentor)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(stored.4);
+}
+
+#[tokio::test]
+async fn a_crash_mid_fan_out_over_300_pairs_still_gives_every_pair_exactly_one_prompt() {
+    let mut app = TestApp::start_with(|s| s.jobs.requests_per_second = 150).await;
+    let s = app.set_up().await;
+    let pairs = app
+        .seed_pairs(s.category, 300, "Europe/Berlin", "Europe/Madrid")
+        .await;
+    app.clock.set(tuesday_slot());
+    let count = |m: &discord_sim::Model| -> usize {
+        m.messages
+            .values()
+            .filter(|msg| msg.content().contains("Check-in time"))
+            .count()
+    };
+    app.sim
+        .wait_for(WAIT, |m, _| (count(m) >= 60).then_some(()))
+        .await
+        .expect("the fan-out started");
+    app.crash();
+    let at_crash = app.sim.with_model(|m| count(m));
+    assert!(
+        at_crash < 300,
+        "the crash came mid fan-out ({at_crash} sent)"
+    );
+
+    app.start_bot().await;
+    wait_for_prompts(&app, &pairs).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    for p in &pairs {
+        let n = prompts(&app.sim.messages_in(p.channel)).len();
+        assert_eq!(n, 1, "pair {} has {n} prompts", p.id);
+    }
+    let states = app
+        .db()
+        .await
+        .occurrence_states(Kind::Checkin)
+        .await
+        .unwrap();
+    assert_eq!(states.get("sent"), Some(&300), "{states:?}");
+}
+
+#[tokio::test]
+async fn rate_limits_and_server_errors_during_a_round_delay_prompts_but_never_double_them() {
+    let (app, _s, pairs) = programme(12).await;
+    app.sim.inject_fault(
+        Some("POST"),
+        "/messages",
+        FaultKind::RateLimited {
+            retry_after: 0.4,
+            global: false,
+        },
+        2,
+    );
+    app.sim.inject_fault(
+        Some("POST"),
+        "/messages",
+        FaultKind::ServerError { status: 502 },
+        2,
+    );
+    app.sim.inject_fault(
+        Some("POST"),
+        "/messages",
+        FaultKind::RateLimited {
+            retry_after: 0.3,
+            global: true,
+        },
+        1,
+    );
+    app.clock.set(tuesday_slot());
+    let found = wait_for_prompts(&app, &pairs).await;
+    assert!(found.iter().all(|f| f.len() == 1), "one prompt per pair");
+
+    let posts = app.sim.requests_to("POST", "/messages");
+    let limited: Vec<_> = posts.iter().filter(|r| r.status == 429).collect();
+    assert_eq!(limited.len(), 3);
+    assert_eq!(posts.iter().filter(|r| r.status == 502).count(), 2);
+    // Faults apply in the order injected: 0.4 s, 0.4 s, then the global one of 0.3 s.
+    for (hit, waited) in limited.into_iter().zip([0.4, 0.4, 0.3]) {
+        // The same request came again only after `retry_after`.
+        let retry = posts
+            .iter()
+            .find(|r| r.at > hit.at && r.path == hit.path)
+            .expect("the request was retried");
+        assert!(
+            retry.at - hit.at >= Duration::from_secs_f64(waited),
+            "retried after {:?}",
+            retry.at - hit.at
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_check_in_to_a_channel_the_bot_lost_access_to_marks_the_pair_broken_and_tells_mods_once()
+{
+    let (app, s, pairs) = programme(2).await;
+    let lost = pairs[0];
+    app.sim
+        .set_overwrite(lost.channel, app.sim.bot_id(), 1, 0, perms::VIEW_CHANNEL);
+    app.clock.set(tuesday_slot());
+    wait_for_prompts(&app, &pairs[1..]).await;
+    let notice = app
+        .sim
+        .wait_for(WAIT, |m, _| {
+            m.messages
+                .values()
+                .find(|msg| msg.channel_id == s.digest && msg.content().contains("lost access"))
+                .cloned()
+        })
+        .await
+        .expect("the moderators were told");
+    assert!(notice.content().contains(&format!("<@{}>", lost.mentor)));
+    let db = app.db().await;
+    assert_eq!(
+        db.pair(lost.id).await.unwrap().unwrap().status,
+        PairStatus::Broken
+    );
+    assert_eq!(
+        db.pair(pairs[1].id).await.unwrap().unwrap().status,
+        PairStatus::Active
+    );
+
+    // Next week's round passes the broken pair by: no second notice.
+    app.clock.set(tuesday_slot() + chrono::Duration::days(7));
+    app.sim
+        .wait_for(WAIT, |m, _| {
+            (m.messages
+                .values()
+                .filter(|msg| {
+                    msg.channel_id == pairs[1].channel && msg.content().contains("Check-in time")
+                })
+                .count()
+                == 2)
+                .then_some(())
+        })
+        .await
+        .expect("the healthy pair's second check-in");
+    let notices = app
+        .sim
+        .messages_in(s.digest)
+        .iter()
+        .filter(|m| m.content().contains("lost access"))
+        .count();
+    assert_eq!(notices, 1);
+}
+
+#[tokio::test]
+async fn after_downtime_only_the_latest_missed_check_in_is_sent_and_only_within_grace() {
+    let (mut app, _s, pairs) = programme(2).await;
+    app.crash();
+    // A week and two hours later: two slots passed; only the latest (2 h old) is sent.
+    app.clock
+        .set(tuesday_slot() + chrono::Duration::days(7) + chrono::Duration::hours(2));
+    app.start_bot().await;
+    let found = wait_for_prompts(&app, &pairs).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(found.iter().all(|f| f.len() == 1), "{found:?}");
+    let states = app
+        .db()
+        .await
+        .occurrence_states(Kind::Checkin)
+        .await
+        .unwrap();
+    assert_eq!(states.get("sent"), Some(&2), "{states:?}");
+
+    // Down again across the next slot and back 7 hours after it: too late, nothing is sent.
+    app.crash();
+    app.clock
+        .set(tuesday_slot() + chrono::Duration::days(14) + chrono::Duration::hours(7));
+    app.start_bot().await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    for p in &pairs {
+        assert_eq!(prompts(&app.sim.messages_in(p.channel)).len(), 1);
+    }
+    let states = app
+        .db()
+        .await
+        .occurrence_states(Kind::Checkin)
+        .await
+        .unwrap();
+    assert_eq!(states.get("sent"), Some(&2), "{states:?}");
+    assert_eq!(states.get("skipped"), Some(&4), "{states:?}");
+}
+
+#[tokio::test]
+async fn check_in_now_posts_a_round_at_once_and_only_for_moderators() {
+    let (app, s, pairs) = programme(2).await;
+    let reply = app.run(app.member, "checkin now", &[]).await;
+    assert!(reply.text().contains("Only moderators"), "{}", reply.text());
+    let moderator = app.person("mo", Some(s.mods));
+    let reply = app.run(moderator, "checkin now", &[]).await;
+    assert!(reply.text().contains("2 pairs"), "{}", reply.text());
+    let found = wait_for_prompts(&app, &pairs).await;
+    assert!(found.iter().all(|f| f.len() == 1));
+}
+
+fn pulse_scores(message: &Message) -> Vec<String> {
+    custom_ids(message)
+        .into_iter()
+        .filter(|id| id.starts_with("pulse:score:"))
+        .collect()
+}
+
+#[tokio::test]
+async fn pulse_results_are_hidden_at_four_answers_and_shown_at_five() {
+    let (app, s, pairs) = programme(3).await;
+    // One member's DMs are closed: their question comes in the pair channel.
+    let closed = pairs[2].mentee;
+    app.sim.close_dms(closed);
+    let moderator = app.person("mo", Some(s.mods));
+    let reply = app.run(moderator, "pulse now", &[]).await;
+    assert!(reply.text().contains("asking 6"), "{}", reply.text());
+
+    let mut asked = Vec::new();
+    for p in &pairs {
+        for user in [p.mentor, p.mentee] {
+            if user == closed {
+                continue;
+            }
+            let dms = app.sim.wait_for_dms(user, 1).await;
+            assert!(
+                dms[0].content().contains("anonymous"),
+                "{}",
+                dms[0].content()
+            );
+            asked.push((user, dms[0].clone()));
+        }
+    }
+    let in_channel = app
+        .sim
+        .wait_for(WAIT, |m, _| {
+            m.messages
+                .values()
+                .find(|msg| {
+                    msg.channel_id == pairs[2].channel && msg.content().contains("DMs are closed")
+                })
+                .cloned()
+        })
+        .await
+        .expect("the pulse question in the pair channel");
+    asked.push((closed, in_channel));
+
+    let answer = |user: u64, message: &Message, score: usize| {
+        let id = pulse_scores(message)[score - 1].clone();
+        let (app, message) = (&app, message.id);
+        async move {
+            let click = app.sim.click(app.guild.id, user, message, &id).await;
+            app.sim.reply(click).await
+        }
+    };
+    for (i, (user, message)) in asked.iter().take(4).enumerate() {
+        let reply = answer(*user, message, [5, 4, 4, 2][i]).await;
+        assert!(reply.ephemeral(), "answers are private");
+    }
+    // The same person answering again replaces their answer: still 4 answers.
+    answer(asked[0].0, &asked[0].1, 3).await;
+    let reply = app.run(moderator, "pulse results", &[]).await;
+    assert!(reply.text().contains("4 of 6"), "{}", reply.text());
+    assert!(reply.text().contains("once 5"), "{}", reply.text());
+    assert!(reply.embeds().is_empty());
+
+    let reply = answer(asked[4].0, &asked[4].1, 5).await;
+    let comment = custom_ids_of(&reply.data)[0].clone();
+    let click = app
+        .sim
+        .click(app.guild.id, asked[4].0, asked[4].1.id, &comment)
+        .await;
+    let modal = app.sim.reply(click).await;
+    assert_eq!(modal.kind, 9);
+    let round = comment.rsplit(':').next().unwrap();
+    let submit = app
+        .sim
+        .submit_modal(
+            app.guild.id,
+            pairs[0].channel,
+            asked[4].0,
+            &format!("pulse:modal:{round}"),
+            &[("comment", "More pairing sessions please")],
+        )
+        .await;
+    assert!(app
+        .sim
+        .reply(submit)
+        .await
+        .text()
+        .contains("without your name"));
+
+    let reply = app.run(moderator, "pulse results", &[]).await;
+    assert_eq!(reply.embeds().len(), 1);
+    let text = reply.text();
+    assert!(text.contains("5 of 6 answered"), "{text}");
+    assert!(text.contains("average **3.6**"), "{text}");
+    assert!(text.contains("More pairing sessions please"), "{text}");
+    for (user, _) in &asked {
+        assert!(!text.contains(&user.to_string()), "no names in results");
+    }
+}
+
+fn custom_ids_of(data: &Value) -> Vec<String> {
+    data["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter_map(|c| c["custom_id"].as_str().map(str::to_string))
+        .collect()
+}
