@@ -68,6 +68,27 @@ async fn first_followup(app: &TestApp, interaction: u64) -> Value {
     }
 }
 
+async fn checkin_states(app: &TestApp) -> std::collections::HashMap<String, i64> {
+    app.db()
+        .await
+        .occurrence_states(Kind::Checkin)
+        .await
+        .unwrap()
+}
+
+/// Waits for the bot's first message in `channel` that contains `needle`.
+async fn wait_for_message(app: &TestApp, channel: u64, needle: &str) -> Message {
+    app.sim
+        .wait_for(WAIT, |m, _| {
+            m.messages
+                .values()
+                .find(|msg| msg.channel_id == channel && msg.content().contains(needle))
+                .cloned()
+        })
+        .await
+        .unwrap_or_else(|| panic!("no message with {needle:?} in {channel}"))
+}
+
 fn custom_ids(message: &Message) -> Vec<String> {
     message.body["components"]
         .as_array()
@@ -117,12 +138,7 @@ async fn a_round_posts_one_prompt_per_active_pair_with_mood_and_answer_buttons()
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(prompts(&app.sim.messages_in(paused.channel)).is_empty());
-    let states = app
-        .db()
-        .await
-        .occurrence_states(Kind::Checkin)
-        .await
-        .unwrap();
+    let states = checkin_states(&app).await;
     assert_eq!(states.get("sent"), Some(&2), "{states:?}");
     assert_eq!(states.get("skipped"), Some(&1), "{states:?}");
 }
@@ -201,16 +217,7 @@ async fn answering_with_a_mood_and_the_modal_stores_the_answer_and_marks_the_pro
         "{}",
         reply.text()
     );
-    let summary = app
-        .sim
-        .wait_for(WAIT, |m, _| {
-            m.messages
-                .values()
-                .find(|msg| msg.channel_id == pair.channel && msg.content().contains("checked in"))
-                .cloned()
-        })
-        .await
-        .expect("a summary in the pair channel");
+    let summary = wait_for_message(&app, pair.channel, "checked in").await;
     assert!(summary.content().contains("Finished the parser"));
     assert!(summary.content().contains("4 – good"));
 
@@ -269,18 +276,7 @@ async fn the_reminder_goes_only_to_whoever_has_not_answered() {
     app.sim.reply(click).await;
 
     app.clock.advance(chrono::Duration::hours(24));
-    let reminder = app
-        .sim
-        .wait_for(WAIT, |m, _| {
-            m.messages
-                .values()
-                .find(|msg| {
-                    msg.channel_id == pair.channel && msg.content().contains("gentle nudge")
-                })
-                .cloned()
-        })
-        .await
-        .expect("a reminder");
+    let reminder = wait_for_message(&app, pair.channel, "gentle nudge").await;
     assert!(reminder.content().contains(&format!("<@{}>", pair.mentor)));
     assert!(!reminder.content().contains(&format!("<@{}>", pair.mentee)));
     assert_eq!(
@@ -354,12 +350,7 @@ async fn a_crash_mid_fan_out_over_300_pairs_still_gives_every_pair_exactly_one_p
         let n = prompts(&app.sim.messages_in(p.channel)).len();
         assert_eq!(n, 1, "pair {} has {n} prompts", p.id);
     }
-    let states = app
-        .db()
-        .await
-        .occurrence_states(Kind::Checkin)
-        .await
-        .unwrap();
+    let states = checkin_states(&app).await;
     assert_eq!(states.get("sent"), Some(&300), "{states:?}");
 }
 
@@ -422,16 +413,7 @@ async fn a_check_in_to_a_channel_the_bot_lost_access_to_marks_the_pair_broken_an
         .set_overwrite(lost.channel, app.sim.bot_id(), 1, 0, perms::VIEW_CHANNEL);
     app.clock.set(tuesday_slot());
     wait_for_prompts(&app, &pairs[1..]).await;
-    let notice = app
-        .sim
-        .wait_for(WAIT, |m, _| {
-            m.messages
-                .values()
-                .find(|msg| msg.channel_id == s.digest && msg.content().contains("lost access"))
-                .cloned()
-        })
-        .await
-        .expect("the moderators were told");
+    let notice = wait_for_message(&app, s.digest, "lost access").await;
     assert!(notice.content().contains(&format!("<@{}>", lost.mentor)));
     let db = app.db().await;
     assert_eq!(
@@ -478,12 +460,7 @@ async fn after_downtime_only_the_latest_missed_check_in_is_sent_and_only_within_
     let found = wait_for_prompts(&app, &pairs).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(found.iter().all(|f| f.len() == 1), "{found:?}");
-    let states = app
-        .db()
-        .await
-        .occurrence_states(Kind::Checkin)
-        .await
-        .unwrap();
+    let states = checkin_states(&app).await;
     assert_eq!(states.get("sent"), Some(&2), "{states:?}");
 
     // Down again across the next slot and back 7 hours after it: too late, nothing is sent.
@@ -495,12 +472,7 @@ async fn after_downtime_only_the_latest_missed_check_in_is_sent_and_only_within_
     for p in &pairs {
         assert_eq!(prompts(&app.sim.messages_in(p.channel)).len(), 1);
     }
-    let states = app
-        .db()
-        .await
-        .occurrence_states(Kind::Checkin)
-        .await
-        .unwrap();
+    let states = checkin_states(&app).await;
     assert_eq!(states.get("sent"), Some(&2), "{states:?}");
     assert_eq!(states.get("skipped"), Some(&4), "{states:?}");
 }
@@ -549,18 +521,7 @@ async fn pulse_results_are_hidden_at_four_answers_and_shown_at_five() {
             asked.push((user, dms[0].clone()));
         }
     }
-    let in_channel = app
-        .sim
-        .wait_for(WAIT, |m, _| {
-            m.messages
-                .values()
-                .find(|msg| {
-                    msg.channel_id == pairs[2].channel && msg.content().contains("DMs are closed")
-                })
-                .cloned()
-        })
-        .await
-        .expect("the pulse question in the pair channel");
+    let in_channel = wait_for_message(&app, pairs[2].channel, "DMs are closed").await;
     asked.push((closed, in_channel));
 
     let answer = |user: u64, message: &Message, score: usize| {
@@ -627,4 +588,42 @@ fn custom_ids_of(data: &Value) -> Vec<String> {
         .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
         .filter_map(|c| c["custom_id"].as_str().map(str::to_string))
         .collect()
+}
+
+#[tokio::test]
+async fn the_weekly_digest_is_posted_by_the_scheduler_on_monday_morning() {
+    let (app, s, pairs) = programme(2).await;
+    app.clock.set(tuesday_slot());
+    let prompt = wait_for_prompts(&app, &pairs).await[0][0].clone();
+    let mood = custom_ids(&prompt)[2].clone();
+    let click = app
+        .sim
+        .click(app.guild.id, pairs[0].mentor, prompt.id, &mood)
+        .await;
+    app.sim.reply(click).await;
+
+    // Monday 09:00 in Berlin.
+    app.clock.set("2026-11-30T08:00:00Z".parse().unwrap());
+    let digest = app
+        .sim
+        .wait_for(WAIT, |m, _| {
+            m.messages
+                .values()
+                .find(|msg| msg.channel_id == s.digest && !msg.body["embeds"].is_null())
+                .cloned()
+        })
+        .await
+        .expect("the digest");
+    let embed = digest.body["embeds"][0].to_string();
+    assert!(embed.contains("Weekly mentoring digest"), "{embed}");
+    assert!(embed.contains("2 active, 0 paused"), "{embed}");
+    assert!(embed.contains("1 of 4 answers (25%)"), "{embed}");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let digests = app
+        .sim
+        .messages_in(s.digest)
+        .iter()
+        .filter(|m| !m.body["embeds"].is_null())
+        .count();
+    assert_eq!(digests, 1);
 }
