@@ -176,6 +176,11 @@ impl Settings {
         })
     }
 
+    /// Fewest pulse answers before results show in this server: its own, or the default.
+    pub fn anonymity_min(&self, guild: &crate::domain::guild::GuildSettings) -> u32 {
+        guild.anonymity_min.unwrap_or(self.pulse.anonymity_min)
+    }
+
     /// Everything that would stop the bot from running, one problem per key.
     pub fn problems(&self) -> Vec<Problem> {
         let mut out = Vec::new();

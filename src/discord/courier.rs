@@ -3,7 +3,6 @@
 //! few requests a fan-out makes go through here: the same bodies serenity's builders produce,
 //! sent with the bot's token, under one token bucket, in both modes.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use poise::serenity_prelude as serenity;
@@ -49,21 +48,10 @@ pub enum SendError {
     Unavailable(String),
 }
 
-impl SendError {
-    pub fn code(&self) -> Option<i64> {
-        match self {
-            SendError::Permanent { code, .. } | SendError::Rejected { code, .. } => Some(*code),
-            SendError::Unavailable(_) => None,
-        }
-    }
-}
-
 pub struct Courier {
     client: reqwest::Client,
     base: String,
-    pacer: Arc<Pacer>,
-    /// How many 429s this courier was answered with (for the bench).
-    rate_limited: std::sync::atomic::AtomicU64,
+    pacer: Pacer,
 }
 
 impl Courier {
@@ -94,13 +82,8 @@ impl Courier {
         Ok(Courier {
             client,
             base: format!("{}/api/v10", settings.discord.api_url.trim_end_matches('/')),
-            pacer: Arc::new(Pacer::new(settings.jobs.requests_per_second)),
-            rate_limited: Default::default(),
+            pacer: Pacer::new(settings.jobs.requests_per_second),
         })
-    }
-
-    pub fn rate_limited(&self) -> u64 {
-        self.rate_limited.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Posts a message; returns its id. Give the message a nonce and `enforce_nonce` so a
@@ -171,8 +154,6 @@ impl Courier {
                 200..=299 => return Ok(value),
                 429 => {
                     limited += 1;
-                    self.rate_limited
-                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let after = value["retry_after"]
                         .as_f64()
                         .or(header_retry)

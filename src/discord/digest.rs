@@ -1,8 +1,7 @@
 //! The moderators' weekly digest, posted by the scheduler to the digest channel.
 
 use chrono::Duration;
-use poise::serenity_prelude as serenity;
-use serenity::{CreateAllowedMentions, CreateEmbed, CreateMessage};
+use poise::serenity_prelude::{CreateAllowedMentions, CreateEmbed, CreateMessage};
 
 use super::messages;
 use super::scheduled::Scheduled;
@@ -43,9 +42,7 @@ pub async fn post(s: &Scheduled, o: &Occurrence) -> anyhow::Result<Outcome> {
     let (prompts, answers) =
         s.db.checkin_counts(o.guild_id, now - Duration::days(7), now)
             .await?;
-    let min = settings
-        .anonymity_min
-        .unwrap_or(s.settings.pulse.anonymity_min);
+    let min = s.settings.anonymity_min(&settings);
     let pulse =
         s.db.latest_pulse_results(o.guild_id)
             .await?
@@ -69,15 +66,6 @@ pub async fn post(s: &Scheduled, o: &Occurrence) -> anyhow::Result<Outcome> {
     }
     let message = CreateMessage::new()
         .embed(embed)
-        .allowed_mentions(CreateAllowedMentions::new())
-        .nonce(serenity::Nonce::String(format!("tandem-{}", o.id)))
-        .enforce_nonce(true);
-    match s.courier.post(channel, &message).await {
-        Ok(id) => Ok(Outcome::Sent {
-            message: Some((channel, id)),
-            then: Vec::new(),
-        }),
-        Err(super::courier::SendError::Unavailable(why)) => Ok(Outcome::Retry(why)),
-        Err(e) => Ok(Outcome::Failed(e.to_string())),
-    }
+        .allowed_mentions(CreateAllowedMentions::new());
+    Ok(s.post(o, channel, message, Vec::new(), false).await)
 }

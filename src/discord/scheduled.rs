@@ -85,8 +85,23 @@ fn mentioning(users: &[u64]) -> CreateAllowedMentions {
 }
 
 impl Scheduled {
-    fn hours(&self, h: u32) -> Duration {
-        Duration::hours(i64::from(h))
+    /// Posts `message` for occurrence `o`, once however often it is retried. If the bot lost
+    /// access and `channel` is a pair channel, that pair is marked broken.
+    pub(super) async fn post(
+        &self,
+        o: &Occurrence,
+        channel: u64,
+        message: CreateMessage,
+        then: Vec<NewOccurrence>,
+        pair_channel: bool,
+    ) -> Outcome {
+        match self.courier.post(channel, &once(o.id, message)).await {
+            Ok(id) => Outcome::Sent {
+                message: Some((channel, id)),
+                then,
+            },
+            Err(e) => self.failed(e, pair_channel.then_some(channel)).await,
+        }
     }
 
     /// What a failed send means for the occurrence (and for the pair, when its channel is lost).
@@ -131,7 +146,7 @@ impl Scheduled {
             .collect();
         let members: Vec<u64> = pair.members().collect();
         let posted_at = o.scheduled_for.max(now);
-        let on_time = posted_at + self.hours(self.settings.checkins.on_time_hours);
+        let on_time = posted_at + on_time_window(&self.settings);
         let message = CreateMessage::new()
             .content(messages::checkins::prompt(
                 &members,
@@ -140,20 +155,15 @@ impl Scheduled {
             ))
             .components(checkin_buttons(o.id))
             .allowed_mentions(mentioning(&members));
-        match self.courier.post(channel, &once(o.id, message)).await {
-            Ok(id) => Ok(Outcome::Sent {
-                message: Some((channel, id)),
-                then: vec![NewOccurrence {
-                    guild_id: o.guild_id,
-                    kind: Kind::Reminder,
-                    target: o.target,
-                    scheduled_for: posted_at
-                        + self.hours(self.settings.checkins.remind_after_hours),
-                    parent_id: Some(o.id),
-                }],
-            }),
-            Err(e) => Ok(self.failed(e, Some(channel)).await),
-        }
+        let remind_after = Duration::hours(i64::from(self.settings.checkins.remind_after_hours));
+        let reminder = NewOccurrence {
+            guild_id: o.guild_id,
+            kind: Kind::Reminder,
+            target: o.target,
+            scheduled_for: posted_at + remind_after,
+            parent_id: Some(o.id),
+        };
+        Ok(self.post(o, channel, message, vec![reminder], true).await)
     }
 
     #[tracing::instrument(skip_all, fields(occurrence = o.id, pair = o.target))]
@@ -185,13 +195,7 @@ impl Scheduled {
         let reply = CreateMessage::new()
             .content(text)
             .allowed_mentions(mentioning(&waiting));
-        match self.courier.post(channel, &once(o.id, reply)).await {
-            Ok(id) => Ok(Outcome::Sent {
-                message: Some((channel, id)),
-                then: Vec::new(),
-            }),
-            Err(e) => Ok(self.failed(e, Some(channel)).await),
-        }
+        Ok(self.post(o, channel, reply, Vec::new(), true).await)
     }
 
     /// A pulse round: one question for every active member, each its own occurrence.
@@ -236,9 +240,7 @@ impl Scheduled {
         };
         let user = o.target;
         let settings = self.db.guild_settings_or_new(guild_id).await?;
-        let min = settings
-            .anonymity_min
-            .unwrap_or(self.settings.pulse.anonymity_min);
+        let min = self.settings.anonymity_min(&settings);
         let guild = dm::guild_name(&self.cache, serenity::GuildId::new(guild_id));
         let by_dm = CreateMessage::new()
             .content(messages::pulse::question(&guild, &question, min))
@@ -269,13 +271,7 @@ impl Scheduled {
             .content(messages::pulse::question_in_channel(user, &question, min))
             .components(pulse_buttons(round))
             .allowed_mentions(mentioning(&[user]));
-        match self.courier.post(channel, &once(o.id, here)).await {
-            Ok(id) => Ok(Outcome::Sent {
-                message: Some((channel, id)),
-                then: Vec::new(),
-            }),
-            Err(e) => Ok(self.failed(e, Some(channel)).await),
-        }
+        Ok(self.post(o, channel, here, Vec::new(), true).await)
     }
 }
 

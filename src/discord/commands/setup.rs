@@ -241,22 +241,21 @@ fn summary(
         )
         .field(m::ENDED_CHANNELS, m::archive_value(s.archive_mode), true);
     let data = ctx.data();
-    let defaults = &data.settings.schedule;
     let now = data.clock.now();
-    for (name, own, default) in [
-        (m::CHECKINS, &s.checkin_cron, &defaults.checkins),
-        (m::PULSE, &s.pulse_cron, &defaults.pulse),
-        (m::DIGEST, &s.digest_cron, &defaults.digest),
+    for (name, kind, own) in [
+        (m::CHECKINS, Kind::Checkin, &s.checkin_cron),
+        (m::PULSE, Kind::Pulse, &s.pulse_cron),
+        (m::DIGEST, Kind::Digest, &s.digest_cron),
     ] {
-        let cron = own.clone().or_else(|| Cron::parse(default).ok());
-        let next = cron
-            .as_ref()
-            .and_then(|c| c.next_after(s.timezone, now))
-            .map(|t| t.timestamp());
-        let text = cron.as_ref().map(Cron::as_str).unwrap_or(default);
-        embed = embed.field(name, m::schedule_value(text, own.is_none(), next), true);
+        // The configured defaults are validated at start-up, so there is always one.
+        let Some(cron) = crate::jobs::cron_for(&data.settings, s, kind) else {
+            continue;
+        };
+        let next = cron.next_after(s.timezone, now).map(|t| t.timestamp());
+        let value = m::schedule_value(cron.as_str(), own.is_none(), next);
+        embed = embed.field(name, value, true);
     }
-    let anonymity = s.anonymity_min.unwrap_or(data.settings.pulse.anonymity_min);
+    let anonymity = data.settings.anonymity_min(s);
     embed = embed.field(m::ANONYMITY, m::anonymity_value(anonymity), true);
     let missing = s.missing();
     if !missing.is_empty() {
