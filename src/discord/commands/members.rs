@@ -2,8 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::discord::access::{self, Access};
-use crate::discord::commands::{enrol::decision_buttons, guild_of};
+use crate::discord::commands::{as_moderator, enrol::decision_buttons};
 use crate::discord::{messages, Context, Error};
 use crate::domain::member::{Profile, Role, Status};
 
@@ -17,12 +16,9 @@ const BUTTON_ROWS: usize = 5;
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn members(ctx: Context<'_>) -> Result<(), Error> {
     use messages::members as m;
-    let guild_id = guild_of(ctx)?.get();
+    let settings = as_moderator(ctx, m::ONLY_MODERATORS).await?;
+    let guild_id = settings.guild_id;
     let db = &ctx.data().db;
-    let settings = db.guild_settings(guild_id).await?;
-    if access::of_caller(ctx, settings.as_ref()) < Access::Moderator {
-        return Err(Error::user(m::ONLY_MODERATORS));
-    }
     let counts = db.member_counts(guild_id).await?;
     let count_line = |role: Role| {
         let parts: Vec<String> = Status::ALL
@@ -73,9 +69,7 @@ pub async fn members(ctx: Context<'_>) -> Result<(), Error> {
             list(&waiting, m::waiting, m::NONE_WAITING),
             false,
         );
-    let digest_set = settings
-        .as_ref()
-        .is_some_and(|s| s.digest_channel_id.is_some());
+    let digest_set = settings.digest_channel_id.is_some();
     let mut reply = poise::CreateReply::default().ephemeral(true);
     if !pending.is_empty() && !digest_set {
         embed = embed.footer(serenity::CreateEmbedFooter::new(m::NO_DIGEST_CHANNEL));

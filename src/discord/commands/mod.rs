@@ -14,7 +14,9 @@ mod withdraw;
 
 use poise::serenity_prelude as serenity;
 
+use super::access::{self, Access};
 use super::{Context, Data, Error};
+use crate::domain::guild::GuildSettings;
 use crate::domain::timezone;
 
 /// Every command tandem registers. Each command's `category` names its audience
@@ -40,6 +42,20 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
 pub(crate) fn guild_of(ctx: Context<'_>) -> Result<serenity::GuildId, Error> {
     ctx.guild_id()
         .ok_or_else(|| Error::user(super::messages::errors::GUILD_ONLY))
+}
+
+/// The server's settings (defaults before `/setup`) if the caller moderates it; otherwise the
+/// user error `refusal`. Discord shows these commands to everyone, so the check is ours.
+pub(crate) async fn as_moderator(
+    ctx: Context<'_>,
+    refusal: &'static str,
+) -> Result<GuildSettings, Error> {
+    let guild = guild_of(ctx)?.get();
+    let settings = ctx.data().db.guild_settings_or_new(guild).await?;
+    if access::of_caller(ctx, Some(&settings)) < Access::Moderator {
+        return Err(Error::user(refusal));
+    }
+    Ok(settings)
 }
 
 /// IANA time zone names matching what the user has typed (at most 25, Discord's limit).

@@ -4,7 +4,7 @@ use poise::serenity_prelude as serenity;
 use serde_json::{json, Value};
 
 use crate::discord::access::{self, Access};
-use crate::discord::commands::guild_of;
+use crate::discord::commands::{as_moderator, guild_of};
 use crate::discord::{messages, pairing, Context, Data, Error};
 use crate::domain::guild::GuildSettings;
 use crate::domain::matching::{self, Candidate, Mentee, Mentor};
@@ -22,16 +22,6 @@ use crate::store::AuditEntry;
 )]
 pub async fn pair(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
-}
-
-/// The settings, and refuses anyone below moderator.
-async fn as_moderator(ctx: Context<'_>) -> Result<GuildSettings, Error> {
-    let guild = guild_of(ctx)?.get();
-    let settings = ctx.data().db.guild_settings(guild).await?;
-    if access::of_caller(ctx, settings.as_ref()) < Access::Moderator {
-        return Err(Error::user(messages::pairs::ONLY_MODERATORS));
-    }
-    Ok(settings.unwrap_or_else(|| GuildSettings::new(guild)))
 }
 
 /// The pair whose channel the command runs in, if the caller is one of its members or a
@@ -60,7 +50,7 @@ pub async fn create(
     #[description = "The mentor"] mentor: serenity::User,
     #[description = "The mentee"] mentee: serenity::User,
 ) -> Result<(), Error> {
-    let settings = as_moderator(ctx).await?;
+    let settings = as_moderator(ctx, messages::pairs::ONLY_MODERATORS).await?;
     // Creating a channel and posting can take longer than Discord's 3 seconds.
     ctx.defer_ephemeral().await?;
     let (mentor, mentee) = (mentor.id.get(), mentee.id.get());
@@ -90,7 +80,7 @@ pub const PAGE_SIZE: usize = 10;
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
     use messages::pairs as m;
-    let settings = as_moderator(ctx).await?;
+    let settings = as_moderator(ctx, messages::pairs::ONLY_MODERATORS).await?;
     let guild = settings.guild_id;
     let db = &ctx.data().db;
     let now = ctx.data().clock.now();

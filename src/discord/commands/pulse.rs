@@ -2,10 +2,8 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::discord::access::{self, Access};
-use crate::discord::commands::guild_of;
+use crate::discord::commands::as_moderator;
 use crate::discord::{messages, Context, Error};
-use crate::domain::guild::GuildSettings;
 use crate::domain::schedule::Kind;
 use crate::jobs;
 
@@ -21,21 +19,12 @@ pub async fn pulse(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
-async fn moderator(ctx: Context<'_>) -> Result<GuildSettings, Error> {
-    let guild = guild_of(ctx)?.get();
-    let settings = ctx.data().db.guild_settings_or_new(guild).await?;
-    if access::of_caller(ctx, Some(&settings)) < Access::Moderator {
-        return Err(Error::user(messages::pulse::ONLY_MODERATORS));
-    }
-    Ok(settings)
-}
-
 /// Ask every active member the pulse question now
 #[poise::command(slash_command, guild_only)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn now(ctx: Context<'_>) -> Result<(), Error> {
     use messages::pulse as m;
-    let settings = moderator(ctx).await?;
+    let settings = as_moderator(ctx, messages::pulse::ONLY_MODERATORS).await?;
     let data = ctx.data();
     let members = data.db.active_member_ids(settings.guild_id).await?;
     if members.is_empty() {
@@ -43,9 +32,7 @@ pub async fn now(ctx: Context<'_>) -> Result<(), Error> {
     }
     jobs::plan_now(&data.db, settings.guild_id, Kind::Pulse, data.clock.now()).await?;
     data.jobs.wake();
-    let min = settings
-        .anonymity_min
-        .unwrap_or(data.settings.pulse.anonymity_min);
+    let min = data.settings.anonymity_min(&settings);
     ctx.send(
         poise::CreateReply::default()
             .content(m::round_started(members.len(), min))
@@ -60,14 +47,12 @@ pub async fn now(ctx: Context<'_>) -> Result<(), Error> {
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn results(ctx: Context<'_>) -> Result<(), Error> {
     use messages::pulse as m;
-    let settings = moderator(ctx).await?;
+    let settings = as_moderator(ctx, messages::pulse::ONLY_MODERATORS).await?;
     let data = ctx.data();
     let Some(mut r) = data.db.latest_pulse_results(settings.guild_id).await? else {
         return Err(Error::user(m::NO_ROUND));
     };
-    let min = settings
-        .anonymity_min
-        .unwrap_or(data.settings.pulse.anonymity_min);
+    let min = data.settings.anonymity_min(&settings);
     let reply = poise::CreateReply::default().ephemeral(true);
     if !r.visible(min) {
         ctx.send(reply.content(m::hidden(&r, min))).await?;
