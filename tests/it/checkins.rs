@@ -56,6 +56,21 @@ async fn wait_for_prompts(app: &TestApp, pairs: &[SeededPair]) -> Vec<Vec<Messag
         .collect()
 }
 
+/// The mentor submits the check-in form of `occurrence`; returns the bot's reply.
+async fn answer_form(
+    app: &TestApp,
+    pair: SeededPair,
+    occurrence: i64,
+    fields: &[(&str, &str)],
+) -> discord_sim::Reply {
+    let custom_id = format!("checkin:modal:{occurrence}");
+    let submit = app
+        .sim
+        .submit_modal(app.guild.id, pair.channel, pair.mentor, &custom_id, fields)
+        .await;
+    app.sim.reply(submit).await
+}
+
 /// The first follow-up message to an interaction, once it arrives.
 async fn first_followup(app: &TestApp, interaction: u64) -> Value {
     let deadline = tokio::time::Instant::now() + WAIT;
@@ -201,17 +216,7 @@ async fn answering_with_a_mood_and_the_modal_stores_the_answer_and_marks_the_pro
         ("blockers", ""),
         ("next", "Write tests"),
     ];
-    let submit = app
-        .sim
-        .submit_modal(
-            app.guild.id,
-            pair.channel,
-            pair.mentor,
-            &format!("checkin:modal:{occurrence}"),
-            &fields,
-        )
-        .await;
-    let reply = app.sim.reply(submit).await;
+    let reply = answer_form(&app, pair, occurrence, &fields).await;
     assert!(
         reply.ephemeral() && reply.text().contains("saved"),
         "{}",
@@ -227,17 +232,7 @@ async fn answering_with_a_mood_and_the_modal_stores_the_answer_and_marks_the_pro
         ("blockers", "CI is slow"),
         ("next", ""),
     ];
-    let submit = app
-        .sim
-        .submit_modal(
-            app.guild.id,
-            pair.channel,
-            pair.mentor,
-            &format!("checkin:modal:{occurrence}"),
-            &again,
-        )
-        .await;
-    app.sim.reply(submit).await;
+    answer_form(&app, pair, occurrence, &again).await;
     let db = app.db().await;
     let stored = db
         .checkin_answer(occurrence, pair.mentor)
@@ -296,17 +291,7 @@ async fn the_reminder_goes_only_to_whoever_has_not_answered() {
 
     // A late answer still counts, marked late.
     let occurrence: i64 = ids[5].rsplit(':').next().unwrap().parse().unwrap();
-    let submit = app
-        .sim
-        .submit_modal(
-            app.guild.id,
-            pair.channel,
-            pair.mentor,
-            &format!("checkin:modal:{occurrence}"),
-            &[("progress", "Sorry, busy week")],
-        )
-        .await;
-    let reply = app.sim.reply(submit).await;
+    let reply = answer_form(&app, pair, occurrence, &[("progress", "Sorry, busy week")]).await;
     assert!(reply.text().contains("late"), "{}", reply.text());
     let stored = app
         .db()
