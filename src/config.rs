@@ -47,6 +47,15 @@ pub struct Settings {
     pub checkins: CheckinSettings,
     pub pulse: PulseSettings,
     pub jobs: JobSettings,
+    #[serde(default)]
+    pub health: crate::domain::health::Thresholds,
+    pub kudos: KudosSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct KudosSettings {
+    /// Kudos one person can give in 24 hours.
+    pub per_day: u32,
 }
 
 /// Default schedules (5-field cron in the server's time zone).
@@ -308,6 +317,12 @@ impl Settings {
         }
         if self.jobs.max_attempts == 0 {
             out.push(problem("jobs.max_attempts", "must be at least 1"));
+        }
+        for (key, message) in self.health.problems() {
+            out.push(problem(key, message));
+        }
+        if !(1..=100).contains(&self.kudos.per_day) {
+            out.push(problem("kudos.per_day", "must be between 1 and 100"));
         }
         if let Err(e) = tracing_subscriber::EnvFilter::try_new(&self.log.filter) {
             out.push(problem("log.filter", format!("is not a valid filter: {e}")));

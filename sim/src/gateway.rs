@@ -109,6 +109,7 @@ async fn identify(
     let (ready, guilds) = {
         let mut s = shared.lock();
         s.identifies += 1;
+        s.intents = v["d"]["intents"].as_u64().unwrap_or(0);
         s.session_id = format!("sim-session-{}", s.identifies);
         let guild_ids: Vec<u64> = s.model.guilds.keys().copied().collect();
         let ready = json!({

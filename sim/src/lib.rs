@@ -165,6 +165,8 @@ pub(crate) struct State {
     pub identifies: u32,
     pub resumes: u32,
     pub session_id: String,
+    /// Gateway intents the bot identified with.
+    pub intents: u64,
     /// `host:port` the simulator listens on.
     pub public_addr: String,
     /// Bytes of uploaded attachments, by attachment id.
@@ -302,6 +304,7 @@ impl Sim {
             identifies: 0,
             resumes: 0,
             session_id: String::new(),
+            intents: 0,
             public_addr: addr.to_string(),
             files: HashMap::new(),
             validator: validate::Validator::shared(),
@@ -563,6 +566,44 @@ impl Sim {
             .filter(|r| r.method.eq_ignore_ascii_case(method) && r.path.contains(path_part))
             .cloned()
             .collect()
+    }
+
+    /// A member writes `text` in a channel: stored, and sent to the bot as MESSAGE_CREATE. As on
+    /// Discord, the event carries no content unless the bot asked for the message-content
+    /// intent (or is mentioned). Returns the message id.
+    pub fn say(&self, user: u64, channel: u64, text: &str) -> u64 {
+        const MESSAGE_CONTENT: u64 = 1 << 15;
+        let mut s = self.shared.lock();
+        let mid = s.model.next_id();
+        let m = Message {
+            id: mid,
+            channel_id: channel,
+            author_id: user,
+            body: json!({ "content": text }),
+            edited: false,
+        };
+        s.model.messages.insert(mid, m);
+        if let Some(c) = s.model.channels.get_mut(&channel) {
+            c.last_message_id = Some(mid);
+        }
+        let mut event = s.model.message_json(&s.model.messages[&mid]);
+        let mentions_bot = text.contains(&format!("<@{}>", s.bot_id));
+        if s.intents & MESSAGE_CONTENT == 0 && !mentions_bot {
+            event["content"] = json!("");
+        }
+        if let Some(g) = s.model.channels.get(&channel).and_then(|c| c.guild_id) {
+            if let Some(guild) = s.model.guilds.get(&g) {
+                let mut member = s.model.member_json(guild, user);
+                if let Some(obj) = member.as_object_mut() {
+                    obj.remove("user");
+                }
+                event["member"] = member;
+            }
+        }
+        s.dispatch("MESSAGE_CREATE", event);
+        drop(s);
+        self.shared.bump();
+        mid
     }
 
     /// Messages in a channel, oldest first.

@@ -9,7 +9,7 @@ use serenity::{
 
 use super::access::{self, Access};
 use super::commands::pair::{end_pairs_of, suggestion_page};
-use super::{answers, dm, error, messages, pairing, Data, Error};
+use super::{activity, answers, dm, error, messages, pairing, Data, Error};
 use crate::domain::guild::GuildSettings;
 use crate::domain::member::{Role, Status};
 use crate::domain::pair::{self, EndReason};
@@ -31,6 +31,9 @@ pub async fn handle_event(ctx: &serenity::Context, event: &serenity::FullEvent, 
             if let Err(e) = route_modal(ctx, submit, data).await {
                 error::report_modal(ctx, submit, e).await;
             }
+        }
+        serenity::FullEvent::Message { new_message } => {
+            activity::on_message(new_message, data).await;
         }
         serenity::FullEvent::ChannelDelete { channel, .. } => {
             if let Err(e) =

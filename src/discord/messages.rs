@@ -21,6 +21,7 @@ pub mod help {
     pub const FOR_EVERYONE: &str = "Commands you can use";
     pub const FOR_MODERATORS: &str = "For moderators";
     pub const FOR_ADMINS: &str = "For admins";
+    pub const CONTINUED: &str = "More commands";
     pub const NOT_SET_UP: &str =
         "This server hasn't been set up yet. Start with `/setup` to choose the digest channel, \
          moderator role, pair category and time zone.";
@@ -1022,5 +1023,67 @@ pub mod digest {
             ("Check-ins answered", rate),
             ("Latest pulse", pulse),
         ]
+    }
+}
+
+pub mod activity {
+    pub const MEET_ONLY_MEMBERS: &str =
+        "Only the two people in this pair can record their meetings.";
+    pub const KUDOS_SELF: &str =
+        "Kudos are for thanking someone else. Who helped you lately? Try `/kudos` with their name.";
+    pub const KUDOS_BOT: &str = "Bots don't need thanks, but people do: pick a member instead.";
+    pub const KUDOS_EMPTY: &str = "Add a few words on what you're thankful for, then try again.";
+
+    fn duration(minutes: u32) -> String {
+        match (minutes / 60, minutes % 60) {
+            (0, m) => format!("{m} min"),
+            (h, 0) => format!("{h} h"),
+            (h, m) => format!("{h} h {m} min"),
+        }
+    }
+
+    pub fn meeting_recorded(
+        user: u64,
+        minutes: u32,
+        total: (u32, u32),
+        note: Option<&str>,
+    ) -> String {
+        let (n, all) = total;
+        let note = note.map(|t| format!("\n> {t}")).unwrap_or_default();
+        let so_far = if n == 1 {
+            "your first one on record".to_string()
+        } else {
+            format!("{n} meetings so far, {} in all", duration(all))
+        };
+        format!(
+            "📅 <@{user}> recorded a meeting of {}: {so_far}. Nice work!{note}",
+            duration(minutes)
+        )
+    }
+
+    fn ordinal(n: u32) -> String {
+        let suffix = match (n % 10, n % 100) {
+            (1, 11) | (2, 12) | (3, 13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        format!("{n}{suffix}")
+    }
+
+    pub fn kudos(giver: u64, receiver: u64, reason: &str, received: u32) -> String {
+        format!(
+            "🙌 **Kudos to <@{receiver}>** from <@{giver}>: {reason}\n\
+             -# That's their {} kudos. Thank someone with `/kudos`.",
+            ordinal(received)
+        )
+    }
+
+    pub fn kudos_limited(per_day: u32, again_at: i64) -> String {
+        format!(
+            "You've given {per_day} kudos in the last 24 hours, thank you for spreading them! \
+             You can give more <t:{again_at}:R>."
+        )
     }
 }

@@ -2,6 +2,7 @@
 //! user-facing text.
 
 pub mod access;
+mod activity;
 mod answers;
 mod channels;
 pub mod commands;
@@ -10,6 +11,7 @@ pub mod courier;
 pub mod digest;
 mod dm;
 pub mod error;
+pub mod limits;
 pub mod messages;
 mod pairing;
 pub mod scheduled;

@@ -1,6 +1,7 @@
 //! SQLite storage. All SQL lives in this module: one file per aggregate, functions that take and
 //! return domain types.
 
+mod activity;
 mod audit;
 mod checkins;
 mod goals;
@@ -18,6 +19,7 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
+pub use activity::KudosOutcome;
 pub use audit::AuditEntry;
 pub use checkins::StoredAnswer;
 pub use goals::GoalDone;

@@ -44,6 +44,29 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "user_id",
         erase: Erase::Delete,
     },
+    // Message counts are about the person's own activity.
+    UserColumn {
+        table: "activity_daily",
+        column: "user_id",
+        erase: Erase::Delete,
+    },
+    // A meeting belongs to the pair; only the link to who recorded it goes.
+    UserColumn {
+        table: "meetings",
+        column: "user_id",
+        erase: Erase::Detach,
+    },
+    // Thanks the person gave stay counted; thanks they received are about them and go.
+    UserColumn {
+        table: "kudos",
+        column: "giver_id",
+        erase: Erase::Detach,
+    },
+    UserColumn {
+        table: "kudos",
+        column: "receiver_id",
+        erase: Erase::Delete,
+    },
     UserColumn {
         table: "exit_surveys",
         column: "user_id",

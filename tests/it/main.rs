@@ -2,6 +2,7 @@
 //! the real serenity client against discord-sim, store tests on the real migrations, and CLI
 //! tests of the built binary.
 
+mod activity;
 mod checkins;
 mod cli;
 mod enrol;

@@ -4,7 +4,7 @@ use poise::serenity_prelude as serenity;
 
 use crate::discord::access::{self, Access};
 use crate::discord::commands::guild_of;
-use crate::discord::{messages, Context, Error};
+use crate::discord::{limits, messages, Context, Error};
 
 /// What tandem does and the commands you can use
 #[poise::command(slash_command, guild_only, category = "Everyone")]
@@ -51,7 +51,18 @@ pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
             Access::Moderator => messages::help::FOR_MODERATORS,
             Access::Admin => messages::help::FOR_ADMINS,
         };
-        embed = embed.field(name, lines.join("\n"), false);
+        // A long list goes on in a second field (a field holds 1,024 characters).
+        for (i, chunk) in limits::chunks(&lines, limits::FIELD_VALUE)
+            .into_iter()
+            .enumerate()
+        {
+            let name = if i == 0 {
+                name
+            } else {
+                messages::help::CONTINUED
+            };
+            embed = embed.field(name, chunk, false);
+        }
     }
     if settings.is_none() {
         let hint = if caller == Access::Admin {

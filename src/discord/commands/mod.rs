@@ -4,6 +4,8 @@ mod checkin;
 mod enrol;
 mod goal;
 mod help;
+mod kudos;
+mod meet;
 mod members;
 mod mydata;
 pub mod pair;
@@ -31,6 +33,8 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         members::members(),
         pair::pair(),
         goal::goal(),
+        meet::meet(),
+        kudos::kudos(),
         checkin::checkin(),
         pulse::pulse(),
         setup::setup(),
