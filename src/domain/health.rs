@@ -180,7 +180,7 @@ pub fn assess(f: &PairFacts, today: NaiveDate, t: &Thresholds) -> Assessment {
     }
 
     // Stable: among equals, the order above (activity first) is kept.
-    reasons.sort_by(|a, b| b.0.cmp(&a.0));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.0));
     Assessment {
         health: reasons.first().map_or(Health::Green, |(h, _)| *h),
         reasons,
