@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod config;
+pub mod digest;
 pub mod discord;
 pub mod domain;
 pub mod jobs;

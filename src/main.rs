@@ -31,6 +31,45 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Print a server's engagement digest (Markdown) and optionally write its chart.
+    Digest {
+        /// The server (guild) id.
+        #[arg(long, value_name = "ID")]
+        guild: u64,
+        /// Also write the chart as PNG to this file.
+        #[arg(long, value_name = "FILE")]
+        png: Option<PathBuf>,
+        /// Weeks the chart covers (2 to 26).
+        #[arg(long, default_value_t = tandem::digest::DEFAULT_WEEKS, value_parser = clap::value_parser!(u32).range(2..=26))]
+        weeks: u32,
+    },
+    /// Write a server's data as CSV files (members, pairs, check-ins, pulse, activity).
+    Export {
+        /// The server (guild) id.
+        #[arg(long, value_name = "ID")]
+        guild: u64,
+        /// The folder to write the files into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+}
+
+/// Opens the database, runs `f` on it, closes it; errors are printed for the operator.
+async fn with_database<T>(
+    settings: &Settings,
+    f: impl AsyncFnOnce(&tandem::store::Db) -> anyhow::Result<T>,
+) -> Result<T, ExitCode> {
+    let result = async {
+        let db = tandem::open_database(settings).await?;
+        let out = f(&db).await;
+        db.close().await;
+        out
+    }
+    .await;
+    result.map_err(|e| {
+        eprintln!("error: {e:#}");
+        ExitCode::FAILURE
+    })
 }
 
 fn print_problems(problems: &[Problem]) {
@@ -43,7 +82,11 @@ fn init_logging(settings: &Settings) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .or_else(|_| tracing_subscriber::EnvFilter::try_new(&settings.log.filter))
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt().with_env_filter(filter).init();
+    // Logs on stderr, so `tandem digest > digest.md` holds only the digest.
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
 }
 
 #[tokio::main]
@@ -107,6 +150,42 @@ async fn main() -> ExitCode {
                     eprintln!("error: {e:#}");
                     ExitCode::FAILURE
                 }
+            }
+        }
+        Command::Digest { guild, png, weeks } => {
+            init_logging(&settings);
+            let now = tandem::clock::Clock::now(&SystemClock);
+            match with_database(&settings, async |db| {
+                tandem::digest::digest_to_files(db, &settings, guild, now, weeks, png.as_deref())
+                    .await
+            })
+            .await
+            {
+                Ok(text) => {
+                    println!("{text}");
+                    if let Some(png) = png {
+                        println!("Chart written to {}", png.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(code) => code,
+            }
+        }
+        Command::Export { guild, out } => {
+            init_logging(&settings);
+            let now = tandem::clock::Clock::now(&SystemClock);
+            match with_database(&settings, async |db| {
+                tandem::digest::export_to_dir(db, &settings, guild, now, &out).await
+            })
+            .await
+            {
+                Ok(paths) => {
+                    for p in paths {
+                        println!("{}", p.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(code) => code,
             }
         }
         Command::Run => {

@@ -48,6 +48,12 @@ pub enum SendError {
     Unavailable(String),
 }
 
+/// A request body: JSON, or a message with files.
+enum Body<'a> {
+    Json(Value),
+    Multipart(Value, &'a [(String, Vec<u8>)]),
+}
+
 pub struct Courier {
     client: reqwest::Client,
     base: String,
@@ -66,7 +72,6 @@ impl Courier {
             .map_err(|_| anyhow::anyhow!("DISCORD_TOKEN contains characters a header cannot"))?;
         auth.set_sensitive(true);
         headers.insert(AUTHORIZATION, auth);
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         headers.insert(
             USER_AGENT,
             HeaderValue::from_static(concat!(
@@ -99,7 +104,41 @@ impl Courier {
             .request(
                 reqwest::Method::POST,
                 &format!("/channels/{channel}/messages"),
-                body,
+                Body::Json(body),
+            )
+            .await?;
+        id_of(&answer)
+    }
+
+    /// Posts a message with files (multipart, as Discord takes uploads); returns its id. The
+    /// message's attachment list names the files in order (ids 0, 1, …).
+    pub async fn post_with_files(
+        &self,
+        channel: u64,
+        message: &serenity::CreateMessage,
+        files: &[(String, Vec<u8>)],
+    ) -> Result<u64, SendError> {
+        let mut payload = serde_json::to_value(message)
+            .map_err(|e| SendError::Unavailable(format!("message not serialisable: {e}")))?;
+        payload["attachments"] = Value::Array(
+            files
+                .iter()
+                .enumerate()
+                .map(|(i, (name, _))| {
+                    let described = payload["attachments"]
+                        .as_array()
+                        .and_then(|a| a.iter().find(|x| x["filename"] == json!(name)))
+                        .and_then(|x| x.get("description").cloned())
+                        .unwrap_or(Value::Null);
+                    json!({ "id": i, "filename": name, "description": described })
+                })
+                .collect(),
+        );
+        let answer = self
+            .request(
+                reqwest::Method::POST,
+                &format!("/channels/{channel}/messages"),
+                Body::Multipart(payload, files),
             )
             .await?;
         id_of(&answer)
@@ -109,7 +148,11 @@ impl Courier {
     pub async fn dm_channel(&self, user: u64) -> Result<u64, SendError> {
         let body = json!({ "recipient_id": user.to_string() });
         let answer = self
-            .request(reqwest::Method::POST, "/users/@me/channels", body)
+            .request(
+                reqwest::Method::POST,
+                "/users/@me/channels",
+                Body::Json(body),
+            )
             .await?;
         id_of(&answer)
     }
@@ -118,18 +161,30 @@ impl Courier {
         &self,
         method: reqwest::Method,
         path: &str,
-        body: Value,
+        body: Body<'_>,
     ) -> Result<Value, SendError> {
         let url = format!("{}{path}", self.base);
         let (mut failures, mut limited) = (0, 0);
         loop {
             self.pacer.acquire().await;
-            let sent = self
-                .client
-                .request(method.clone(), &url)
-                .body(body.to_string())
-                .send()
-                .await;
+            let request = self.client.request(method.clone(), &url);
+            // A form is consumed by sending, so each try builds its own.
+            let request = match &body {
+                Body::Json(v) => request
+                    .header(CONTENT_TYPE, "application/json")
+                    .body(v.to_string()),
+                Body::Multipart(payload, files) => {
+                    let mut form =
+                        reqwest::multipart::Form::new().text("payload_json", payload.to_string());
+                    for (i, (name, bytes)) in files.iter().enumerate() {
+                        let part =
+                            reqwest::multipart::Part::bytes(bytes.clone()).file_name(name.clone());
+                        form = form.part(format!("files[{i}]"), part);
+                    }
+                    request.multipart(form)
+                }
+            };
+            let sent = request.send().await;
             let response = match sent {
                 Ok(r) => r,
                 Err(e) => {

@@ -1,24 +1,51 @@
-//! The moderators' weekly digest, posted by the scheduler to the digest channel.
+//! The digest on Discord: the weekly post to the digest channel (one embed with the chart) and
+//! `/digest` for moderators.
 
-use chrono::Duration;
-use poise::serenity_prelude::{CreateAllowedMentions, CreateEmbed, CreateMessage};
+use poise::serenity_prelude::{
+    CreateAllowedMentions, CreateAttachment, CreateEmbed, CreateEmbedFooter, CreateMessage,
+    Timestamp,
+};
 
-use super::messages;
+use super::limits;
+use super::messages::digest as m;
 use super::scheduled::Scheduled;
-use crate::domain::member::Status;
-use crate::domain::pair::PairStatus;
+use crate::digest::{self, Report};
 use crate::domain::schedule::Occurrence;
 use crate::jobs::Outcome;
 
-/// The numbers of the week before the digest.
-pub struct Week {
-    pub active_pairs: usize,
-    pub paused_pairs: usize,
-    pub active_members: u32,
-    pub waiting: usize,
-    pub prompts: u32,
-    pub answers: u32,
-    pub pulse: Option<(String, f64, u32)>,
+/// The digest embed; `chart` shows the attached PNG inside it.
+pub fn embed(r: &Report, chart: bool) -> CreateEmbed {
+    // The fields and title take about 1,500 characters; the description gets the rest of
+    // Discord's 6,000 with room to spare.
+    let budget = limits::DESCRIPTION.min(limits::EMBED_TOTAL - 2_500);
+    let mut e = CreateEmbed::new()
+        .title(m::title(r))
+        .description(m::description(r, budget))
+        .footer(CreateEmbedFooter::new(m::footer(r.weeks.len())))
+        .timestamp(Timestamp::from(r.now));
+    for (name, this, last) in m::rows(r) {
+        e = e.field(name, m::field_value(&this, &last), true);
+    }
+    if chart {
+        e = e.image(format!("attachment://{}", m::CHART_FILE));
+    }
+    e
+}
+
+/// The chart as an attachment with its alt text, or `None` (logged) if it could not be drawn:
+/// the numbers still go out.
+pub fn chart_attachment(r: &Report) -> Option<(Vec<u8>, String)> {
+    match r.chart() {
+        Ok(png) => Some((png, m::alt_text(r))),
+        Err(e) => {
+            tracing::error!(error = %e, guild = r.guild_id, "could not draw the digest chart");
+            None
+        }
+    }
+}
+
+pub fn attachment(png: Vec<u8>, alt: String) -> CreateAttachment {
+    CreateAttachment::bytes(png, m::CHART_FILE).description(alt)
 }
 
 pub async fn post(s: &Scheduled, o: &Occurrence) -> anyhow::Result<Outcome> {
@@ -26,46 +53,22 @@ pub async fn post(s: &Scheduled, o: &Occurrence) -> anyhow::Result<Outcome> {
     let Some(channel) = settings.digest_channel_id else {
         return Ok(Outcome::Skipped("no digest channel".into()));
     };
-    let now = s.clock.now();
-    let pairs = s.db.open_pairs(o.guild_id).await?;
-    let active_pairs = pairs
-        .iter()
-        .filter(|p| p.status_at(now) == PairStatus::Active)
-        .count();
-    let active_members =
-        s.db.member_counts(o.guild_id)
-            .await?
-            .into_iter()
-            .filter(|(_, status, _)| *status == Status::Active)
-            .map(|(_, _, n)| n)
-            .sum();
-    let (prompts, answers) =
-        s.db.checkin_counts(o.guild_id, now - Duration::days(7), now)
-            .await?;
-    let min = s.settings.anonymity_min(&settings);
-    let pulse =
-        s.db.latest_pulse_results(o.guild_id)
-            .await?
-            .filter(|r| r.visible(min))
-            .and_then(|r| Some((r.question.clone(), r.average()?, r.answered())));
-    let week = Week {
-        active_pairs,
-        paused_pairs: pairs.len() - active_pairs,
-        active_members,
-        waiting: s.db.waiting_mentees(o.guild_id).await?.len(),
-        prompts,
-        answers,
-        pulse,
-    };
-    let m = &messages::digest::fields(&week);
-    let mut embed = CreateEmbed::new()
-        .title(messages::digest::TITLE)
-        .description(messages::digest::period(now.timestamp()));
-    for (name, value) in m {
-        embed = embed.field(*name, value, true);
-    }
-    let message = CreateMessage::new()
-        .embed(embed)
+    let report = digest::build(
+        &s.db,
+        &s.settings,
+        &settings,
+        s.clock.now(),
+        digest::DEFAULT_WEEKS,
+    )
+    .await?;
+    let chart = chart_attachment(&report);
+    let mut message = CreateMessage::new()
+        .embed(embed(&report, chart.is_some()))
         .allowed_mentions(CreateAllowedMentions::new());
-    Ok(s.post(o, channel, message, Vec::new(), false).await)
+    let mut files = Vec::new();
+    if let Some((png, alt)) = chart {
+        message = message.add_file(attachment(png.clone(), alt));
+        files.push((m::CHART_FILE.to_string(), png));
+    }
+    Ok(s.post(o, channel, message, Vec::new(), false, &files).await)
 }

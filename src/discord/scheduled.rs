@@ -94,8 +94,15 @@ impl Scheduled {
         message: CreateMessage,
         then: Vec<NewOccurrence>,
         pair_channel: bool,
+        files: &[(String, Vec<u8>)],
     ) -> Outcome {
-        match self.courier.post(channel, &once(o.id, message)).await {
+        let message = once(o.id, message);
+        let sent = if files.is_empty() {
+            self.courier.post(channel, &message).await
+        } else {
+            self.courier.post_with_files(channel, &message, files).await
+        };
+        match sent {
             Ok(id) => Outcome::Sent {
                 message: Some((channel, id)),
                 then,
@@ -163,7 +170,9 @@ impl Scheduled {
             scheduled_for: posted_at + remind_after,
             parent_id: Some(o.id),
         };
-        Ok(self.post(o, channel, message, vec![reminder], true).await)
+        Ok(self
+            .post(o, channel, message, vec![reminder], true, &[])
+            .await)
     }
 
     #[tracing::instrument(skip_all, fields(occurrence = o.id, pair = o.target))]
@@ -195,7 +204,7 @@ impl Scheduled {
         let reply = CreateMessage::new()
             .content(text)
             .allowed_mentions(mentioning(&waiting));
-        Ok(self.post(o, channel, reply, Vec::new(), true).await)
+        Ok(self.post(o, channel, reply, Vec::new(), true, &[]).await)
     }
 
     /// A pulse round: one question for every active member, each its own occurrence.
@@ -271,7 +280,7 @@ impl Scheduled {
             .content(messages::pulse::question_in_channel(user, &question, min))
             .components(pulse_buttons(round))
             .allowed_mentions(mentioning(&[user]));
-        Ok(self.post(o, channel, here, Vec::new(), true).await)
+        Ok(self.post(o, channel, here, Vec::new(), true, &[]).await)
     }
 }
 

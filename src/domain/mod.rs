@@ -4,6 +4,7 @@ pub mod guild;
 pub mod health;
 pub mod matching;
 pub mod member;
+pub mod metrics;
 pub mod pair;
 pub mod schedule;
 pub mod survey;

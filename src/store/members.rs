@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 use super::audit::{record, AuditEntry};
 use super::{from_db, to_db, Db, Result, StoreError};
 use crate::domain::member::{Profile, Role, Status};
+use crate::domain::metrics::MemberFact;
 
 type ProfileRow = (
     i64,
@@ -24,6 +25,9 @@ type ProfileRow = (
 );
 
 /// `SELECT <profile columns> FROM members <rest>`, as one literal.
+/// (user, role, status, enrolled, capacity).
+type FactRow = (i64, String, String, DateTime<Utc>, Option<i64>);
+
 macro_rules! select_profiles {
     ($rest:literal) => {
         concat!(
@@ -202,6 +206,39 @@ impl Db {
                     Status::from_str(&status).map_err(|_| corrupt("status", &status))?,
                     n as u32,
                 ))
+            })
+            .collect()
+    }
+
+    /// Every profile of the server (any status), oldest enrolment first, for exports.
+    pub async fn all_profiles(&self, guild_id: u64) -> Result<Vec<Profile>> {
+        let rows: Vec<ProfileRow> = sqlx::query_as(select_profiles!(
+            "WHERE guild_id = ? ORDER BY enrolled_at, user_id, role"
+        ))
+        .bind(to_db(guild_id))
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter().map(to_profile).collect()
+    }
+
+    /// Every enrolment of the server, with what the digest needs of it.
+    pub async fn member_facts(&self, guild_id: u64) -> Result<Vec<MemberFact>> {
+        let rows: Vec<FactRow> = sqlx::query_as(
+            "SELECT user_id, role, status, enrolled_at, capacity FROM members
+             WHERE guild_id = ? ORDER BY enrolled_at, user_id",
+        )
+        .bind(to_db(guild_id))
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter()
+            .map(|(user, role, status, enrolled_at, capacity)| {
+                Ok(MemberFact {
+                    user_id: from_db(user),
+                    role: Role::from_str(&role).map_err(|_| corrupt("role", &role))?,
+                    status: Status::from_str(&status).map_err(|_| corrupt("status", &status))?,
+                    enrolled_at,
+                    capacity: capacity.map(|c| c as u32),
+                })
             })
             .collect()
     }

@@ -4,6 +4,7 @@
 mod activity;
 mod audit;
 mod checkins;
+mod digest;
 mod goals;
 mod guilds;
 mod members;
@@ -22,6 +23,7 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 pub use activity::KudosOutcome;
 pub use audit::AuditEntry;
 pub use checkins::StoredAnswer;
+pub use digest::{CheckinRow, WeeklyActivity};
 pub use goals::GoalDone;
 pub use members::StatusChange;
 pub use occurrences::{CheckinTarget, Claimed};

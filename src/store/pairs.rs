@@ -219,6 +219,15 @@ impl Db {
         rows.into_iter().map(to_pair).collect()
     }
 
+    /// Every pair the server ever had, oldest first (for the digest and exports).
+    pub async fn all_pairs(&self, guild_id: u64) -> Result<Vec<Pair>> {
+        let rows: Vec<PairRow> = sqlx::query_as(select_pairs!("WHERE guild_id = ? ORDER BY id"))
+            .bind(to_db(guild_id))
+            .fetch_all(self.pool())
+            .await?;
+        rows.into_iter().map(to_pair).collect()
+    }
+
     /// (mentor, mentee) of every pair the server ever had, to avoid repeats.
     pub async fn previous_pairs(&self, guild_id: u64) -> Result<HashSet<(u64, u64)>> {
         let rows: Vec<(i64, i64)> = sqlx::query_as(

@@ -600,9 +600,29 @@ async fn the_weekly_digest_is_posted_by_the_scheduler_on_monday_morning() {
         .await
         .expect("the digest");
     let embed = digest.body["embeds"][0].to_string();
-    assert!(embed.contains("Weekly mentoring digest"), "{embed}");
-    assert!(embed.contains("2 active, 0 paused"), "{embed}");
-    assert!(embed.contains("1 of 4 answers (25%)"), "{embed}");
+    assert!(
+        embed.contains("Mentoring digest: week of 23 Nov 2026"),
+        "{embed}"
+    );
+    assert!(embed.contains("**1 of 2**"), "active pairs: {embed}");
+    assert!(embed.contains("25% (1 of 4)"), "{embed}");
+    assert!(embed.contains("attachment://digest.png"), "{embed}");
+    // One embed and one PNG, described for screen readers.
+    assert_eq!(digest.body["embeds"].as_array().unwrap().len(), 1);
+    let files = digest.body["attachments"].as_array().unwrap();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(files[0]["filename"], "digest.png");
+    let alt = files[0]["description"].as_str().unwrap();
+    assert!(alt.starts_with("Chart of the last 8 weeks"), "{alt}");
+    assert!(
+        alt.contains("Check-in answer rate: none, none, none, none, none, none, none, 25%"),
+        "{alt}"
+    );
+    let png = app
+        .sim
+        .attachment(&digest.body, 0)
+        .expect("the chart's bytes");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     tokio::time::sleep(Duration::from_millis(300)).await;
     let digests = app
         .sim

@@ -1,7 +1,9 @@
 //! Slash commands, one file per feature.
 
 mod checkin;
+mod digest;
 mod enrol;
+mod export;
 mod goal;
 mod help;
 mod kudos;
@@ -37,6 +39,8 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         kudos::kudos(),
         checkin::checkin(),
         pulse::pulse(),
+        digest::digest(),
+        export::export(),
         setup::setup(),
     ]
 }

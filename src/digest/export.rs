@@ -1,0 +1,194 @@
+//! The programme's data as CSV files, for `/export` and `tandem export`. Counts, moods and
+//! dates only: what members wrote in check-ins and channels is not exported.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use super::Report;
+use crate::store::{self, Db};
+
+/// One CSV file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CsvFile {
+    pub name: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+pub const FILES: [&str; 5] = [
+    "members.csv",
+    "pairs.csv",
+    "checkins.csv",
+    "pulse.csv",
+    "activity.csv",
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error("writing CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("writing CSV: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+fn time(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn csv_file(
+    name: &'static str,
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<CsvFile, ExportError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header)?;
+    for row in rows {
+        w.write_record(&row)?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(CsvFile { name, bytes })
+}
+
+/// The five CSV files of the server of `report` (whose pair health they include).
+pub async fn csv_files(db: &Db, report: &Report) -> Result<Vec<CsvFile>, ExportError> {
+    let guild = report.guild_id;
+    let members = db.all_profiles(guild).await?;
+    let members = csv_file(
+        FILES[0],
+        &[
+            "user_id",
+            "role",
+            "status",
+            "topics",
+            "timezone",
+            "languages",
+            "capacity",
+            "enrolled_at",
+        ],
+        members.into_iter().map(|p| {
+            vec![
+                p.user_id.to_string(),
+                p.role.as_str().into(),
+                p.status.as_str().into(),
+                p.topics.join(" "),
+                p.timezone.name().into(),
+                p.languages.join(" "),
+                opt(p.capacity),
+                time(p.enrolled_at),
+            ]
+        }),
+    )?;
+
+    let pairs = db.all_pairs(guild).await?;
+    let activity = db.weekly_activity(guild).await?;
+    let mut pair_rows = Vec::new();
+    for p in pairs {
+        let health = report.health.iter().find(|h| h.pair.id == p.id);
+        let (messages, meetings) = activity
+            .iter()
+            .filter(|a| a.pair_id == p.id)
+            .fold((0, 0), |(m, n), a| (m + a.messages, n + a.meetings));
+        pair_rows.push(vec![
+            p.id.to_string(),
+            opt(p.mentor_id),
+            opt(p.mentee_id),
+            p.status_at(report.now).as_str().into(),
+            time(p.started_at),
+            opt(p.ended_at.map(time)),
+            opt(p.end_reason.map(|r| r.as_str())),
+            health.map_or(String::new(), |h| h.assessment.health.as_str().into()),
+            health.map_or(String::new(), crate::discord::messages::digest::reasons),
+            messages.to_string(),
+            meetings.to_string(),
+        ]);
+    }
+    let pairs = csv_file(
+        FILES[1],
+        &[
+            "pair_id",
+            "mentor_id",
+            "mentee_id",
+            "status",
+            "started_at",
+            "ended_at",
+            "end_reason",
+            "health",
+            "health_reasons",
+            "messages",
+            "meetings",
+        ],
+        pair_rows,
+    )?;
+
+    let checkins = db.export_checkins(guild).await?;
+    let checkins = csv_file(
+        FILES[2],
+        &[
+            "checkin_id",
+            "pair_id",
+            "sent_at",
+            "user_id",
+            "mood",
+            "answered_at",
+            "late",
+            "wrote_answer",
+        ],
+        checkins.into_iter().map(|c| {
+            vec![
+                c.occurrence.to_string(),
+                c.pair_id.to_string(),
+                time(c.sent_at),
+                opt(c.user_id),
+                opt(c.mood),
+                opt(c.answered_at.map(time)),
+                c.late.to_string(),
+                c.wrote.to_string(),
+            ]
+        }),
+    )?;
+
+    let min = report.anonymity_min;
+    let pulse = db.pulse_totals(guild).await?;
+    let pulse = csv_file(
+        FILES[3],
+        &["round_id", "started_at", "question", "answers", "average"],
+        pulse.into_iter().map(|(id, at, question, n, sum)| {
+            // Below the anonymity minimum only the count is shown, as in Discord.
+            let average = (n >= min).then(|| format!("{:.2}", sum as f64 / n as f64));
+            vec![
+                id.to_string(),
+                time(at),
+                question,
+                n.to_string(),
+                opt(average),
+            ]
+        }),
+    )?;
+
+    let activity = csv_file(
+        FILES[4],
+        &[
+            "week_start",
+            "pair_id",
+            "messages",
+            "meetings",
+            "meeting_minutes",
+            "checkin_answers",
+        ],
+        activity.into_iter().map(|a| {
+            vec![
+                a.week.to_string(),
+                a.pair_id.to_string(),
+                a.messages.to_string(),
+                a.meetings.to_string(),
+                a.meeting_minutes.to_string(),
+                a.checkin_answers.to_string(),
+            ]
+        }),
+    )?;
+    Ok(vec![members, pairs, checkins, pulse, activity])
+}

@@ -1,0 +1,36 @@
+//! `/digest [weeks]`: the engagement digest on demand, privately (moderators).
+
+use poise::CreateReply;
+
+use crate::digest::{self, DEFAULT_WEEKS, MAX_WEEKS};
+use crate::discord::commands::as_moderator;
+use crate::discord::digest::{attachment, chart_attachment, embed};
+use crate::discord::{messages, Context, Error};
+
+/// The engagement digest now, only for you (moderators)
+#[poise::command(slash_command, guild_only, category = "Moderators")]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn digest(
+    ctx: Context<'_>,
+    #[description = "Weeks the chart covers (2 to 26, default 8)"]
+    #[min = 2]
+    #[max = 26]
+    weeks: Option<u32>,
+) -> Result<(), Error> {
+    let settings = as_moderator(ctx, messages::digest::ONLY_MODERATORS).await?;
+    // Gathering the numbers and drawing the chart can take longer than Discord's 3 seconds.
+    ctx.defer_ephemeral().await?;
+    let data = ctx.data();
+    let weeks = weeks.unwrap_or(DEFAULT_WEEKS).clamp(2, MAX_WEEKS);
+    let report =
+        digest::build(&data.db, &data.settings, &settings, data.clock.now(), weeks).await?;
+    let chart = chart_attachment(&report);
+    let mut reply = CreateReply::default()
+        .embed(embed(&report, chart.is_some()))
+        .ephemeral(true);
+    if let Some((png, alt)) = chart {
+        reply = reply.attachment(attachment(png, alt));
+    }
+    ctx.send(reply).await?;
+    Ok(())
+}
