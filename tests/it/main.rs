@@ -5,6 +5,7 @@
 mod activity;
 mod checkins;
 mod cli;
+mod digest;
 mod enrol;
 mod help;
 mod pairing;
