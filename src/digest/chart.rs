@@ -1,37 +1,35 @@
-//! The digest's PNG chart: three stacked panels (answer rate, active pairs, pulse average) over
-//! the same weeks. Separate panels instead of one chart with three scales; each series has its
-//! own marker shape as well as colour, and its panel title states the latest value, so nothing
-//! depends on telling colours apart. The font is bundled: a bare server has none.
+//! PNG chart for the weekly engagement digest: three stacked panels (answer
+//! rate, active pairs, pulse) over the same weeks, rendered fully in memory.
 
-use std::io::Cursor;
 use std::sync::OnceLock;
 
+use ab_glyph::FontRef;
+use image::codecs::png::PngEncoder;
+use image::ImageEncoder;
+use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{register_font, FontStyle};
 
-/// DejaVu Sans (Bitstream Vera licence, see fonts/DejaVuSans-LICENSE.txt).
-static FONT: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
-const FAMILY: &str = "sans-serif";
-
-pub const WIDTH: u32 = 900;
-pub const HEIGHT: u32 = 780;
+use canvas::Canvas;
 
 /// One week of the chart, oldest first.
-#[derive(Debug, Clone, PartialEq)]
 pub struct ChartWeek {
-    /// x-axis label, e.g. "16 Nov".
+    /// Short x-axis label, e.g. "16 Nov" (the Monday the week starts).
     pub label: String,
-    /// 0.0..=1.0; `None` when no check-ins were due.
+    /// Share of check-in prompts answered, 0.0..=1.0; None when no check-ins were due that week.
     pub answer_rate: Option<f64>,
+    /// Pairs active during the week.
     pub active_pairs: u32,
-    /// 1.0..=5.0; `None` when hidden or no pulse that week.
+    /// Pulse average 1.0..=5.0; None when hidden (too few answers) or no pulse that week.
     pub pulse: Option<f64>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ChartError {
-    #[error("the bundled font could not be loaded")]
+    #[error("embedded font could not be loaded")]
     Font,
     #[error("drawing the chart failed: {0}")]
     Draw(String),
@@ -39,14 +37,39 @@ pub enum ChartError {
     Encode(String),
 }
 
-fn draw_err<E: std::fmt::Debug>(e: E) -> ChartError {
-    ChartError::Draw(format!("{e:?}"))
-}
+pub const WIDTH: u32 = 900;
+pub const HEIGHT: u32 = 720;
 
-fn ensure_font() -> Result<(), ChartError> {
-    static LOADED: OnceLock<bool> = OnceLock::new();
-    let ok = *LOADED.get_or_init(|| register_font(FAMILY, FontStyle::Normal, FONT).is_ok());
-    ok.then_some(()).ok_or(ChartError::Font)
+// Bundled so the chart renders on servers without any system fonts.
+static FONT_BYTES: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
+const FONT: &str = "sans-serif";
+
+// Pixel heights; ab_glyph scales by ascent-to-descent, so glyphs look a
+// little smaller than the same size in a browser.
+const TITLE_SIZE: u32 = 28;
+const CAPTION_SIZE: u32 = 22;
+const LABEL_SIZE: u32 = 17;
+const MARKER_SIZE: i32 = 6;
+
+// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+const BLUE: RGBColor = RGBColor(0, 114, 178);
+const VERMILLION: RGBColor = RGBColor(213, 94, 0);
+const GREEN: RGBColor = RGBColor(0, 158, 115);
+const GRID: RGBColor = RGBColor(225, 225, 225);
+const MUTED: RGBColor = RGBColor(110, 110, 110);
+
+/// Registers the bundled face with plotters (it measures text for layout)
+/// and returns it for [`Canvas`] to draw glyphs with.
+fn font() -> Result<&'static FontRef<'static>, ChartError> {
+    static FONT_REF: OnceLock<Option<FontRef<'static>>> = OnceLock::new();
+    FONT_REF
+        .get_or_init(|| {
+            // InvalidFont is not Debug, so the failure is reduced to None.
+            register_font(FONT, FontStyle::Normal, FONT_BYTES).ok()?;
+            FontRef::try_from_slice(FONT_BYTES).ok()
+        })
+        .as_ref()
+        .ok_or(ChartError::Font)
 }
 
 #[derive(Clone, Copy)]
@@ -56,235 +79,568 @@ enum Marker {
     Triangle,
 }
 
-struct Panel<'a> {
-    title: String,
-    values: Vec<Option<f64>>,
-    y: (f64, f64),
-    y_format: &'a dyn Fn(&f64) -> String,
+struct Panel {
+    caption: String,
     colour: RGBColor,
     marker: Marker,
-    /// Join the points across weeks without a value (pulse rounds are every other week).
-    join_gaps: bool,
+    /// Per week, in plotted units; None leaves a gap.
+    values: Vec<Option<f64>>,
+    y_range: std::ops::Range<f64>,
+    y_ticks: Vec<f64>,
+    y_format: fn(&f64) -> String,
 }
 
-/// PNG bytes of the chart for `weeks` (oldest first).
+/// PNG bytes.
 pub fn render(weeks: &[ChartWeek]) -> Result<Vec<u8>, ChartError> {
-    ensure_font()?;
-    let mut pixels = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
+    let font = font()?;
+
+    let mut rgb = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
     {
-        let root = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
-        root.fill(&WHITE).map_err(draw_err)?;
-        let title = match weeks.len() {
-            1 => "tandem: the last week".to_string(),
-            n => format!("tandem: the last {n} weeks"),
-        };
-        let root = root
-            .titled(&title, (FAMILY, 28).into_font().color(&BLACK))
-            .map_err(draw_err)?;
-        let latest = weeks.last();
-        let percent = |v: &f64| format!("{v:.0}%");
-        let whole = |v: &f64| format!("{v:.0}");
-        let one_decimal = |v: &f64| format!("{v:.1}");
-        let max_pairs = weeks.iter().map(|w| w.active_pairs).max().unwrap_or(0);
-        let panels = [
-            Panel {
-                title: match latest.and_then(|w| w.answer_rate) {
-                    Some(r) => format!("Check-ins answered: {:.0}% this week", r * 100.0),
-                    None => "Check-ins answered (%)".into(),
-                },
-                values: weeks
-                    .iter()
-                    .map(|w| w.answer_rate.map(|r| r * 100.0))
-                    .collect(),
-                y: (0.0, 100.0),
-                y_format: &percent,
-                colour: RGBColor(0, 114, 178),
-                marker: Marker::Circle,
-                join_gaps: false,
-            },
-            Panel {
-                title: match latest {
-                    Some(w) => format!("Active pairs: {} this week", w.active_pairs),
-                    None => "Active pairs".into(),
-                },
-                values: weeks.iter().map(|w| Some(w.active_pairs as f64)).collect(),
-                y: (0.0, nice_ceiling(max_pairs)),
-                y_format: &whole,
-                colour: RGBColor(213, 94, 0),
-                marker: Marker::Square,
-                join_gaps: false,
-            },
-            Panel {
-                title: match latest.and_then(|w| w.pulse) {
-                    Some(p) => format!("Pulse average: {p:.1} of 5 this week"),
-                    None => "Pulse average (1 to 5)".into(),
-                },
-                values: weeks.iter().map(|w| w.pulse).collect(),
-                y: (1.0, 5.0),
-                y_format: &one_decimal,
-                colour: RGBColor(0, 158, 115),
-                marker: Marker::Triangle,
-                join_gaps: true,
-            },
-        ];
-        let labels: Vec<&str> = weeks.iter().map(|w| w.label.as_str()).collect();
-        for (area, panel) in root.split_evenly((3, 1)).iter().zip(&panels) {
-            draw_panel(area, panel, &labels)?;
+        let root = Canvas {
+            inner: BitMapBackend::with_buffer(&mut rgb, (WIDTH, HEIGHT)),
+            font,
         }
-        root.present().map_err(draw_err)?;
+        .into_drawing_area();
+        draw(&root, weeks).map_err(|e| ChartError::Draw(e.to_string()))?;
+        root.present()
+            .map_err(|e| ChartError::Draw(e.to_string()))?;
     }
-    let image = image::RgbImage::from_raw(WIDTH, HEIGHT, pixels)
-        .ok_or_else(|| ChartError::Encode("pixel buffer of the wrong size".into()))?;
-    let mut png = Cursor::new(Vec::new());
-    image
-        .write_to(&mut png, image::ImageOutputFormat::Png)
+
+    let mut png = Vec::new();
+    PngEncoder::new(&mut png)
+        .write_image(&rgb, WIDTH, HEIGHT, image::ColorType::Rgb8)
         .map_err(|e| ChartError::Encode(e.to_string()))?;
-    Ok(png.into_inner())
+    Ok(png)
 }
 
-/// A round upper bound for a count axis: at least 1, with a little headroom.
-fn nice_ceiling(max: u32) -> f64 {
-    let max = (max as f64 * 1.15).ceil().max(1.0);
-    let step = match max as u32 {
-        0..=10 => 1.0,
-        11..=50 => 5.0,
-        51..=200 => 10.0,
-        _ => 50.0,
+type DrawResult<'a> = Result<(), DrawingAreaErrorKind<<Canvas<'a> as DrawingBackend>::ErrorType>>;
+
+fn draw<'a>(root: &DrawingArea<Canvas<'a>, Shift>, weeks: &[ChartWeek]) -> DrawResult<'a> {
+    root.fill(&WHITE)?;
+    let n = weeks.len();
+    let title = match n {
+        0 => "tandem — no weeks yet".to_string(),
+        1 => "tandem — last 1 week".to_string(),
+        _ => format!("tandem — last {n} weeks"),
     };
-    (max / step).ceil() * step
+    let body = root
+        .margin(8, 0, 0, 0)
+        .titled(&title, (FONT, TITLE_SIZE).into_font().color(&BLACK))?;
+
+    let labels: Vec<&str> = weeks.iter().map(|w| w.label.as_str()).collect();
+    let panels = [
+        answer_rate_panel(weeks),
+        active_pairs_panel(weeks),
+        pulse_panel(weeks),
+    ];
+    for (area, panel) in body.split_evenly((3, 1)).iter().zip(&panels) {
+        draw_panel(area, panel, &labels)?;
+    }
+    Ok(())
 }
 
-fn draw_panel(
-    area: &DrawingArea<BitMapBackend, Shift>,
+fn draw_panel<'a>(
+    area: &DrawingArea<Canvas<'a>, Shift>,
     panel: &Panel,
     labels: &[&str],
-) -> Result<(), ChartError> {
-    let n = labels.len().max(1);
+) -> DrawResult<'a> {
+    let n = labels.len();
+    // Half a slot of padding each side keeps edge markers and labels inside.
+    let x_range = Ticked::new(
+        -0.5..n.max(1) as f64 - 0.5,
+        (0..n).map(|i| i as f64).collect(),
+    );
+    let y_range = Ticked::new(panel.y_range.clone(), panel.y_ticks.clone());
+
     let mut chart = ChartBuilder::on(area)
-        .caption(&panel.title, (FAMILY, 21).into_font().color(&BLACK))
+        .caption(
+            &panel.caption,
+            (FONT, CAPTION_SIZE).into_font().color(&BLACK),
+        )
         .margin_left(12)
-        .margin_right(28)
-        .margin_top(6)
+        .margin_right(24)
         .margin_bottom(4)
-        .x_label_area_size(30)
-        .y_label_area_size(58)
-        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), panel.y.0..panel.y.1)
-        .map_err(draw_err)?;
-    let x_label = |x: &f64| {
-        let i = x.round();
-        if (x - i).abs() > 0.01 || i < 0.0 {
-            return String::new();
-        }
+        .x_label_area_size(28)
+        .y_label_area_size(56)
+        .build_cartesian_2d(x_range, y_range)?;
+
+    let x_fmt = |x: &f64| {
         labels
-            .get(i as usize)
+            .get(x.round().max(0.0) as usize)
             .map(|s| s.to_string())
             .unwrap_or_default()
     };
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .x_labels(n + 1)
-        .x_label_formatter(&x_label)
-        .y_labels(5)
-        .y_label_formatter(panel.y_format)
-        .label_style((FAMILY, 16).into_font().color(&BLACK))
-        .light_line_style(WHITE)
-        .bold_line_style(RGBColor(200, 200, 200))
-        .draw()
-        .map_err(draw_err)?;
+        .bold_line_style(GRID)
+        .axis_style(MUTED)
+        .label_style((FONT, LABEL_SIZE).into_font().color(&BLACK))
+        .x_label_formatter(&x_fmt)
+        .y_label_formatter(&panel.y_format)
+        .draw()?;
 
-    let points: Vec<(f64, f64)> = panel
+    if panel.values.iter().all(Option::is_none) {
+        let x_mid = (n.max(1) as f64 - 1.0) / 2.0;
+        let y_mid = (panel.y_range.start + panel.y_range.end) / 2.0;
+        let style = (FONT, LABEL_SIZE + 2)
+            .into_font()
+            .color(&MUTED)
+            .pos(Pos::new(HPos::Center, VPos::Center));
+        chart.draw_series(std::iter::once(Text::new(
+            "no data yet",
+            (x_mid, y_mid),
+            style,
+        )))?;
+        return Ok(());
+    }
+
+    let line = panel.colour.stroke_width(3);
+    for run in runs(&panel.values) {
+        chart.draw_series(LineSeries::new(run, line))?;
+    }
+    let points = panel
         .values
         .iter()
         .enumerate()
-        .filter_map(|(i, v)| v.map(|v| (i as f64, v)))
-        .collect();
-    if points.is_empty() {
-        let (w, h) = area.dim_in_pixel();
-        area.draw_text(
-            "no data yet",
-            &(FAMILY, 20).into_font().color(&RGBColor(90, 90, 90)),
-            (w as i32 / 2 - 50, h as i32 / 2),
-        )
-        .map_err(draw_err)?;
-        return Ok(());
+        .filter_map(|(i, v)| v.map(|y| (i as f64, y)));
+    let fill = panel.colour.filled();
+    let halo = WHITE.stroke_width(2);
+    // A white outline keeps markers distinct where they sit on the line.
+    match panel.marker {
+        Marker::Circle => chart.draw_series(points.flat_map(|p| {
+            [
+                Circle::new(p, MARKER_SIZE + 1, halo),
+                Circle::new(p, MARKER_SIZE, fill),
+            ]
+        }))?,
+        Marker::Square => chart.draw_series(points.map(|p| {
+            let s = MARKER_SIZE;
+            EmptyElement::at(p)
+                + Rectangle::new([(-s - 1, -s - 1), (s + 1, s + 1)], WHITE.filled())
+                + Rectangle::new([(-s, -s), (s, s)], fill)
+        }))?,
+        Marker::Triangle => chart.draw_series(points.flat_map(|p| {
+            [
+                TriangleMarker::new(p, MARKER_SIZE + 3, WHITE.filled()),
+                TriangleMarker::new(p, MARKER_SIZE + 1, fill),
+            ]
+        }))?,
+    };
+    Ok(())
+}
+
+/// An f64 axis with exactly the given ticks. Plotters' own `WithKeyPoints`
+/// cannot be used here: wrapping an f64 range loses its label formatter, so
+/// `configure_mesh` no longer compiles.
+struct Ticked {
+    inner: RangedCoordf64,
+    ticks: Vec<f64>,
+}
+
+impl Ticked {
+    fn new(range: std::ops::Range<f64>, ticks: Vec<f64>) -> Self {
+        Self {
+            inner: range.into(),
+            ticks,
+        }
     }
-    // A week without a value breaks the line (or is skipped) instead of dropping to zero.
-    let mut segment: Vec<(f64, f64)> = Vec::new();
-    let line = panel.colour.stroke_width(3);
-    for (i, v) in panel.values.iter().enumerate() {
+}
+
+impl Ranged for Ticked {
+    type FormatOption = DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.inner.map(value, limit)
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        // No minor grid lines: only the listed ticks.
+        if hint.weight().allow_light_points() {
+            Vec::new()
+        } else {
+            self.ticks.clone()
+        }
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.inner.range()
+    }
+}
+
+/// Consecutive non-missing points, so gaps break the line instead of dropping to zero.
+fn runs(values: &[Option<f64>]) -> Vec<Vec<(f64, f64)>> {
+    let mut out = Vec::new();
+    let mut cur = Vec::new();
+    for (i, v) in values.iter().enumerate() {
         match v {
-            Some(v) => segment.push((i as f64, *v)),
-            None if panel.join_gaps => {}
-            None => {
-                if segment.len() > 1 {
-                    chart
-                        .draw_series(LineSeries::new(segment.clone(), line))
-                        .map_err(draw_err)?;
-                }
-                segment.clear();
+            Some(y) => cur.push((i as f64, *y)),
+            None if !cur.is_empty() => out.push(std::mem::take(&mut cur)),
+            None => {}
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn answer_rate_panel(weeks: &[ChartWeek]) -> Panel {
+    let values: Vec<Option<f64>> = weeks
+        .iter()
+        // A non-finite value would plot at a bogus pixel, so it counts as missing.
+        .map(|w| {
+            w.answer_rate
+                .filter(|r| r.is_finite())
+                .map(|r| (r * 100.0).clamp(0.0, 100.0))
+        })
+        .collect();
+    let name = "Check-in answer rate";
+    // Captions describe the newest week only; an older value would misstate "this week".
+    let caption = match values.last() {
+        _ if values.iter().all(Option::is_none) => format!("{name} (%)"),
+        Some(Some(pct)) => format!("{name}: {pct:.0}% this week"),
+        _ => format!("{name}: no check-ins due this week"),
+    };
+    Panel {
+        caption,
+        colour: BLUE,
+        marker: Marker::Circle,
+        values,
+        y_range: -4.0..106.0,
+        y_ticks: vec![0.0, 25.0, 50.0, 75.0, 100.0],
+        y_format: |y| format!("{y:.0}%"),
+    }
+}
+
+fn active_pairs_panel(weeks: &[ChartWeek]) -> Panel {
+    let values: Vec<Option<f64>> = weeks.iter().map(|w| Some(w.active_pairs as f64)).collect();
+    let caption = match weeks.last() {
+        Some(w) => format!("Active pairs: {} this week", w.active_pairs),
+        None => "Active pairs".to_string(),
+    };
+    let max = weeks
+        .iter()
+        .map(|w| w.active_pairs)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let step = integer_step(max);
+    let top = max.div_ceil(step) * step;
+    let pad = top as f64 * 0.06;
+    Panel {
+        caption,
+        colour: VERMILLION,
+        marker: Marker::Square,
+        values,
+        y_range: -pad..top as f64 + pad,
+        y_ticks: (0..=top).step_by(step as usize).map(f64::from).collect(),
+        y_format: |y| format!("{y:.0}"),
+    }
+}
+
+/// A 1/2/5×10ⁿ step giving at most five intervals, never fractional.
+fn integer_step(max: u32) -> u32 {
+    let mut magnitude = 1u32;
+    loop {
+        for m in [1, 2, 5] {
+            let step = m * magnitude;
+            if max.div_ceil(step) <= 5 {
+                return step;
             }
         }
+        magnitude = magnitude.saturating_mul(10);
     }
-    if segment.len() > 1 {
-        chart
-            .draw_series(LineSeries::new(segment, line))
-            .map_err(draw_err)?;
+}
+
+fn pulse_panel(weeks: &[ChartWeek]) -> Panel {
+    let values: Vec<Option<f64>> = weeks
+        .iter()
+        .map(|w| w.pulse.filter(|p| p.is_finite()).map(|p| p.clamp(1.0, 5.0)))
+        .collect();
+    let name = "Pulse average (1–5)";
+    let caption = match values.last() {
+        _ if values.iter().all(Option::is_none) => name.to_string(),
+        Some(Some(p)) => format!("{name}: {p:.1} this week"),
+        _ => format!("{name}: not available this week"),
+    };
+    Panel {
+        caption,
+        colour: GREEN,
+        marker: Marker::Triangle,
+        values,
+        y_range: 0.8..5.25,
+        y_ticks: vec![1.0, 2.0, 3.0, 4.0, 5.0],
+        y_format: |y| format!("{y:.0}"),
     }
-    let fill = panel.colour.filled();
-    match panel.marker {
-        Marker::Circle => chart.draw_series(points.iter().map(|p| Circle::new(*p, 6, fill))),
-        Marker::Square => chart.draw_series(
-            points
-                .iter()
-                .map(|p| EmptyElement::at(*p) + Rectangle::new([(-6, -6), (6, 6)], fill)),
-        ),
-        Marker::Triangle => {
-            chart.draw_series(points.iter().map(|p| TriangleMarker::new(*p, 8, fill)))
+}
+
+mod canvas {
+    use ab_glyph::{point, Font, FontRef, ScaleFont};
+    use plotters::prelude::{BitMapBackend, DrawingBackend};
+    use plotters::style::text_anchor::{HPos, VPos};
+    use plotters_backend::{
+        BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+    };
+
+    /// `BitMapBackend` with its own text drawing. Plotters' ab_glyph renderer
+    /// drops each glyph's left side bearing, so "14" reads as "1 4" and
+    /// "average" as "a verage"; this places glyphs at their true pen positions.
+    /// Layout (text boxes, anchors, baseline) matches plotters', so its label
+    /// areas still fit. Only the one bundled face is used, whatever the family.
+    pub(super) struct Canvas<'a> {
+        pub(super) inner: BitMapBackend<'a>,
+        pub(super) font: &'static FontRef<'static>,
+    }
+
+    impl DrawingBackend for Canvas<'_> {
+        type ErrorType = <BitMapBackend<'static> as DrawingBackend>::ErrorType;
+
+        fn get_size(&self) -> (u32, u32) {
+            self.inner.get_size()
+        }
+
+        fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+            self.inner.ensure_prepared()
+        }
+
+        fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+            self.inner.present()
+        }
+
+        fn draw_pixel(
+            &mut self,
+            point: BackendCoord,
+            color: BackendColor,
+        ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+            self.inner.draw_pixel(point, color)
+        }
+
+        fn draw_line<S: BackendStyle>(
+            &mut self,
+            from: BackendCoord,
+            to: BackendCoord,
+            style: &S,
+        ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+            self.inner.draw_line(from, to, style)
+        }
+
+        fn draw_rect<S: BackendStyle>(
+            &mut self,
+            upper_left: BackendCoord,
+            bottom_right: BackendCoord,
+            style: &S,
+            fill: bool,
+        ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+            self.inner.draw_rect(upper_left, bottom_right, style, fill)
+        }
+
+        fn blit_bitmap(
+            &mut self,
+            pos: BackendCoord,
+            size: (u32, u32),
+            src: &[u8],
+        ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+            self.inner.blit_bitmap(pos, size, src)
+        }
+
+        fn draw_text<S: BackendTextStyle>(
+            &mut self,
+            text: &str,
+            style: &S,
+            pos: BackendCoord,
+        ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+            let color = style.color();
+            if color.alpha == 0.0 {
+                return Ok(());
+            }
+            // Anchoring as in plotters' default `draw_text`.
+            let ((min_x, min_y), (max_x, max_y)) = style
+                .layout_box(text)
+                .map_err(|e| DrawingErrorKind::FontError(Box::new(e)))?;
+            let dx = match style.anchor().h_pos {
+                HPos::Left => 0,
+                HPos::Right => min_x - max_x,
+                HPos::Center => (min_x - max_x) / 2,
+            };
+            let dy = match style.anchor().v_pos {
+                VPos::Top => 0,
+                VPos::Center => (min_y - max_y) / 2,
+                VPos::Bottom => min_y - max_y,
+            };
+            let trans = style.transform();
+            let (w, h) = self.get_size();
+
+            let size = style.size() as f32;
+            let scaled = self.font.as_scaled(size);
+            let mut pen = 0.0f32;
+            let mut prev = None;
+            let mut result = Ok(());
+            for c in text.chars() {
+                let id = scaled.glyph_id(c);
+                if let Some(prev) = prev {
+                    pen += scaled.kern(prev, id);
+                }
+                prev = Some(id);
+                let glyph = id.with_scale_and_position(size, point(pen, 0.0));
+                pen += scaled.h_advance(id);
+                let Some(outline) = self.font.outline_glyph(glyph) else {
+                    continue; // e.g. a space
+                };
+                let bounds = outline.px_bounds();
+                // plotters puts the baseline half the font size below the top.
+                let (gx, gy) = (bounds.min.x as i32, (size / 2.0 + bounds.min.y) as i32);
+                outline.draw(|x, y, coverage| {
+                    if result.is_err() {
+                        return;
+                    }
+                    let (x, y) =
+                        trans.transform(gx + x as i32 + dx - min_x, gy + y as i32 + dy - min_y);
+                    let (x, y) = (pos.0 + x, pos.1 + y);
+                    if x >= 0 && x < w as i32 && y >= 0 && y < h as i32 {
+                        result = self.inner.draw_pixel((x, y), color.mix(coverage as f64));
+                    }
+                });
+            }
+            result
         }
     }
-    .map_err(draw_err)?;
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn weeks(n: usize) -> Vec<ChartWeek> {
-        (0..n)
-            .map(|i| ChartWeek {
-                label: format!("{} Nov", 2 + i),
-                answer_rate: (i != 2).then_some(0.4 + i as f64 * 0.05),
-                active_pairs: 10 + i as u32,
-                pulse: (i % 2 == 1).then_some(3.5 + i as f64 * 0.1),
-            })
-            .collect()
+    const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    fn week(label: &str, rate: Option<f64>, pairs: u32, pulse: Option<f64>) -> ChartWeek {
+        ChartWeek {
+            label: label.to_string(),
+            answer_rate: rate,
+            active_pairs: pairs,
+            pulse,
+        }
     }
 
-    fn size_of(png: &[u8]) -> (u32, u32) {
-        let img = image::load_from_memory(png).expect("a PNG");
-        (img.width(), img.height())
+    fn eight_weeks() -> Vec<ChartWeek> {
+        vec![
+            week("28 Sep", Some(0.55), 9, Some(3.6)),
+            week("5 Oct", Some(0.61), 10, Some(3.9)),
+            week("12 Oct", Some(0.58), 11, None),
+            week("19 Oct", Some(0.70), 12, Some(4.1)),
+            week("26 Oct", Some(0.66), 12, Some(4.0)),
+            week("2 Nov", Some(0.81), 13, Some(4.3)),
+            week("9 Nov", Some(0.75), 12, Some(4.2)),
+            week("16 Nov", Some(0.72), 14, Some(4.4)),
+        ]
+    }
+
+    fn gappy_weeks() -> Vec<ChartWeek> {
+        vec![
+            week("28 Sep", None, 3, Some(4.0)),
+            week("5 Oct", Some(0.40), 4, None),
+            week("12 Oct", Some(0.50), 4, Some(3.0)),
+            week("19 Oct", None, 5, Some(3.5)),
+            week("26 Oct", Some(1.0), 5, None),
+            week("2 Nov", Some(0.0), 0, Some(2.5)),
+            week("9 Nov", Some(0.35), 6, Some(5.0)),
+            week("16 Nov", None, 6, None),
+        ]
+    }
+
+    fn decode(png: &[u8]) -> image::DynamicImage {
+        assert_eq!(png[..8], PNG_SIGNATURE);
+        image::load_from_memory_with_format(png, image::ImageFormat::Png).expect("decodes")
+    }
+
+    fn assert_size(png: &[u8]) {
+        let img = decode(png);
+        assert_eq!((img.width(), img.height()), (WIDTH, HEIGHT));
     }
 
     #[test]
-    fn eight_weeks_with_gaps_render_as_a_png_of_the_chart_size() {
-        let png = render(&weeks(8)).unwrap();
-        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-        assert_eq!(size_of(&png), (WIDTH, HEIGHT));
+    fn eight_weeks_with_gaps() {
+        let mut weeks = eight_weeks();
+        weeks[3].answer_rate = None;
+        weeks[6].pulse = None;
+        assert_size(&render(&weeks).unwrap());
     }
 
     #[test]
-    fn one_week_and_no_weeks_still_render() {
-        assert_eq!(size_of(&render(&weeks(1)).unwrap()), (WIDTH, HEIGHT));
-        assert_eq!(size_of(&render(&[]).unwrap()), (WIDTH, HEIGHT));
+    fn one_week() {
+        assert_size(&render(&[week("16 Nov", Some(0.5), 1, Some(4.0))]).unwrap());
     }
 
     #[test]
-    fn count_axes_get_round_headroom() {
-        assert_eq!(nice_ceiling(0), 1.0);
-        assert_eq!(nice_ceiling(7), 9.0);
-        assert_eq!(nice_ceiling(40), 50.0);
-        assert_eq!(nice_ceiling(2000), 2300.0);
+    fn zero_weeks_is_not_an_error() {
+        assert_size(&render(&[]).unwrap());
+    }
+
+    #[test]
+    fn all_none_series() {
+        let weeks = vec![week("9 Nov", None, 0, None), week("16 Nov", None, 0, None)];
+        assert_size(&render(&weeks).unwrap());
+    }
+
+    /// Guards against text silently vanishing (no font): the title band must
+    /// hold dark glyph pixels.
+    #[test]
+    fn title_text_is_drawn() {
+        let img = decode(&render(&[]).unwrap()).to_rgb8();
+        let dark = (0..WIDTH)
+            .flat_map(|x| (0..36).map(move |y| (x, y)))
+            .filter(|&(x, y)| img.get_pixel(x, y).0.iter().all(|&c| c < 100))
+            .count();
+        assert!(dark > 200, "only {dark} dark pixels in the title band");
+    }
+
+    #[test]
+    fn runs_split_at_gaps() {
+        let r = runs(&[None, Some(1.0), Some(2.0), None, Some(3.0), None]);
+        assert_eq!(r, vec![vec![(1.0, 1.0), (2.0, 2.0)], vec![(4.0, 3.0)]]);
+    }
+
+    #[test]
+    fn captions_describe_the_newest_week() {
+        let weeks = gappy_weeks();
+        assert_eq!(
+            answer_rate_panel(&weeks).caption,
+            "Check-in answer rate: no check-ins due this week"
+        );
+        assert_eq!(
+            active_pairs_panel(&weeks).caption,
+            "Active pairs: 6 this week"
+        );
+        let weeks = eight_weeks();
+        assert_eq!(
+            answer_rate_panel(&weeks).caption,
+            "Check-in answer rate: 72% this week"
+        );
+        assert_eq!(
+            pulse_panel(&weeks).caption,
+            "Pulse average (1–5): 4.4 this week"
+        );
+        assert_eq!(pulse_panel(&[]).caption, "Pulse average (1–5)");
+    }
+
+    #[test]
+    fn non_finite_values_are_gaps() {
+        let weeks = vec![
+            week("9 Nov", Some(f64::NAN), 1, Some(f64::INFINITY)),
+            week("16 Nov", Some(0.5), 1, Some(3.0)),
+        ];
+        assert_eq!(answer_rate_panel(&weeks).values, vec![None, Some(50.0)]);
+        assert_eq!(pulse_panel(&weeks).values, vec![None, Some(3.0)]);
+        assert_size(&render(&weeks).unwrap());
+    }
+
+    #[test]
+    fn integer_steps() {
+        assert_eq!(integer_step(1), 1);
+        assert_eq!(integer_step(5), 1);
+        assert_eq!(integer_step(6), 2);
+        assert_eq!(integer_step(14), 5);
+        assert_eq!(integer_step(120), 50);
     }
 }
