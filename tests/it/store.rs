@@ -488,3 +488,71 @@ async fn erasing_a_person_detaches_them_from_pairs_and_drops_previews_naming_the
         "mentee 200 is not mentee 20"
     );
 }
+
+#[sqlx::test]
+async fn my_data_covers_message_counts_meetings_and_kudos_and_erasure_keeps_only_others_share(
+    pool: SqlitePool,
+) {
+    let db = Db::from_pool(pool);
+    enrolled(&db, 1, 10, Role::Mentor).await;
+    enrolled(&db, 1, 20, Role::Mentee).await;
+    let pair = db
+        .create_pair(1, 10, 20, &entry(1, "pair.create"))
+        .await
+        .unwrap()
+        .unwrap();
+    db.set_pair_channel(pair.id, 500).await.unwrap();
+    let day = Utc::now().date_naive();
+    assert!(db.count_message(500, 20, day).await.unwrap());
+    assert!(db.count_message(500, 20, day).await.unwrap());
+    assert!(db.count_message(500, 10, day).await.unwrap());
+    assert!(
+        !db.count_message(500, 99, day).await.unwrap(),
+        "not in the pair"
+    );
+    assert!(
+        !db.count_message(501, 20, day).await.unwrap(),
+        "not a pair channel"
+    );
+    db.record_meeting(&pair, 20, 30, Some("intro call"), Utc::now())
+        .await
+        .unwrap();
+    db.give_kudos(1, 20, 10, "great help", 500, Utc::now(), 5)
+        .await
+        .unwrap();
+    db.give_kudos(1, 10, 20, "well done", 500, Utc::now(), 5)
+        .await
+        .unwrap();
+
+    let mine = db.export_user(1, 20).await.unwrap();
+    assert_eq!(mine["activity_daily"][0]["messages"], 2);
+    assert_eq!(mine["meetings"][0]["minutes"], 30);
+    assert_eq!(
+        mine["kudos"].as_array().unwrap().len(),
+        2,
+        "given and received"
+    );
+
+    let erased = AuditEntry {
+        actor_id: None,
+        ..entry(1, "mydata.delete")
+    };
+    db.erase_user(1, 20, &erased).await.unwrap();
+    let after = db.export_user(1, 20).await.unwrap();
+    for table in ["activity_daily", "meetings", "kudos"] {
+        assert!(after[table].as_array().unwrap().is_empty(), "{table}");
+    }
+    let counts = db.message_counts(pair.id).await.unwrap();
+    assert_eq!(counts.len(), 1, "the mentor's count stays");
+    assert_eq!(
+        db.meeting_totals(pair.id).await.unwrap(),
+        (1, 30),
+        "the pair's meeting stays"
+    );
+    let mentor = db.export_user(1, 10).await.unwrap();
+    assert_eq!(
+        mentor["kudos"].as_array().unwrap().len(),
+        1,
+        "kudos the mentor received stay; the ones to the erased person go"
+    );
+}
