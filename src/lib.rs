@@ -4,6 +4,8 @@
 
 pub mod clock;
 pub mod config;
+#[cfg(feature = "demo")]
+pub mod demo;
 pub mod digest;
 pub mod discord;
 pub mod domain;

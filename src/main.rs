@@ -31,6 +31,14 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// See tandem work without a token: a simulated Discord and community over 8 weeks; writes
+    /// the resulting digest (text and chart) to a folder.
+    #[cfg(feature = "demo")]
+    Demo {
+        /// The folder to write into (created if missing).
+        #[arg(long, value_name = "DIR", default_value = "tandem-demo")]
+        out: PathBuf,
+    },
     /// Print a server's engagement digest (Markdown) and optionally write its chart.
     Digest {
         /// The server (guild) id.
@@ -148,6 +156,42 @@ async fn main() -> ExitCode {
                 }
                 Err(e) => {
                     eprintln!("error: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        #[cfg(feature = "demo")]
+        Command::Demo { out } => {
+            // The bot's own logs stay quiet unless something goes wrong.
+            let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,serenity=error"));
+            tracing_subscriber::fmt()
+                .with_env_filter(filter)
+                .with_writer(std::io::stderr)
+                .init();
+            match tandem::demo::run(&out).await {
+                Ok((dir, guild)) => {
+                    println!(
+                        "\nDone. The digest the moderators got this Monday is in {}:",
+                        dir.display()
+                    );
+                    for f in [
+                        "digest.md",
+                        "digest.png",
+                        "digest-message.json",
+                        "tandem-demo.db",
+                    ] {
+                        println!("  {}", dir.join(f).display());
+                    }
+                    println!(
+                        "Its data as CSV: TANDEM__DATABASE__URL=sqlite://{0}/tandem-demo.db \
+                         tandem export --guild {guild} --out {0}/csv",
+                        dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: the demo failed: {e:#}");
                     ExitCode::FAILURE
                 }
             }

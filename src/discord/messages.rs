@@ -1219,10 +1219,13 @@ pub mod digest {
         add(
             "Per pair (median)",
             both(&|w| {
+                let unit = |x: f64, one: &str, many: &str| {
+                    format!("{} {}", num(x), if x == 1.0 { one } else { many })
+                };
                 format!(
-                    "{} messages, {} meetings",
-                    num(w.median_messages),
-                    num(w.median_meetings)
+                    "{}, {}",
+                    unit(w.median_messages, "message", "messages"),
+                    unit(w.median_meetings, "meeting", "meetings")
                 )
             }),
         );

@@ -52,6 +52,17 @@ impl Db {
         Ok(true)
     }
 
+    /// All messages counted in a server.
+    pub async fn message_total(&self, guild_id: u64) -> Result<u64> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(SUM(messages), 0) FROM activity_daily WHERE guild_id = ?",
+        )
+        .bind(to_db(guild_id))
+        .fetch_one(self.pool())
+        .await?;
+        Ok(n as u64)
+    }
+
     /// Messages counted for a pair, per (day, member), oldest first.
     pub async fn message_counts(&self, pair_id: i64) -> Result<Vec<(NaiveDate, u64, u32)>> {
         let rows: Vec<(NaiveDate, i64, i64)> = sqlx::query_as(

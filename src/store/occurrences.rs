@@ -232,6 +232,20 @@ impl Db {
         Ok(out)
     }
 
+    /// Occurrences due by `now` that are not done yet (waiting or being sent).
+    pub async fn outstanding(&self, now: DateTime<Utc>) -> Result<u32> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM occurrences
+             WHERE state = 'claimed'
+                OR (state = 'pending'
+                    AND MAX(scheduled_for, COALESCE(not_before, scheduled_for)) <= ?)",
+        )
+        .bind(now)
+        .fetch_one(self.pool())
+        .await?;
+        Ok(n as u32)
+    }
+
     /// When the next pending occurrence is due, if any.
     pub async fn next_due(&self) -> Result<Option<DateTime<Utc>>> {
         let at: Option<DateTime<Utc>> = sqlx::query_scalar(

@@ -11,11 +11,19 @@ fn tandem() -> Command {
 }
 
 #[test]
-fn help_lists_run_migrate_check_config_and_backup() {
+fn help_lists_every_command() {
     let out = tandem().arg("--help").output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    for cmd in ["run", "migrate", "check-config", "backup"] {
+    for cmd in [
+        "run",
+        "migrate",
+        "check-config",
+        "backup",
+        "demo",
+        "digest",
+        "export",
+    ] {
         assert!(text.contains(cmd), "{cmd} missing from:\n{text}");
     }
 }
@@ -135,4 +143,48 @@ fn backup_writes_a_usable_copy_and_refuses_to_overwrite() {
     let second = backup();
     assert!(!second.status.success());
     assert!(String::from_utf8_lossy(&second.stderr).contains("already exists"));
+}
+
+#[cfg(feature = "demo")]
+#[test]
+fn the_demo_needs_no_token_and_writes_a_digest_with_red_pairs_and_its_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("demo");
+    let run = tandem()
+        .current_dir(dir.path())
+        .args(["demo", "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        stdout.contains("week 9 of 9"),
+        "progress is shown: {stdout}"
+    );
+    assert!(
+        stdout.contains(out.to_str().unwrap()),
+        "names its folder: {stdout}"
+    );
+
+    let digest = std::fs::read_to_string(out.join("digest.md")).unwrap();
+    assert!(digest.starts_with("# Mentoring digest"), "{digest}");
+    assert!(digest.contains("**Needs attention**"), "{digest}");
+    assert!(digest.contains("no messages or meetings for"), "{digest}");
+    assert!(
+        !digest.contains("<@"),
+        "mentions are shown as names: {digest}"
+    );
+    let png = std::fs::read(out.join("digest.png")).unwrap();
+    assert_eq!(&png[..4], b"\x89PNG");
+    let posted: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("digest-message.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        posted["posted_to_discord"]["attachments"][0]["filename"],
+        "digest.png"
+    );
 }
