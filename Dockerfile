@@ -9,6 +9,7 @@ COPY sim sim
 COPY migrations migrations
 COPY config config
 COPY tests tests
+COPY benches benches
 RUN cargo build --release --locked --bin tandem
 
 FROM debian:bookworm-slim
