@@ -416,15 +416,10 @@ impl Community {
     }
 
     /// Ids of buttons on a message starting with `prefix`.
-    fn buttons(body: &Value, prefix: &str) -> Vec<String> {
-        body["components"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-            .filter_map(|c| c["custom_id"].as_str().map(str::to_string))
-            .filter(|id| id.starts_with(prefix))
-            .collect()
+    fn buttons(message: &discord_sim::Message, prefix: &str) -> Vec<String> {
+        let mut ids = message.custom_ids();
+        ids.retain(|id| id.starts_with(prefix));
+        ids
     }
 
     async fn click(&self, user: u64, message: u64, custom_id: &str) {
@@ -447,7 +442,7 @@ impl Community {
             let (persona, mentor, mentee, since) = (p.persona, p.mentor, p.mentee, p.since);
             for prompt in prompts {
                 self.handled.insert(prompt.id);
-                let moods = Self::buttons(&prompt.body, "checkin:mood:");
+                let moods = Self::buttons(&prompt, "checkin:mood:");
                 if moods.len() != 5 {
                     continue;
                 }
@@ -479,7 +474,7 @@ impl Community {
                     continue;
                 }
                 self.handled.insert(dm.id);
-                let scores = Self::buttons(&dm.body, "pulse:score:");
+                let scores = Self::buttons(&dm, "pulse:score:");
                 // Most answer; scores lean positive.
                 if scores.len() == 5 && self.rng.u8(0..10) < 8 {
                     let score = [3, 4, 4, 5, 5, 2][self.rng.usize(0..6)];

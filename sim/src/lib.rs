@@ -116,7 +116,8 @@ impl Reply {
     }
 }
 
-pub(crate) fn custom_ids(message: &Value) -> Vec<String> {
+/// Custom ids of the buttons and menus in a message or interaction body, in order.
+pub fn custom_ids(message: &Value) -> Vec<String> {
     let mut out = Vec::new();
     for row in message["components"].as_array().into_iter().flatten() {
         for c in row["components"].as_array().into_iter().flatten() {

@@ -110,6 +110,11 @@ impl Message {
     pub fn content(&self) -> &str {
         self.body["content"].as_str().unwrap_or("")
     }
+
+    /// Custom ids of the message's buttons and menus, in order.
+    pub fn custom_ids(&self) -> Vec<String> {
+        crate::custom_ids(&self.body)
+    }
 }
 
 #[derive(Default)]

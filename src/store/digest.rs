@@ -60,6 +60,22 @@ impl Db {
             .collect())
     }
 
+    /// The times a one-column `sql` (guild, from, to) returns.
+    async fn times_between(
+        &self,
+        sql: &'static str,
+        guild_id: u64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<DateTime<Utc>>> {
+        Ok(sqlx::query_scalar(sql)
+            .bind(to_db(guild_id))
+            .bind(from)
+            .bind(to)
+            .fetch_all(self.pool())
+            .await?)
+    }
+
     /// Everything the weekly numbers of `period` are computed from.
     pub async fn digest_facts(&self, guild_id: u64, period: Period) -> Result<Facts> {
         let (from, to) = (
@@ -121,22 +137,22 @@ impl Db {
         .fetch_all(self.pool())
         .await?;
 
-        let goals: Vec<DateTime<Utc>> = sqlx::query_scalar(
-            "SELECT done_at FROM goals WHERE guild_id = ? AND done_at >= ? AND done_at < ?",
-        )
-        .bind(g)
-        .bind(from)
-        .bind(to)
-        .fetch_all(self.pool())
-        .await?;
-        let kudos: Vec<DateTime<Utc>> = sqlx::query_scalar(
-            "SELECT given_at FROM kudos WHERE guild_id = ? AND given_at >= ? AND given_at < ?",
-        )
-        .bind(g)
-        .bind(from)
-        .bind(to)
-        .fetch_all(self.pool())
-        .await?;
+        let goals = self
+            .times_between(
+                "SELECT done_at FROM goals WHERE guild_id = ? AND done_at >= ? AND done_at < ?",
+                guild_id,
+                from,
+                to,
+            )
+            .await?;
+        let kudos = self
+            .times_between(
+                "SELECT given_at FROM kudos WHERE guild_id = ? AND given_at >= ? AND given_at < ?",
+                guild_id,
+                from,
+                to,
+            )
+            .await?;
 
         Ok(Facts {
             period,

@@ -105,13 +105,7 @@ async fn wait_for_message(app: &TestApp, channel: u64, needle: &str) -> Message 
 }
 
 fn custom_ids(message: &Message) -> Vec<String> {
-    message.body["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|c| c["custom_id"].as_str().map(str::to_string))
-        .collect()
+    message.custom_ids()
 }
 
 #[tokio::test]
@@ -529,7 +523,7 @@ async fn pulse_results_are_hidden_at_four_answers_and_shown_at_five() {
     assert!(reply.embeds().is_empty());
 
     let reply = answer(asked[4].0, &asked[4].1, 5).await;
-    let comment = custom_ids_of(&reply.data)[0].clone();
+    let comment = discord_sim::custom_ids(&reply.data)[0].clone();
     let click = app
         .sim
         .click(app.guild.id, asked[4].0, asked[4].1.id, &comment)
@@ -563,16 +557,6 @@ async fn pulse_results_are_hidden_at_four_answers_and_shown_at_five() {
     for (user, _) in &asked {
         assert!(!text.contains(&user.to_string()), "no names in results");
     }
-}
-
-fn custom_ids_of(data: &Value) -> Vec<String> {
-    data["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|c| c["custom_id"].as_str().map(str::to_string))
-        .collect()
 }
 
 #[tokio::test]
