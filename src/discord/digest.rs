@@ -72,3 +72,104 @@ pub async fn post(s: &Scheduled, o: &Occurrence) -> anyhow::Result<Outcome> {
     }
     Ok(s.post(o, channel, message, Vec::new(), false, &files).await)
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::digest::PairHealth;
+    use crate::domain::health::{Assessment, Health, Reason};
+    use crate::domain::metrics::{weekly, Facts, Period};
+    use crate::domain::pair::{Pair, PairStatus};
+
+    /// A report of `red` red pairs, each with every reason at once.
+    fn report(red: usize) -> Report {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap();
+        let period = Period::ending(now, 8);
+        let facts = Facts {
+            period,
+            members: vec![],
+            pairs: vec![],
+            messages: vec![],
+            meetings: vec![],
+            checkins: vec![],
+            pulse: vec![],
+            goals_done: vec![],
+            kudos: vec![],
+        };
+        let health = (0..red)
+            .map(|i| PairHealth {
+                pair: Pair {
+                    id: i as i64,
+                    guild_id: 1,
+                    mentor_id: Some(1_300_000_000_000_000_000 + i as u64),
+                    mentee_id: Some(1_300_000_000_000_100_000 + i as u64),
+                    status: PairStatus::Active,
+                    channel_id: Some(1_300_000_000_000_200_000 + i as u64),
+                    started_at: now,
+                    paused_until: None,
+                    ended_at: None,
+                    end_reason: None,
+                },
+                assessment: Assessment {
+                    health: Health::Red,
+                    reasons: vec![
+                        (
+                            Health::Red,
+                            Reason::Quiet {
+                                days: 40,
+                                since_start: false,
+                            },
+                        ),
+                        (Health::Red, Reason::Unanswered(5)),
+                        (Health::Red, Reason::LowMood(1.5)),
+                        (Health::Amber, Reason::GoalsOverdue(3)),
+                    ],
+                },
+            })
+            .collect();
+        Report {
+            guild_id: 1,
+            now,
+            period,
+            weeks: weekly(&facts, 5),
+            anonymity_min: 5,
+            health,
+            paused: 0,
+        }
+    }
+
+    fn chars(v: &serde_json::Value) -> usize {
+        v.as_str().map_or(0, |s| s.chars().count())
+    }
+
+    #[test]
+    fn three_hundred_red_pairs_fit_discords_embed_limits_with_the_rest_counted() {
+        let e = serde_json::to_value(embed(&report(300), true)).unwrap();
+        let description = chars(&e["description"]);
+        assert!(description <= limits::DESCRIPTION, "{description}");
+        let fields = e["fields"].as_array().unwrap();
+        assert!(fields.len() <= limits::FIELDS);
+        let mut total = chars(&e["title"]) + description + chars(&e["footer"]["text"]);
+        for f in fields {
+            assert!(chars(&f["value"]) <= limits::FIELD_VALUE);
+            total += chars(&f["name"]) + chars(&f["value"]);
+        }
+        assert!(total <= limits::EMBED_TOTAL, "{total}");
+        let text = e["description"].as_str().unwrap();
+        assert_eq!(text.matches("🔴 **Red**").count(), m::RED_LISTED);
+        assert!(
+            text.contains("…and 292 more red pairs: `/export` lists every pair"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_alt_text_fits_an_attachment_description_for_half_a_year() {
+        let mut r = report(0);
+        r.weeks = r.weeks.into_iter().cycle().take(26).collect();
+        assert!(m::alt_text(&r).chars().count() <= 1024);
+        assert!(m::alt_text(&r).starts_with("Chart of the last 26 weeks"));
+    }
+}

@@ -1134,9 +1134,10 @@ pub mod digest {
         }
         let more = red.len() - shown;
         if more > 0 {
+            let pairs = if more == 1 { "pair" } else { "pairs" };
             out.push_str(&format!(
-                "\n…and {} more: `/export` lists every pair with its health (pairs.csv).",
-                plural(more as u32, "red pair", "red pairs")
+                "\n…and {more} more red {pairs}: `/export` lists every pair with its health \
+                 (pairs.csv)."
             ));
         }
         out
