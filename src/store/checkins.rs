@@ -101,26 +101,3 @@ pub type StoredAnswer = (
     bool,
 );
 
-impl Db {
-    /// Check-in prompts posted in `(from, to]` and the answers they got (any time).
-    pub async fn checkin_counts(
-        &self,
-        guild_id: u64,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<(u32, u32)> {
-        let (prompts, answers): (i64, i64) = sqlx::query_as(
-            "SELECT COUNT(*), COALESCE(SUM((SELECT COUNT(*) FROM checkin_answers a
-                                            WHERE a.occurrence_id = o.id)), 0)
-             FROM occurrences o
-             WHERE o.guild_id = ? AND o.kind = 'checkin' AND o.state = 'sent'
-               AND o.scheduled_for > ? AND o.scheduled_for <= ?",
-        )
-        .bind(to_db(guild_id))
-        .bind(from)
-        .bind(to)
-        .fetch_one(self.pool())
-        .await?;
-        Ok((prompts as u32, answers as u32))
-    }
-}
