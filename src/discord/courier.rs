@@ -51,7 +51,7 @@ pub enum SendError {
 /// A request body: JSON, or a message with files.
 enum Body<'a> {
     Json(Value),
-    Multipart(Value, &'a [(String, Vec<u8>)]),
+    Multipart(Value, &'a [serenity::CreateAttachment]),
 }
 
 pub struct Courier {
@@ -111,29 +111,20 @@ impl Courier {
     }
 
     /// Posts a message with files (multipart, as Discord takes uploads); returns its id. The
-    /// message's attachment list names the files in order (ids 0, 1, …).
+    /// message's attachment list is made from `files` (ids 0, 1, …, names, descriptions).
     pub async fn post_with_files(
         &self,
         channel: u64,
         message: &serenity::CreateMessage,
-        files: &[(String, Vec<u8>)],
+        files: &[serenity::CreateAttachment],
     ) -> Result<u64, SendError> {
         let mut payload = serde_json::to_value(message)
             .map_err(|e| SendError::Unavailable(format!("message not serialisable: {e}")))?;
-        payload["attachments"] = Value::Array(
-            files
-                .iter()
-                .enumerate()
-                .map(|(i, (name, _))| {
-                    let described = payload["attachments"]
-                        .as_array()
-                        .and_then(|a| a.iter().find(|x| x["filename"] == json!(name)))
-                        .and_then(|x| x.get("description").cloned())
-                        .unwrap_or(Value::Null);
-                    json!({ "id": i, "filename": name, "description": described })
-                })
-                .collect(),
-        );
+        payload["attachments"] = files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| json!({ "id": i, "filename": f.filename, "description": f.description }))
+            .collect();
         let answer = self
             .request(
                 reqwest::Method::POST,
@@ -176,9 +167,9 @@ impl Courier {
                 Body::Multipart(payload, files) => {
                     let mut form =
                         reqwest::multipart::Form::new().text("payload_json", payload.to_string());
-                    for (i, (name, bytes)) in files.iter().enumerate() {
-                        let part =
-                            reqwest::multipart::Part::bytes(bytes.clone()).file_name(name.clone());
+                    for (i, f) in files.iter().enumerate() {
+                        let part = reqwest::multipart::Part::bytes(f.data.clone())
+                            .file_name(f.filename.clone());
                         form = form.part(format!("files[{i}]"), part);
                     }
                     request.multipart(form)

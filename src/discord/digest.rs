@@ -61,15 +61,13 @@ pub async fn post(s: &Scheduled, o: &Occurrence) -> anyhow::Result<Outcome> {
         digest::DEFAULT_WEEKS,
     )
     .await?;
-    let chart = chart_attachment(&report);
-    let mut message = CreateMessage::new()
-        .embed(embed(&report, chart.is_some()))
+    let files: Vec<CreateAttachment> = chart_attachment(&report)
+        .map(|(png, alt)| attachment(png, alt))
+        .into_iter()
+        .collect();
+    let message = CreateMessage::new()
+        .embed(embed(&report, !files.is_empty()))
         .allowed_mentions(CreateAllowedMentions::new());
-    let mut files = Vec::new();
-    if let Some((png, alt)) = chart {
-        message = message.add_file(attachment(png.clone(), alt));
-        files.push((m::CHART_FILE.to_string(), png));
-    }
     Ok(s.post(o, channel, message, Vec::new(), false, &files).await)
 }
 

@@ -94,7 +94,7 @@ impl Scheduled {
         message: CreateMessage,
         then: Vec<NewOccurrence>,
         pair_channel: bool,
-        files: &[(String, Vec<u8>)],
+        files: &[serenity::CreateAttachment],
     ) -> Outcome {
         let message = once(o.id, message);
         let sent = if files.is_empty() {

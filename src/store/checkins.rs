@@ -100,4 +100,3 @@ pub type StoredAnswer = (
     Option<String>,
     bool,
 );
-
