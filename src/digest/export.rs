@@ -1,9 +1,11 @@
 //! The programme's data as CSV files, for `/export` and `tandem export`. Counts, moods and
 //! dates only: what members wrote in check-ins and channels is not exported.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, SecondsFormat, Utc};
 
-use super::Report;
+use super::{PairHealth, Report};
 use crate::store::{self, Db};
 
 /// One CSV file.
@@ -85,13 +87,18 @@ pub async fn csv_files(db: &Db, report: &Report) -> Result<Vec<CsvFile>, ExportE
 
     let pairs = db.all_pairs(guild).await?;
     let activity = db.weekly_activity(guild).await?;
+    // One pass over the weekly rows and the report, not one per pair.
+    let mut totals: HashMap<i64, (u32, u32)> = HashMap::new();
+    for a in &activity {
+        let t = totals.entry(a.pair_id).or_default();
+        t.0 += a.messages;
+        t.1 += a.meetings;
+    }
+    let health: HashMap<i64, &PairHealth> = report.health.iter().map(|h| (h.pair.id, h)).collect();
     let mut pair_rows = Vec::new();
     for p in pairs {
-        let health = report.health.iter().find(|h| h.pair.id == p.id);
-        let (messages, meetings) = activity
-            .iter()
-            .filter(|a| a.pair_id == p.id)
-            .fold((0, 0), |(m, n), a| (m + a.messages, n + a.meetings));
+        let health = health.get(&p.id).copied();
+        let (messages, meetings) = totals.get(&p.id).copied().unwrap_or_default();
         pair_rows.push(vec![
             p.id.to_string(),
             opt(p.mentor_id),
