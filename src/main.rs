@@ -87,8 +87,13 @@ fn print_problems(problems: &[Problem]) {
 }
 
 fn init_logging(settings: &Settings) {
+    init_logs(&settings.log.filter);
+}
+
+/// Logs filtered by `RUST_LOG`, else by `default`.
+fn init_logs(default: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .or_else(|_| tracing_subscriber::EnvFilter::try_new(&settings.log.filter))
+        .or_else(|_| tracing_subscriber::EnvFilter::try_new(default))
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     // Logs on stderr, so `tandem digest > digest.md` holds only the digest.
     tracing_subscriber::fmt()
@@ -163,12 +168,7 @@ async fn main() -> ExitCode {
         #[cfg(feature = "demo")]
         Command::Demo { out } => {
             // The bot's own logs stay quiet unless something goes wrong.
-            let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,serenity=error"));
-            tracing_subscriber::fmt()
-                .with_env_filter(filter)
-                .with_writer(std::io::stderr)
-                .init();
+            init_logs("warn,serenity=error");
             match tandem::demo::run(&out).await {
                 Ok((dir, guild)) => {
                     println!(
