@@ -77,7 +77,6 @@ struct Community {
     clock: Arc<ManualClock>,
     db: Db,
     moderator: u64,
-    digest_channel: u64,
     mentors: Vec<u64>,
     mentees: Vec<u64>,
     pairs: Vec<DemoPair>,
@@ -141,7 +140,6 @@ pub async fn run(out: &Path) -> anyhow::Result<(PathBuf, u64)> {
         clock,
         db,
         moderator,
-        digest_channel,
         mentors: Vec::new(),
         mentees: Vec::new(),
         pairs: Vec::new(),
@@ -178,7 +176,7 @@ pub async fn run(out: &Path) -> anyhow::Result<(PathBuf, u64)> {
     }
 
     // Monday morning: the weekly digest (09:00 in Berlin) goes out.
-    let before = c.digest_posts().len();
+    let before = c.sim.with_model(|m| digest_posts(m, digest_channel).len());
     c.clock.set(
         monday
             .and_time(NaiveTime::from_hms_opt(8, 30, 0).unwrap())
@@ -187,12 +185,7 @@ pub async fn run(out: &Path) -> anyhow::Result<(PathBuf, u64)> {
     let digest = c
         .sim
         .wait_for(WAIT, |m, _| {
-            let posts: Vec<_> = m
-                .messages
-                .values()
-                .filter(|msg| msg.channel_id == digest_channel && !msg.body["embeds"].is_null())
-                .cloned()
-                .collect();
+            let posts = digest_posts(m, digest_channel);
             (posts.len() > before)
                 .then(|| posts.last().cloned())
                 .flatten()
@@ -204,6 +197,15 @@ pub async fn run(out: &Path) -> anyhow::Result<(PathBuf, u64)> {
     c.db.close().await;
     written?;
     Ok((out.to_path_buf(), c.guild.id))
+}
+
+/// The digests (messages with an embed) in the digest channel, oldest first.
+fn digest_posts(m: &discord_sim::Model, channel: u64) -> Vec<discord_sim::Message> {
+    m.messages
+        .values()
+        .filter(|msg| msg.channel_id == channel && !msg.body["embeds"].is_null())
+        .cloned()
+        .collect()
 }
 
 fn expect(text: &str, needle: &str) -> anyhow::Result<()> {
@@ -322,14 +324,6 @@ impl Community {
             since: week,
         });
         Ok(())
-    }
-
-    fn digest_posts(&self) -> Vec<discord_sim::Message> {
-        self.sim
-            .messages_in(self.digest_channel)
-            .into_iter()
-            .filter(|m| !m.body["embeds"].is_null())
-            .collect()
     }
 
     /// Moves the clock to `day` 20:00 UTC, lets the bot post what is due, then the community
