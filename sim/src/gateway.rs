@@ -20,6 +20,37 @@ pub(crate) async fn upgrade(
     ws.on_upgrade(move |socket| connection(shared, socket))
 }
 
+/// Discord's reason text for a gateway close code.
+fn close_reason(code: u16) -> &'static str {
+    match code {
+        4000 => "Unknown error.",
+        4001 => "Unknown opcode.",
+        4002 => "Decode error.",
+        4003 => "Not authenticated.",
+        4004 => "Authentication failed.",
+        4005 => "Already authenticated.",
+        4007 => "Invalid seq.",
+        4008 => "Rate limited.",
+        4009 => "Session timed out.",
+        4010 => "Invalid shard.",
+        4011 => "Sharding required.",
+        4012 => "Invalid API version.",
+        4013 => "Invalid intent(s).",
+        4014 => "Disallowed intent(s).",
+        _ => "",
+    }
+}
+
+/// Sends a Close frame with `code`; the caller then drops the connection.
+async fn close(socket: &mut WebSocket, code: u16) {
+    let _ = socket
+        .send(WsMessage::Close(Some(axum::extract::ws::CloseFrame {
+            code,
+            reason: close_reason(code).into(),
+        })))
+        .await;
+}
+
 async fn send(socket: &mut WebSocket, v: Value) -> bool {
     socket
         .send(WsMessage::Text(v.to_string().into()))
@@ -68,6 +99,10 @@ async fn connection(shared: Arc<Shared>, mut socket: WebSocket) {
                     seq += 1;
                     if !send(&mut socket, json!({"op": 0, "t": t, "s": seq, "d": d})).await { break }
                 }
+                Some(GatewayCmd::Close(code)) => {
+                    close(&mut socket, code).await;
+                    break;
+                }
                 Some(GatewayCmd::Drop) | None => break,
             }
         }
@@ -90,20 +125,21 @@ async fn identify(
     tx: &mpsc::UnboundedSender<GatewayCmd>,
     seq: &mut u64,
 ) -> bool {
-    let token_ok = {
+    let (token_ok, refused) = {
         let s = shared.lock();
-        v["d"]["token"]
+        let token_ok = v["d"]["token"]
             .as_str()
             .map(|t| t.trim_start_matches("Bot "))
-            == Some(s.token.as_str())
+            == Some(s.token.as_str());
+        let intents = v["d"]["intents"].as_u64().unwrap_or(0);
+        (token_ok, intents & s.refused_intents != 0)
     };
     if !token_ok {
-        let _ = socket
-            .send(WsMessage::Close(Some(axum::extract::ws::CloseFrame {
-                code: 4004,
-                reason: "Authentication failed.".into(),
-            })))
-            .await;
+        close(socket, 4004).await;
+        return false;
+    }
+    if refused {
+        close(socket, 4014).await;
         return false;
     }
     let (ready, guilds) = {
@@ -111,7 +147,15 @@ async fn identify(
         s.identifies += 1;
         s.intents = v["d"]["intents"].as_u64().unwrap_or(0);
         s.session_id = format!("sim-session-{}", s.identifies);
-        let guild_ids: Vec<u64> = s.model.guilds.keys().copied().collect();
+        s.resumable = true;
+        let bot = s.bot_id;
+        let guild_ids: Vec<u64> = s
+            .model
+            .guilds
+            .values()
+            .filter(|g| g.members.contains_key(&bot))
+            .map(|g| g.id)
+            .collect();
         let ready = json!({
             "v": 10,
             "user": s.model.user_json(s.bot_id),
@@ -131,6 +175,7 @@ async fn identify(
             .model
             .guilds
             .values()
+            .filter(|g| g.members.contains_key(&bot))
             .map(|g| s.model.guild_create_json(g))
             .collect();
         // A new session starts from the current state: queued events are stale.
@@ -172,7 +217,8 @@ async fn resume(
 ) -> bool {
     let valid = {
         let mut s = shared.lock();
-        let ok = v["d"]["session_id"].as_str() == Some(s.session_id.as_str())
+        let ok = s.resumable
+            && v["d"]["session_id"].as_str() == Some(s.session_id.as_str())
             && v["d"]["token"]
                 .as_str()
                 .map(|t| t.trim_start_matches("Bot "))

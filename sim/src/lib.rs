@@ -16,7 +16,7 @@ mod validate;
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 use tokio::sync::{mpsc, watch};
@@ -26,6 +26,9 @@ use model::{Guild, Overwrite, Role, User};
 
 /// Default time a `wait_*` call waits before giving up.
 pub const DEFAULT_WAIT: Duration = Duration::from_secs(10);
+
+/// How long Discord answers a repeated `enforce_nonce` send with the earlier message.
+pub const DEFAULT_NONCE_WINDOW: Duration = Duration::from_secs(5 * 60);
 
 /// One REST request the bot made, as the simulator received it (headers are not kept, so the
 /// token never lands in a test's output).
@@ -39,7 +42,9 @@ pub struct RecordedRequest {
     pub body: Value,
     /// Status the simulator answered with.
     pub status: u16,
-    /// When the simulator received it.
+    /// When it took effect: after the latency set with [`Sim::set_latency`], as the bot's
+    /// clock sees it (real time, not [`Sim::now`]). A [`FaultKind::Timeout`] is recorded when
+    /// it starts hanging.
     pub at: std::time::Instant,
 }
 
@@ -52,7 +57,16 @@ pub enum FaultKind {
     ServerError { status: u16 },
     /// A Discord JSON error, e.g. 403 with code 50001 (Missing Access).
     Error { status: u16, code: u64 },
+    /// No answer until the client gives up (or 504 after [`TIMEOUT_HANG`]), as when Discord or
+    /// the network stalls. The request has no effect; it is recorded with status 504.
+    Timeout,
 }
+
+/// How long a [`FaultKind::Timeout`] request hangs before the simulator gives up itself.
+pub const TIMEOUT_HANG: Duration = Duration::from_secs(120);
+
+/// Discord's GUILD_MEMBERS intent: without it no GUILD_MEMBER_REMOVE arrives.
+const GUILD_MEMBERS_INTENT: u64 = 1 << 1;
 
 #[derive(Debug, Clone)]
 struct Fault {
@@ -139,11 +153,17 @@ pub(crate) struct InteractionRecord {
     /// Whether the original response was edited after a deferral.
     pub original_edited: bool,
     pub followups: Vec<u64>,
+    /// When the simulator dispatched (or queued) INTERACTION_CREATE.
+    pub sent_at: Option<Instant>,
+    /// When the first callback was accepted (after the request's latency).
+    pub acked_at: Option<Instant>,
 }
 
 pub(crate) enum GatewayCmd {
     Dispatch(String, Value),
     Drop,
+    /// Send a Close frame with this code, then drop the connection.
+    Close(u16),
 }
 
 pub(crate) struct State {
@@ -173,9 +193,28 @@ pub(crate) struct State {
     /// Bytes of uploaded attachments, by attachment id.
     pub files: HashMap<u64, Vec<u8>>,
     pub validator: Option<Arc<validate::Validator>>,
+    /// Delay before every REST request is handled, like a real network's round trip.
+    pub latency: Duration,
+    /// How far [`Sim::advance_time`] has moved the simulator's clock past real time.
+    pub clock_offset: Duration,
+    /// How long Discord answers a repeated nonce with the earlier message.
+    pub nonce_window: Duration,
+    /// IDENTIFY with any of these intent bits is closed with 4014.
+    pub refused_intents: u64,
+    /// False after a close code that ends the session (4007, 4009): RESUME gets op 9.
+    pub resumable: bool,
+    /// Interactions in the order they were sent.
+    pub interaction_order: Vec<u64>,
+    /// Guilds the bot was removed from, with its roles there (restored on re-adding).
+    pub removed_bot: HashMap<u64, Vec<u64>>,
 }
 
 impl State {
+    /// The simulator's clock: real time plus what [`Sim::advance_time`] added.
+    pub fn now(&self) -> Instant {
+        Instant::now() + self.clock_offset
+    }
+
     /// With the global limit on, `Some(retry_after)` when this request is one too many.
     fn over_global_limit(&mut self, token_route: bool) -> Option<f64> {
         let limit = self.global_limit? as usize;
@@ -209,8 +248,15 @@ impl State {
         Some(kind)
     }
 
-    /// Sends an event to the bot now, or on its next connection.
+    /// Sends an event to the bot now, or on its next connection. Events about a guild the bot is
+    /// not in are dropped, as Discord never sends them.
     pub fn dispatch(&mut self, event: &str, data: Value) {
+        let guild = data["guild_id"]
+            .as_str()
+            .and_then(|g| g.parse::<u64>().ok());
+        if guild.is_some_and(|g| self.model.guilds.contains_key(&g) && !self.bot_in(g)) {
+            return;
+        }
         match &self.gateway {
             Some((_, tx))
                 if tx
@@ -219,6 +265,21 @@ impl State {
             _ => self.pending_events.push_back((event.into(), data)),
         }
     }
+
+    /// Whether the bot is a member of the guild.
+    pub fn bot_in(&self, guild: u64) -> bool {
+        self.model.is_member(guild, self.bot_id)
+    }
+}
+
+/// GUILD_DELETE for a guild the bot was removed from: no `unavailable`, unlike an outage.
+pub(crate) fn guild_delete_json(guild: u64) -> Value {
+    json!({ "id": guild.to_string() })
+}
+
+/// GUILD_MEMBER_REMOVE as Discord sends it (to bots with the GUILD_MEMBERS intent).
+pub(crate) fn member_remove_json(model: &Model, guild: u64, user: u64) -> Value {
+    json!({ "guild_id": guild.to_string(), "user": model.user_json(user) })
 }
 
 pub(crate) struct Shared {
@@ -226,6 +287,8 @@ pub(crate) struct Shared {
     /// Bumped after every change, so waiters re-check their condition.
     pub version: watch::Sender<u64>,
     pub addr: SocketAddr,
+    /// Set when the [`Sim`] is dropped, so hanging requests end.
+    pub closed: watch::Sender<bool>,
 }
 
 impl Shared {
@@ -245,6 +308,7 @@ pub struct Sim {
 
 impl Drop for Sim {
     fn drop(&mut self) {
+        self.shared.closed.send_replace(true);
         self.server.abort();
     }
 }
@@ -309,11 +373,19 @@ impl Sim {
             public_addr: addr.to_string(),
             files: HashMap::new(),
             validator: validate::Validator::shared(),
+            latency: Duration::ZERO,
+            clock_offset: Duration::ZERO,
+            nonce_window: DEFAULT_NONCE_WINDOW,
+            refused_intents: 0,
+            resumable: true,
+            interaction_order: Vec::new(),
+            removed_bot: HashMap::new(),
         };
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
             version: watch::channel(0).0,
             addr,
+            closed: watch::channel(false).0,
         });
         let app = axum::Router::new()
             .route("/gateway", axum::routing::get(gateway::upgrade))
@@ -582,12 +654,13 @@ impl Sim {
             author_id: user,
             body: json!({ "content": text }),
             edited: false,
+            created_at: s.now(),
         };
         s.model.messages.insert(mid, m);
         if let Some(c) = s.model.channels.get_mut(&channel) {
             c.last_message_id = Some(mid);
         }
-        let mut event = s.model.message_json(&s.model.messages[&mid]);
+        let mut event = s.model.message_create_json(&s.model.messages[&mid]);
         let mentions_bot = text.contains(&format!("<@{}>", s.bot_id));
         if s.intents & MESSAGE_CONTENT == 0 && !mentions_bot {
             event["content"] = json!("");
@@ -660,6 +733,106 @@ impl Sim {
                 let _ = tx.send(GatewayCmd::Drop);
             }
         });
+    }
+
+    /// Closes the bot's gateway connection with a Close frame carrying `code` (and Discord's
+    /// reason text). After 4007 (invalid seq) or 4009 (session timed out) the session cannot be
+    /// resumed: RESUME gets op 9 and the client must identify again.
+    pub fn close_gateway(&self, code: u16) {
+        self.mutate(|s| {
+            if matches!(code, 4007 | 4009) {
+                s.resumable = false;
+            }
+            if let Some((_, tx)) = s.gateway.take() {
+                let _ = tx.send(GatewayCmd::Close(code));
+            }
+        });
+    }
+
+    /// Makes IDENTIFY with any of these intent bits fail with close code 4014, as Discord does
+    /// for privileged intents not enabled in the developer portal.
+    pub fn refuse_intents(&self, mask: u64) {
+        self.mutate(|s| s.refused_intents = mask);
+    }
+
+    /// Delays every REST request by `latency` before it is handled (Discord answers in
+    /// 50–300 ms); concurrent requests wait concurrently.
+    pub fn set_latency(&self, latency: Duration) {
+        self.mutate(|s| s.latency = latency);
+    }
+
+    /// The simulator's clock: real time plus everything [`Sim::advance_time`] added. Only
+    /// time-limited Discord memory (the nonce window) follows it; rate limits use real time.
+    pub fn now(&self) -> Instant {
+        self.shared.lock().now()
+    }
+
+    /// Moves the simulator's clock forward, e.g. past the nonce window after an "outage".
+    pub fn advance_time(&self, by: Duration) {
+        self.mutate(|s| s.clock_offset += by);
+    }
+
+    /// How long a repeated `enforce_nonce` send returns the earlier message (default
+    /// [`DEFAULT_NONCE_WINDOW`]); after that it creates a new one.
+    pub fn set_nonce_window(&self, window: Duration) {
+        self.mutate(|s| s.nonce_window = window);
+    }
+
+    /// A member leaves (or is kicked from) a guild. GUILD_MEMBER_REMOVE reaches the bot only if
+    /// it identified with the GUILD_MEMBERS intent, as on Discord. Removing the bot itself is
+    /// [`Sim::remove_bot_from_guild`].
+    pub fn remove_member(&self, guild: u64, user: u64) {
+        if user == self.bot_id() {
+            return self.remove_bot_from_guild(guild);
+        }
+        self.mutate(|s| {
+            let g = s.model.guilds.get_mut(&guild).expect("unknown guild");
+            if g.members.remove(&user).is_some() && s.intents & GUILD_MEMBERS_INTENT != 0 {
+                let payload = member_remove_json(&s.model, guild, user);
+                s.dispatch("GUILD_MEMBER_REMOVE", payload);
+            }
+        });
+    }
+
+    /// The bot is kicked from a guild: it receives GUILD_DELETE and from then on gets 403 50001
+    /// on the guild's channels and 404 10004 on `/guilds/{id}/…`. The guild's data is kept for
+    /// [`Sim::add_bot_to_guild`].
+    pub fn remove_bot_from_guild(&self, guild: u64) {
+        self.mutate(|s| {
+            let bot = s.bot_id;
+            let g = s.model.guilds.get_mut(&guild).expect("unknown guild");
+            if let Some(roles) = g.members.remove(&bot) {
+                s.removed_bot.insert(guild, roles);
+                s.dispatch("GUILD_DELETE", guild_delete_json(guild));
+            }
+        });
+    }
+
+    /// The bot is invited back to a guild it was removed from (with its former roles); it
+    /// receives GUILD_CREATE.
+    pub fn add_bot_to_guild(&self, guild: u64) {
+        self.mutate(|s| {
+            let bot = s.bot_id;
+            let roles = s.removed_bot.remove(&guild).unwrap_or_default();
+            let g = s.model.guilds.get_mut(&guild).expect("unknown guild");
+            if g.members.contains_key(&bot) {
+                return;
+            }
+            g.members.insert(bot, roles);
+            let payload = s.model.guild_create_json(&s.model.guilds[&guild]);
+            s.dispatch("GUILD_CREATE", payload);
+        });
+    }
+
+    /// Requests that took effect at or after `since` (see [`RecordedRequest::at`]).
+    pub fn requests_since(&self, since: Instant) -> Vec<RecordedRequest> {
+        self.shared
+            .lock()
+            .requests
+            .iter()
+            .filter(|r| r.at >= since)
+            .cloned()
+            .collect()
     }
 
     /// Number of IDENTIFY and RESUME handshakes the gateway has completed.
@@ -801,7 +974,28 @@ impl Sim {
     }
 
     fn send_interaction(&self, payload: Value) {
-        self.mutate(|s| s.dispatch("INTERACTION_CREATE", payload));
+        self.mutate(|s| {
+            if let Some(id) = payload["id"].as_str().and_then(|i| i.parse::<u64>().ok()) {
+                if let Some(rec) = s.interactions.get_mut(&id) {
+                    rec.sent_at = Some(Instant::now());
+                }
+                s.interaction_order.push(id);
+            }
+            s.dispatch("INTERACTION_CREATE", payload)
+        });
+    }
+
+    /// Ids of all interactions sent to the bot so far, in order.
+    pub fn interaction_ids(&self) -> Vec<u64> {
+        self.shared.lock().interaction_order.clone()
+    }
+
+    /// How long the bot took to acknowledge an interaction (Discord allows 3 s), measured from
+    /// dispatch to the accepted first callback; `None` if it never did.
+    pub fn ack_time(&self, interaction: u64) -> Option<Duration> {
+        let s = self.shared.lock();
+        let rec = s.interactions.get(&interaction)?;
+        Some(rec.acked_at?.saturating_duration_since(rec.sent_at?))
     }
 
     /// Waits for the bot's visible answer to an interaction: the immediate message, or after a
@@ -1053,6 +1247,27 @@ mod serenity_shapes {
         };
         let i: m::Interaction = parse("modal interaction", modal);
         assert_eq!(i.modal_submit().unwrap().data.custom_id, "m");
+    }
+
+    #[tokio::test]
+    async fn guild_delete_and_member_remove_parse_as_gateway_events() {
+        let (sim, g, alice) = sim_with_guild().await;
+        let event = json!({"op": 0, "t": "GUILD_DELETE", "s": 1, "d": guild_delete_json(g.id)});
+        match parse::<m::GatewayEvent>("GUILD_DELETE", event) {
+            m::GatewayEvent::Dispatch(_, m::Event::GuildDelete(e)) => {
+                assert_eq!(e.guild.id.get(), g.id);
+                assert!(!e.guild.unavailable, "removed, not an outage");
+            }
+            other => panic!("not a guild delete: {other:?}"),
+        }
+        let d = member_remove_json(&sim.shared.lock().model, g.id, alice);
+        let event = json!({"op": 0, "t": "GUILD_MEMBER_REMOVE", "s": 2, "d": d});
+        match parse::<m::GatewayEvent>("GUILD_MEMBER_REMOVE", event) {
+            m::GatewayEvent::Dispatch(_, m::Event::GuildMemberRemove(e)) => {
+                assert_eq!((e.guild_id.get(), e.user.id.get()), (g.id, alice));
+            }
+            other => panic!("not a member remove: {other:?}"),
+        }
     }
 
     #[tokio::test]

@@ -104,6 +104,9 @@ pub struct Message {
     /// The message as the bot sent it (content, embeds, components, flags, nonce, attachments).
     pub body: Value,
     pub edited: bool,
+    /// When it was created, on the simulator's clock ([`crate::Sim::now`]): Discord honours a
+    /// repeated nonce only for a few minutes after this.
+    pub created_at: std::time::Instant,
 }
 
 impl Message {
@@ -142,6 +145,20 @@ impl Model {
             .filter(|m| Some(m.channel_id) == dm)
             .cloned()
             .collect()
+    }
+
+    /// Whether `user` is a member of `guild`.
+    pub fn is_member(&self, guild: u64, user: u64) -> bool {
+        self.guilds
+            .get(&guild)
+            .is_some_and(|g| g.members.contains_key(&user))
+    }
+
+    /// Whether two users are both members of some guild: Discord lets a bot DM only those.
+    pub fn share_a_guild(&self, a: u64, b: u64) -> bool {
+        self.guilds
+            .values()
+            .any(|g| g.members.contains_key(&a) && g.members.contains_key(&b))
     }
 
     /// Snowflake-shaped ids that increase, as Discord's do.
@@ -231,6 +248,8 @@ impl Model {
         })
     }
 
+    /// A message as Discord returns it from GET and edits: without the `nonce`, which only the
+    /// create response and MESSAGE_CREATE carry.
     pub fn message_json(&self, m: &Message) -> Value {
         let channel = self.channels.get(&m.channel_id);
         let mut v = json!({
@@ -251,11 +270,17 @@ impl Model {
             "type": 0,
             "flags": m.body.get("flags").cloned().unwrap_or(json!(0)),
         });
-        if let Some(nonce) = m.body.get("nonce") {
-            v["nonce"] = nonce.clone();
-        }
         if let Some(g) = channel.and_then(|c| c.guild_id) {
             v["guild_id"] = json!(g.to_string());
+        }
+        v
+    }
+
+    /// A message as the create response and MESSAGE_CREATE show it: with the sender's `nonce`.
+    pub fn message_create_json(&self, m: &Message) -> Value {
+        let mut v = self.message_json(m);
+        if let Some(nonce) = m.body.get("nonce").filter(|n| !n.is_null()) {
+            v["nonce"] = nonce.clone();
         }
         v
     }

@@ -90,6 +90,12 @@ pub(crate) async fn handle(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    // The network's round trip comes first, with no lock held, so concurrent requests wait
+    // concurrently and the request takes effect (and is recorded) only afterwards.
+    let latency = shared.lock().latency;
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
     let path = uri.path();
     let path = ["/api/v10", "/api/v9", "/api"]
         .iter()
@@ -105,6 +111,7 @@ pub(crate) async fn handle(
         .to_string();
 
     let mut retry_after = None;
+    let mut hang = false;
     let (status, value, recorded_body) = {
         let mut s = shared.lock();
         let token_route = path.starts_with("/interactions/") || path.starts_with("/webhooks/");
@@ -141,6 +148,10 @@ pub(crate) async fn handle(
                             error(status, 0, "500: Internal Server Error")
                         }
                         FaultKind::Error { status, code } => error(status, code, "Injected error"),
+                        FaultKind::Timeout => {
+                            hang = true;
+                            (504, Value::Null)
+                        }
                     }
                 } else if let Some(after) = s.over_global_limit(token_route) {
                     retry_after = Some((after, true));
@@ -180,6 +191,16 @@ pub(crate) async fn handle(
     };
     let _ = recorded_body;
     shared.bump();
+    if hang {
+        // Hangs in this request's own task, holding nothing, until the client gives up (hyper
+        // then drops this future), the simulator stops, or TIMEOUT_HANG passes.
+        let mut closed = shared.closed.subscribe();
+        tokio::select! {
+            _ = tokio::time::sleep(crate::TIMEOUT_HANG) => {}
+            _ = closed.wait_for(|c| *c) => {}
+        }
+        return (StatusCode::GATEWAY_TIMEOUT, "upstream request timeout").into_response();
+    }
 
     let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     if status == 204 {
@@ -242,6 +263,9 @@ fn route(
 ) -> Answer {
     let seg: Vec<&str> = path.trim_matches('/').split('/').collect();
     let m = method.as_str();
+    if let Some(answer) = not_a_member(s, &seg) {
+        return answer;
+    }
     match (m, seg.as_slice()) {
         ("GET", ["gateway"]) | ("GET", ["gateway", "bot"]) => (
             200,
@@ -428,51 +452,44 @@ fn route(
             s.dispatch("CHANNEL_UPDATE", v);
             (204, Value::Null)
         }
-        ("GET", ["channels", channel, "messages"]) => {
-            let c = match readable_channel(s, channel) {
-                Ok(c) => c,
-                Err(e) => return e,
-            };
-            let mut list: Vec<Value> = s
-                .model
-                .messages
-                .values()
-                .filter(|m| m.channel_id == c)
-                .map(|m| s.model.message_json(m))
-                .collect();
-            list.reverse();
-            list.truncate(50);
-            (200, json!(list))
-        }
+        ("GET", ["channels", channel, "messages"]) => match readable_channel(s, channel) {
+            Ok(c) => list_messages(s, c, query),
+            Err(e) => e,
+        },
         ("POST", ["channels", channel, "messages"]) => {
             let c = match writable_channel(s, channel) {
                 Ok(c) => c,
                 Err(e) => return e,
             };
-            // Discord answers a repeated nonce with the earlier message when asked to.
+            // Discord answers a repeated nonce with the earlier message when asked to, but only
+            // for a few minutes after that message was created.
             if body["enforce_nonce"].as_bool() == Some(true) && !body["nonce"].is_null() {
-                if let Some(m) = s
-                    .model
-                    .messages
-                    .values()
-                    .find(|m| m.channel_id == c && m.body["nonce"] == body["nonce"])
-                {
-                    return (200, s.model.message_json(m));
+                let now = s.now();
+                if let Some(m) = s.model.messages.values().rev().find(|m| {
+                    m.channel_id == c
+                        && m.body["nonce"] == body["nonce"]
+                        && now.saturating_duration_since(m.created_at) <= s.nonce_window
+                }) {
+                    return (200, s.model.message_create_json(m));
                 }
             }
             match check_message(body, &files) {
                 Ok(()) => {
                     let mid = store_message(s, c, body, files);
-                    (200, s.model.message_json(&s.model.messages[&mid]))
+                    (200, s.model.message_create_json(&s.model.messages[&mid]))
                 }
                 Err(e) => e,
             }
         }
         ("GET", ["channels", channel, "messages", mid]) => {
-            if let Err(e) = readable_channel(s, channel) {
-                return e;
-            }
-            match id(mid).and_then(|m| s.model.messages.get(&m)) {
+            let c = match readable_channel(s, channel) {
+                Ok(c) => c,
+                Err(e) => return e,
+            };
+            match id(mid)
+                .and_then(|m| s.model.messages.get(&m))
+                .filter(|m| m.channel_id == c && m.body["flags"].as_u64().unwrap_or(0) & 64 == 0)
+            {
                 Some(m) => (200, s.model.message_json(m)),
                 None => error(404, 10008, "Unknown Message"),
             }
@@ -497,6 +514,91 @@ fn route(
         }
         _ => not_found(),
     }
+}
+
+/// What Discord answers a bot about a guild it is not in (was removed from): 10004 on guild
+/// routes, 50001 on the guild's channels and on its application commands.
+fn not_a_member(s: &State, seg: &[&str]) -> Option<Answer> {
+    let outside = |g: u64| s.model.guilds.contains_key(&g) && !s.bot_in(g);
+    match seg {
+        ["guilds", g, ..] if id(g).is_some_and(outside) => Some(error(404, 10004, "Unknown Guild")),
+        ["applications", _, "guilds", g, ..] if id(g).is_some_and(outside) => {
+            Some(error(403, 50001, "Missing Access"))
+        }
+        ["channels", c, ..] => {
+            let g = id(c).and_then(|c| s.model.channels.get(&c))?.guild_id?;
+            outside(g).then(|| error(403, 50001, "Missing Access"))
+        }
+        _ => None,
+    }
+}
+
+/// Query parameter `name` of a request, if present.
+fn query_param<'a>(query: Option<&'a str>, name: &str) -> Option<&'a str> {
+    query?
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// GET /channels/{id}/messages: newest first, `limit` 1–100 (default 50), paged by `before`
+/// or `after` (the messages right after it). Ephemeral messages are not in the history.
+fn list_messages(s: &State, channel: u64, query: Option<&str>) -> Answer {
+    let limit = match query_param(query, "limit") {
+        None => 50,
+        Some(l) => match l.parse::<usize>() {
+            Ok(n) if (1..=100).contains(&n) => n,
+            Ok(0) => {
+                return form_error(
+                    "limit",
+                    "NUMBER_TYPE_MIN",
+                    "int value should be greater than or equal to 1.",
+                )
+            }
+            Ok(_) => {
+                return form_error(
+                    "limit",
+                    "NUMBER_TYPE_MAX",
+                    "int value should be less than or equal to 100.",
+                )
+            }
+            Err(_) => return form_error("limit", "NUMBER_TYPE_COERCE", "Value is not int."),
+        },
+    };
+    let bound = |name: &str| -> Result<Option<u64>, Answer> {
+        match query_param(query, name) {
+            None => Ok(None),
+            Some(v) => id(v)
+                .map(Some)
+                .ok_or_else(|| form_error(name, "NUMBER_TYPE_COERCE", "Value is not snowflake.")),
+        }
+    };
+    let (before, after) = match (bound("before"), bound("after")) {
+        (Ok(b), Ok(a)) => (b, a),
+        (Err(e), _) | (_, Err(e)) => return e,
+    };
+    let in_range = s.model.messages.values().filter(|m| {
+        m.channel_id == channel
+            && m.body["flags"].as_u64().unwrap_or(0) & 64 == 0
+            && before.is_none_or(|b| m.id < b)
+            && after.is_none_or(|a| m.id > a)
+    });
+    let mut list: Vec<Value> = if after.is_some() {
+        in_range
+            .take(limit)
+            .map(|m| s.model.message_json(m))
+            .collect()
+    } else {
+        let all: Vec<_> = in_range.collect();
+        let skip = all.len().saturating_sub(limit);
+        all[skip..]
+            .iter()
+            .map(|m| s.model.message_json(m))
+            .collect()
+    };
+    list.reverse();
+    (200, json!(list))
 }
 
 fn application_json(s: &State) -> Value {
@@ -575,7 +677,12 @@ fn open_dm(s: &mut State, body: &Value) -> Answer {
 
 /// Whether the bot has `bits` in the guild (or in the channel, with its overwrites).
 fn bot_has(s: &State, guild: u64, channel: Option<u64>, bits: u64) -> bool {
-    let Some(g) = s.model.guilds.get(&guild) else {
+    let Some(g) = s
+        .model
+        .guilds
+        .get(&guild)
+        .filter(|g| g.members.contains_key(&s.bot_id))
+    else {
         return false;
     };
     let p = match channel.and_then(|c| s.model.channels.get(&c)) {
@@ -615,7 +722,11 @@ fn writable_channel(s: &State, channel: &str) -> Result<u64, Answer> {
         (Some(g), _) if !bot_has(s, g, Some(c), perms::SEND_MESSAGES) => {
             Err(error(403, 50013, "Missing Permissions"))
         }
-        (None, Some(u)) if !s.model.users.get(&u).is_some_and(|u| u.dms_open) => {
+        // Discord lets a bot DM only users who share a server with it and accept DMs.
+        (None, Some(u))
+            if !s.model.users.get(&u).is_some_and(|u| u.dms_open)
+                || !s.model.share_a_guild(s.bot_id, u) =>
+        {
             Err(error(403, 50007, "Cannot send messages to this user"))
         }
         _ => Ok(c),
@@ -705,6 +816,7 @@ pub(crate) fn store_message(s: &mut State, channel: u64, body: &Value, files: Fi
         author_id: s.bot_id,
         body: stored,
         edited: false,
+        created_at: s.now(),
     };
     s.model.messages.insert(mid, m);
     if let Some(c) = s.model.channels.get_mut(&channel) {
@@ -712,7 +824,7 @@ pub(crate) fn store_message(s: &mut State, channel: u64, body: &Value, files: Fi
     }
     let ephemeral = body["flags"].as_u64().unwrap_or(0) & 64 != 0;
     if !ephemeral {
-        let v = s.model.message_json(&s.model.messages[&mid]);
+        let v = s.model.message_create_json(&s.model.messages[&mid]);
         s.dispatch("MESSAGE_CREATE", v);
     }
     mid
@@ -939,6 +1051,7 @@ fn interaction_callback(
     let rec = s.interactions.get_mut(&iid).unwrap();
     rec.callback = Some((kind, data));
     rec.original = original;
+    rec.acked_at = Some(std::time::Instant::now());
     if query.is_some_and(|q| q.contains("with_response=true")) {
         return (
             200,
@@ -1053,6 +1166,9 @@ impl State {
         let guild = self.model.guilds.get(&call.guild).ok_or("unknown guild")?;
         if !guild.members.contains_key(&call.user) {
             return Err("the user is not a member of the guild".into());
+        }
+        if !guild.members.contains_key(&self.bot_id) {
+            return Err("the bot is not a member of the guild".into());
         }
         if !call.bypass_permissions {
             if let Some(required) = def["default_member_permissions"]
