@@ -9,6 +9,8 @@ use figment::providers::{Env, Format, Toml};
 use figment::Figment;
 use serde::Deserialize;
 
+use crate::domain::schedule::Cron;
+
 const DEFAULTS: &str = include_str!("../config/default.toml");
 
 /// Where tandem talks to Discord when `discord.api_url` is left alone.
@@ -58,12 +60,12 @@ pub struct KudosSettings {
     pub per_day: u32,
 }
 
-/// Default schedules (5-field cron in the server's time zone).
+/// Default schedules (5-field cron in the server's time zone), checked as they are read.
 #[derive(Debug, Clone, Deserialize)]
 pub struct ScheduleSettings {
-    pub checkins: String,
-    pub pulse: String,
-    pub digest: String,
+    pub checkins: Cron,
+    pub pulse: Cron,
+    pub digest: Cron,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -268,18 +270,6 @@ impl Settings {
                 "weights must be zero or more, and at least one above zero",
             ));
         }
-        for (key, cron) in [
-            ("schedule.checkins", &self.schedule.checkins),
-            ("schedule.pulse", &self.schedule.pulse),
-            ("schedule.digest", &self.schedule.digest),
-        ] {
-            if let Err(e) = crate::domain::schedule::Cron::parse(cron) {
-                out.push(problem(
-                    key,
-                    format!("{cron:?} is not a usable schedule: {e}"),
-                ));
-            }
-        }
         if self.checkins.remind_after_hours == 0 || self.checkins.remind_after_hours > 168 {
             out.push(problem(
                 "checkins.remind_after_hours",
@@ -380,15 +370,27 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_schedule_and_a_low_anonymity_threshold_are_refused() {
+    fn a_low_anonymity_threshold_is_refused() {
         let mut s = Settings::defaults();
         s.discord.token = Some(Secret::new("abc"));
-        s.schedule.pulse = "17 * Tue".into();
         s.pulse.anonymity_min = 2;
-        let problems = s.problems();
-        let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
-        assert_eq!(keys, ["schedule.pulse", "pulse.anonymity_min"]);
-        assert!(problems[0].message.contains("5 fields"), "{}", problems[0]);
+        let keys: Vec<String> = s.problems().into_iter().map(|p| p.key).collect();
+        assert_eq!(keys, ["pulse.anonymity_min"]);
+    }
+
+    #[test]
+    fn a_bad_schedule_is_refused_when_read_naming_its_key_and_what_is_wrong() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tandem.toml");
+        for (text, says) in [
+            ("17 * Tue", "5 fields"),
+            ("0,30 9 * * *", "more than once an hour"),
+        ] {
+            std::fs::write(&path, format!("[schedule]\npulse = \"{text}\"\n")).unwrap();
+            let err = Settings::load(Some(&path)).unwrap_err();
+            assert_eq!(err[0].key, "schedule.pulse", "{err:?}");
+            assert!(err[0].message.contains(says), "{}", err[0]);
+        }
     }
 
     #[test]

@@ -148,6 +148,16 @@ impl Courier {
         id_of(&answer)
     }
 
+    /// Any JSON request (e.g. registering the commands), with the same pacing and retries.
+    pub async fn json(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Value,
+    ) -> Result<Value, SendError> {
+        self.request(method, path, Body::Json(body)).await
+    }
+
     async fn request(
         &self,
         method: reqwest::Method,

@@ -70,8 +70,9 @@ pub async fn on_error(error: FrameworkError<'_, Data, Error>) {
         | FrameworkError::CommandCheckFailed { ctx, .. } => {
             tell(ctx, messages::errors::NOT_ALLOWED.into()).await
         }
+        // The process ends with this reason (see `Running::stopped`).
         FrameworkError::Setup { error, .. } => {
-            tracing::error!(error = %format!("{error:#}"), "start-up failed")
+            tracing::debug!(error = %format!("{error:#}"), "start-up failed")
         }
         other => {
             if let Err(e) = poise::builtins::on_error(other).await {

@@ -122,6 +122,17 @@ pub mod setup {
         format!("Run `/setup` again with {} to finish.", list.join(", "))
     }
 
+    pub const NEEDS_ATTENTION: &str = "Needs your attention";
+
+    /// A stored setting that is no longer accepted; the default applies meanwhile.
+    pub fn invalid_setting(option: &str, value: &str, why: &str) -> String {
+        format!(
+            "`{option}` \"{}\" is no longer accepted ({why}), so the default is used. \
+             Run `/setup {option}:` with a new value to choose again.",
+            value.chars().take(60).collect::<String>()
+        )
+    }
+
     pub fn missing_permissions(place: &str, missing: &[&str]) -> String {
         format!(
             "In {place} I still need: **{}**. Give tandem's role these permissions there, \

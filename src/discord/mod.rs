@@ -15,6 +15,7 @@ pub mod limits;
 pub mod messages;
 mod pairing;
 pub mod scheduled;
+mod startup;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -108,16 +109,23 @@ impl serenity::Framework for Tracked {
 }
 
 /// A configured client, not yet connected.
-pub struct Bot {
-    pub client: serenity::Client,
-    pub ready: watch::Receiver<bool>,
-    pub in_flight: InFlight,
-    pub wake: jobs::Wake,
+struct Bot {
+    client: serenity::Client,
+    ready: watch::Receiver<bool>,
+    /// Why start-up failed for good, once it has.
+    fatal: watch::Receiver<Option<String>>,
+    in_flight: InFlight,
+    wake: jobs::Wake,
 }
 
 /// Builds the serenity client with tandem's commands. With a non-Discord `api_url`, REST and
 /// the gateway go to that server and serenity's own rate limiter is off (see discord-notes).
-pub async fn build(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyhow::Result<Bot> {
+async fn build(
+    settings: Arc<Settings>,
+    db: Db,
+    clock: SharedClock,
+    courier: Arc<courier::Courier>,
+) -> anyhow::Result<Bot> {
     let token = settings
         .discord
         .token
@@ -132,6 +140,7 @@ pub async fn build(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
     let http = http.build();
 
     let (ready_tx, ready) = watch::channel(false);
+    let (fatal_tx, fatal) = watch::channel(None);
     let data_settings = settings.clone();
     let wake = jobs::Wake::default();
     let data_wake = wake.clone();
@@ -159,19 +168,20 @@ pub async fn build(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
     };
     let framework = poise::Framework::builder()
         .options(options)
-        .setup(move |ctx, ready_event, framework| {
+        .setup(move |_ctx, ready_event, framework| {
             Box::pin(async move {
                 let commands = &framework.options().commands;
-                match data_settings.discord.guild_id {
-                    Some(guild) => {
-                        poise::builtins::register_in_guild(
-                            ctx,
-                            commands,
-                            serenity::GuildId::new(guild),
-                        )
-                        .await?
-                    }
-                    None => poise::builtins::register_globally(ctx, commands).await?,
+                let registered = startup::register_commands(
+                    &courier,
+                    ready_event.application.id,
+                    data_settings.discord.guild_id,
+                    commands,
+                )
+                .await;
+                if let Err(e) = registered {
+                    // Connected but unable to answer anyone: end the process instead.
+                    let _ = fatal_tx.send(Some(format!("{e:#}")));
+                    return Err(Error::Internal(e));
                 }
                 tracing::info!(
                     bot = %ready_event.user.name,
@@ -199,6 +209,7 @@ pub async fn build(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
     Ok(Bot {
         client,
         ready,
+        fatal,
         in_flight,
         wake,
     })
@@ -207,6 +218,7 @@ pub async fn build(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
 /// A connected bot: the gateway task, the scheduler and what a clean shutdown needs.
 pub struct Running {
     ready: watch::Receiver<bool>,
+    fatal: watch::Receiver<Option<String>>,
     shard_manager: Arc<serenity::ShardManager>,
     task: tokio::task::JoinHandle<Result<(), serenity::Error>>,
     in_flight: InFlight,
@@ -217,13 +229,14 @@ pub struct Running {
 /// Connects to Discord (or the simulator) in a background task, and starts the scheduler
 /// once the bot is ready.
 pub async fn start(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyhow::Result<Running> {
-    let courier = courier::Courier::new(&settings)?;
+    let courier = Arc::new(courier::Courier::new(&settings)?);
     let Bot {
         mut client,
         ready,
+        fatal,
         in_flight,
         wake,
-    } = build(settings.clone(), db.clone(), clock.clone()).await?;
+    } = build(settings.clone(), db.clone(), clock.clone(), courier.clone()).await?;
     let shard_manager = client.shard_manager.clone();
     let scheduler = Scheduler {
         deliver: Arc::new(scheduled::Scheduled {
@@ -250,6 +263,7 @@ pub async fn start(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
     let task = tokio::spawn(async move { client.start().await });
     Ok(Running {
         ready,
+        fatal,
         shard_manager,
         task,
         in_flight,
@@ -266,12 +280,21 @@ impl Running {
             .is_ok_and(|r| r.is_ok())
     }
 
-    /// Waits until the client stops by itself (e.g. the token was rejected).
+    /// Waits until the client stops by itself (the token was rejected) or start-up failed
+    /// for good (the commands could not be registered); the gateway is closed then.
     pub async fn stopped(&mut self) -> anyhow::Result<()> {
-        match (&mut self.task).await {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(anyhow::Error::new(e).context("the Discord connection stopped")),
-            Err(e) => Err(anyhow::Error::new(e).context("the Discord task failed")),
+        let mut fatal = self.fatal.clone();
+        tokio::select! {
+            ended = &mut self.task => match ended {
+                Ok(Ok(())) => Ok(()),
+                Ok(Err(e)) => Err(anyhow::Error::new(e).context("the Discord connection stopped")),
+                Err(e) => Err(anyhow::Error::new(e).context("the Discord task failed")),
+            },
+            why = fatal.wait_for(Option::is_some) => {
+                let why = why.map(|w| w.clone().unwrap_or_default()).unwrap_or_default();
+                self.shard_manager.shutdown_all().await;
+                Err(anyhow::anyhow!("start-up failed: {why}"))
+            }
         }
     }
 

@@ -20,7 +20,7 @@ pub struct Scheduled {
     pub db: Db,
     pub clock: SharedClock,
     pub settings: Arc<Settings>,
-    pub courier: Courier,
+    pub courier: Arc<Courier>,
     pub http: Arc<serenity::Http>,
     pub cache: Arc<serenity::Cache>,
 }

@@ -27,6 +27,18 @@ pub struct GuildSettings {
     pub digest_cron: Option<Cron>,
     /// Fewest pulse answers before results show; `None` uses the configured default.
     pub anonymity_min: Option<u32>,
+    /// Stored values that no longer parse; the defaults are used instead until an admin
+    /// chooses again (`/setup` shows them).
+    pub invalid: Vec<InvalidSetting>,
+}
+
+/// A stored setting that is no longer accepted, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidSetting {
+    /// The `/setup` option it belongs to.
+    pub field: &'static str,
+    pub value: String,
+    pub why: String,
 }
 
 /// Ended pairs' channels are kept read-only (the history stays for the members) or deleted.
@@ -73,6 +85,7 @@ impl GuildSettings {
             pulse_cron: None,
             digest_cron: None,
             anonymity_min: None,
+            invalid: Vec::new(),
         }
     }
 
@@ -131,7 +144,7 @@ impl GuildSettings {
         set(
             &mut self.archive_mode,
             change.archive_mode,
-            "archive",
+            "ended_channels",
             &mut changed,
         );
         set(
@@ -158,6 +171,9 @@ impl GuildSettings {
             "anonymity_min",
             &mut changed,
         );
+        // A value chosen again replaces the stored one that no longer parsed.
+        let chosen = change.options();
+        self.invalid.retain(|i| !chosen.contains(&i.field));
         changed
     }
 
@@ -197,6 +213,20 @@ pub struct SettingsChange {
 impl SettingsChange {
     pub fn is_empty(&self) -> bool {
         *self == SettingsChange::default()
+    }
+
+    /// The `/setup` options this change sets (whether or not the value differs).
+    pub fn options(&self) -> Vec<&'static str> {
+        [
+            ("timezone", self.timezone.is_some()),
+            ("ended_channels", self.archive_mode.is_some()),
+            ("checkin_schedule", self.checkin_cron.is_some()),
+            ("pulse_schedule", self.pulse_cron.is_some()),
+            ("digest_schedule", self.digest_cron.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, set)| set.then_some(name))
+        .collect()
     }
 }
 

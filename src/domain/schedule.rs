@@ -6,8 +6,10 @@ use std::str::FromStr;
 use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 
-/// A validated cron schedule, as the user wrote it.
-#[derive(Debug, Clone)]
+/// A validated cron schedule, as the user wrote it. Configuration values are parsed into it
+/// when they are read (`try_from`), so nothing downstream handles an unchecked string.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(try_from = "String")]
 pub struct Cron {
     text: String,
     schedule: cron::Schedule,
@@ -28,7 +30,10 @@ pub enum CronError {
 
 impl Cron {
     /// Accepts the usual 5-field form (`0 17 * * Tue`) and the 6-field form with seconds.
+    /// Whether an expression is acceptable depends on the expression alone, never on the time
+    /// it is read at: a stored schedule accepted once is accepted at every later start.
     pub fn parse(text: &str) -> Result<Cron, CronError> {
+        use cron::TimeUnitSpec as _;
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let fields = text.split(' ').count();
         // cron reads a 5-field line as seconds-first and then complains about month names.
@@ -39,12 +44,16 @@ impl Cron {
         };
         let schedule =
             cron::Schedule::from_str(&full).map_err(|e| CronError::Syntax(e.to_string()))?;
-        let mut upcoming = schedule.upcoming(Utc).take(3);
-        let first = upcoming.next().ok_or(CronError::Never)?;
-        if let Some(second) = upcoming.next() {
-            if second - first < Duration::hours(1) {
-                return Err(CronError::TooOften);
-            }
+        // One second and one minute value: consecutive firings are whole hours apart (the same
+        // minute of different hours or days). Two values of either are less than an hour apart.
+        if schedule.seconds().count() != 1 || schedule.minutes().count() != 1 {
+            return Err(CronError::TooOften);
+        }
+        // Without a year field a schedule that fires at all fires within any 400-year
+        // (Gregorian) cycle, and 29 February within 4 years: look from a fixed instant.
+        let reference = DateTime::<Utc>::from_timestamp(946_684_800, 0).expect("2000-01-01");
+        if schedule.after(&reference).next().is_none() {
+            return Err(CronError::Never);
         }
         Ok(Cron { text, schedule })
     }
@@ -80,6 +89,13 @@ impl Cron {
             at = next;
         }
         last
+    }
+}
+
+impl TryFrom<String> for Cron {
+    type Error = CronError;
+    fn try_from(text: String) -> Result<Cron, CronError> {
+        Cron::parse(&text)
     }
 }
 
@@ -296,6 +312,57 @@ mod tests {
         ));
         assert_eq!(Cron::parse("0 9 30 2 *").unwrap_err(), CronError::Never);
         assert_eq!(Cron::parse("*/5 * * * *").unwrap_err(), CronError::TooOften);
+        assert_eq!(
+            Cron::parse("*/10 0 0 * * *").unwrap_err(),
+            CronError::TooOften
+        );
+    }
+
+    #[test]
+    fn twice_within_an_hour_is_refused_whenever_it_is_read() {
+        // Judged from the next two firings after "now", "0,30 9 * * *" was accepted between
+        // 09:00 and 09:30 and refused at any other time; the expression alone decides now.
+        assert_eq!(
+            Cron::parse("0,30 9 * * *").unwrap_err(),
+            CronError::TooOften
+        );
+        assert_eq!(
+            Cron::parse("15-16 9 * * Mon").unwrap_err(),
+            CronError::TooOften
+        );
+        // Hourly, and 23:00 then 00:00, are exactly an hour apart: allowed.
+        assert!(Cron::parse("0 * * * *").is_ok());
+        assert!(Cron::parse("0 9,10 * * *").is_ok());
+        assert!(Cron::parse("59 23,0 * * *").is_ok());
+    }
+
+    #[test]
+    fn the_smallest_gap_of_an_accepted_schedule_over_a_year_is_at_least_an_hour() {
+        // A brute-force check of the field rule over a year of firings. (In a zone with
+        // daylight saving, a time skipped in spring moves to just after the gap and may then
+        // be less than an hour from its neighbour, once a year: that is the wall clock's doing.)
+        for text in [
+            "0 * * * *",
+            "30 1,2,3 * * *",
+            "0 9,10 * * Mon-Fri",
+            "0 12 1-7,15-21 * Thu",
+        ] {
+            let cron = Cron::parse(text).unwrap();
+            let mut at = utc("2026-01-01T00:00:00Z");
+            let end = utc("2027-01-01T00:00:00Z");
+            while let Some(next) = cron.next_after(Tz::UTC, at).filter(|n| *n < end) {
+                if at > utc("2026-01-01T00:00:00Z") {
+                    assert!(next - at >= Duration::hours(1), "{text}: {at} then {next}");
+                }
+                at = next;
+            }
+        }
+    }
+
+    #[test]
+    fn a_schedule_on_29_february_is_accepted_as_it_fires_every_four_years() {
+        assert!(Cron::parse("0 9 29 2 *").is_ok());
+        assert_eq!(Cron::parse("0 9 31 4 *").unwrap_err(), CronError::Never);
     }
 
     #[test]

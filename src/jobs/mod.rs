@@ -68,20 +68,30 @@ pub struct Scheduler<D> {
 }
 
 impl<D: Deliver> Scheduler<D> {
-    /// Runs until `stop` turns true; deliveries in flight finish first.
+    /// Runs until `stop` turns true. From then on nothing new is claimed: deliveries already
+    /// under way finish and are recorded, claimed ones not yet started are released.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
-        match self.db.reset_claimed().await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(n, "resuming occurrences interrupted by a stop"),
-            Err(e) => tracing::error!(error = %e, "could not reset claimed occurrences"),
-        }
+        let mut recovered = false;
+        let mut failures = 0;
         loop {
             if *stop.borrow() {
                 return;
             }
-            if let Err(e) = self.pass().await {
-                tracing::error!(error = format!("{e:#}"), "scheduler pass failed");
+            // Rows a crash left claimed go back to pending first (delivery checks Discord for
+            // them before sending again); until that worked nothing is claimed.
+            if !recovered {
+                match self.db.reset_claimed().await {
+                    Ok(n) => {
+                        recovered = true;
+                        if n > 0 {
+                            tracing::info!(n, "resuming occurrences interrupted by a stop");
+                        }
+                    }
+                    Err(e) => tracing::error!(error = %e, "could not reset claimed occurrences"),
+                }
             }
+            let ok = recovered && self.pass(&stop).await;
+            failures = if ok { 0 } else { failures + 1 };
             let next = match self.db.next_due().await {
                 Ok(next) => next,
                 Err(e) => {
@@ -90,42 +100,77 @@ impl<D: Deliver> Scheduler<D> {
                 }
             };
             // Plan again at least hourly: new pairs and members' changes show up without a wake.
-            let hourly = self.clock.now() + Duration::hours(1);
-            let until = next.map_or(hourly, |at| at.min(hourly));
-            let sleep = self.clock.sleep_until(until);
+            let now = self.clock.now();
+            let until = next.map_or(now + Duration::hours(1), |at| {
+                at.min(now + Duration::hours(1))
+            });
+            if let Some(pause) = pause_after_pass(failures, until <= now) {
+                // Real seconds, not programme time: this is about not hammering a failing
+                // database or spinning on something due that cannot be claimed.
+                tokio::select! {
+                    _ = tokio::time::sleep(pause) => {}
+                    _ = stop.changed() => {}
+                }
+                continue;
+            }
             tokio::select! {
-                _ = sleep => {}
+                _ = self.clock.sleep_until(until) => {}
                 _ = self.wake.0.notified() => {}
                 _ = stop.changed() => {}
             }
         }
     }
 
-    /// Plans, then sends everything due, batch by batch.
-    async fn pass(&self) -> anyhow::Result<()> {
+    /// Plans, then sends everything due, batch by batch, until `stop`. One failing part is
+    /// logged and the others still run; returns whether all went well.
+    async fn pass(&self, stop: &watch::Receiver<bool>) -> bool {
         let now = self.clock.now();
-        let planned = plan(&self.db, &self.settings, now).await?;
-        if planned > 0 {
-            tracing::debug!(planned, "occurrences planned");
+        let mut ok = true;
+        match plan(&self.db, &self.settings, now).await {
+            Ok(0) => {}
+            Ok(planned) => tracing::debug!(planned, "occurrences planned"),
+            Err(e) => {
+                ok = false;
+                tracing::error!(error = format!("{e:#}"), "planning failed");
+            }
         }
         let grace = Duration::hours(i64::from(self.settings.jobs.grace_hours));
-        loop {
-            let claimed = self.db.claim_due(self.clock.now(), grace, BATCH).await?;
+        while !*stop.borrow() {
+            let claimed = match self.db.claim_due(self.clock.now(), grace, BATCH).await {
+                Ok(c) => c,
+                Err(e) => {
+                    tracing::error!(error = %e, "claiming due occurrences failed");
+                    return false;
+                }
+            };
             if claimed.skipped > 0 {
                 tracing::info!(skipped = claimed.skipped, "missed occurrences skipped");
             }
             if claimed.due.is_empty() {
-                return Ok(());
+                break;
             }
-            self.dispatch(claimed.due).await;
+            self.dispatch(claimed.due, stop).await;
         }
+        ok
     }
 
-    async fn dispatch(&self, due: Vec<Occurrence>) {
+    async fn dispatch(&self, due: Vec<Occurrence>, stop: &watch::Receiver<bool>) {
         let limit = Arc::new(Semaphore::new(PARALLEL));
         let mut running = JoinSet::new();
-        for occurrence in due {
-            let permit = limit.clone().acquire_owned().await;
+        let mut due = due.into_iter();
+        while let Some(occurrence) = due.next() {
+            let permit = tokio::select! {
+                permit = limit.clone().acquire_owned() => permit.ok(),
+                _ = wait_stop(stop) => None,
+            };
+            let Some(permit) = permit.filter(|_| !*stop.borrow()) else {
+                // Stopping: what has not started goes back to pending, untouched.
+                let rest: Vec<i64> = std::iter::once(occurrence.id)
+                    .chain(due.by_ref().map(|o| o.id))
+                    .collect();
+                record(|| self.db.release(&rest)).await;
+                break;
+            };
             let deliver = self.deliver.clone();
             let db = self.db.clone();
             let clock = self.clock.clone();
@@ -140,26 +185,73 @@ impl<D: Deliver> Scheduler<D> {
                     Outcome::Retry("internal error".into())
                 });
                 let now = clock.now();
-                let recorded = match outcome {
-                    Outcome::Sent { message, then } => db.mark_sent(id, now, message, &then).await,
-                    Outcome::Skipped(why) => db.mark_skipped(id, now, &why).await,
+                match &outcome {
                     Outcome::Failed(why) => {
-                        tracing::warn!(id, kind = kind.as_str(), why, "occurrence failed");
-                        db.mark_failed(id, now, &why).await
+                        tracing::warn!(id, kind = kind.as_str(), why, "occurrence failed")
                     }
                     Outcome::Retry(why) if attempts >= max_attempts => {
-                        tracing::warn!(id, kind = kind.as_str(), why, "occurrence gave up");
-                        db.mark_failed(id, now, &why).await
+                        tracing::warn!(id, kind = kind.as_str(), why, "occurrence gave up")
                     }
-                    Outcome::Retry(why) => db.retry_later(id, now + backoff(attempts), &why).await,
-                };
-                if let Err(e) = recorded {
-                    tracing::error!(id, error = %e, "could not record a delivery");
+                    _ => {}
                 }
+                record(|| async {
+                    match &outcome {
+                        Outcome::Sent { message, then } => {
+                            db.mark_sent(id, now, *message, then).await
+                        }
+                        Outcome::Skipped(why) => db.mark_skipped(id, now, why).await,
+                        Outcome::Failed(why) => db.mark_failed(id, now, why).await,
+                        Outcome::Retry(why) if attempts >= max_attempts => {
+                            db.mark_failed(id, now, why).await
+                        }
+                        Outcome::Retry(why) => {
+                            db.retry_later(id, now + backoff(attempts), why).await
+                        }
+                    }
+                })
+                .await;
             });
         }
         while running.join_next().await.is_some() {}
     }
+}
+
+/// Resolves once `stop` is true.
+async fn wait_stop(stop: &watch::Receiver<bool>) {
+    let mut stop = stop.clone();
+    let _ = stop.wait_for(|s| *s).await;
+}
+
+/// Records an outcome, trying again briefly when the database fails (a busy or full disk):
+/// a send that happened must not stay unrecorded. What still fails stays claimed, and the
+/// next start looks for it on Discord before sending again.
+async fn record<F, Fut>(write: F)
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = crate::store::Result<()>>,
+{
+    for pause_ms in [100, 500, 2000, 0] {
+        match write().await {
+            Ok(()) => return,
+            Err(e) if pause_ms == 0 => {
+                tracing::error!(error = %e, "could not record a delivery; it stays claimed")
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "recording a delivery failed; trying again");
+                tokio::time::sleep(std::time::Duration::from_millis(pause_ms)).await;
+            }
+        }
+    }
+}
+
+/// How long the scheduler rests after a pass: backing off while passes fail (1 s doubling to
+/// a minute), a second when something is already due again (never a busy loop), else `None`.
+fn pause_after_pass(failures: u32, due_already: bool) -> Option<std::time::Duration> {
+    if failures > 0 {
+        let secs = 1u64 << failures.clamp(1, 7).saturating_sub(1);
+        return Some(std::time::Duration::from_secs(secs.min(60)));
+    }
+    due_already.then_some(std::time::Duration::from_secs(1))
 }
 
 /// Waiting before the next attempt of a failed occurrence: 1, 2, 4, 8, then 16 minutes.
@@ -175,7 +267,7 @@ pub fn cron_for(settings: &Settings, guild: &GuildSettings, kind: Kind) -> Optio
         Kind::Digest => (&guild.digest_cron, &settings.schedule.digest),
         Kind::Reminder | Kind::PulseDm => return None,
     };
-    own.clone().or_else(|| Cron::parse(default).ok())
+    Some(own.as_ref().unwrap_or(default).clone())
 }
 
 /// The times to plan for one target: the latest firing missed since the last planned one
@@ -312,6 +404,15 @@ mod tests {
             times_to_plan(&weekly, tz, &[], last, now),
             [utc("2026-11-24T17:00:00Z"), utc("2026-12-01T17:00:00Z")]
         );
+    }
+
+    #[test]
+    fn failing_passes_back_off_to_a_minute_and_a_due_time_in_the_past_never_spins() {
+        let secs = |f, due| pause_after_pass(f, due).map(|d| d.as_secs());
+        assert_eq!(secs(0, false), None);
+        assert_eq!(secs(0, true), Some(1));
+        let waits: Vec<_> = (1..=9).map(|f| secs(f, true).unwrap()).collect();
+        assert_eq!(waits, [1, 2, 4, 8, 16, 32, 60, 60, 60]);
     }
 
     #[test]

@@ -1,32 +1,31 @@
 //! Per-server settings.
 
+use std::collections::BTreeSet;
 use std::str::FromStr;
+use std::sync::Mutex;
 
 use chrono_tz::Tz;
 
 use super::audit::{record, AuditEntry};
-use super::{from_db, to_db, Db, Result, StoreError};
-use crate::domain::guild::{ArchiveMode, GuildSettings};
+use super::{from_db, to_db, Db, Result};
+use crate::domain::guild::{ArchiveMode, GuildSettings, InvalidSetting};
 use crate::domain::schedule::Cron;
 
-type SettingsRow = (
-    i64,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-    String,
-    String,
-    bool,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<i64>,
-);
-
-fn cron(text: Option<String>) -> Result<Option<Cron>> {
-    text.map(|t| Cron::parse(&t).map_err(|e| StoreError::Corrupt(format!("schedule {t:?}: {e}"))))
-        .transpose()
+/// A `guild_settings` row as stored.
+#[derive(sqlx::FromRow)]
+struct SettingsRow {
+    guild_id: i64,
+    digest_channel_id: Option<i64>,
+    moderator_role_id: Option<i64>,
+    pair_category_id: Option<i64>,
+    timezone: String,
+    language: String,
+    require_mentor_approval: bool,
+    archive_mode: String,
+    checkin_cron: Option<String>,
+    pulse_cron: Option<String>,
+    digest_cron: Option<String>,
+    anonymity_min: Option<i64>,
 }
 
 macro_rules! select_settings {
@@ -40,38 +39,90 @@ macro_rules! select_settings {
     };
 }
 
-fn to_settings(row: SettingsRow) -> Result<GuildSettings> {
-    let (
-        g,
-        digest,
-        role,
-        category,
-        tz,
-        language,
-        approval,
-        archive,
-        checkin,
-        pulse,
-        digest_cron,
-        anonymity,
-    ) = row;
+/// Stored values that no longer parse, already logged (each once per process).
+static LOGGED: Mutex<BTreeSet<(u64, &'static str)>> = Mutex::new(BTreeSet::new());
 
-    Ok(GuildSettings {
-        guild_id: from_db(g),
-        digest_channel_id: digest.map(from_db),
-        moderator_role_id: role.map(from_db),
-        pair_category_id: category.map(from_db),
-        timezone: Tz::from_str(&tz)
-            .map_err(|_| StoreError::Corrupt(format!("time zone {tz:?}")))?,
-        language,
-        require_mentor_approval: approval,
-        archive_mode: ArchiveMode::from_str(&archive)
-            .map_err(|_| StoreError::Corrupt(format!("archive mode {archive:?}")))?,
-        checkin_cron: cron(checkin)?,
-        pulse_cron: cron(pulse)?,
-        digest_cron: cron(digest_cron)?,
-        anonymity_min: anonymity.map(|n| n as u32),
-    })
+/// Reads one stored value; one that no longer parses (a rule got stricter, a time zone was
+/// renamed) falls back to the default and is reported, so it never stops the server loading.
+fn stored<T>(
+    guild: u64,
+    field: &'static str,
+    value: Option<String>,
+    parse: impl FnOnce(&str) -> Result<T, String>,
+    invalid: &mut Vec<InvalidSetting>,
+) -> Option<T> {
+    let value = value?;
+    match parse(&value) {
+        Ok(v) => Some(v),
+        Err(why) => {
+            let first = LOGGED
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert((guild, field));
+            if first {
+                tracing::warn!(
+                    guild,
+                    field,
+                    value,
+                    why,
+                    "stored setting no longer valid; using the default"
+                );
+            }
+            invalid.push(InvalidSetting { field, value, why });
+            None
+        }
+    }
+}
+
+fn to_settings(row: SettingsRow) -> GuildSettings {
+    let guild = from_db(row.guild_id);
+    let mut invalid = Vec::new();
+    let cron = |t: &str| Cron::parse(t).map_err(|e| e.to_string());
+    let checkin_cron = stored(
+        guild,
+        "checkin_schedule",
+        row.checkin_cron,
+        cron,
+        &mut invalid,
+    );
+    let pulse_cron = stored(guild, "pulse_schedule", row.pulse_cron, cron, &mut invalid);
+    let digest_cron = stored(
+        guild,
+        "digest_schedule",
+        row.digest_cron,
+        cron,
+        &mut invalid,
+    );
+    let timezone = stored(
+        guild,
+        "timezone",
+        Some(row.timezone),
+        |t| Tz::from_str(t).map_err(|_| "not a known time zone".to_string()),
+        &mut invalid,
+    );
+    let archive_mode = stored(
+        guild,
+        "ended_channels",
+        Some(row.archive_mode),
+        |t| ArchiveMode::from_str(t).map_err(|_| "not an archive mode".to_string()),
+        &mut invalid,
+    );
+    let defaults = GuildSettings::new(guild);
+    GuildSettings {
+        guild_id: guild,
+        digest_channel_id: row.digest_channel_id.map(from_db),
+        moderator_role_id: row.moderator_role_id.map(from_db),
+        pair_category_id: row.pair_category_id.map(from_db),
+        timezone: timezone.unwrap_or(defaults.timezone),
+        language: row.language,
+        require_mentor_approval: row.require_mentor_approval,
+        archive_mode: archive_mode.unwrap_or(defaults.archive_mode),
+        checkin_cron,
+        pulse_cron,
+        digest_cron,
+        anonymity_min: row.anonymity_min.map(|n| n as u32),
+        invalid,
+    }
 }
 
 impl Db {
@@ -81,7 +132,7 @@ impl Db {
             .bind(to_db(guild_id))
             .fetch_optional(self.pool())
             .await?;
-        row.map(to_settings).transpose()
+        Ok(row.map(to_settings))
     }
 
     /// Every server that ran `/setup` (for the scheduler).
@@ -89,7 +140,7 @@ impl Db {
         let rows: Vec<SettingsRow> = sqlx::query_as(select_settings!("ORDER BY guild_id"))
             .fetch_all(self.pool())
             .await?;
-        rows.into_iter().map(to_settings).collect()
+        Ok(rows.into_iter().map(to_settings).collect())
     }
 
     /// The server's settings, or the defaults of a server that has not run `/setup` yet.

@@ -67,6 +67,11 @@ impl Db {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
+        Db::connect_with(options, max_connections).await
+    }
+
+    /// As [`Db::connect`], with the connection options given (tests add pragmas).
+    pub async fn connect_with(options: SqliteConnectOptions, max_connections: u32) -> Result<Db> {
         if let Some(folder) = Path::new(options.get_filename()).parent() {
             if !folder.as_os_str().is_empty() {
                 std::fs::create_dir_all(folder).map_err(|source| StoreError::Folder {
@@ -77,6 +82,18 @@ impl Db {
         }
         let pool = SqlitePoolOptions::new()
             .max_connections(max_connections)
+            // A COMMIT that failed (a full disk) can leave a connection inside its transaction,
+            // and every later transaction on it would fail: such a connection is closed and
+            // replaced, so the bot recovers by itself once the disk has room again.
+            .before_acquire(|conn, _| {
+                Box::pin(async move {
+                    let clean = !sqlx::Connection::is_in_transaction(conn);
+                    if !clean {
+                        tracing::warn!("closing a database connection left inside a transaction");
+                    }
+                    Ok(clean)
+                })
+            })
             .connect_with(options)
             .await?;
         Ok(Db { pool })

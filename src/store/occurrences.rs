@@ -7,22 +7,24 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
-use sqlx::{Sqlite, Transaction};
+use sqlx::{FromRow as _, Row as _, Sqlite, Transaction};
 
 use super::{from_db, to_db, Db, Result, StoreError};
 use crate::domain::schedule::{catch_up, Kind, NewOccurrence, Occurrence};
 
-type OccurrenceRow = (
-    i64,
-    i64,
-    String,
-    i64,
-    DateTime<Utc>,
-    i64,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-);
+/// An `occurrences` row as stored.
+#[derive(sqlx::FromRow)]
+struct OccurrenceRow {
+    id: i64,
+    guild_id: i64,
+    kind: String,
+    target: i64,
+    scheduled_for: DateTime<Utc>,
+    attempts: i64,
+    parent_id: Option<i64>,
+    channel_id: Option<i64>,
+    message_id: Option<i64>,
+}
 
 macro_rules! select_occurrences {
     ($rest:literal) => {
@@ -35,18 +37,17 @@ macro_rules! select_occurrences {
 }
 
 fn to_occurrence(row: OccurrenceRow) -> Result<Occurrence> {
-    let (id, guild, kind, target, at, attempts, parent, channel, message) = row;
     Ok(Occurrence {
-        id,
-        guild_id: from_db(guild),
-        kind: Kind::from_str(&kind)
-            .map_err(|_| StoreError::Corrupt(format!("occurrence kind {kind:?}")))?,
-        target: from_db(target),
-        scheduled_for: at,
-        attempts: attempts as u32,
-        parent_id: parent,
-        channel_id: channel.map(from_db),
-        message_id: message.map(from_db),
+        id: row.id,
+        guild_id: from_db(row.guild_id),
+        kind: Kind::from_str(&row.kind)
+            .map_err(|_| StoreError::Corrupt(format!("occurrence kind {:?}", row.kind)))?,
+        target: from_db(row.target),
+        scheduled_for: row.scheduled_for,
+        attempts: row.attempts as u32,
+        parent_id: row.parent_id,
+        channel_id: row.channel_id.map(from_db),
+        message_id: row.message_id.map(from_db),
     })
 }
 
@@ -63,6 +64,8 @@ pub struct CheckinTarget {
 pub struct Claimed {
     pub due: Vec<Occurrence>,
     pub skipped: usize,
+    /// Rows that could not be read and were marked failed.
+    pub failed: usize,
 }
 
 async fn insert(tx: &mut Transaction<'static, Sqlite>, new: &[NewOccurrence]) -> Result<u64> {
@@ -168,6 +171,23 @@ impl Db {
         Ok(n)
     }
 
+    /// Puts claimed occurrences that were never attempted back to pending, as they were (a
+    /// stop came before their turn).
+    pub async fn release(&self, ids: &[i64]) -> Result<()> {
+        let mut tx = self.write().await?;
+        for id in ids {
+            sqlx::query(
+                "UPDATE occurrences SET state = 'pending', attempts = MAX(attempts - 1, 0)
+                 WHERE id = ? AND state = 'claimed'",
+            )
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Claims up to `limit` due occurrences in one transaction. Of several due for the same
     /// target only the latest is claimed, and only within `grace`; the others are skipped.
     pub async fn claim_due(
@@ -177,7 +197,8 @@ impl Db {
         limit: u32,
     ) -> Result<Claimed> {
         let mut tx = self.write().await?;
-        let rows: Vec<OccurrenceRow> = sqlx::query_as(select_occurrences!(
+        // Raw rows, decoded one by one: one that cannot be read must not block the rest.
+        let rows = sqlx::query(select_occurrences!(
             "WHERE state = 'pending' AND scheduled_for <= ?
                AND (not_before IS NULL OR not_before <= ?)
              ORDER BY scheduled_for, id LIMIT ?"
@@ -187,10 +208,23 @@ impl Db {
         .bind(i64::from(limit))
         .fetch_all(&mut *tx)
         .await?;
-        let due = rows
-            .into_iter()
-            .map(to_occurrence)
-            .collect::<Result<Vec<_>>>()?;
+        // A row that cannot be read is marked failed with why; the others go ahead.
+        let mut due = Vec::with_capacity(rows.len());
+        let mut out = Claimed::default();
+        for row in rows {
+            let id: i64 = row.try_get("id")?;
+            let read = OccurrenceRow::from_row(&row)
+                .map_err(StoreError::from)
+                .and_then(to_occurrence);
+            match read {
+                Ok(o) => due.push(o),
+                Err(e) => {
+                    tracing::error!(id, error = %e, "occurrence cannot be read; marked failed");
+                    set_state(&mut tx, id, "failed", Some(&e.to_string()), now).await?;
+                    out.failed += 1;
+                }
+            }
+        }
         let mut by_target: HashMap<(u64, Kind, u64), Vec<usize>> = HashMap::new();
         for (i, o) in due.iter().enumerate() {
             by_target
@@ -198,7 +232,6 @@ impl Db {
                 .or_default()
                 .push(i);
         }
-        let mut out = Claimed::default();
         let mut keep = vec![false; due.len()];
         for indexes in by_target.values() {
             let times: Vec<_> = indexes.iter().map(|i| due[*i].scheduled_for).collect();

@@ -556,3 +556,71 @@ async fn my_data_covers_message_counts_meetings_and_kudos_and_erasure_keeps_only
         "kudos the mentor received stay; the ones to the erased person go"
     );
 }
+
+/// Saves the settings of server `guild` with a long audit detail, so each save takes space.
+async fn save_bulky(db: &Db, guild: u64) -> Result<(), String> {
+    let mut e = entry(guild, "settings.update");
+    e.detail = Some("x".repeat(3000));
+    db.save_guild_settings(&GuildSettings::new(guild), &e)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+#[tokio::test]
+async fn a_full_disk_fails_writes_plainly_and_the_database_recovers_when_space_returns() {
+    use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
+    use std::str::FromStr;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/tandem.db", dir.path().display());
+    let plain = Db::connect(&url, 1).await.unwrap();
+    plain.migrate().await.unwrap();
+    plain.close().await;
+    let other = SqlitePool::connect(&url).await.unwrap();
+    let pages: i64 = sqlx::query_scalar("PRAGMA page_count")
+        .fetch_one(&other)
+        .await
+        .unwrap();
+    // A disk with room for a few dozen more pages, for every connection of the pool.
+    let options = SqliteConnectOptions::from_str(&url)
+        .unwrap()
+        .journal_mode(SqliteJournalMode::Wal)
+        .foreign_keys(true)
+        .pragma("max_page_count", (pages + 40).to_string());
+    let db = Db::connect_with(options, 3).await.unwrap();
+
+    let mut guild = 1;
+    let full = loop {
+        match save_bulky(&db, guild).await {
+            Ok(()) => guild += 1,
+            Err(e) => break e,
+        }
+        assert!(guild < 10_000, "the disk never filled up");
+    };
+    assert!(full.contains("full"), "{full}");
+    // While the disk is full every write fails with that reason, never with a broken
+    // connection's transaction error.
+    for n in 0..12 {
+        let e = save_bulky(&db, 100_000 + n).await.unwrap_err();
+        assert!(e.contains("full"), "write {n}: {e}");
+    }
+
+    // Space comes back (another process deletes rows; SQLite reuses the freed pages).
+    sqlx::query("DELETE FROM audit_log")
+        .execute(&other)
+        .await
+        .unwrap();
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&other)
+        .await
+        .unwrap();
+    let mut after = Vec::new();
+    for n in 0..12 {
+        after.push(save_bulky(&db, 200_000 + n).await);
+    }
+    let failed: Vec<_> = after.iter().filter_map(|r| r.as_ref().err()).collect();
+    assert!(
+        failed.is_empty(),
+        "{} of 12 writes failed after space returned: {failed:?}",
+        failed.len()
+    );
+}

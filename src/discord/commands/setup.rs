@@ -247,7 +247,7 @@ fn summary(
         (m::PULSE, Kind::Pulse, &s.pulse_cron),
         (m::DIGEST, Kind::Digest, &s.digest_cron),
     ] {
-        // The configured defaults are validated at start-up, so there is always one.
+        // Every scheduled kind has a schedule: the server's own or the configured default.
         let Some(cron) = crate::jobs::cron_for(&data.settings, s, kind) else {
             continue;
         };
@@ -257,6 +257,14 @@ fn summary(
     }
     let anonymity = data.settings.anonymity_min(s);
     embed = embed.field(m::ANONYMITY, m::anonymity_value(anonymity), true);
+    if !s.invalid.is_empty() {
+        let lines: Vec<String> = s
+            .invalid
+            .iter()
+            .map(|i| m::invalid_setting(i.field, &i.value, &i.why))
+            .collect();
+        embed = embed.field(m::NEEDS_ATTENTION, messages::fit_lines(&lines, 1000), false);
+    }
     let missing = s.missing();
     if !missing.is_empty() {
         embed = embed.field(m::STILL_TO_CHOOSE, m::still_to_choose(&missing), false);
@@ -264,7 +272,7 @@ fn summary(
     if !warnings.is_empty() {
         embed = embed.field(m::PERMISSIONS, warnings.join("\n"), false);
     }
-    if missing.is_empty() && warnings.is_empty() {
+    if missing.is_empty() && warnings.is_empty() && s.invalid.is_empty() {
         embed = embed.footer(serenity::CreateEmbedFooter::new(m::READY));
     }
     embed
