@@ -13,11 +13,11 @@ use crate::support::{SeededPair, Server, TestApp};
 const WAIT: Duration = Duration::from_secs(20);
 
 /// Tuesday 17:00 in Berlin, the default check-in slot after the harness's start time.
-fn tuesday_slot() -> DateTime<Utc> {
+pub(crate) fn tuesday_slot() -> DateTime<Utc> {
     "2026-11-24T16:00:00Z".parse().unwrap()
 }
 
-fn prompts(messages: &[Message]) -> Vec<Message> {
+pub(crate) fn prompts(messages: &[Message]) -> Vec<Message> {
     messages
         .iter()
         .filter(|m| m.content().contains("Check-in time"))
@@ -25,7 +25,7 @@ fn prompts(messages: &[Message]) -> Vec<Message> {
         .collect()
 }
 
-async fn programme(n: usize) -> (TestApp, Server, Vec<SeededPair>) {
+pub(crate) async fn programme(n: usize) -> (TestApp, Server, Vec<SeededPair>) {
     let app = TestApp::start().await;
     let s = app.set_up().await;
     let pairs = app
@@ -35,7 +35,7 @@ async fn programme(n: usize) -> (TestApp, Server, Vec<SeededPair>) {
 }
 
 /// Waits until every channel holds at least one check-in prompt; returns them by channel.
-async fn wait_for_prompts(app: &TestApp, pairs: &[SeededPair]) -> Vec<Vec<Message>> {
+pub(crate) async fn wait_for_prompts(app: &TestApp, pairs: &[SeededPair]) -> Vec<Vec<Message>> {
     let channels: Vec<u64> = pairs.iter().map(|p| p.channel).collect();
     app.sim
         .wait_for(WAIT, |m, _| {

@@ -9,6 +9,7 @@ mod digest;
 mod enrol;
 mod help;
 mod pairing;
+mod reliability;
 mod setup;
 mod store;
 mod support;

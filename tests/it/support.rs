@@ -55,6 +55,14 @@ impl TestApp {
 
     /// As [`TestApp::start`], with settings changed before the bot starts.
     pub async fn start_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+        let mut app = TestApp::unstarted(configure).await;
+        app.start_bot().await;
+        app
+    }
+
+    /// The simulator, its guild and people, and the settings, without the bot: for faults
+    /// that must be in place before it starts.
+    pub async fn unstarted(configure: impl FnOnce(&mut Settings)) -> TestApp {
         init_logs();
         let sim = Sim::start().await;
         let guild = sim.create_guild("Mentoring Club");
@@ -70,7 +78,7 @@ impl TestApp {
         settings.discord.api_url = sim.url();
         settings.database.url = format!("sqlite://{}/tandem.db", dir.path().display());
         configure(&mut settings);
-        let mut app = TestApp {
+        TestApp {
             sim,
             guild,
             admin,
@@ -79,18 +87,11 @@ impl TestApp {
             settings,
             bot: None,
             _dir: dir,
-        };
-        app.start_bot().await;
-        app
+        }
     }
 
     pub async fn start_bot(&mut self) {
-        assert!(self.bot.is_none(), "the bot is already running");
-        let db = tandem::open_database(&self.settings).await.unwrap();
-        let mut bot =
-            tandem::discord::start(Arc::new(self.settings.clone()), db, self.clock.clone())
-                .await
-                .unwrap();
+        let mut bot = self.launch().await;
         assert!(
             bot.wait_ready(READY_TIMEOUT).await,
             "the bot did not become ready"
@@ -100,6 +101,15 @@ impl TestApp {
             "no gateway session"
         );
         self.bot = Some(bot);
+    }
+
+    /// Starts the bot on the app's database and returns it without waiting for it.
+    pub async fn launch(&self) -> Running {
+        assert!(self.bot.is_none(), "the bot is already running");
+        let db = tandem::open_database(&self.settings).await.unwrap();
+        tandem::discord::start(Arc::new(self.settings.clone()), db, self.clock.clone())
+            .await
+            .unwrap()
     }
 
     /// Stops the bot the way SIGTERM does and starts it again on the same database.
