@@ -96,8 +96,11 @@ fn init_logs(default: &str) {
         .or_else(|_| tracing_subscriber::EnvFilter::try_new(default))
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     // Logs on stderr, so `tandem digest > digest.md` holds only the digest.
+    // Colours only on a terminal: journald, `docker logs` and files get plain text.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(ansi)
         .with_writer(std::io::stderr)
         .init();
 }

@@ -171,6 +171,7 @@ impl Courier {
             let request = self.client.request(method.clone(), &url);
             // A form is consumed by sending, so each try builds its own.
             let request = match &body {
+                Body::Json(Value::Null) => request,
                 Body::Json(v) => request
                     .header(CONTENT_TYPE, "application/json")
                     .body(v.to_string()),

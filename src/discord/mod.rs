@@ -230,6 +230,7 @@ pub struct Running {
 /// once the bot is ready.
 pub async fn start(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyhow::Result<Running> {
     let courier = Arc::new(courier::Courier::new(&settings)?);
+    startup::check_connection(&courier, &settings.discord.api_url).await?;
     let Bot {
         mut client,
         ready,
@@ -287,7 +288,7 @@ impl Running {
         tokio::select! {
             ended = &mut self.task => match ended {
                 Ok(Ok(())) => Ok(()),
-                Ok(Err(e)) => Err(anyhow::Error::new(e).context("the Discord connection stopped")),
+                Ok(Err(e)) => Err(anyhow::anyhow!("{}", startup::gateway_stopped(&e))),
                 Err(e) => Err(anyhow::Error::new(e).context("the Discord task failed")),
             },
             why = fatal.wait_for(Option::is_some) => {

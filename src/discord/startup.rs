@@ -17,6 +17,33 @@ const ROUNDS: [Duration; 3] = [
     Duration::from_secs(5),
 ];
 
+/// Asks Discord for the gateway with the bot's token before connecting: a refused token, or a
+/// Discord (or `discord.api_url`) that cannot be reached, ends start-up with the reason.
+/// (serenity itself would fall back to Discord's public gateway and retry forever.)
+pub async fn check_connection(courier: &Courier, api_url: &str) -> anyhow::Result<()> {
+    let mut last = String::new();
+    for pause in ROUNDS {
+        tokio::time::sleep(pause).await;
+        match courier
+            .json(reqwest::Method::GET, "/gateway/bot", Value::Null)
+            .await
+        {
+            Ok(answer) if answer["url"].is_string() => return Ok(()),
+            Ok(other) => last = format!("Discord answered without a gateway: {other}"),
+            Err(SendError::Rejected { status: 401, .. }) => anyhow::bail!(
+                "Discord refused DISCORD_TOKEN (401 Unauthorized): copy the token again from \
+                 the developer portal (Bot tab, Reset Token) and set DISCORD_TOKEN"
+            ),
+            Err(SendError::Unavailable(why)) => {
+                tracing::warn!(why, "Discord could not be reached; trying again");
+                last = why;
+            }
+            Err(e) => anyhow::bail!("Discord refused the connection: {e}"),
+        }
+    }
+    anyhow::bail!("could not reach Discord at {api_url}: {last}")
+}
+
 /// Registers tandem's slash commands, globally or in the one server of `discord.guild_id`.
 pub async fn register_commands(
     courier: &Courier,
@@ -58,4 +85,22 @@ pub async fn register_commands(
         "could not register the slash commands with Discord: {}",
         last.unwrap_or_default()
     )
+}
+
+/// Why the gateway connection ended for good, in words an operator can act on.
+pub fn gateway_stopped(e: &serenity::Error) -> String {
+    use serenity::GatewayError as G;
+    match e {
+        serenity::Error::Gateway(G::InvalidAuthentication) => {
+            "Discord closed the connection: authentication failed (4004), the token is no \
+             longer valid; reset it in the developer portal (Bot tab) and set DISCORD_TOKEN"
+                .into()
+        }
+        serenity::Error::Gateway(G::DisallowedGatewayIntents | G::InvalidGatewayIntents) => {
+            "Discord refused the gateway intents tandem asks for (Guilds, Guild Messages; \
+             4013/4014); check the bot's settings in the developer portal (Bot tab)"
+                .into()
+        }
+        e => format!("the Discord connection stopped: {e}"),
+    }
 }

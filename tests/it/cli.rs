@@ -188,3 +188,130 @@ fn the_demo_needs_no_token_and_writes_a_digest_with_red_pairs_and_its_chart() {
         "digest.png"
     );
 }
+
+/// `tandem run` as a child process against `sim`, with its database in `dir`.
+pub(crate) fn bot_process(sim: &discord_sim::Sim, dir: &std::path::Path) -> Command {
+    let mut c = tandem();
+    c.env("DISCORD_TOKEN", sim.token())
+        .env("TANDEM__DISCORD__API_URL", sim.url())
+        .env(
+            "TANDEM__DATABASE__URL",
+            format!("sqlite://{}/tandem.db", dir.display()),
+        )
+        .env("NO_PROXY", "127.0.0.1,localhost")
+        .arg("run")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    c
+}
+
+/// Waits up to `limit` for `child` to exit by itself (killing it otherwise); returns its
+/// exit code and what it wrote to stderr.
+pub(crate) async fn exit_within(
+    mut child: std::process::Child,
+    limit: std::time::Duration,
+) -> (Option<i32>, String) {
+    let deadline = std::time::Instant::now() + limit;
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "still running after {limit:?} (connected but not answering?):\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn a_rejected_token_ends_the_process_at_once_with_a_clear_line() {
+    let sim = discord_sim::Sim::start().await;
+    sim.create_guild("Club");
+    let dir = tempfile::tempdir().unwrap();
+    let child = bot_process(&sim, dir.path())
+        .env("DISCORD_TOKEN", "not-the-token")
+        .spawn()
+        .unwrap();
+    let (code, err) = exit_within(child, std::time::Duration::from_secs(20)).await;
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("token"), "{err}");
+    assert!(
+        !err.contains("not-the-token"),
+        "the token is never printed: {err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[tokio::test]
+async fn disallowed_intents_end_the_process_at_once_with_a_clear_line() {
+    let sim = discord_sim::Sim::start().await;
+    sim.create_guild("Club");
+    // GUILD_MESSAGES: what the bot asks for to count messages.
+    sim.refuse_intents(1 << 9);
+    let dir = tempfile::tempdir().unwrap();
+    let child = bot_process(&sim, dir.path()).spawn().unwrap();
+    let (code, err) = exit_within(child, std::time::Duration::from_secs(20)).await;
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("intent"), "{err}");
+}
+
+#[tokio::test]
+async fn a_guild_id_of_a_server_the_bot_is_not_in_ends_the_process_naming_the_setting() {
+    let sim = discord_sim::Sim::start().await;
+    sim.create_guild("Club");
+    let dir = tempfile::tempdir().unwrap();
+    let child = bot_process(&sim, dir.path())
+        .env("TANDEM__DISCORD__GUILD_ID", "123456789012345678")
+        .spawn()
+        .unwrap();
+    let (code, err) = exit_within(child, std::time::Duration::from_secs(20)).await;
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("discord.guild_id 123456789012345678")
+            && err.contains("the bot is not in that server"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn commands_that_cannot_be_registered_end_the_process_so_a_supervisor_restarts_it() {
+    let sim = discord_sim::Sim::start().await;
+    sim.create_guild("Club");
+    sim.inject_fault(
+        Some("PUT"),
+        "/commands",
+        discord_sim::FaultKind::ServerError { status: 500 },
+        1000,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let child = bot_process(&sim, dir.path()).spawn().unwrap();
+    let (code, err) = exit_within(child, std::time::Duration::from_secs(40)).await;
+    assert_eq!(code, Some(1), "{err}");
+    let last = err.lines().last().unwrap_or_default();
+    assert!(
+        last.contains("could not register the slash commands"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn a_gateway_that_closes_with_authentication_failed_ends_the_process() {
+    let sim = discord_sim::Sim::start().await;
+    sim.create_guild("Club");
+    let dir = tempfile::tempdir().unwrap();
+    let child = bot_process(&sim, dir.path()).spawn().unwrap();
+    assert!(sim.wait_connected(std::time::Duration::from_secs(20)).await);
+    // Discord revokes the token of a connected bot (it was reset in the portal): 4004.
+    sim.close_gateway(4004);
+    let (code, err) = exit_within(child, std::time::Duration::from_secs(20)).await;
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.to_lowercase().contains("authentication"), "{err}");
+}
