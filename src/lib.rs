@@ -38,7 +38,10 @@ pub async fn run(settings: Settings, clock: SharedClock) -> anyhow::Result<()> {
     let db = open_database(&settings).await?;
     let mut bot = discord::start(Arc::new(settings), db.clone(), clock).await?;
     let result = tokio::select! {
-        r = bot.stopped() => r,
+        r = bot.stopped() => {
+            bot.abort();
+            r
+        }
         signal = shutdown_signal() => {
             tracing::info!(%signal, "shutting down: finishing running commands");
             bot.shutdown(SHUTDOWN_GRACE).await;

@@ -74,7 +74,7 @@ impl<D: Deliver> Scheduler<D> {
         let mut recovered = false;
         let mut failures = 0;
         loop {
-            if *stop.borrow() {
+            if stopping(&stop) {
                 return;
             }
             // Rows a crash left claimed go back to pending first (delivery checks Discord for
@@ -135,7 +135,7 @@ impl<D: Deliver> Scheduler<D> {
             }
         }
         let grace = Duration::hours(i64::from(self.settings.jobs.grace_hours));
-        while !*stop.borrow() {
+        while !stopping(stop) {
             let claimed = match self.db.claim_due(self.clock.now(), grace, BATCH).await {
                 Ok(c) => c,
                 Err(e) => {
@@ -163,7 +163,7 @@ impl<D: Deliver> Scheduler<D> {
                 permit = limit.clone().acquire_owned() => permit.ok(),
                 _ = wait_stop(stop) => None,
             };
-            let Some(permit) = permit.filter(|_| !*stop.borrow()) else {
+            let Some(permit) = permit.filter(|_| !stopping(stop)) else {
                 // Stopping: what has not started goes back to pending, untouched.
                 let rest: Vec<i64> = std::iter::once(occurrence.id)
                     .chain(due.by_ref().map(|o| o.id))
@@ -216,7 +216,12 @@ impl<D: Deliver> Scheduler<D> {
     }
 }
 
-/// Resolves once `stop` is true.
+/// Whether to stop: told to, or whoever could tell us is gone.
+fn stopping(stop: &watch::Receiver<bool>) -> bool {
+    *stop.borrow() || stop.has_changed().is_err()
+}
+
+/// Resolves once `stop` is true (or can no longer change).
 async fn wait_stop(stop: &watch::Receiver<bool>) {
     let mut stop = stop.clone();
     let _ = stop.wait_for(|s| *s).await;
