@@ -1008,6 +1008,30 @@ impl Sim {
             })
     }
 
+    /// Waits for the bot's answer to an interaction once it has edited it: the final word of
+    /// a handler that acknowledged first ("Leaving…") and finished later.
+    pub async fn edited_reply(&self, interaction: u64) -> Reply {
+        let mut rx = self.shared.version.subscribe();
+        let deadline = tokio::time::Instant::now() + DEFAULT_WAIT;
+        loop {
+            let edited = self
+                .shared
+                .lock()
+                .interactions
+                .get(&interaction)
+                .is_some_and(|r| r.original_edited);
+            if edited {
+                return self.reply(interaction).await;
+            }
+            if !matches!(
+                tokio::time::timeout_at(deadline, rx.changed()).await,
+                Ok(Ok(()))
+            ) {
+                panic!("interaction {interaction} was not edited within {DEFAULT_WAIT:?}");
+            }
+        }
+    }
+
     pub async fn try_reply(&self, interaction: u64, timeout: Duration) -> Option<Reply> {
         let mut rx = self.shared.version.subscribe();
         let deadline = tokio::time::Instant::now() + timeout;

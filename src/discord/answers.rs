@@ -10,7 +10,7 @@ use serenity::{
     InputTextStyle, ModalInteraction,
 };
 
-use super::{messages, scheduled, Data, Error};
+use super::{ack, messages, scheduled, Data, Error};
 use crate::domain::pair::{Pair, PairStatus};
 use crate::domain::schedule::{Kind, Occurrence};
 use crate::domain::survey::{self, CheckinAnswer};
@@ -75,16 +75,16 @@ pub async fn mood(
     let (_, answered) = save(data, &occurrence, &pair, user, &CheckinAnswer::Mood(mood)).await?;
     let content = messages::checkins::with_status(&press.message.content, &answered);
     // Editing the prompt is the response; the personal confirmation follows privately.
-    press
-        .create_response(
-            &ctx.http,
-            Response::UpdateMessage(
-                ResponseMessage::new()
-                    .content(content)
-                    .allowed_mentions(CreateAllowedMentions::new()),
-            ),
-        )
-        .await?;
+    ack::component(
+        &ctx.http,
+        press,
+        Response::UpdateMessage(
+            ResponseMessage::new()
+                .content(content)
+                .allowed_mentions(CreateAllowedMentions::new()),
+        ),
+    )
+    .await?;
     press
         .create_followup(
             &ctx.http,
@@ -123,9 +123,7 @@ pub async fn open_checkin(
                 .required(false),
         ),
     ]);
-    press
-        .create_response(&ctx.http, Response::Modal(modal))
-        .await?;
+    ack::component(&ctx.http, press, Response::Modal(modal)).await?;
     Ok(())
 }
 
@@ -163,12 +161,12 @@ pub async fn submit_checkin(
         next_step: field(submit, "next"),
     };
     let (late, answered) = save(data, &occurrence, &pair, user, &answer).await?;
-    submit
-        .create_response(
-            &ctx.http,
-            Response::Message(private(if late { m::SAVED_LATE } else { m::SAVED })),
-        )
-        .await?;
+    ack::modal(
+        &ctx.http,
+        submit,
+        Response::Message(private(if late { m::SAVED_LATE } else { m::SAVED })),
+    )
+    .await?;
     let (Some(channel), Some(message)) = (occurrence.channel_id, occurrence.message_id) else {
         return Ok(());
     };
@@ -234,14 +232,14 @@ pub async fn pulse_score(
     let comment = CreateButton::new(format!("pulse:comment:{round}"))
         .label(m::COMMENT_BUTTON)
         .style(serenity::ButtonStyle::Secondary);
-    press
-        .create_response(
-            &ctx.http,
-            Response::Message(
-                private(m::thanks(score)).components(vec![CreateActionRow::Buttons(vec![comment])]),
-            ),
-        )
-        .await?;
+    ack::component(
+        &ctx.http,
+        press,
+        Response::Message(
+            private(m::thanks(score)).components(vec![CreateActionRow::Buttons(vec![comment])]),
+        ),
+    )
+    .await?;
     Ok(())
 }
 
@@ -262,9 +260,7 @@ pub async fn open_pulse_comment(
                 .required(true),
         ),
     ]);
-    press
-        .create_response(&ctx.http, Response::Modal(modal))
-        .await?;
+    ack::component(&ctx.http, press, Response::Modal(modal)).await?;
     Ok(())
 }
 
@@ -281,8 +277,11 @@ pub async fn submit_pulse_comment(
     if !data.db.save_pulse_comment(round, user, &comment).await? {
         return Err(Error::user(m::SCORE_FIRST));
     }
-    submit
-        .create_response(&ctx.http, Response::Message(private(m::COMMENT_SAVED)))
-        .await?;
+    ack::modal(
+        &ctx.http,
+        submit,
+        Response::Message(private(m::COMMENT_SAVED)),
+    )
+    .await?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use serenity::{
 
 use super::access::{self, Access};
 use super::commands::pair::{end_pairs_of, suggestion_page};
-use super::{activity, answers, dm, error, messages, pairing, Data, Error};
+use super::{ack, activity, answers, dm, error, messages, pairing, Data, Error};
 use crate::domain::guild::GuildSettings;
 use crate::domain::member::{Role, Status};
 use crate::domain::pair::{self, EndReason};
@@ -21,16 +21,22 @@ pub async fn handle_event(ctx: &serenity::Context, event: &serenity::FullEvent, 
         serenity::FullEvent::InteractionCreate {
             interaction: serenity::Interaction::Component(press),
         } => {
-            if let Err(e) = route(ctx, press, data).await {
-                error::report_component(ctx, press, e).await;
-            }
+            ack::tracked(async {
+                if let Err(e) = error::catching_panics(route(ctx, press, data)).await {
+                    error::report_component(ctx, press, e).await;
+                }
+            })
+            .await
         }
         serenity::FullEvent::InteractionCreate {
             interaction: serenity::Interaction::Modal(submit),
         } => {
-            if let Err(e) = route_modal(ctx, submit, data).await {
-                error::report_modal(ctx, submit, e).await;
-            }
+            ack::tracked(async {
+                if let Err(e) = error::catching_panics(route_modal(ctx, submit, data)).await {
+                    error::report_modal(ctx, submit, e).await;
+                }
+            })
+            .await
         }
         serenity::FullEvent::Message { new_message } => {
             activity::on_message(new_message, data).await;
@@ -131,7 +137,20 @@ async fn respond(
     press: &ComponentInteraction,
     r: Response,
 ) -> Result<(), Error> {
-    press.create_response(&ctx.http, r).await?;
+    ack::component(&ctx.http, press, r).await?;
+    Ok(())
+}
+
+/// The final word on a press answered earlier: replaces what the message said.
+async fn finish(
+    ctx: &serenity::Context,
+    press: &ComponentInteraction,
+    text: &str,
+) -> Result<(), Error> {
+    let edit = serenity::EditInteractionResponse::new()
+        .content(text)
+        .components(vec![]);
+    press.edit_response(&ctx.http, edit).await?;
     Ok(())
 }
 
@@ -232,6 +251,8 @@ async fn withdraw(
     }
     let guild_id = guild_of(press)?.get();
     let me = press.user.id.get();
+    // Acknowledge first: ending each pair takes several requests.
+    respond(ctx, press, update(m::LEAVING)).await?;
     let mut left = Vec::new();
     for role in roles.split('+').filter_map(|r| r.parse::<Role>().ok()) {
         let entry = AuditEntry {
@@ -252,10 +273,12 @@ async fn withdraw(
             end_pairs_of(ctx, data, guild_id, me, Some(role)).await?;
         }
     }
-    if left.is_empty() {
-        return respond(ctx, press, update(m::NOTHING_TO_WITHDRAW)).await;
-    }
-    respond(ctx, press, update(&m::withdrawn(&left))).await
+    let text = if left.is_empty() {
+        m::NOTHING_TO_WITHDRAW.to_string()
+    } else {
+        m::withdrawn(&left)
+    };
+    finish(ctx, press, &text).await
 }
 
 async fn erase(
@@ -269,6 +292,8 @@ async fn erase(
         return respond(ctx, press, update(m::KEPT)).await;
     }
     let guild_id = guild_of(press)?.get();
+    // Acknowledge first: ending the person's pairs takes several requests.
+    respond(ctx, press, update(m::ERASING)).await?;
     // The entry says that an erasure happened, not whose data it was.
     let entry = AuditEntry {
         guild_id,
@@ -289,7 +314,7 @@ async fn erase(
         detached = counts.detached,
         "member data erased"
     );
-    respond(ctx, press, update(m::ERASED)).await
+    finish(ctx, press, m::ERASED).await
 }
 
 /// Opens the exit survey modal for a member of the (ended) pair.
@@ -368,9 +393,7 @@ async fn route_modal(
             data.clock.now(),
         )
         .await?;
-    submit
-        .create_response(&ctx.http, private(m::SURVEY_THANKS))
-        .await?;
+    ack::modal(&ctx.http, submit, private(m::SURVEY_THANKS)).await?;
     Ok(())
 }
 

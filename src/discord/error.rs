@@ -5,7 +5,7 @@
 use poise::serenity_prelude as serenity;
 use poise::FrameworkError;
 
-use super::{messages, Data};
+use super::{ack, messages, Data};
 use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -70,6 +70,10 @@ pub async fn on_error(error: FrameworkError<'_, Data, Error>) {
         | FrameworkError::CommandCheckFailed { ctx, .. } => {
             tell(ctx, messages::errors::NOT_ALLOWED.into()).await
         }
+        FrameworkError::CommandPanic { payload, ctx, .. } => {
+            let what = payload.unwrap_or_else(|| "unknown panic".into());
+            report(ctx, Error::Internal(anyhow::anyhow!("panicked: {what}"))).await
+        }
         // The process ends with this reason (see `Running::stopped`).
         FrameworkError::Setup { error, .. } => {
             tracing::debug!(error = %format!("{error:#}"), "start-up failed")
@@ -82,15 +86,35 @@ pub async fn on_error(error: FrameworkError<'_, Data, Error>) {
     }
 }
 
+/// Runs a button or form handler; a panic in it becomes an internal error like any other
+/// (the person gets the apology with an id; the process carries on).
+pub async fn catching_panics<F>(handler: F) -> Result<(), Error>
+where
+    F: std::future::Future<Output = Result<(), Error>>,
+{
+    use poise::futures_util::FutureExt as _;
+    match std::panic::AssertUnwindSafe(handler).catch_unwind().await {
+        Ok(result) => result,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            Err(Error::Internal(anyhow::anyhow!("panicked: {what}")))
+        }
+    }
+}
+
 /// The same split for buttons and modals: user errors as they are, internal ones as an apology
-/// with an id. Always a private reply, so the message the button was on stays as it was.
+/// with an id.
 fn interaction_error_text(
     error: Error,
     custom_id: &str,
     guild: Option<serenity::GuildId>,
     user: serenity::UserId,
-) -> serenity::CreateInteractionResponse {
-    let text = match error {
+) -> String {
+    match error {
         Error::User(text) => text,
         Error::Internal(e) => {
             let id = error_id();
@@ -104,12 +128,47 @@ fn interaction_error_text(
             );
             messages::errors::internal(&id)
         }
-    };
-    serenity::CreateInteractionResponse::Message(
-        serenity::CreateInteractionResponseMessage::new()
-            .content(text)
-            .ephemeral(true),
-    )
+    }
+}
+
+/// A button press or a form submission, whichever failed.
+enum Failed<'a> {
+    Press(&'a serenity::ComponentInteraction),
+    Submit(&'a serenity::ModalInteraction),
+}
+
+impl Failed<'_> {
+    /// Tells the person privately, whether or not the interaction was answered already: a
+    /// private answer is replaced by the error, a public one gets a private follow-up.
+    async fn tell(&self, http: &serenity::Http, text: String) -> Result<(), serenity::Error> {
+        use serenity::{
+            CreateInteractionResponse as Response, CreateInteractionResponseFollowup as Followup,
+            CreateInteractionResponseMessage as Message, EditInteractionResponse as Edit,
+        };
+        match ack::answered() {
+            None => {
+                let r = Response::Message(Message::new().content(text).ephemeral(true));
+                match self {
+                    Failed::Press(p) => p.create_response(http, r).await,
+                    Failed::Submit(s) => s.create_response(http, r).await,
+                }
+            }
+            Some(ack::Answered::Message { private: true }) => {
+                let e = Edit::new().content(text).embeds(vec![]).components(vec![]);
+                match self {
+                    Failed::Press(p) => p.edit_response(http, e).await.map(drop),
+                    Failed::Submit(s) => s.edit_response(http, e).await.map(drop),
+                }
+            }
+            Some(_) => {
+                let f = Followup::new().content(text).ephemeral(true);
+                match self {
+                    Failed::Press(p) => p.create_followup(http, f).await.map(drop),
+                    Failed::Submit(s) => s.create_followup(http, f).await.map(drop),
+                }
+            }
+        }
+    }
 }
 
 fn log_unsent(result: Result<(), serenity::Error>) {
@@ -123,8 +182,8 @@ pub async fn report_component(
     press: &serenity::ComponentInteraction,
     error: Error,
 ) {
-    let reply = interaction_error_text(error, &press.data.custom_id, press.guild_id, press.user.id);
-    log_unsent(press.create_response(&ctx.http, reply).await);
+    let text = interaction_error_text(error, &press.data.custom_id, press.guild_id, press.user.id);
+    log_unsent(Failed::Press(press).tell(&ctx.http, text).await);
 }
 
 pub async fn report_modal(
@@ -132,13 +191,13 @@ pub async fn report_modal(
     submit: &serenity::ModalInteraction,
     error: Error,
 ) {
-    let reply = interaction_error_text(
+    let text = interaction_error_text(
         error,
         &submit.data.custom_id,
         submit.guild_id,
         submit.user.id,
     );
-    log_unsent(submit.create_response(&ctx.http, reply).await);
+    log_unsent(Failed::Submit(submit).tell(&ctx.http, text).await);
 }
 
 async fn report(ctx: poise::Context<'_, Data, Error>, error: Error) {

@@ -358,6 +358,7 @@ pub mod members {
     pub const WITHDRAW_YES: &str = "Yes, leave";
     pub const CANCEL: &str = "Cancel";
     pub const CANCELLED: &str = "Cancelled: nothing changed.";
+    pub const LEAVING: &str = "Leaving the programme…";
 
     pub fn withdrawn(roles: &[Role]) -> String {
         let names: Vec<&str> = roles.iter().map(|r| role_name(*r)).collect();
@@ -418,6 +419,7 @@ pub mod mydata {
     pub const DELETE_YES: &str = "Erase my data";
     pub const DELETE_NO: &str = "Keep my data";
     pub const KEPT: &str = "Nothing was erased.";
+    pub const ERASING: &str = "Erasing your data…";
     pub const ERASED: &str =
         "Done: your data in this server is erased. If you enrol again, you start fresh.";
 }

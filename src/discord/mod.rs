@@ -2,6 +2,7 @@
 //! user-facing text.
 
 pub mod access;
+mod ack;
 mod activity;
 mod answers;
 mod channels;
@@ -162,6 +163,15 @@ async fn build(
                     user = %ctx.author().id,
                     "command"
                 );
+                // Private replies are acknowledged before any work, so Discord's 3 seconds
+                // hold on a slow network; the reply (or error) then replaces "thinking…".
+                // Public commands (kudos, goals, meetings, pause) answer with their one
+                // message straight after their database work.
+                if ctx.command().ephemeral {
+                    if let Err(e) = ctx.defer_ephemeral().await {
+                        tracing::warn!(error = %e, "could not acknowledge a command");
+                    }
+                }
             })
         },
         ..Default::default()

@@ -407,7 +407,7 @@ async fn withdraw(app: &TestApp, user: u64, options: &[(&str, Value)]) -> String
             .unwrap()
     });
     let press = app.sim.click(app.guild.id, user, message, &confirm).await;
-    app.sim.reply(press).await.text()
+    app.sim.edited_reply(press).await.text()
 }
 
 #[tokio::test]
@@ -756,7 +756,7 @@ async fn deleting_my_data_leaves_nothing_here_and_keeps_another_servers_data() {
         .await;
     assert!(app
         .sim
-        .reply(press)
+        .edited_reply(press)
         .await
         .text()
         .contains("your data in this server is erased"));

@@ -851,7 +851,7 @@ async fn withdrawing_ends_the_pairs_of_that_role() {
         .find(|c| c.starts_with("withdraw:yes"))
         .unwrap();
     let press = p.app.sim.click(p.app.guild.id, mentor, message, &yes).await;
-    p.app.sim.reply(press).await;
+    p.app.sim.edited_reply(press).await;
     let pair = p
         .app
         .db()

@@ -18,7 +18,7 @@ pub async fn checkin(_ctx: Context<'_>) -> Result<(), Error> {
 }
 
 /// Post a check-in to every active pair now
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn now(ctx: Context<'_>) -> Result<(), Error> {
     use messages::checkins as m;

@@ -8,7 +8,7 @@ use crate::discord::digest::{attachment, chart_attachment, embed};
 use crate::discord::{messages, Context, Error};
 
 /// The engagement digest now, only for you (moderators)
-#[poise::command(slash_command, guild_only, category = "Moderators")]
+#[poise::command(slash_command, guild_only, category = "Moderators", ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn digest(
     ctx: Context<'_>,
@@ -18,8 +18,6 @@ pub async fn digest(
     weeks: Option<u32>,
 ) -> Result<(), Error> {
     let settings = as_moderator(ctx, messages::digest::ONLY_MODERATORS).await?;
-    // Gathering the numbers and drawing the chart can take longer than Discord's 3 seconds.
-    ctx.defer_ephemeral().await?;
     let data = ctx.data();
     let weeks = weeks.unwrap_or(DEFAULT_WEEKS).clamp(2, MAX_WEEKS);
     let report =

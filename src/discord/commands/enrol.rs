@@ -21,7 +21,7 @@ pub async fn enrol(_ctx: Context<'_>) -> Result<(), Error> {
 }
 
 /// Offer to mentor others
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn mentor(
     ctx: Context<'_>,
@@ -47,7 +47,7 @@ pub async fn mentor(
 }
 
 /// Find a mentor
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn mentee(
     ctx: Context<'_>,

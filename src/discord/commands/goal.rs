@@ -110,7 +110,7 @@ pub async fn done(
 }
 
 /// Show your pair's goals
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn list(ctx: Context<'_>) -> Result<(), Error> {
     use messages::pairs as m;

@@ -7,7 +7,7 @@ use crate::discord::commands::guild_of;
 use crate::discord::{limits, messages, Context, Error};
 
 /// What tandem does and the commands you can use
-#[poise::command(slash_command, guild_only, category = "Everyone")]
+#[poise::command(slash_command, guild_only, category = "Everyone", ephemeral)]
 #[tracing::instrument(skip(ctx), fields(guild = ?ctx.guild_id()))]
 pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
     let guild_id = guild_of(ctx)?;

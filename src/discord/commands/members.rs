@@ -12,7 +12,7 @@ const LIST_LIMIT: usize = 15;
 const BUTTON_ROWS: usize = 5;
 
 /// Programme members: counts, mentor applications and mentees waiting (moderators)
-#[poise::command(slash_command, guild_only, category = "Moderators")]
+#[poise::command(slash_command, guild_only, category = "Moderators", ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn members(ctx: Context<'_>) -> Result<(), Error> {
     use messages::members as m;

@@ -19,7 +19,7 @@ pub async fn mydata(_ctx: Context<'_>) -> Result<(), Error> {
 }
 
 /// Get a file with everything tandem keeps about you in this server
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn export(ctx: Context<'_>) -> Result<(), Error> {
     let guild_id = guild_of(ctx)?.get();
@@ -54,7 +54,7 @@ pub async fn export(ctx: Context<'_>) -> Result<(), Error> {
 }
 
 /// Erase everything tandem keeps about you in this server
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn delete(ctx: Context<'_>) -> Result<(), Error> {
     use messages::mydata as m;

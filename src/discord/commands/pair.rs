@@ -43,7 +43,7 @@ pub async fn pair_here(ctx: Context<'_>) -> Result<(Pair, GuildSettings, bool), 
 }
 
 /// Pair a mentor with a mentee (moderators)
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn create(
     ctx: Context<'_>,
@@ -51,8 +51,6 @@ pub async fn create(
     #[description = "The mentee"] mentee: serenity::User,
 ) -> Result<(), Error> {
     let settings = as_moderator(ctx, messages::pairs::ONLY_MODERATORS).await?;
-    // Creating a channel and posting can take longer than Discord's 3 seconds.
-    ctx.defer_ephemeral().await?;
     let (mentor, mentee) = (mentor.id.get(), mentee.id.get());
     let outcome = pairing::open_pair(
         ctx.serenity_context(),
@@ -76,7 +74,7 @@ pub async fn create(
 pub const PAGE_SIZE: usize = 10;
 
 /// Suggest pairs for the mentees who are waiting (moderators)
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
     use messages::pairs as m;
@@ -299,7 +297,7 @@ pub enum EndChoice {
 }
 
 /// End your pair (in your pair's channel)
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn end(
     ctx: Context<'_>,
@@ -309,7 +307,6 @@ pub async fn end(
     if !pair.status_at(ctx.data().clock.now()).is_open() {
         return Err(Error::user(messages::pairs::not_open(pair.status)));
     }
-    ctx.defer_ephemeral().await?;
     let reason = match reason {
         EndChoice::Completed => EndReason::Completed,
         EndChoice::Other => EndReason::Other,
@@ -333,7 +330,7 @@ pub async fn end(
 }
 
 /// Privately ask the moderators for a different partner (in your pair's channel)
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn refit(ctx: Context<'_>) -> Result<(), Error> {
     use messages::pairs as m;

@@ -64,7 +64,7 @@ pub async fn profile(_ctx: Context<'_>) -> Result<(), Error> {
 }
 
 /// See your profile (moderators: anyone's)
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn view(
     ctx: Context<'_>,
@@ -97,7 +97,7 @@ pub async fn view(
 }
 
 /// Change your profile (only the options you give change)
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 #[allow(clippy::too_many_arguments)]
 pub async fn edit(

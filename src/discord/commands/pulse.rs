@@ -20,7 +20,7 @@ pub async fn pulse(_ctx: Context<'_>) -> Result<(), Error> {
 }
 
 /// Ask every active member the pulse question now
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn now(ctx: Context<'_>) -> Result<(), Error> {
     use messages::pulse as m;
@@ -43,7 +43,7 @@ pub async fn now(ctx: Context<'_>) -> Result<(), Error> {
 }
 
 /// Totals of the latest pulse round (shown only when enough people answered)
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn results(ctx: Context<'_>) -> Result<(), Error> {
     use messages::pulse as m;

@@ -24,7 +24,8 @@ pub enum ArchiveChoice {
     slash_command,
     guild_only,
     category = "Admins",
-    default_member_permissions = "MANAGE_GUILD"
+    default_member_permissions = "MANAGE_GUILD",
+    ephemeral
 )]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 // Each option is one slash-command option; poise needs them as parameters.

@@ -7,7 +7,7 @@ use crate::discord::{messages, Context, Error};
 use crate::domain::member::Role;
 
 /// Leave the mentoring programme
-#[poise::command(slash_command, guild_only, category = "Everyone")]
+#[poise::command(slash_command, guild_only, category = "Everyone", ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn withdraw(
     ctx: Context<'_>,
