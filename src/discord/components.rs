@@ -15,6 +15,39 @@ use crate::domain::member::{Role, Status};
 use crate::domain::pair::{self, EndReason};
 use crate::store::{AuditEntry, StatusChange};
 
+/// Every kind of button and menu tandem sends, named by the first two parts of its custom id.
+/// A custom id outside this list is not acted on, so each new one is listed here (and the
+/// latency sweep test then requires it to be acknowledged in time).
+pub const BUTTON_ROUTES: &[&str] = &[
+    "mentor:approve",
+    "mentor:decline",
+    "withdraw:yes",
+    "withdraw:no",
+    "mydata:erase",
+    "mydata:keep",
+    "checkin:mood",
+    "checkin:answer",
+    "pulse:score",
+    "pulse:comment",
+    "pair:survey",
+    "pair:repair",
+    "pairs:page",
+    "pairs:pick",
+    "pairs:discard",
+    "pairs:all",
+    "pairs:sel",
+];
+
+/// Every kind of form (modal) tandem opens, likewise.
+pub const FORM_ROUTES: &[&str] = &["pair:survey", "checkin:modal", "pulse:modal"];
+
+/// The listed route a custom id belongs to.
+pub fn route_of(custom_id: &str, routes: &[&'static str]) -> Option<&'static str> {
+    let mut parts = custom_id.splitn(3, ':');
+    let name = [parts.next()?, parts.next()?].join(":");
+    routes.iter().copied().find(|r| *r == name)
+}
+
 /// Entry point from the framework's event handler.
 pub async fn handle_event(ctx: &serenity::Context, event: &serenity::FullEvent, data: &Data) {
     match event {
@@ -58,6 +91,10 @@ async fn route(
     press: &ComponentInteraction,
     data: &Data,
 ) -> Result<(), Error> {
+    if route_of(&press.data.custom_id, BUTTON_ROUTES).is_none() {
+        tracing::warn!("unknown button");
+        return Ok(());
+    }
     let parts: Vec<&str> = press.data.custom_id.split(':').collect();
     match parts.as_slice() {
         ["mentor", decision @ ("approve" | "decline"), user, rest @ ..] => {
@@ -358,6 +395,10 @@ async fn route_modal(
     data: &Data,
 ) -> Result<(), Error> {
     use messages::pairs as m;
+    if route_of(&submit.data.custom_id, FORM_ROUTES).is_none() {
+        tracing::warn!(custom_id = %submit.data.custom_id, "unknown modal");
+        return Ok(());
+    }
     let parts: Vec<&str> = submit.data.custom_id.split(':').collect();
     let pair_id = match parts.as_slice() {
         ["pair", "survey", pair_id] => *pair_id,

@@ -26,6 +26,7 @@ use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 use tokio::sync::{watch, Notify};
 
+pub use components::{route_of, BUTTON_ROUTES, FORM_ROUTES};
 pub use error::Error;
 
 use crate::clock::SharedClock;
