@@ -120,8 +120,12 @@ async fn route(
         ["checkin", "mood", id, mood] => {
             answers::mood(ctx, press, data, parse_pair(id)?, parse_small(mood)?).await
         }
-        ["checkin", "answer", id] => answers::open_checkin(ctx, press, data, parse_pair(id)?).await,
-        ["pulse", "score", round, score] => {
+        // A reminder's button also names the reminder (`checkin:answer:<prompt>:<reminder>`).
+        ["checkin", "answer", id, ..] => {
+            answers::open_checkin(ctx, press, data, parse_pair(id)?).await
+        }
+        // Newer questions also name the member's own occurrence after the score.
+        ["pulse", "score", round, score, ..] => {
             answers::pulse_score(ctx, press, data, parse_pair(round)?, parse_small(score)?).await
         }
         ["pulse", "comment", round] => {

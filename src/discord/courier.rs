@@ -135,6 +135,18 @@ impl Courier {
         id_of(&answer)
     }
 
+    /// The latest messages in a channel (up to 100, newest first), as Discord returns them.
+    pub async fn recent_messages(&self, channel: u64) -> Result<Vec<Value>, SendError> {
+        let answer = self
+            .request(
+                reqwest::Method::GET,
+                &format!("/channels/{channel}/messages?limit=100"),
+                Body::Json(Value::Null),
+            )
+            .await?;
+        Ok(answer.as_array().cloned().unwrap_or_default())
+    }
+
     /// The DM channel with a user.
     pub async fn dm_channel(&self, user: u64) -> Result<u64, SendError> {
         let body = json!({ "recipient_id": user.to_string() });

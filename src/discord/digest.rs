@@ -13,8 +13,8 @@ use crate::digest::{self, Report};
 use crate::domain::schedule::Occurrence;
 use crate::jobs::Outcome;
 
-/// The digest embed; `chart` shows the attached PNG inside it.
-pub fn embed(r: &Report, chart: bool) -> CreateEmbed {
+/// The digest embed; `chart` names the attached PNG shown inside it.
+pub fn embed(r: &Report, chart: Option<&str>) -> CreateEmbed {
     // The fields and title take about 1,500 characters; the description gets the rest of
     // Discord's 6,000 with room to spare.
     let budget = limits::DESCRIPTION.min(limits::EMBED_TOTAL - 2_500);
@@ -26,8 +26,8 @@ pub fn embed(r: &Report, chart: bool) -> CreateEmbed {
     for (name, this, last) in m::rows(r) {
         e = e.field(name, m::field_value(&this, &last), true);
     }
-    if chart {
-        e = e.image(format!("attachment://{}", m::CHART_FILE));
+    if let Some(file) = chart {
+        e = e.image(format!("attachment://{file}"));
     }
     e
 }
@@ -44,8 +44,8 @@ pub fn chart_attachment(r: &Report) -> Option<(Vec<u8>, String)> {
     }
 }
 
-pub fn attachment(png: Vec<u8>, alt: String) -> CreateAttachment {
-    CreateAttachment::bytes(png, m::CHART_FILE).description(alt)
+pub fn attachment(png: Vec<u8>, alt: String, file: &str) -> CreateAttachment {
+    CreateAttachment::bytes(png, file).description(alt)
 }
 
 pub async fn post(s: &Scheduled, o: &Occurrence) -> anyhow::Result<Outcome> {
@@ -61,12 +61,13 @@ pub async fn post(s: &Scheduled, o: &Occurrence) -> anyhow::Result<Outcome> {
         digest::DEFAULT_WEEKS,
     )
     .await?;
+    let file = m::scheduled_chart_file(o.scheduled_for);
     let files: Vec<CreateAttachment> = chart_attachment(&report)
-        .map(|(png, alt)| attachment(png, alt))
+        .map(|(png, alt)| attachment(png, alt, &file))
         .into_iter()
         .collect();
     let message = CreateMessage::new()
-        .embed(embed(&report, !files.is_empty()))
+        .embed(embed(&report, (!files.is_empty()).then_some(file.as_str())))
         .allowed_mentions(CreateAllowedMentions::new());
     Ok(s.post(o, channel, message, Vec::new(), false, &files).await)
 }
@@ -144,7 +145,7 @@ mod tests {
 
     #[test]
     fn three_hundred_red_pairs_fit_discords_embed_limits_with_the_rest_counted() {
-        let e = serde_json::to_value(embed(&report(300), true)).unwrap();
+        let e = serde_json::to_value(embed(&report(300), Some(m::CHART_FILE))).unwrap();
         let description = chars(&e["description"]);
         assert!(description <= limits::DESCRIPTION, "{description}");
         let fields = e["fields"].as_array().unwrap();

@@ -1013,6 +1013,12 @@ pub mod digest {
         "Only moderators can export the programme's data. To get your own, use `/mydata export`.";
     pub const CHART_FILE: &str = "digest.png";
 
+    /// The chart's file name in a scheduled digest: dated, and so also the mark that tells a
+    /// restarted bot this digest was posted already.
+    pub fn scheduled_chart_file(scheduled_for: chrono::DateTime<chrono::Utc>) -> String {
+        format!("digest-{}.png", scheduled_for.format("%Y-%m-%d-%H%M"))
+    }
+
     pub fn exported(at: i64) -> String {
         format!(
             "The programme's data as of <t:{at}:f>. Counts, moods and dates only: what members \

@@ -3,8 +3,9 @@
 
 use std::sync::Arc;
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use poise::serenity_prelude as serenity;
+use serde_json::Value;
 use serenity::{CreateActionRow, CreateAllowedMentions, CreateButton, CreateMessage, UserId};
 
 use super::courier::{Courier, SendError, MISSING_ACCESS, MISSING_PERMISSIONS, UNKNOWN_CHANNEL};
@@ -27,6 +28,18 @@ pub struct Scheduled {
 
 impl Deliver for Scheduled {
     async fn deliver(&self, o: Occurrence) -> anyhow::Result<Outcome> {
+        // Tried before (a crash, a lost answer, a retry later than Discord remembers nonces):
+        // it may be on Discord already.
+        if o.attempts > 1 {
+            if let Some(found) = self.posted_before(&o).await? {
+                tracing::info!(
+                    id = o.id,
+                    kind = o.kind.as_str(),
+                    "found on Discord already"
+                );
+                return Ok(found);
+            }
+        }
         match o.kind {
             Kind::Checkin => self.checkin(&o).await,
             Kind::Reminder => self.reminder(&o).await,
@@ -59,13 +72,23 @@ pub fn checkin_buttons(occurrence: i64) -> Vec<CreateActionRow> {
     ]
 }
 
-/// The 1–5 buttons under a pulse question.
-pub fn pulse_buttons(round: i64) -> Vec<CreateActionRow> {
+/// The Answer button under a reminder; its id names the reminder too (its mark on Discord).
+fn reminder_button(prompt: i64, reminder: i64) -> CreateActionRow {
+    CreateActionRow::Buttons(vec![CreateButton::new(format!(
+        "checkin:answer:{prompt}:{reminder}"
+    ))
+    .label(messages::checkins::ANSWER_BUTTON)
+    .style(serenity::ButtonStyle::Primary)])
+}
+
+/// The 1–5 buttons under a pulse question; `asked` (the member's own occurrence) marks the
+/// message as that member's question.
+pub fn pulse_buttons(round: i64, asked: i64) -> Vec<CreateActionRow> {
     let scale = messages::pulse::SCALE
         .iter()
         .enumerate()
         .map(|(i, label)| {
-            CreateButton::new(format!("pulse:score:{round}:{}", i + 1))
+            CreateButton::new(format!("pulse:score:{round}:{}:{asked}", i + 1))
                 .label(*label)
                 .style(serenity::ButtonStyle::Secondary)
         })
@@ -78,6 +101,16 @@ fn once(occurrence: i64, message: CreateMessage) -> CreateMessage {
     message
         .nonce(serenity::Nonce::String(format!("tandem-{occurrence}")))
         .enforce_nonce(true)
+}
+
+/// Custom ids of the buttons in a message as Discord returns it.
+fn custom_ids(message: &Value) -> impl Iterator<Item = &str> {
+    message["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().into_iter().flatten())
+        .filter_map(|c| c["custom_id"].as_str())
 }
 
 fn mentioning(users: &[u64]) -> CreateAllowedMentions {
@@ -162,17 +195,110 @@ impl Scheduled {
             ))
             .components(checkin_buttons(o.id))
             .allowed_mentions(mentioning(&members));
+        let reminder = self.reminder_of(o, posted_at);
+        Ok(self
+            .post(o, channel, message, vec![reminder], true, &[])
+            .await)
+    }
+
+    /// The one reminder of check-in `o`, posted at `posted_at`.
+    fn reminder_of(&self, o: &Occurrence, posted_at: DateTime<Utc>) -> NewOccurrence {
         let remind_after = Duration::hours(i64::from(self.settings.checkins.remind_after_hours));
-        let reminder = NewOccurrence {
+        NewOccurrence {
             guild_id: o.guild_id,
             kind: Kind::Reminder,
             target: o.target,
             scheduled_for: posted_at + remind_after,
             parent_id: Some(o.id),
+        }
+    }
+
+    /// Looks for `o`'s message among the latest in the channels it may be in, by the mark
+    /// each kind carries (a custom id naming the occurrence, or the digest's dated chart).
+    /// Found: what sending would have recorded. `None`: not there, send it.
+    async fn posted_before(&self, o: &Occurrence) -> anyhow::Result<Option<Outcome>> {
+        let mark: Box<dyn Fn(&Value) -> bool + Send + Sync> = match o.kind {
+            Kind::Checkin => {
+                let prefix = format!("checkin:mood:{}:", o.id);
+                Box::new(move |m| custom_ids(m).any(|id| id.starts_with(&prefix)))
+            }
+            Kind::Reminder => {
+                let id = format!("checkin:answer:{}:{}", o.parent_id.unwrap_or(0), o.id);
+                Box::new(move |m| custom_ids(m).any(|c| c == id))
+            }
+            Kind::PulseDm => {
+                let (round, suffix) = (o.parent_id.unwrap_or(0), format!(":{}", o.id));
+                let prefix = format!("pulse:score:{round}:");
+                Box::new(move |m| {
+                    custom_ids(m).any(|c| c.starts_with(&prefix) && c.ends_with(&suffix))
+                })
+            }
+            Kind::Digest => {
+                let file = messages::digest::scheduled_chart_file(o.scheduled_for);
+                Box::new(move |m| {
+                    m["attachments"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .any(|a| a["filename"].as_str() == Some(file.as_str()))
+                })
+            }
+            // A round posts nothing itself; starting it again is harmless.
+            Kind::Pulse => return Ok(None),
         };
-        Ok(self
-            .post(o, channel, message, vec![reminder], true, &[])
-            .await)
+        let mut channels = Vec::new();
+        match o.kind {
+            Kind::Checkin | Kind::Reminder => {
+                if let Some(c) = self
+                    .db
+                    .pair(o.target as i64)
+                    .await?
+                    .and_then(|p| p.channel_id)
+                {
+                    channels.push(c);
+                }
+            }
+            Kind::PulseDm => {
+                match self.courier.dm_channel(o.target).await {
+                    Ok(c) => channels.push(c),
+                    Err(SendError::Unavailable(why)) => return Ok(Some(Outcome::Retry(why))),
+                    Err(_) => {}
+                }
+                let pairs = self.db.open_pairs_of(o.guild_id, o.target).await?;
+                channels.extend(pairs.iter().filter_map(|p| p.channel_id));
+            }
+            Kind::Digest => {
+                let settings = self.db.guild_settings_or_new(o.guild_id).await?;
+                channels.extend(settings.digest_channel_id);
+            }
+            Kind::Pulse => {}
+        }
+        let bot = self.cache.current_user().id.to_string();
+        for channel in channels {
+            let recent = match self.courier.recent_messages(channel).await {
+                Ok(list) => list,
+                Err(SendError::Unavailable(why)) => return Ok(Some(Outcome::Retry(why))),
+                // No access any more: sending will find out and say so.
+                Err(_) => continue,
+            };
+            let found = recent
+                .iter()
+                .find(|m| m["author"]["id"].as_str() == Some(bot.as_str()) && mark(m))
+                .and_then(|m| m["id"].as_str()?.parse::<u64>().ok());
+            if let Some(id) = found {
+                let then = match o.kind {
+                    Kind::Checkin => {
+                        vec![self.reminder_of(o, o.scheduled_for.max(self.clock.now()))]
+                    }
+                    _ => Vec::new(),
+                };
+                return Ok(Some(Outcome::Sent {
+                    message: Some((channel, id)),
+                    then,
+                }));
+            }
+        }
+        Ok(None)
     }
 
     #[tracing::instrument(skip_all, fields(occurrence = o.id, pair = o.target))]
@@ -203,6 +329,7 @@ impl Scheduled {
         let text = messages::checkins::reminder(&waiting, &link);
         let reply = CreateMessage::new()
             .content(text)
+            .components(vec![reminder_button(prompt.id, o.id)])
             .allowed_mentions(mentioning(&waiting));
         Ok(self.post(o, channel, reply, Vec::new(), true, &[]).await)
     }
@@ -253,7 +380,7 @@ impl Scheduled {
         let guild = dm::guild_name(&self.cache, serenity::GuildId::new(guild_id));
         let by_dm = CreateMessage::new()
             .content(messages::pulse::question(&guild, &question, min))
-            .components(pulse_buttons(round));
+            .components(pulse_buttons(round, o.id));
         let dm_error = match self.courier.dm_channel(user).await {
             Ok(channel) => match self.courier.post(channel, &once(o.id, by_dm)).await {
                 Ok(id) => {
@@ -278,7 +405,7 @@ impl Scheduled {
         };
         let here = CreateMessage::new()
             .content(messages::pulse::question_in_channel(user, &question, min))
-            .components(pulse_buttons(round))
+            .components(pulse_buttons(round, o.id))
             .allowed_mentions(mentioning(&[user]));
         Ok(self.post(o, channel, here, Vec::new(), true, &[]).await)
     }

@@ -590,12 +590,16 @@ async fn the_weekly_digest_is_posted_by_the_scheduler_on_monday_morning() {
     );
     assert!(embed.contains("**1 of 2**"), "active pairs: {embed}");
     assert!(embed.contains("25% (1 of 4)"), "{embed}");
-    assert!(embed.contains("attachment://digest.png"), "{embed}");
+    // Monday 09:00 in Berlin: the chart is named by that time (UTC), its mark on Discord.
+    assert!(
+        embed.contains("attachment://digest-2026-11-30-0800.png"),
+        "{embed}"
+    );
     // One embed and one PNG, described for screen readers.
     assert_eq!(digest.body["embeds"].as_array().unwrap().len(), 1);
     let files = digest.body["attachments"].as_array().unwrap();
     assert_eq!(files.len(), 1, "{files:?}");
-    assert_eq!(files[0]["filename"], "digest.png");
+    assert_eq!(files[0]["filename"], "digest-2026-11-30-0800.png");
     let alt = files[0]["description"].as_str().unwrap();
     assert!(alt.starts_with("Chart of the last 8 weeks"), "{alt}");
     assert!(

@@ -5,6 +5,7 @@ use poise::CreateReply;
 use crate::digest::{self, DEFAULT_WEEKS, MAX_WEEKS};
 use crate::discord::commands::as_moderator;
 use crate::discord::digest::{attachment, chart_attachment, embed};
+use crate::discord::messages::digest::CHART_FILE;
 use crate::discord::{messages, Context, Error};
 
 /// The engagement digest now, only for you (moderators)
@@ -24,10 +25,10 @@ pub async fn digest(
         digest::build(&data.db, &data.settings, &settings, data.clock.now(), weeks).await?;
     let chart = chart_attachment(&report);
     let mut reply = CreateReply::default()
-        .embed(embed(&report, chart.is_some()))
+        .embed(embed(&report, chart.is_some().then_some(CHART_FILE)))
         .ephemeral(true);
     if let Some((png, alt)) = chart {
-        reply = reply.attachment(attachment(png, alt));
+        reply = reply.attachment(attachment(png, alt, CHART_FILE));
     }
     ctx.send(reply).await?;
     Ok(())
