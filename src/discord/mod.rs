@@ -296,34 +296,55 @@ impl Running {
     /// for good (the commands could not be registered); the gateway is closed then.
     pub async fn stopped(&mut self) -> anyhow::Result<()> {
         let mut fatal = self.fatal.clone();
+        // Once start-up succeeded its sender is gone: only the connection can end us then.
+        let fatal = async move {
+            match fatal.wait_for(Option::is_some).await {
+                Ok(why) => why.clone().unwrap_or_default(),
+                Err(_) => std::future::pending().await,
+            }
+        };
         tokio::select! {
             ended = &mut self.task => match ended {
                 Ok(Ok(())) => Ok(()),
                 Ok(Err(e)) => Err(anyhow::anyhow!("{}", startup::gateway_stopped(&e))),
                 Err(e) => Err(anyhow::Error::new(e).context("the Discord task failed")),
             },
-            why = fatal.wait_for(Option::is_some) => {
-                let why = why.map(|w| w.clone().unwrap_or_default()).unwrap_or_default();
+            why = fatal => {
                 self.shard_manager.shutdown_all().await;
                 Err(anyhow::anyhow!("start-up failed: {why}"))
             }
         }
     }
 
-    /// Closes the gateway (no new events) and lets running handlers and sends finish.
-    pub async fn shutdown(self, grace: Duration) {
+    /// Stops within `grace` in all: the scheduler claims nothing more at once, the gateway
+    /// closes (no new events), and sends and handlers under way finish and are recorded. What
+    /// is still running at the deadline is dropped: a send left claimed is looked for on
+    /// Discord at the next start before it is sent again.
+    pub async fn shutdown(mut self, grace: Duration) {
+        let deadline = tokio::time::Instant::now() + grace;
         let _ = self.stop_scheduler.send(true);
-        self.shard_manager.shutdown_all().await;
-        if tokio::time::timeout(grace, self.scheduler).await.is_err() {
-            tracing::warn!("scheduled sends still running after the shutdown grace period");
+        let closing = tokio::time::timeout_at(deadline, self.shard_manager.shutdown_all());
+        if closing.await.is_err() {
+            tracing::warn!("the gateway did not close in time");
         }
-        if !self.in_flight.wait_idle(grace).await {
+        match tokio::time::timeout_at(deadline, &mut self.scheduler).await {
+            Ok(_) => {}
+            Err(_) => {
+                tracing::warn!("scheduled sends still running at the shutdown deadline");
+                self.scheduler.abort();
+            }
+        }
+        let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+        if !self.in_flight.wait_idle(left).await {
             tracing::warn!(
                 running = self.in_flight.count(),
-                "handlers still running after the shutdown grace period"
+                "handlers still running at the shutdown deadline"
             );
         }
-        let _ = tokio::time::timeout(grace, self.task).await;
+        let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+        if tokio::time::timeout(left, &mut self.task).await.is_err() {
+            self.task.abort();
+        }
     }
 
     /// Stops at once, as a crash would (for tests of restarts).

@@ -1,0 +1,172 @@
+//! The real binary as a child process: SIGTERM mid-round exits in time with nothing lost, and
+//! SIGKILL mid-round followed by a restart after Discord forgot the nonces still gives every
+//! pair exactly one check-in prompt.
+
+use std::collections::HashMap;
+use std::process::Child;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use tandem::domain::schedule::{Kind, NewOccurrence};
+
+use crate::cli::{bot_process, exit_within};
+use crate::support::TestApp;
+
+const PAIRS: usize = 2000;
+
+/// Check-in prompts per pair channel so far.
+fn prompts_per_channel(app: &TestApp) -> HashMap<u64, usize> {
+    app.sim.with_model(|m| {
+        let mut out = HashMap::new();
+        for msg in m.messages.values() {
+            if msg.content().contains("Check-in time") {
+                *out.entry(msg.channel_id).or_insert(0) += 1;
+            }
+        }
+        out
+    })
+}
+
+async fn wait_for_prompts(app: &TestApp, at_least: usize, limit: Duration) -> usize {
+    let total = |m: &discord_sim::Model| {
+        m.messages
+            .values()
+            .filter(|msg| msg.content().contains("Check-in time"))
+            .count()
+    };
+    app.sim
+        .wait_for(limit, |m, _| {
+            let n = total(m);
+            (n >= at_least).then_some(n)
+        })
+        .await
+        .unwrap_or_else(|| panic!("fewer than {at_least} prompts within {limit:?}"))
+}
+
+/// The running binary; killed if the test ends early, so no process outlives a failed test.
+struct Bot(Option<Child>);
+
+impl Bot {
+    fn take(&mut self) -> Child {
+        self.0.take().expect("the bot runs")
+    }
+}
+
+impl Drop for Bot {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = child.kill();
+            if let Ok(out) = child.wait_with_output() {
+                eprintln!("the bot's log:\n{}", String::from_utf8_lossy(&out.stderr));
+            }
+        }
+    }
+}
+
+fn signal(child: &Child, name: &str) {
+    let ok = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill -{name} failed");
+}
+
+fn start(app: &TestApp, dir: &std::path::Path) -> Bot {
+    Bot(Some(
+        bot_process(&app.sim, dir)
+            .env("TANDEM__DATABASE__URL", &app.settings.database.url)
+            .env("TANDEM__JOBS__REQUESTS_PER_SECOND", "50")
+            .env("RUST_LOG", "warn,tandem=info")
+            .spawn()
+            .unwrap(),
+    ))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_stopped_by_sigterm_and_killed_by_sigkill_mid_round_sends_each_of_2000_prompts_once(
+) {
+    let started = Instant::now();
+    let app = TestApp::unstarted(|_| {}).await;
+    tandem::open_database(&app.settings)
+        .await
+        .unwrap()
+        .close()
+        .await;
+    let s = crate::support::server(&app);
+    // A real network: every request takes 80 ms.
+    app.sim.set_latency(Duration::from_millis(80));
+    let pairs = app
+        .seed_pairs(s.category, PAIRS, "Europe/Berlin", "Europe/Madrid")
+        .await;
+    // The round is due now by the system clock the binary runs on.
+    let db = app.db().await;
+    let now = Utc::now();
+    let round: Vec<NewOccurrence> = pairs
+        .iter()
+        .map(|p| NewOccurrence {
+            guild_id: app.guild.id,
+            kind: Kind::Checkin,
+            target: p.id as u64,
+            scheduled_for: now,
+            parent_id: None,
+        })
+        .collect();
+    db.plan(&round).await.unwrap();
+    db.close().await;
+    let seeded = started.elapsed();
+    let dir = tempfile::tempdir().unwrap();
+
+    // SIGTERM a fifth of the way through: the process exits in time, cleanly.
+    let mut bot = start(&app, dir.path());
+    wait_for_prompts(&app, 400, Duration::from_secs(60)).await;
+    let term_at = Instant::now();
+    let child = bot.take();
+    signal(&child, "TERM");
+    let (code, err) = exit_within(child, Duration::from_secs(15)).await;
+    let exit_after = term_at.elapsed();
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        exit_after < Duration::from_secs(10),
+        "took {exit_after:?} to stop after SIGTERM:\n{err}"
+    );
+    let after_term = prompts_per_channel(&app);
+
+    // Started again, then killed outright half-way through.
+    let mut bot = start(&app, dir.path());
+    wait_for_prompts(&app, 1000, Duration::from_secs(60)).await;
+    let child = bot.take();
+    signal(&child, "KILL");
+    let (code, _) = exit_within(child, Duration::from_secs(5)).await;
+    assert_eq!(code, None, "killed by a signal");
+    let after_kill = prompts_per_channel(&app);
+    // Back half an hour later: Discord has forgotten the nonces of the first attempts.
+    app.sim.advance_time(Duration::from_secs(30 * 60));
+
+    let mut bot = start(&app, dir.path());
+    wait_for_prompts(&app, PAIRS, Duration::from_secs(120)).await;
+    // Whatever else was still to be sent has had its chance.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let child = bot.take();
+    signal(&child, "TERM");
+    let (code, err) = exit_within(child, Duration::from_secs(15)).await;
+    assert_eq!(code, Some(0), "{err}");
+    let counts = prompts_per_channel(&app);
+    let sent: usize = counts.values().sum();
+    let doubled = counts.values().filter(|n| **n > 1).count();
+    let missing = pairs
+        .iter()
+        .filter(|p| !counts.contains_key(&p.channel))
+        .count();
+    // Sends the kill may have interrupted, found on Discord instead of posted again.
+    let found = err.matches("found on Discord already").count();
+    eprintln!(
+        "{PAIRS} pairs (seeded in {seeded:?}): SIGTERM after {} prompts, exit {exit_after:?}; \
+         SIGKILL after {}; restart found {found} on Discord already; finished with {sent} \
+         prompts, {doubled} pairs doubled, {missing} missing; {:?} in all",
+        after_term.values().sum::<usize>(),
+        after_kill.values().sum::<usize>(),
+        started.elapsed()
+    );
+    assert_eq!((doubled, missing, sent), (0, 0, PAIRS));
+}
