@@ -105,3 +105,31 @@ async fn when_the_commands_cannot_be_registered_the_bot_stops_with_the_reason() 
     );
     assert!(why.contains("503"), "{why}");
 }
+
+#[tokio::test]
+async fn after_the_gateway_closes_with_4000_1001_or_4007_the_bot_answers_again_within_ten_seconds_and_misses_no_check_in(
+) {
+    let (app, _s, pairs) = programme(2).await;
+    for (code, resumable) in [(4000, true), (1001, true), (4007, false)] {
+        let (identifies, resumes) = app.sim.sessions();
+        let closed = std::time::Instant::now();
+        app.sim.close_gateway(code);
+        assert!(app.sim.wait_connected(Duration::from_secs(10)).await);
+        let reply = app.run(app.member, "help", &[]).await;
+        let back = closed.elapsed();
+        assert!(reply.text().contains("`/help` –"), "{code}: {}", reply.text());
+        assert!(back < Duration::from_secs(10), "{code}: answering again after {back:?}");
+        let now = app.sim.sessions();
+        let expected = if resumable {
+            (identifies, resumes + 1)
+        } else {
+            (identifies + 1, resumes)
+        };
+        assert_eq!(now, expected, "{code}: (identifies, resumes)");
+    }
+    // Check-in time comes while the gateway is down: the prompts still go out.
+    app.sim.close_gateway(4000);
+    app.clock.set(tuesday_slot());
+    let prompts = wait_for_prompts(&app, &pairs).await;
+    assert!(prompts.iter().all(|p| p.len() == 1), "{prompts:?}");
+}
