@@ -52,6 +52,7 @@ pub struct Settings {
     #[serde(default)]
     pub health: crate::domain::health::Thresholds,
     pub kudos: KudosSettings,
+    pub data: DataSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -85,6 +86,15 @@ pub struct JobSettings {
     pub grace_hours: u32,
     pub requests_per_second: u32,
     pub max_attempts: u32,
+    /// Check-in rounds in a row a pair channel may refuse the bot (missing permissions)
+    /// before the pair is marked broken.
+    pub unreachable_rounds: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DataSettings {
+    /// Days a server's data is kept after it removed the bot (unless the bot is added back).
+    pub retention_days: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -307,6 +317,15 @@ impl Settings {
         }
         if self.jobs.max_attempts == 0 {
             out.push(problem("jobs.max_attempts", "must be at least 1"));
+        }
+        if !(1..=52).contains(&self.jobs.unreachable_rounds) {
+            out.push(problem(
+                "jobs.unreachable_rounds",
+                "must be between 1 and 52 (check-in rounds)",
+            ));
+        }
+        if !(1..=3650).contains(&self.data.retention_days) {
+            out.push(problem("data.retention_days", "must be between 1 and 3650"));
         }
         for (key, message) in self.health.problems() {
             out.push(problem(key, message));

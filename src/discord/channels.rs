@@ -18,6 +18,25 @@ pub const NEEDED_IN_DIGEST: serenity::Permissions = serenity::Permissions::VIEW_
     .union(serenity::Permissions::EMBED_LINKS)
     .union(serenity::Permissions::ATTACH_FILES);
 
+/// What the bot needs in a pair's channel to post check-ins and read along.
+pub const NEEDED_IN_PAIR: serenity::Permissions = serenity::Permissions::VIEW_CHANNEL
+    .union(serenity::Permissions::SEND_MESSAGES)
+    .union(serenity::Permissions::EMBED_LINKS)
+    .union(serenity::Permissions::READ_MESSAGE_HISTORY);
+
+/// The bot's effective permissions in a channel as the gateway cache knows them.
+pub fn bot_permissions_cached(
+    cache: &serenity::Cache,
+    guild_id: serenity::GuildId,
+    channel_id: serenity::ChannelId,
+) -> Option<serenity::Permissions> {
+    let bot_id = cache.current_user().id;
+    let guild = cache.guild(guild_id)?;
+    let channel = guild.channels.get(&channel_id)?;
+    let member = guild.members.get(&bot_id)?;
+    Some(guild.user_permissions_in(channel, member))
+}
+
 /// The bot's effective permissions in a channel, from the gateway cache (kept current by
 /// GUILD_CREATE, CHANNEL_* and GUILD_ROLE_* events), falling back to REST.
 pub async fn bot_permissions_in(
@@ -25,15 +44,10 @@ pub async fn bot_permissions_in(
     guild_id: serenity::GuildId,
     channel_id: serenity::ChannelId,
 ) -> Result<serenity::Permissions, serenity::Error> {
-    let bot_id = ctx.cache.current_user().id;
-    let cached = ctx.cache.guild(guild_id).and_then(|guild| {
-        let channel = guild.channels.get(&channel_id)?;
-        let member = guild.members.get(&bot_id)?;
-        Some(guild.user_permissions_in(channel, member))
-    });
-    if let Some(p) = cached {
+    if let Some(p) = bot_permissions_cached(&ctx.cache, guild_id, channel_id) {
         return Ok(p);
     }
+    let bot_id = ctx.cache.current_user().id;
     let guild = guild_id.to_partial_guild(&ctx.http).await?;
     let member = guild_id.member(&ctx.http, bot_id).await?;
     let channel = channel_id

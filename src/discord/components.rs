@@ -8,7 +8,8 @@ use serenity::{
 };
 
 use super::access::{self, Access};
-use super::commands::pair::{end_pairs_of, suggestion_page};
+use super::commands::pair::suggestion_page;
+use super::pairing::{end_pairs_of, Env};
 use super::{ack, activity, answers, dm, error, messages, pairing, Data, Error};
 use crate::domain::guild::GuildSettings;
 use crate::domain::member::{Role, Status};
@@ -311,7 +312,14 @@ async fn withdraw(
             .await?;
         if matches!(change, StatusChange::Changed { .. }) {
             left.push(role);
-            end_pairs_of(ctx, data, guild_id, me, Some(role)).await?;
+            end_pairs_of(
+                Env::of(ctx, data),
+                guild_id,
+                me,
+                Some(role),
+                EndReason::Withdrawn,
+            )
+            .await?;
         }
     }
     let text = if left.is_empty() {
@@ -345,7 +353,14 @@ async fn erase(
         at: data.clock.now(),
     };
     // Open pairs end first, so the partner is told and the channel archived.
-    end_pairs_of(ctx, data, guild_id, press.user.id.get(), None).await?;
+    end_pairs_of(
+        Env::of(ctx, data),
+        guild_id,
+        press.user.id.get(),
+        None,
+        EndReason::Withdrawn,
+    )
+    .await?;
     let counts = data
         .db
         .erase_user(guild_id, press.user.id.get(), &entry)
@@ -468,12 +483,12 @@ async fn repair(
     let moderator = press.user.id.get();
     respond(ctx, press, update(&m::repaired(moderator))).await?;
     pairing::close_pair(
-        ctx,
-        data,
+        Env::of(ctx, data),
         &settings,
         pair_id,
         EndReason::NotAGoodFit,
         Some(moderator),
+        None,
     )
     .await?;
     Ok(())

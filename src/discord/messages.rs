@@ -529,6 +529,7 @@ pub mod pairs {
             EndReason::NotAGoodFit => "not a good fit",
             EndReason::Inactive => "inactive",
             EndReason::Withdrawn => "a member left the programme",
+            EndReason::LeftServer => "a member left the server",
             EndReason::Other => "other",
         }
     }
@@ -549,6 +550,46 @@ pub mod pairs {
         format!(
             "Your mentoring pair with <@{partner}> in {guild} has ended. Thank you! \
              If you have a minute, the exit survey below helps the programme."
+        )
+    }
+
+    pub fn unreachable(
+        mentor: Option<u64>,
+        mentee: Option<u64>,
+        channel: u64,
+        missing: &[&str],
+        rounds: u32,
+    ) -> String {
+        let who = |u: Option<u64>| u.map_or("someone".to_string(), |u| format!("<@{u}>"));
+        let lacking = if missing.is_empty() {
+            "permission to post there".to_string()
+        } else {
+            format!("**{}** there", missing.join(", "))
+        };
+        format!(
+            "I can't post in <#{channel}>, the channel of {} (mentor) and {} (mentee): I'm \
+             missing {lacking}. Their check-ins try again each round and resume by themselves \
+             once that's fixed; after {rounds} rounds in a row without access the pair is \
+             marked broken.",
+            who(mentor),
+            who(mentee)
+        )
+    }
+
+    pub fn reachable_again(mentor: Option<u64>, mentee: Option<u64>, channel: u64) -> String {
+        let who = |u: Option<u64>| u.map_or("someone".to_string(), |u| format!("<@{u}>"));
+        format!(
+            "I can post in <#{channel}> again: check-ins for {} and {} are back on.",
+            who(mentor),
+            who(mentee)
+        )
+    }
+
+    pub fn partner_left_dm(guild: &str, gone: u64) -> String {
+        format!(
+            "<@{gone}> has left {guild}, so your mentoring pair has ended. That is nobody's \
+             fault, and thank you for the time you gave. The moderators can pair you with \
+             someone new. If you have a minute, the exit survey below helps the programme."
         )
     }
 

@@ -280,16 +280,72 @@ pub fn survey_button(pair_id: i64) -> CreateActionRow {
         .style(serenity::ButtonStyle::Primary)])
 }
 
+/// What acting on pairs needs outside a command's context (the scheduler has no
+/// `serenity::Context`): Discord's REST client and cache, the database and the time.
+#[derive(Clone, Copy)]
+pub struct Env<'a> {
+    pub http: &'a serenity::Http,
+    pub cache: &'a serenity::Cache,
+    pub db: &'a Db,
+    pub now: DateTime<Utc>,
+}
+
+impl<'a> Env<'a> {
+    pub fn of(ctx: &'a serenity::Context, data: &'a Data) -> Env<'a> {
+        Env {
+            http: &ctx.http,
+            cache: &ctx.cache,
+            db: &data.db,
+            now: data.clock.now(),
+        }
+    }
+}
+
+/// Ends every open pair of `user` in `role` (or any role) because they left the programme
+/// (`Withdrawn`) or the server (`LeftServer`); returns how many ended.
+pub async fn end_pairs_of(
+    env: Env<'_>,
+    guild: u64,
+    user: u64,
+    role: Option<Role>,
+    reason: EndReason,
+) -> Result<usize, Error> {
+    let settings = env.db.guild_settings_or_new(guild).await?;
+    let mut n = 0;
+    for p in env.db.open_pairs_of(guild, user).await? {
+        let in_role = match role {
+            Some(Role::Mentor) => p.mentor_id == Some(user),
+            Some(Role::Mentee) => p.mentee_id == Some(user),
+            None => true,
+        };
+        let left = reason == EndReason::LeftServer;
+        let (actor, gone) = if left {
+            (None, Some(user))
+        } else {
+            (Some(user), None)
+        };
+        if in_role
+            && close_pair(env, &settings, p.id, reason, actor, gone)
+                .await?
+                .is_some()
+        {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
 /// Ends an open pair: records it, asks both members for the exit survey, archives the channel
-/// and (for a re-pair) tells the partner only that the pair ended. `None` if it was not open.
+/// and (for a re-pair) tells the partner only that the pair ended. `gone` left the server: only
+/// the partner hears, and why. `None` if it was not open.
 #[tracing::instrument(skip_all, fields(pair = pair_id, reason = %reason))]
 pub async fn close_pair(
-    ctx: &serenity::Context,
-    data: &Data,
+    env: Env<'_>,
     settings: &GuildSettings,
     pair_id: i64,
     reason: EndReason,
     actor: Option<u64>,
+    gone: Option<u64>,
 ) -> Result<Option<Pair>, Error> {
     use messages::pairs as m;
     let entry = AuditEntry {
@@ -298,9 +354,9 @@ pub async fn close_pair(
         action: "pair.end".into(),
         target_id: None,
         detail: Some(format!("pair {pair_id}: {reason}")),
-        at: data.clock.now(),
+        at: env.now,
     };
-    let Some(pair) = data.db.end_pair(pair_id, reason, &entry).await? else {
+    let Some(pair) = env.db.end_pair(pair_id, reason, &entry).await? else {
         return Ok(None);
     };
     let read_only = settings.archive_mode == ArchiveMode::ReadOnly;
@@ -311,28 +367,34 @@ pub async fn close_pair(
         let message = CreateMessage::new()
             .content(m::ended_here(true))
             .components(vec![survey_button(pair.id)]);
-        if let Err(e) = channel.send_message(&ctx.http, message).await {
+        if let Err(e) = channel.send_message(env.http, message).await {
             tracing::warn!(error = %e, "end notice not posted");
         }
     }
-    let guild_name = dm::guild_name(&ctx.cache, serenity::GuildId::new(settings.guild_id));
+    let guild_name = dm::guild_name(env.cache, serenity::GuildId::new(settings.guild_id));
     for user in pair.members() {
         let partner = pair.partner_of(user).unwrap_or(user);
+        // Whoever left the server is not written to; the partner hears why, kindly.
+        let text = match gone {
+            Some(g) if g == user => continue,
+            Some(g) => m::partner_left_dm(&guild_name, g),
+            None => m::ended_dm(&guild_name, partner),
+        };
         let message = CreateMessage::new()
-            .content(m::ended_dm(&guild_name, partner))
+            .content(text)
             .components(vec![survey_button(pair.id)]);
-        if let Err(e) = UserId::new(user).direct_message(&ctx.http, message).await {
+        if let Err(e) = UserId::new(user).direct_message(env.http, message).await {
             tracing::debug!(user, error = %e, "end DM not delivered");
         }
     }
     if let Some(channel) = channel {
-        archive(ctx, &pair, channel, read_only).await;
+        archive(env.http, &pair, channel, read_only).await;
     }
     Ok(Some(pair))
 }
 
 /// Makes the channel read-only for the members (history stays) or deletes it.
-async fn archive(ctx: &serenity::Context, pair: &Pair, channel: ChannelId, read_only: bool) {
+async fn archive(http: &serenity::Http, pair: &Pair, channel: ChannelId, read_only: bool) {
     let result = if read_only {
         let mut result = Ok(());
         for user in pair.members() {
@@ -341,13 +403,13 @@ async fn archive(ctx: &serenity::Context, pair: &Pair, channel: ChannelId, read_
                 deny: Permissions::SEND_MESSAGES,
                 kind: PermissionOverwriteType::Member(UserId::new(user)),
             };
-            if let Err(e) = channel.create_permission(&ctx.http, overwrite).await {
+            if let Err(e) = channel.create_permission(http, overwrite).await {
                 result = Err(e);
             }
         }
         result
     } else {
-        channel.delete(&ctx.http).await.map(|_| ())
+        channel.delete(http).await.map(|_| ())
     };
     if let Err(e) = result {
         tracing::warn!(error = %e, %channel, "pair channel not archived");

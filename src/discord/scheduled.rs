@@ -9,7 +9,7 @@ use serde_json::Value;
 use serenity::{CreateActionRow, CreateAllowedMentions, CreateButton, CreateMessage, UserId};
 
 use super::courier::{Courier, SendError, MISSING_ACCESS, MISSING_PERMISSIONS, UNKNOWN_CHANNEL};
-use super::{digest, dm, messages, pairing};
+use super::{channels, digest, dm, messages, pairing};
 use crate::clock::SharedClock;
 use crate::config::Settings;
 use crate::domain::pair::PairStatus;
@@ -136,31 +136,112 @@ impl Scheduled {
             self.courier.post_with_files(channel, &message, files).await
         };
         match sent {
-            Ok(id) => Outcome::Sent {
-                message: Some((channel, id)),
-                then,
-            },
-            Err(e) => self.failed(e, pair_channel.then_some(channel)).await,
+            Ok(id) => {
+                if pair_channel {
+                    self.reachable(channel).await;
+                }
+                Outcome::Sent {
+                    message: Some((channel, id)),
+                    then,
+                }
+            }
+            Err(e) => {
+                let check_in = o.kind == Kind::Checkin;
+                self.failed(e, pair_channel.then_some(channel), check_in)
+                    .await
+            }
         }
     }
 
-    /// What a failed send means for the occurrence (and for the pair, when its channel is lost).
-    async fn failed(&self, e: SendError, channel: Option<u64>) -> Outcome {
-        match e {
-            SendError::Unavailable(why) => Outcome::Retry(why),
+    /// What a failed send means for the occurrence, and for the pair when `channel` is its
+    /// channel: gone (Unknown Channel) breaks the pair; missing permissions make it
+    /// unreachable (moderators told once, tried again next round) and break it only after
+    /// `jobs.unreachable_rounds` check-in rounds in a row.
+    async fn failed(&self, e: SendError, channel: Option<u64>, check_in: bool) -> Outcome {
+        let code = match e {
+            SendError::Unavailable(why) => return Outcome::Retry(why),
             SendError::Permanent { code, .. }
                 if matches!(code, UNKNOWN_CHANNEL | MISSING_ACCESS | MISSING_PERMISSIONS) =>
             {
-                if let Some(channel) = channel {
-                    let now = self.clock.now();
-                    if let Err(e) = pairing::channel_lost(&self.http, &self.db, now, channel).await
-                    {
-                        tracing::error!(error = %e, channel, "could not mark the pair broken");
-                    }
-                }
-                Outcome::Failed(format!("no access to the channel (Discord code {code})"))
+                code
             }
-            e => Outcome::Failed(e.to_string()),
+            e => return Outcome::Failed(e.to_string()),
+        };
+        let Some(channel) = channel else {
+            return Outcome::Failed(format!("no access to the channel (Discord code {code})"));
+        };
+        let now = self.clock.now();
+        let mut broken = code == UNKNOWN_CHANNEL;
+        if !broken {
+            match self.db.mark_unreachable(channel, now, check_in).await {
+                Ok(Some(u)) if u.rounds >= self.settings.jobs.unreachable_rounds => broken = true,
+                Ok(Some(u)) if u.first => self.tell_unreachable(&u.pair, channel).await,
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::error!(error = %e, channel, "could not mark the pair unreachable")
+                }
+            }
+        }
+        if broken {
+            if let Err(e) = pairing::channel_lost(&self.http, &self.db, now, channel).await {
+                tracing::error!(error = %e, channel, "could not mark the pair broken");
+            }
+        }
+        Outcome::Failed(format!("no access to the channel (Discord code {code})"))
+    }
+
+    /// Tells the moderators, once, which permissions the bot lacks in a pair's channel.
+    async fn tell_unreachable(&self, pair: &crate::domain::pair::Pair, channel: u64) {
+        let missing = channels::bot_permissions_cached(
+            &self.cache,
+            serenity::GuildId::new(pair.guild_id),
+            serenity::ChannelId::new(channel),
+        )
+        .map(|have| channels::missing(have, channels::NEEDED_IN_PAIR))
+        .unwrap_or_default();
+        let text = messages::pairs::unreachable(
+            pair.mentor_id,
+            pair.mentee_id,
+            channel,
+            &missing,
+            self.settings.jobs.unreachable_rounds,
+        );
+        self.tell_moderators(pair.guild_id, text).await;
+    }
+
+    /// A post in a pair channel worked: if the pair was unreachable, it is not any more.
+    async fn reachable(&self, channel: u64) {
+        if !self.db.is_unreachable(channel).await.unwrap_or(false) {
+            return;
+        }
+        match self.db.mark_reachable(channel, self.clock.now()).await {
+            Ok(Some(pair)) => {
+                let text =
+                    messages::pairs::reachable_again(pair.mentor_id, pair.mentee_id, channel);
+                self.tell_moderators(pair.guild_id, text).await;
+            }
+            Ok(None) => {}
+            Err(e) => tracing::error!(error = %e, channel, "could not mark the pair reachable"),
+        }
+    }
+
+    /// A short notice in the server's digest channel, if it has one (no pings).
+    async fn tell_moderators(&self, guild: u64, text: String) {
+        let settings = match self.db.guild_settings(guild).await {
+            Ok(s) => s,
+            Err(e) => {
+                tracing::error!(error = %e, guild, "could not read the settings for a notice");
+                return;
+            }
+        };
+        let Some(digest) = settings.and_then(|s| s.digest_channel_id) else {
+            return;
+        };
+        let message = CreateMessage::new()
+            .content(text)
+            .allowed_mentions(CreateAllowedMentions::new());
+        if let Err(e) = self.courier.post(digest, &message).await {
+            tracing::warn!(error = %e, guild, "moderators' notice not posted");
         }
     }
 

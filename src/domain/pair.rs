@@ -22,6 +22,8 @@ pub enum EndReason {
     NotAGoodFit,
     Inactive,
     Withdrawn,
+    /// A member is no longer in the server (found out before a round).
+    LeftServer,
     Other,
 }
 
@@ -52,6 +54,7 @@ string_enum!(EndReason {
     NotAGoodFit => "not_a_good_fit",
     Inactive => "inactive",
     Withdrawn => "withdrawn",
+    LeftServer => "left_server",
     Other => "other",
 });
 

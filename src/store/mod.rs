@@ -27,7 +27,7 @@ pub use digest::{CheckinRow, WeeklyActivity};
 pub use goals::GoalDone;
 pub use members::StatusChange;
 pub use occurrences::{CheckinTarget, Claimed};
-pub use pairs::{Load, PairRefusal};
+pub use pairs::{Load, PairRefusal, Unreachable};
 
 /// The migrations in `migrations/`, built into the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

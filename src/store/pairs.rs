@@ -64,6 +64,16 @@ pub enum PairRefusal {
     AlreadyPaired,
 }
 
+/// A pair whose channel the bot could not post in.
+#[derive(Debug, Clone)]
+pub struct Unreachable {
+    pub pair: Pair,
+    /// The first failed round since it was last reachable (moderators are told once).
+    pub first: bool,
+    /// Check-in rounds in a row that could not be posted.
+    pub rounds: u32,
+}
+
 /// A mentor's capacity and how many open pairs they have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Load {
@@ -351,6 +361,102 @@ impl Db {
         record(&mut tx, &entry).await?;
         tx.commit().await?;
         pair.status = PairStatus::Broken;
+        Ok(Some(pair))
+    }
+
+    /// A round could not post in this pair's channel for lack of permission: notes since when,
+    /// and counts the round if it was a check-in. `None` if no open pair has that channel.
+    pub async fn mark_unreachable(
+        &self,
+        channel_id: u64,
+        at: DateTime<Utc>,
+        check_in: bool,
+    ) -> Result<Option<Unreachable>> {
+        let mut tx = self.write().await?;
+        let row: Option<(i64, Option<DateTime<Utc>>)> = sqlx::query_as(
+            "SELECT id, unreachable_since FROM pairs
+             WHERE channel_id = ? AND status IN ('active', 'paused')",
+        )
+        .bind(to_db(channel_id))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((id, since)) = row else {
+            return Ok(None);
+        };
+        let rounds: i64 = sqlx::query_scalar(
+            "UPDATE pairs SET unreachable_since = COALESCE(unreachable_since, ?),
+               unreachable_rounds = unreachable_rounds + ? WHERE id = ?
+             RETURNING unreachable_rounds",
+        )
+        .bind(at)
+        .bind(i64::from(check_in))
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let row: PairRow = sqlx::query_as(select_pairs!("WHERE id = ?"))
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let pair = to_pair(row)?;
+        if since.is_none() {
+            let entry = AuditEntry {
+                guild_id: pair.guild_id,
+                actor_id: None,
+                action: "pair.unreachable".into(),
+                target_id: None,
+                detail: Some(format!("pair {id}")),
+                at,
+            };
+            record(&mut tx, &entry).await?;
+        }
+        tx.commit().await?;
+        Ok(Some(Unreachable {
+            pair,
+            first: since.is_none(),
+            rounds: rounds as u32,
+        }))
+    }
+
+    /// Whether the open pair with this channel is marked unreachable (a read, for every post).
+    pub async fn is_unreachable(&self, channel_id: u64) -> Result<bool> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM pairs WHERE channel_id = ? AND unreachable_since IS NOT NULL",
+        )
+        .bind(to_db(channel_id))
+        .fetch_one(self.pool())
+        .await?;
+        Ok(n > 0)
+    }
+
+    /// Posting in the channel works again: the pair is reachable. Returns it if it was not.
+    pub async fn mark_reachable(&self, channel_id: u64, at: DateTime<Utc>) -> Result<Option<Pair>> {
+        let mut tx = self.write().await?;
+        let row: Option<PairRow> = sqlx::query_as(select_pairs!(
+            "WHERE channel_id = ? AND unreachable_since IS NOT NULL"
+        ))
+        .bind(to_db(channel_id))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let pair = to_pair(row)?;
+        sqlx::query(
+            "UPDATE pairs SET unreachable_since = NULL, unreachable_rounds = 0 WHERE id = ?",
+        )
+        .bind(pair.id)
+        .execute(&mut *tx)
+        .await?;
+        let entry = AuditEntry {
+            guild_id: pair.guild_id,
+            actor_id: None,
+            action: "pair.reachable".into(),
+            target_id: None,
+            detail: Some(format!("pair {}", pair.id)),
+            at,
+        };
+        record(&mut tx, &entry).await?;
+        tx.commit().await?;
         Ok(Some(pair))
     }
 

@@ -388,49 +388,143 @@ async fn rate_limits_and_server_errors_during_a_round_delay_prompts_but_never_do
     }
 }
 
-#[tokio::test]
-async fn a_check_in_to_a_channel_the_bot_lost_access_to_marks_the_pair_broken_and_tells_mods_once()
-{
-    let (app, s, pairs) = programme(2).await;
-    let lost = pairs[0];
-    app.sim
-        .set_overwrite(lost.channel, app.sim.bot_id(), 1, 0, perms::VIEW_CHANNEL);
-    app.clock.set(tuesday_slot());
-    wait_for_prompts(&app, &pairs[1..]).await;
-    let notice = wait_for_message(&app, s.digest, "lost access").await;
-    assert!(notice.content().contains(&format!("<@{}>", lost.mentor)));
-    let db = app.db().await;
-    assert_eq!(
-        db.pair(lost.id).await.unwrap().unwrap().status,
-        PairStatus::Broken
-    );
-    assert_eq!(
-        db.pair(pairs[1].id).await.unwrap().unwrap().status,
-        PairStatus::Active
-    );
+/// Check-in prompts in `channel` so far.
+fn prompts_in(app: &TestApp, channel: u64) -> usize {
+    prompts(&app.sim.messages_in(channel)).len()
+}
 
-    // Next week's round passes the broken pair by: no second notice.
-    app.clock.set(tuesday_slot() + chrono::Duration::days(7));
+/// Messages in the digest channel that contain `needle`.
+fn notices(app: &TestApp, digest: u64, needle: &str) -> usize {
+    app.sim
+        .messages_in(digest)
+        .iter()
+        .filter(|m| m.content().contains(needle))
+        .count()
+}
+
+/// Runs the next weekly round (`week` weeks after the first) and waits until `healthy` has
+/// its prompt for it.
+async fn week(app: &TestApp, week: i64, healthy: SeededPair) {
+    app.clock
+        .set(tuesday_slot() + chrono::Duration::days(7 * week));
     app.sim
         .wait_for(WAIT, |m, _| {
             (m.messages
                 .values()
                 .filter(|msg| {
-                    msg.channel_id == pairs[1].channel && msg.content().contains("Check-in time")
+                    msg.channel_id == healthy.channel && msg.content().contains("Check-in time")
                 })
-                .count()
-                == 2)
+                .count() as i64
+                > week)
                 .then_some(())
         })
         .await
-        .expect("the healthy pair's second check-in");
-    let notices = app
-        .sim
-        .messages_in(s.digest)
-        .iter()
-        .filter(|m| m.content().contains("lost access"))
-        .count();
-    assert_eq!(notices, 1);
+        .expect("the healthy pair's check-in");
+    // The other pair's attempt in the same round has been recorded too.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+#[tokio::test]
+async fn a_permission_taken_away_makes_a_pair_unreachable_tells_mods_once_and_it_recovers_by_itself(
+) {
+    let (app, s, pairs) = programme(2).await;
+    let (cut, healthy) = (pairs[0], pairs[1]);
+    // An admin edits the channel and takes Send Messages from the bot, for a while.
+    app.sim
+        .set_overwrite(cut.channel, app.sim.bot_id(), 1, 0, perms::SEND_MESSAGES);
+    week(&app, 0, healthy).await;
+    let notice = wait_for_message(&app, s.digest, "I can't post in").await;
+    assert!(
+        notice.content().contains(&format!("<#{}>", cut.channel)),
+        "{}",
+        notice.content()
+    );
+    assert!(
+        notice.content().contains("Send Messages"),
+        "{}",
+        notice.content()
+    );
+    assert!(notice.content().contains(&format!("<@{}>", cut.mentor)));
+    let db = app.db().await;
+    assert_eq!(
+        db.pair(cut.id).await.unwrap().unwrap().status,
+        PairStatus::Active
+    );
+    assert_eq!(prompts_in(&app, cut.channel), 0);
+
+    // The next round tries again, quietly: still no access, no second notice, not broken.
+    week(&app, 1, healthy).await;
+    assert_eq!(notices(&app, s.digest, "I can't post in"), 1);
+    assert_eq!(
+        db.pair(cut.id).await.unwrap().unwrap().status,
+        PairStatus::Active
+    );
+
+    // Fixed: the next round's prompt goes out and the moderators hear it is back.
+    app.sim
+        .set_overwrite(cut.channel, app.sim.bot_id(), 1, 0, 0);
+    week(&app, 2, healthy).await;
+    wait_for_message(&app, s.digest, "I can post in").await;
+    assert_eq!(prompts_in(&app, cut.channel), 1);
+    assert_eq!(
+        db.pair(cut.id).await.unwrap().unwrap().status,
+        PairStatus::Active
+    );
+    assert_eq!(notices(&app, s.digest, "lost access"), 0);
+}
+
+#[tokio::test]
+async fn a_pair_unreachable_for_three_rounds_in_a_row_is_broken_and_mods_hear_once() {
+    let (app, s, pairs) = programme(2).await;
+    let (lost, healthy) = (pairs[0], pairs[1]);
+    app.sim
+        .set_overwrite(lost.channel, app.sim.bot_id(), 1, 0, perms::VIEW_CHANNEL);
+    let db = app.db().await;
+    for w in 0..2 {
+        week(&app, w, healthy).await;
+        assert_eq!(
+            db.pair(lost.id).await.unwrap().unwrap().status,
+            PairStatus::Active
+        );
+    }
+    week(&app, 2, healthy).await;
+    let notice = wait_for_message(&app, s.digest, "lost access").await;
+    assert!(notice.content().contains(&format!("<@{}>", lost.mentor)));
+    assert_eq!(
+        db.pair(lost.id).await.unwrap().unwrap().status,
+        PairStatus::Broken
+    );
+    assert_eq!(notices(&app, s.digest, "I can't post in"), 1);
+
+    // The broken pair gets no more rounds and no more notices.
+    week(&app, 3, healthy).await;
+    assert_eq!(notices(&app, s.digest, "lost access"), 1);
+}
+
+#[tokio::test]
+async fn a_check_in_to_a_channel_discord_no_longer_knows_breaks_the_pair_at_once() {
+    let (app, s, pairs) = programme(2).await;
+    let (gone, healthy) = (pairs[0], pairs[1]);
+    app.sim.inject_fault(
+        Some("POST"),
+        &format!("/channels/{}/messages", gone.channel),
+        FaultKind::Error {
+            status: 404,
+            code: 10003,
+        },
+        1,
+    );
+    week(&app, 0, healthy).await;
+    wait_for_message(&app, s.digest, "lost access").await;
+    let db = app.db().await;
+    assert_eq!(
+        db.pair(gone.id).await.unwrap().unwrap().status,
+        PairStatus::Broken
+    );
+    assert_eq!(
+        db.pair(healthy.id).await.unwrap().unwrap().status,
+        PairStatus::Active
+    );
 }
 
 #[tokio::test]

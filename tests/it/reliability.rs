@@ -117,8 +117,15 @@ async fn after_the_gateway_closes_with_4000_1001_or_4007_the_bot_answers_again_w
         assert!(app.sim.wait_connected(Duration::from_secs(10)).await);
         let reply = app.run(app.member, "help", &[]).await;
         let back = closed.elapsed();
-        assert!(reply.text().contains("`/help` –"), "{code}: {}", reply.text());
-        assert!(back < Duration::from_secs(10), "{code}: answering again after {back:?}");
+        assert!(
+            reply.text().contains("`/help` –"),
+            "{code}: {}",
+            reply.text()
+        );
+        assert!(
+            back < Duration::from_secs(10),
+            "{code}: answering again after {back:?}"
+        );
         let now = app.sim.sessions();
         let expected = if resumable {
             (identifies, resumes + 1)

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use crate::discord::access::{self, Access};
 use crate::discord::commands::{as_moderator, guild_of};
-use crate::discord::{messages, pairing, Context, Data, Error};
+use crate::discord::{messages, pairing, Context, Error};
 use crate::domain::guild::GuildSettings;
 use crate::domain::matching::{self, Candidate, Mentee, Mentor};
 use crate::domain::member::{Role, Status};
@@ -312,12 +312,12 @@ pub async fn end(
         EndChoice::Other => EndReason::Other,
     };
     let ended = pairing::close_pair(
-        ctx.serenity_context(),
-        ctx.data(),
+        pairing::Env::of(ctx.serenity_context(), ctx.data()),
         &settings,
         pair.id,
         reason,
         Some(ctx.author().id.get()),
+        None,
     )
     .await?;
     let text = match ended {
@@ -380,31 +380,4 @@ pub async fn refit(ctx: Context<'_>) -> Result<(), Error> {
     )
     .await?;
     Ok(())
-}
-
-/// Ends every open pair of `user` in `role` (or any role) because they left the programme.
-pub async fn end_pairs_of(
-    ctx: &serenity::Context,
-    data: &Data,
-    guild: u64,
-    user: u64,
-    role: Option<Role>,
-) -> Result<usize, Error> {
-    let settings = data.db.guild_settings_or_new(guild).await?;
-    let mut n = 0;
-    for p in data.db.open_pairs_of(guild, user).await? {
-        let in_role = match role {
-            Some(Role::Mentor) => p.mentor_id == Some(user),
-            Some(Role::Mentee) => p.mentee_id == Some(user),
-            None => true,
-        };
-        if in_role
-            && pairing::close_pair(ctx, data, &settings, p.id, EndReason::Withdrawn, Some(user))
-                .await?
-                .is_some()
-        {
-            n += 1;
-        }
-    }
-    Ok(n)
 }
