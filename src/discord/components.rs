@@ -51,6 +51,25 @@ pub fn route_of(custom_id: &str, routes: &[&'static str]) -> Option<&'static str
 
 /// Entry point from the framework's event handler.
 pub async fn handle_event(ctx: &serenity::Context, event: &serenity::FullEvent, data: &Data) {
+    // Whoever writes or presses something is in the server right now.
+    let seen = match event {
+        serenity::FullEvent::InteractionCreate { interaction } => match interaction {
+            serenity::Interaction::Command(i) | serenity::Interaction::Autocomplete(i) => {
+                i.guild_id.map(|g| (g, i.user.id))
+            }
+            serenity::Interaction::Component(i) => i.guild_id.map(|g| (g, i.user.id)),
+            serenity::Interaction::Modal(i) => i.guild_id.map(|g| (g, i.user.id)),
+            _ => None,
+        },
+        serenity::FullEvent::Message { new_message: m } if !m.author.bot => {
+            m.guild_id.map(|g| (g, m.author.id))
+        }
+        _ => None,
+    };
+    if let Some((guild, user)) = seen {
+        data.presence
+            .seen(guild.get(), user.get(), data.clock.now());
+    }
     match event {
         serenity::FullEvent::InteractionCreate {
             interaction: serenity::Interaction::Component(press),
@@ -74,6 +93,33 @@ pub async fn handle_event(ctx: &serenity::Context, event: &serenity::FullEvent, 
         }
         serenity::FullEvent::Message { new_message } => {
             activity::on_message(new_message, data).await;
+        }
+        // Removed from the server (not an outage): its schedules stop, its data waits out
+        // the retention period.
+        serenity::FullEvent::GuildDelete { incomplete, .. } if !incomplete.unavailable => {
+            match data
+                .db
+                .guild_departed(incomplete.id.get(), data.clock.now())
+                .await
+            {
+                Ok(true) => tracing::info!(guild = %incomplete.id, "removed from a server"),
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::error!(error = %e, "could not record a server that removed the bot")
+                }
+            }
+        }
+        serenity::FullEvent::GuildCreate { guild, .. } => {
+            match data.db.guild_returned(guild.id.get()).await {
+                Ok(true) => {
+                    tracing::info!(guild = %guild.id, "added back to a server");
+                    data.jobs.wake();
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::error!(error = %e, "could not record a server that added the bot")
+                }
+            }
         }
         serenity::FullEvent::ChannelDelete { channel, .. } => {
             if let Err(e) =

@@ -17,6 +17,7 @@ pub const UNKNOWN_CHANNEL: i64 = 10003;
 pub const MISSING_ACCESS: i64 = 50001;
 pub const MISSING_PERMISSIONS: i64 = 50013;
 pub const CANNOT_DM: i64 = 50007;
+pub const UNKNOWN_MEMBER: i64 = 10007;
 const PERMANENT: [i64; 5] = [
     UNKNOWN_CHANNEL,
     10008,
@@ -145,6 +146,23 @@ impl Courier {
             )
             .await?;
         Ok(answer.as_array().cloned().unwrap_or_default())
+    }
+
+    /// Whether `user` is still a member of `guild` (a member look-up, which needs no
+    /// privileged intent): `false` on Discord's 10007 Unknown Member.
+    pub async fn is_member(&self, guild: u64, user: u64) -> Result<bool, SendError> {
+        let path = format!("/guilds/{guild}/members/{user}");
+        match self
+            .request(reqwest::Method::GET, &path, Body::Json(Value::Null))
+            .await
+        {
+            Ok(_) => Ok(true),
+            Err(SendError::Rejected {
+                code: UNKNOWN_MEMBER,
+                ..
+            }) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
     /// The DM channel with a user.

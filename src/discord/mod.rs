@@ -15,6 +15,7 @@ pub mod error;
 pub mod limits;
 pub mod messages;
 mod pairing;
+mod presence;
 pub mod scheduled;
 mod startup;
 
@@ -41,6 +42,8 @@ pub struct Data {
     pub settings: Arc<Settings>,
     /// Wakes the scheduler after a command planned something for now.
     pub jobs: jobs::Wake,
+    /// Members seen in their server lately (so a round need not look them up).
+    pub presence: presence::Presence,
 }
 
 pub type Context<'a> = poise::Context<'a, Data, Error>;
@@ -118,6 +121,7 @@ struct Bot {
     fatal: watch::Receiver<Option<String>>,
     in_flight: InFlight,
     wake: jobs::Wake,
+    presence: presence::Presence,
 }
 
 /// Builds the serenity client with tandem's commands. With a non-Discord `api_url`, REST and
@@ -146,6 +150,8 @@ async fn build(
     let data_settings = settings.clone();
     let wake = jobs::Wake::default();
     let data_wake = wake.clone();
+    let presence = presence::Presence::default();
+    let data_presence = presence.clone();
     let options = poise::FrameworkOptions {
         commands: commands::all(),
         on_error: |e| Box::pin(error::on_error(e)),
@@ -194,6 +200,8 @@ async fn build(
                     let _ = fatal_tx.send(Some(format!("{e:#}")));
                     return Err(Error::Internal(e));
                 }
+                let present: Vec<u64> = ready_event.guilds.iter().map(|g| g.id.get()).collect();
+                startup::servers_left_while_away(&db, &present, clock.now()).await;
                 tracing::info!(
                     bot = %ready_event.user.name,
                     guilds = ready_event.guilds.len(),
@@ -205,6 +213,7 @@ async fn build(
                     clock,
                     settings: data_settings,
                     jobs: data_wake,
+                    presence: data_presence,
                 })
             })
         })
@@ -223,6 +232,7 @@ async fn build(
         fatal,
         in_flight,
         wake,
+        presence,
     })
 }
 
@@ -248,6 +258,7 @@ pub async fn start(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
         fatal,
         in_flight,
         wake,
+        presence,
     } = build(settings.clone(), db.clone(), clock.clone(), courier.clone()).await?;
     let shard_manager = client.shard_manager.clone();
     let scheduler = Scheduler {
@@ -258,6 +269,7 @@ pub async fn start(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
             courier,
             http: client.http.clone(),
             cache: client.cache.clone(),
+            presence,
         }),
         db,
         clock,

@@ -9,10 +9,11 @@ use serde_json::Value;
 use serenity::{CreateActionRow, CreateAllowedMentions, CreateButton, CreateMessage, UserId};
 
 use super::courier::{Courier, SendError, MISSING_ACCESS, MISSING_PERMISSIONS, UNKNOWN_CHANNEL};
+use super::presence::Presence;
 use super::{channels, digest, dm, messages, pairing};
 use crate::clock::SharedClock;
 use crate::config::Settings;
-use crate::domain::pair::PairStatus;
+use crate::domain::pair::{EndReason, PairStatus};
 use crate::domain::schedule::{Kind, NewOccurrence, Occurrence};
 use crate::jobs::{Deliver, Outcome};
 use crate::store::Db;
@@ -24,6 +25,8 @@ pub struct Scheduled {
     pub courier: Arc<Courier>,
     pub http: Arc<serenity::Http>,
     pub cache: Arc<serenity::Cache>,
+    /// Members seen in their server recently (shared with the event handler).
+    pub presence: Presence,
 }
 
 impl Deliver for Scheduled {
@@ -190,6 +193,58 @@ impl Scheduled {
         Outcome::Failed(format!("no access to the channel (Discord code {code})"))
     }
 
+    /// Whether `user` is still in `guild`: seen recently, or else looked up.
+    async fn still_member(&self, guild: u64, user: u64) -> Result<bool, SendError> {
+        let now = self.clock.now();
+        if self.presence.recently(guild, user, now) {
+            return Ok(true);
+        }
+        let member = self.courier.is_member(guild, user).await?;
+        if member {
+            self.presence.seen(guild, user, now);
+        }
+        Ok(member)
+    }
+
+    /// Someone left the server: as a withdrawal, their pairs end ("left the server", the
+    /// partner is told kindly) and mentors' places are freed.
+    async fn member_left(&self, guild: u64, user: u64) -> anyhow::Result<()> {
+        use crate::domain::member::Status;
+        tracing::info!(guild, user, "a member left the server");
+        let now = self.clock.now();
+        for profile in self.db.profiles_of(guild, user).await? {
+            let entry = crate::store::AuditEntry {
+                guild_id: guild,
+                actor_id: None,
+                action: "member.left".into(),
+                target_id: Some(user),
+                detail: Some(profile.role.as_str().into()),
+                at: now,
+            };
+            let current = [Status::Pending, Status::Active, Status::Paused];
+            self.db
+                .change_status(
+                    guild,
+                    user,
+                    profile.role,
+                    &current,
+                    Status::Withdrawn,
+                    &entry,
+                )
+                .await?;
+        }
+        let env = pairing::Env {
+            http: &self.http,
+            cache: &self.cache,
+            db: &self.db,
+            now,
+        };
+        pairing::end_pairs_of(env, guild, user, None, EndReason::LeftServer)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        Ok(())
+    }
+
     /// Tells the moderators, once, which permissions the bot lacks in a pair's channel.
     async fn tell_unreachable(&self, pair: &crate::domain::pair::Pair, channel: u64) {
         let missing = channels::bot_permissions_cached(
@@ -258,6 +313,21 @@ impl Scheduled {
         let Some(channel) = pair.channel_id else {
             return Ok(Outcome::Skipped("pair has no channel".into()));
         };
+        let members: Vec<u64> = pair.members().collect();
+        // Without the privileged members intent nobody tells the bot that someone left: ask,
+        // before mentioning them in a round.
+        for user in &members {
+            match self.still_member(o.guild_id, *user).await {
+                Ok(true) => {}
+                Ok(false) => {
+                    self.member_left(o.guild_id, *user).await?;
+                    return Ok(Outcome::Skipped("a member left the server".into()));
+                }
+                Err(SendError::Unavailable(why)) => return Ok(Outcome::Retry(why)),
+                // The server itself is out of reach (the bot was removed): sending says why.
+                Err(_) => break,
+            }
+        }
         let goals: Vec<_> = self
             .db
             .goals(pair.id)
@@ -265,7 +335,6 @@ impl Scheduled {
             .into_iter()
             .filter(|g| g.done_at.is_none())
             .collect();
-        let members: Vec<u64> = pair.members().collect();
         let posted_at = o.scheduled_for.max(now);
         let on_time = posted_at + on_time_window(&self.settings);
         let message = CreateMessage::new()
@@ -456,6 +525,15 @@ impl Scheduled {
             return Ok(Outcome::Skipped("round gone".into()));
         };
         let user = o.target;
+        match self.still_member(guild_id, user).await {
+            Ok(true) => {}
+            Ok(false) => {
+                self.member_left(guild_id, user).await?;
+                return Ok(Outcome::Skipped("the member left the server".into()));
+            }
+            Err(SendError::Unavailable(why)) => return Ok(Outcome::Retry(why)),
+            Err(_) => {}
+        }
         let settings = self.db.guild_settings_or_new(guild_id).await?;
         let min = self.settings.anonymity_min(&settings);
         let guild = dm::guild_name(&self.cache, serenity::GuildId::new(guild_id));

@@ -104,3 +104,29 @@ pub fn gateway_stopped(e: &serenity::Error) -> String {
         e => format!("the Discord connection stopped: {e}"),
     }
 }
+
+/// Servers with data that are not among those READY lists removed the bot while it was not
+/// connected (no GUILD_DELETE came): they are treated as if it had. A failure is logged only:
+/// the next GUILD_DELETE or start tries again.
+pub async fn servers_left_while_away(
+    db: &crate::store::Db,
+    present: &[u64],
+    now: chrono::DateTime<chrono::Utc>,
+) {
+    let known = match db.guilds_with_data().await {
+        Ok(k) => k,
+        Err(e) => {
+            tracing::error!(error = %e, "could not list the servers with data");
+            return;
+        }
+    };
+    for guild in known.into_iter().filter(|g| !present.contains(g)) {
+        match db.guild_departed(guild, now).await {
+            Ok(true) => tracing::info!(guild, "removed from a server while away"),
+            Ok(false) => {}
+            Err(e) => {
+                tracing::error!(error = %e, guild, "could not record a server that removed the bot")
+            }
+        }
+    }
+}

@@ -134,6 +134,17 @@ impl<D: Deliver> Scheduler<D> {
                 tracing::error!(error = format!("{e:#}"), "planning failed");
             }
         }
+        let retention = Duration::days(i64::from(self.settings.data.retention_days));
+        match self.db.purge_departed(now - retention).await {
+            Ok(purged) if !purged.is_empty() => {
+                tracing::info!(?purged, "data of servers that removed the bot deleted")
+            }
+            Ok(_) => {}
+            Err(e) => {
+                ok = false;
+                tracing::error!(error = %e, "purging removed servers' data failed");
+            }
+        }
         let grace = Duration::hours(i64::from(self.settings.jobs.grace_hours));
         while !stopping(stop) {
             let claimed = match self.db.claim_due(self.clock.now(), grace, BATCH).await {
@@ -298,10 +309,13 @@ fn times_to_plan(
 
 /// Plans the next check-in of every open pair and the next pulse and digest of every server.
 pub async fn plan(db: &Db, settings: &Settings, now: DateTime<Utc>) -> anyhow::Result<u64> {
+    // Servers that removed the bot get nothing.
+    let departed = db.departed_guilds().await?;
     let guilds: HashMap<u64, GuildSettings> = db
         .all_guild_settings()
         .await?
         .into_iter()
+        .filter(|g| !departed.contains(&g.guild_id))
         .map(|g| (g.guild_id, g))
         .collect();
     let mut new = Vec::new();
@@ -317,6 +331,9 @@ pub async fn plan(db: &Db, settings: &Settings, now: DateTime<Utc>) -> anyhow::R
 
     let last = db.last_planned(Kind::Checkin).await?;
     for t in db.checkin_targets().await? {
+        if departed.contains(&t.guild_id) {
+            continue;
+        }
         let guild = guilds
             .get(&t.guild_id)
             .cloned()

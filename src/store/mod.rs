@@ -4,6 +4,7 @@
 mod activity;
 mod audit;
 mod checkins;
+mod departures;
 mod digest;
 mod goals;
 mod guilds;

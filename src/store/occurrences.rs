@@ -208,6 +208,9 @@ impl Db {
         .bind(i64::from(limit))
         .fetch_all(&mut *tx)
         .await?;
+        let departed: Vec<i64> = sqlx::query_scalar("SELECT guild_id FROM departed_guilds")
+            .fetch_all(&mut *tx)
+            .await?;
         // A row that cannot be read is marked failed with why; the others go ahead.
         let mut due = Vec::with_capacity(rows.len());
         let mut out = Claimed::default();
@@ -217,6 +220,18 @@ impl Db {
                 .map_err(StoreError::from)
                 .and_then(to_occurrence);
             match read {
+                // Planned before the bot was removed from that server (a reminder, say).
+                Ok(o) if departed.contains(&to_db(o.guild_id)) => {
+                    set_state(
+                        &mut tx,
+                        id,
+                        "skipped",
+                        Some("the bot was removed from the server"),
+                        now,
+                    )
+                    .await?;
+                    out.skipped += 1;
+                }
                 Ok(o) => due.push(o),
                 Err(e) => {
                     tracing::error!(id, error = %e, "occurrence cannot be read; marked failed");

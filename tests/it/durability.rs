@@ -119,7 +119,7 @@ async fn the_binary_stopped_by_sigterm_and_killed_by_sigkill_mid_round_sends_eac
 
     // SIGTERM a fifth of the way through: the process exits in time, cleanly.
     let mut bot = start(&app, dir.path());
-    wait_for_prompts(&app, 400, Duration::from_secs(60)).await;
+    wait_for_prompts(&app, 400, Duration::from_secs(120)).await;
     let term_at = Instant::now();
     let child = bot.take();
     signal(&child, "TERM");
@@ -134,7 +134,7 @@ async fn the_binary_stopped_by_sigterm_and_killed_by_sigkill_mid_round_sends_eac
 
     // Started again, then killed outright half-way through.
     let mut bot = start(&app, dir.path());
-    wait_for_prompts(&app, 1000, Duration::from_secs(60)).await;
+    wait_for_prompts(&app, 1000, Duration::from_secs(120)).await;
     let child = bot.take();
     signal(&child, "KILL");
     let (code, _) = exit_within(child, Duration::from_secs(5)).await;
@@ -144,7 +144,7 @@ async fn the_binary_stopped_by_sigterm_and_killed_by_sigkill_mid_round_sends_eac
     app.sim.advance_time(Duration::from_secs(30 * 60));
 
     let mut bot = start(&app, dir.path());
-    wait_for_prompts(&app, PAIRS, Duration::from_secs(120)).await;
+    wait_for_prompts(&app, PAIRS, Duration::from_secs(300)).await;
     // Whatever else was still to be sent has had its chance.
     tokio::time::sleep(Duration::from_secs(2)).await;
     let child = bot.take();

@@ -140,3 +140,198 @@ async fn after_the_gateway_closes_with_4000_1001_or_4007_the_bot_answers_again_w
     let prompts = wait_for_prompts(&app, &pairs).await;
     assert!(prompts.iter().all(|p| p.len() == 1), "{prompts:?}");
 }
+
+#[tokio::test]
+async fn a_member_who_left_the_server_is_withdrawn_before_the_round_and_their_partner_is_told_kindly(
+) {
+    use tandem::domain::member::{Role, Status};
+    use tandem::domain::pair::{EndReason, PairStatus};
+    let (app, _s, pairs) = programme(2).await;
+    let (left, stays) = (pairs[0], pairs[1]);
+    // The mentee leaves; without the members intent no event says so.
+    app.sim.remove_member(app.guild.id, left.mentee);
+    app.clock.set(tuesday_slot());
+    let prompts = wait_for_prompts(&app, &pairs[1..]).await;
+    assert_eq!(prompts[0].len(), 1);
+    let dm = app
+        .sim
+        .wait_for(Duration::from_secs(10), |m, _| {
+            m.dms_to(left.mentor)
+                .into_iter()
+                .find(|d| d.content().contains("has left"))
+        })
+        .await
+        .expect("the mentor hears why the pair ended");
+    assert!(
+        dm.content().contains(&format!("<@{}>", left.mentee)),
+        "{}",
+        dm.content()
+    );
+    assert!(dm.content().contains("nobody's fault"), "{}", dm.content());
+    assert!(
+        app.sim.dms_to(left.mentee).is_empty(),
+        "nothing is sent to whoever left"
+    );
+
+    let db = app.db().await;
+    let pair = db.pair(left.id).await.unwrap().unwrap();
+    assert_eq!(pair.status, PairStatus::Ended);
+    assert_eq!(pair.end_reason, Some(EndReason::LeftServer));
+    let profiles = db.profiles_of(app.guild.id, left.mentee).await.unwrap();
+    assert!(
+        profiles.iter().all(|p| p.status == Status::Withdrawn),
+        "{profiles:?}"
+    );
+    // The mentor's place is free again; the other pair carries on.
+    let loads = db.mentor_loads(app.guild.id).await.unwrap();
+    assert_eq!(loads[&left.mentor].open, 0);
+    assert_eq!(
+        db.pair(stays.id).await.unwrap().unwrap().status,
+        PairStatus::Active
+    );
+    let prompts_in_left = app
+        .sim
+        .messages_in(left.channel)
+        .iter()
+        .filter(|m| m.content().contains("Check-in time"))
+        .count();
+    assert_eq!(prompts_in_left, 0, "no check-in mentions someone who left");
+
+    // A pulse round asks nobody who left either: the other pair's mentor leaves, the next day
+    // (being found in the server is trusted for twelve hours).
+    app.clock.advance(chrono::Duration::hours(13));
+    app.sim.remove_member(app.guild.id, stays.mentor);
+    let mods = app.sim.create_role(app.guild.id, "Mods", 0);
+    app.run(
+        app.admin,
+        "setup",
+        &[("moderator_role", serde_json::json!(mods.to_string()))],
+    )
+    .await;
+    let reply = app.run(app.admin, "pulse now", &[]).await;
+    assert!(!reply.text().contains("went wrong"), "{}", reply.text());
+    app.sim
+        .wait_for(Duration::from_secs(10), |m, _| {
+            (!m.dms_to(stays.mentee).is_empty()).then_some(())
+        })
+        .await
+        .expect("the member still here is asked");
+    eventually("the mentor who left is withdrawn", || async {
+        let profiles = db.profiles_of(app.guild.id, stays.mentor).await.unwrap();
+        profiles
+            .iter()
+            .all(|p| p.status == Status::Withdrawn && p.role == Role::Mentor)
+    })
+    .await;
+    let asked_gone = app
+        .sim
+        .dms_to(stays.mentor)
+        .iter()
+        .any(|d| d.custom_ids().iter().any(|c| c.starts_with("pulse:score")));
+    assert!(!asked_gone, "no pulse question to someone who left");
+}
+
+/// Waits (up to 10 s) until `check` holds.
+async fn eventually<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..100 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{what}: not within 10 s");
+}
+
+#[tokio::test]
+async fn a_server_that_removes_the_bot_gets_no_more_rounds_and_its_data_is_deleted_after_the_retention(
+) {
+    let (mut app, _s, pairs) = programme(2).await;
+    let guild = app.guild.id;
+    // Another server's data must stay whatever happens to this one.
+    let other = app.sim.create_guild("Stays");
+    let db = app.db().await;
+    let entry = |g: u64| tandem::store::AuditEntry {
+        guild_id: g,
+        actor_id: None,
+        action: "settings.update".into(),
+        target_id: None,
+        detail: None,
+        at: tandem::clock::Clock::now(&*app.clock),
+    };
+    db.save_guild_settings(&GuildSettings::new(other.id), &entry(other.id))
+        .await
+        .unwrap();
+
+    app.sim.remove_bot_from_guild(guild);
+    eventually("the removal is recorded", || async {
+        db.departed_guilds().await.unwrap().contains(&guild)
+    })
+    .await;
+    app.clock.set(tuesday_slot());
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    for p in &pairs {
+        let sent = app
+            .sim
+            .requests_to("POST", &format!("/channels/{}/messages", p.channel));
+        assert!(
+            sent.is_empty(),
+            "nothing is sent to a server that removed the bot"
+        );
+    }
+
+    // Invited back: the next round goes out as before.
+    app.sim.add_bot_to_guild(guild);
+    eventually("the return is recorded", || async {
+        !db.departed_guilds().await.unwrap().contains(&guild)
+    })
+    .await;
+    app.clock.set(tuesday_slot() + chrono::Duration::days(7));
+    wait_for_prompts(&app, &pairs).await;
+
+    // Removed while the bot was down: noticed at the next start, from READY.
+    app.crash();
+    app.sim.remove_bot_from_guild(guild);
+    app.start_bot().await;
+    eventually("the removal while away is recorded", || async {
+        db.departed_guilds().await.unwrap().contains(&guild)
+    })
+    .await;
+
+    // Thirty days on (the default retention) nothing of that server is left, the other's is.
+    let count = |g: u64| {
+        let db = db.clone();
+        async move { db.guilds_with_data().await.unwrap().contains(&g) }
+    };
+    app.clock.advance(chrono::Duration::days(29));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(count(guild).await, "kept within the retention period");
+    app.clock.advance(chrono::Duration::days(2));
+    eventually("the server's data is purged", || async {
+        !count(guild).await
+    })
+    .await;
+    assert!(count(other.id).await);
+    let raw = sqlx::SqlitePool::connect(&app.settings.database.url)
+        .await
+        .unwrap();
+    for table in [
+        "pairs",
+        "members",
+        "occurrences",
+        "audit_log",
+        "guild_settings",
+    ] {
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM {table} WHERE guild_id = ?"
+        )))
+        .bind(guild as i64)
+        .fetch_one(&raw)
+        .await
+        .unwrap();
+        assert_eq!(n, 0, "{table} still has rows of the removed server");
+    }
+}
