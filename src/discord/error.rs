@@ -217,3 +217,22 @@ async fn report(ctx: poise::Context<'_, Data, Error>, error: Error) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panicking_button_handler_becomes_an_internal_error_not_a_lost_reply() {
+        let result = catching_panics(async {
+            let index = "é".len() - 1;
+            let _ = "é".split_at(index);
+            Ok(())
+        })
+        .await;
+        match result {
+            Err(Error::Internal(e)) => assert!(e.to_string().contains("panicked"), "{e}"),
+            other => panic!("not an internal error: {other:?}"),
+        }
+    }
+}
