@@ -55,6 +55,24 @@ fn to_pair(row: PairRow) -> Result<Pair> {
     })
 }
 
+/// Audits something the bot itself noticed about a pair (no person acted).
+async fn record_by_bot(
+    tx: &mut sqlx::SqliteConnection,
+    pair: &Pair,
+    action: &str,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    let entry = AuditEntry {
+        guild_id: pair.guild_id,
+        actor_id: None,
+        action: action.into(),
+        target_id: None,
+        detail: Some(format!("pair {}", pair.id)),
+        at,
+    };
+    record(tx, &entry).await
+}
+
 /// Why a pair could not be created; nothing was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PairRefusal {
@@ -350,15 +368,7 @@ impl Db {
             .bind(pair.id)
             .execute(&mut *tx)
             .await?;
-        let entry = AuditEntry {
-            guild_id: pair.guild_id,
-            actor_id: None,
-            action: "pair.broken".into(),
-            target_id: None,
-            detail: Some(format!("pair {}", pair.id)),
-            at,
-        };
-        record(&mut tx, &entry).await?;
+        record_by_bot(&mut tx, &pair, "pair.broken", at).await?;
         tx.commit().await?;
         pair.status = PairStatus::Broken;
         Ok(Some(pair))
@@ -399,15 +409,7 @@ impl Db {
             .await?;
         let pair = to_pair(row)?;
         if since.is_none() {
-            let entry = AuditEntry {
-                guild_id: pair.guild_id,
-                actor_id: None,
-                action: "pair.unreachable".into(),
-                target_id: None,
-                detail: Some(format!("pair {id}")),
-                at,
-            };
-            record(&mut tx, &entry).await?;
+            record_by_bot(&mut tx, &pair, "pair.unreachable", at).await?;
         }
         tx.commit().await?;
         Ok(Some(Unreachable {
@@ -447,15 +449,7 @@ impl Db {
         .bind(pair.id)
         .execute(&mut *tx)
         .await?;
-        let entry = AuditEntry {
-            guild_id: pair.guild_id,
-            actor_id: None,
-            action: "pair.reachable".into(),
-            target_id: None,
-            detail: Some(format!("pair {}", pair.id)),
-            at,
-        };
-        record(&mut tx, &entry).await?;
+        record_by_bot(&mut tx, &pair, "pair.reachable", at).await?;
         tx.commit().await?;
         Ok(Some(pair))
     }
