@@ -42,7 +42,7 @@ pub struct RecordedRequest {
     pub body: Value,
     /// Status the simulator answered with.
     pub status: u16,
-    /// When it took effect: after the latency set with [`Sim::set_latency`], as the bot's
+    /// When it took effect: half-way through the latency set with [`Sim::set_latency`], as the bot's
     /// clock sees it (real time, not [`Sim::now`]). A [`FaultKind::Timeout`] is recorded when
     /// it starts hanging.
     pub at: std::time::Instant,
@@ -155,7 +155,8 @@ pub(crate) struct InteractionRecord {
     pub followups: Vec<u64>,
     /// When the simulator dispatched (or queued) INTERACTION_CREATE.
     pub sent_at: Option<Instant>,
-    /// When the first callback was accepted (after the request's latency).
+    /// When the first callback was accepted (half-way through the request's latency, when
+    /// Discord would judge its 3 seconds).
     pub acked_at: Option<Instant>,
 }
 
@@ -755,8 +756,9 @@ impl Sim {
         self.mutate(|s| s.refused_intents = mask);
     }
 
-    /// Delays every REST request by `latency` before it is handled (Discord answers in
-    /// 50–300 ms); concurrent requests wait concurrently.
+    /// Gives every REST request a round trip of `latency` (Discord answers in 50–300 ms): it
+    /// takes effect half-way, and its answer arrives at the end; concurrent requests wait
+    /// concurrently.
     pub fn set_latency(&self, latency: Duration) {
         self.mutate(|s| s.latency = latency);
     }

@@ -90,11 +90,13 @@ pub(crate) async fn handle(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    // The network's round trip comes first, with no lock held, so concurrent requests wait
-    // concurrently and the request takes effect (and is recorded) only afterwards.
+    // Half the network's round trip on the way in, with no lock held (concurrent requests wait
+    // concurrently), then the request takes effect and is recorded; the other half on the way
+    // back. A client that dies meanwhile has changed Discord without hearing so, as on a real
+    // network.
     let latency = shared.lock().latency;
     if !latency.is_zero() {
-        tokio::time::sleep(latency).await;
+        tokio::time::sleep(latency / 2).await;
     }
     let path = uri.path();
     let path = ["/api/v10", "/api/v9", "/api"]
@@ -191,6 +193,9 @@ pub(crate) async fn handle(
     };
     let _ = recorded_body;
     shared.bump();
+    if !latency.is_zero() {
+        tokio::time::sleep(latency - latency / 2).await;
+    }
     if hang {
         // Hangs in this request's own task, holding nothing, until the client gives up (hyper
         // then drops this future), the simulator stops, or TIMEOUT_HANG passes.
