@@ -205,6 +205,15 @@ impl<'a> Sweep<'a> {
         id
     }
 
+    /// Presses the button that opens a form, fills it in and submits it where the button
+    /// was; returns the bot's answer to the submission.
+    async fn fill_form(&mut self, user: u64, custom_id: &str) -> Reply {
+        let (press, on) = self.click(user, custom_id).await;
+        let form = answer(self.app, press).await;
+        let submit = self.submit(on.channel_id, user, &form).await;
+        answer(self.app, submit).await
+    }
+
     /// Fills in and submits the form the bot opened (`form`, a type 9 answer).
     async fn submit(&mut self, channel: u64, user: u64, form: &Reply) -> u64 {
         assert_eq!(form.kind, 9, "a form opens: {}", form.data);
@@ -428,12 +437,9 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
     let mood = prompt.custom_ids()[3].clone();
     let (press, _) = w.click(goals.mentor, &mood).await;
     assert_eq!(answer(&app, press).await.kind, 7);
-    let (press, _) = w
-        .click(goals.mentor, &id_starting(&prompt, "checkin:answer:"))
+    let r = w
+        .fill_form(goals.mentor, &id_starting(&prompt, "checkin:answer:"))
         .await;
-    let form = answer(&app, press).await;
-    let submit = w.submit(goals.channel, goals.mentor, &form).await;
-    let r = answer(&app, submit).await;
     assert!(r.text().contains("saved"), "{}", r.text());
 
     // A pulse round: a score by DM, then the comment button and its form.
@@ -448,10 +454,7 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
         .into_iter()
         .find(|id| id.starts_with("pulse:comment:"))
         .unwrap_or_else(|| panic!("no comment button: {}", thanks.data));
-    let (press, on) = w.click(goals.mentee, &comment).await;
-    let form = answer(&app, press).await;
-    let submit = w.submit(on.channel_id, goals.mentee, &form).await;
-    let r = answer(&app, submit).await;
+    let r = w.fill_form(goals.mentee, &comment).await;
     assert!(
         r.text().contains(messages::pulse::COMMENT_SAVED),
         "{}",
@@ -633,12 +636,9 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
         .await;
     assert!(r.text().contains(messages::pairs::ENDED), "{}", r.text());
     finished.push(("/pair end", t.elapsed()));
-    let (press, on) = w
-        .click(ending.mentee, &format!("pair:survey:{}", ending.id))
+    let r = w
+        .fill_form(ending.mentee, &format!("pair:survey:{}", ending.id))
         .await;
-    let form = answer(&app, press).await;
-    let submit = w.submit(on.channel_id, ending.mentee, &form).await;
-    let r = answer(&app, submit).await;
     assert!(
         r.text().contains(messages::pairs::SURVEY_THANKS),
         "{}",
