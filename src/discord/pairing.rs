@@ -432,14 +432,26 @@ pub async fn channel_lost(
         channel,
         "pair channel lost; pair marked broken"
     );
-    let settings = db.guild_settings(pair.guild_id).await?;
+    let text = messages::pairs::broken(pair.mentor_id, pair.mentee_id, channel);
+    tell_moderators(http, db, pair.guild_id, text).await?;
+    Ok(())
+}
+
+/// A short notice in the server's digest channel, if it has one (it pings nobody); a notice
+/// that cannot be posted is logged.
+pub async fn tell_moderators(
+    http: &serenity::Http,
+    db: &Db,
+    guild: u64,
+    text: String,
+) -> Result<(), Error> {
+    let settings = db.guild_settings(guild).await?;
     if let Some(digest) = settings.and_then(|s| s.digest_channel_id) {
-        let text = messages::pairs::broken(pair.mentor_id, pair.mentee_id, channel);
         let message = CreateMessage::new()
             .content(text)
             .allowed_mentions(serenity::CreateAllowedMentions::new());
         if let Err(e) = ChannelId::new(digest).send_message(http, message).await {
-            tracing::warn!(error = %e, "broken-pair notice not posted");
+            tracing::warn!(error = %e, guild, "moderators' notice not posted");
         }
     }
     Ok(())

@@ -193,6 +193,26 @@ impl Scheduled {
         Outcome::Failed(format!("no access to the channel (Discord code {code})"))
     }
 
+    /// Without the privileged members intent nobody tells the bot that someone left: before a
+    /// round mentions or asks `users`, each is checked. Someone gone is treated as having left
+    /// the programme, and the delivery stops (`Some`): skipped, or retried when Discord could
+    /// not be asked.
+    async fn anyone_left(&self, guild: u64, users: &[u64]) -> anyhow::Result<Option<Outcome>> {
+        for user in users {
+            match self.still_member(guild, *user).await {
+                Ok(true) => {}
+                Ok(false) => {
+                    self.member_left(guild, *user).await?;
+                    return Ok(Some(Outcome::Skipped("a member left the server".into())));
+                }
+                Err(SendError::Unavailable(why)) => return Ok(Some(Outcome::Retry(why))),
+                // The server itself is out of reach (the bot was removed): sending says why.
+                Err(_) => return Ok(None),
+            }
+        }
+        Ok(None)
+    }
+
     /// Whether `user` is still in `guild`: seen recently, or else looked up.
     async fn still_member(&self, guild: u64, user: u64) -> Result<bool, SendError> {
         let now = self.clock.now();
@@ -239,9 +259,7 @@ impl Scheduled {
             db: &self.db,
             now,
         };
-        pairing::end_pairs_of(env, guild, user, None, EndReason::LeftServer)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        pairing::end_pairs_of(env, guild, user, None, EndReason::LeftServer).await?;
         Ok(())
     }
 
@@ -282,21 +300,8 @@ impl Scheduled {
 
     /// A short notice in the server's digest channel, if it has one (no pings).
     async fn tell_moderators(&self, guild: u64, text: String) {
-        let settings = match self.db.guild_settings(guild).await {
-            Ok(s) => s,
-            Err(e) => {
-                tracing::error!(error = %e, guild, "could not read the settings for a notice");
-                return;
-            }
-        };
-        let Some(digest) = settings.and_then(|s| s.digest_channel_id) else {
-            return;
-        };
-        let message = CreateMessage::new()
-            .content(text)
-            .allowed_mentions(CreateAllowedMentions::new());
-        if let Err(e) = self.courier.post(digest, &message).await {
-            tracing::warn!(error = %e, guild, "moderators' notice not posted");
+        if let Err(e) = pairing::tell_moderators(&self.http, &self.db, guild, text).await {
+            tracing::error!(error = %e, guild, "could not read the settings for a notice");
         }
     }
 
@@ -314,19 +319,8 @@ impl Scheduled {
             return Ok(Outcome::Skipped("pair has no channel".into()));
         };
         let members: Vec<u64> = pair.members().collect();
-        // Without the privileged members intent nobody tells the bot that someone left: ask,
-        // before mentioning them in a round.
-        for user in &members {
-            match self.still_member(o.guild_id, *user).await {
-                Ok(true) => {}
-                Ok(false) => {
-                    self.member_left(o.guild_id, *user).await?;
-                    return Ok(Outcome::Skipped("a member left the server".into()));
-                }
-                Err(SendError::Unavailable(why)) => return Ok(Outcome::Retry(why)),
-                // The server itself is out of reach (the bot was removed): sending says why.
-                Err(_) => break,
-            }
+        if let Some(stop) = self.anyone_left(o.guild_id, &members).await? {
+            return Ok(stop);
         }
         let goals: Vec<_> = self
             .db
@@ -367,62 +361,55 @@ impl Scheduled {
     /// each kind carries (a custom id naming the occurrence, or the digest's dated chart).
     /// Found: what sending would have recorded. `None`: not there, send it.
     async fn posted_before(&self, o: &Occurrence) -> anyhow::Result<Option<Outcome>> {
-        let mark: Box<dyn Fn(&Value) -> bool + Send + Sync> = match o.kind {
-            Kind::Checkin => {
-                let prefix = format!("checkin:mood:{}:", o.id);
-                Box::new(move |m| custom_ids(m).any(|id| id.starts_with(&prefix)))
-            }
-            Kind::Reminder => {
-                let id = format!("checkin:answer:{}:{}", o.parent_id.unwrap_or(0), o.id);
-                Box::new(move |m| custom_ids(m).any(|c| c == id))
+        // Where to look, and the mark that tells this occurrence's message.
+        type Mark = Box<dyn Fn(&Value) -> bool + Send + Sync>;
+        let (channels, mark): (Vec<u64>, Mark) = match o.kind {
+            Kind::Checkin | Kind::Reminder => {
+                let channel = self
+                    .db
+                    .pair(o.target as i64)
+                    .await?
+                    .and_then(|p| p.channel_id);
+                let mark: Mark = if o.kind == Kind::Checkin {
+                    let prefix = format!("checkin:mood:{}:", o.id);
+                    Box::new(move |m| custom_ids(m).any(|id| id.starts_with(&prefix)))
+                } else {
+                    let id = format!("checkin:answer:{}:{}", o.parent_id.unwrap_or(0), o.id);
+                    Box::new(move |m| custom_ids(m).any(|c| c == id))
+                };
+                (channel.into_iter().collect(), mark)
             }
             Kind::PulseDm => {
+                // By DM, or in a pair channel when DMs were closed.
+                let mut channels = match self.courier.dm_channel(o.target).await {
+                    Ok(c) => vec![c],
+                    Err(SendError::Unavailable(why)) => return Ok(Some(Outcome::Retry(why))),
+                    Err(_) => Vec::new(),
+                };
+                let pairs = self.db.open_pairs_of(o.guild_id, o.target).await?;
+                channels.extend(pairs.iter().filter_map(|p| p.channel_id));
                 let (round, suffix) = (o.parent_id.unwrap_or(0), format!(":{}", o.id));
                 let prefix = format!("pulse:score:{round}:");
-                Box::new(move |m| {
+                let mark: Mark = Box::new(move |m| {
                     custom_ids(m).any(|c| c.starts_with(&prefix) && c.ends_with(&suffix))
-                })
+                });
+                (channels, mark)
             }
             Kind::Digest => {
+                let settings = self.db.guild_settings_or_new(o.guild_id).await?;
                 let file = messages::digest::scheduled_chart_file(o.scheduled_for);
-                Box::new(move |m| {
+                let mark: Mark = Box::new(move |m| {
                     m["attachments"]
                         .as_array()
                         .into_iter()
                         .flatten()
                         .any(|a| a["filename"].as_str() == Some(file.as_str()))
-                })
+                });
+                (settings.digest_channel_id.into_iter().collect(), mark)
             }
             // A round posts nothing itself; starting it again is harmless.
             Kind::Pulse => return Ok(None),
         };
-        let mut channels = Vec::new();
-        match o.kind {
-            Kind::Checkin | Kind::Reminder => {
-                if let Some(c) = self
-                    .db
-                    .pair(o.target as i64)
-                    .await?
-                    .and_then(|p| p.channel_id)
-                {
-                    channels.push(c);
-                }
-            }
-            Kind::PulseDm => {
-                match self.courier.dm_channel(o.target).await {
-                    Ok(c) => channels.push(c),
-                    Err(SendError::Unavailable(why)) => return Ok(Some(Outcome::Retry(why))),
-                    Err(_) => {}
-                }
-                let pairs = self.db.open_pairs_of(o.guild_id, o.target).await?;
-                channels.extend(pairs.iter().filter_map(|p| p.channel_id));
-            }
-            Kind::Digest => {
-                let settings = self.db.guild_settings_or_new(o.guild_id).await?;
-                channels.extend(settings.digest_channel_id);
-            }
-            Kind::Pulse => {}
-        }
         let bot = self.cache.current_user().id.to_string();
         for channel in channels {
             let recent = match self.courier.recent_messages(channel).await {
@@ -525,14 +512,8 @@ impl Scheduled {
             return Ok(Outcome::Skipped("round gone".into()));
         };
         let user = o.target;
-        match self.still_member(guild_id, user).await {
-            Ok(true) => {}
-            Ok(false) => {
-                self.member_left(guild_id, user).await?;
-                return Ok(Outcome::Skipped("the member left the server".into()));
-            }
-            Err(SendError::Unavailable(why)) => return Ok(Outcome::Retry(why)),
-            Err(_) => {}
+        if let Some(stop) = self.anyone_left(guild_id, &[user]).await? {
+            return Ok(stop);
         }
         let settings = self.db.guild_settings_or_new(guild_id).await?;
         let min = self.settings.anonymity_min(&settings);

@@ -17,31 +17,54 @@ const ROUNDS: [Duration; 3] = [
     Duration::from_secs(5),
 ];
 
+/// Makes a start-up request in up to three rounds (the courier already retries within each)
+/// while Discord is unavailable; any other answer, or the last failure, is returned.
+async fn in_rounds<T, F, Fut>(what: &str, mut request: F) -> Result<T, SendError>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, SendError>>,
+{
+    let mut result = Err(SendError::Unavailable(String::new()));
+    for pause in ROUNDS {
+        tokio::time::sleep(pause).await;
+        result = request().await;
+        match &result {
+            Err(SendError::Unavailable(why)) => {
+                tracing::warn!(why, "{what} failed; trying again")
+            }
+            _ => break,
+        }
+    }
+    result
+}
+
 /// Asks Discord for the gateway with the bot's token before connecting: a refused token, or a
 /// Discord (or `discord.api_url`) that cannot be reached, ends start-up with the reason.
 /// (serenity itself would fall back to Discord's public gateway and retry forever.)
 pub async fn check_connection(courier: &Courier, api_url: &str) -> anyhow::Result<()> {
-    let mut last = String::new();
-    for pause in ROUNDS {
-        tokio::time::sleep(pause).await;
-        match courier
+    let answer = in_rounds("reaching Discord", || async {
+        let answer = courier
             .json(reqwest::Method::GET, "/gateway/bot", Value::Null)
-            .await
-        {
-            Ok(answer) if answer["url"].is_string() => return Ok(()),
-            Ok(other) => last = format!("Discord answered without a gateway: {other}"),
-            Err(SendError::Rejected { status: 401, .. }) => anyhow::bail!(
-                "Discord refused DISCORD_TOKEN (401 Unauthorized): copy the token again from \
-                 the developer portal (Bot tab, Reset Token) and set DISCORD_TOKEN"
-            ),
-            Err(SendError::Unavailable(why)) => {
-                tracing::warn!(why, "Discord could not be reached; trying again");
-                last = why;
-            }
-            Err(e) => anyhow::bail!("Discord refused the connection: {e}"),
+            .await?;
+        match answer["url"].is_string() {
+            true => Ok(()),
+            false => Err(SendError::Unavailable(format!(
+                "Discord answered without a gateway: {answer}"
+            ))),
         }
+    })
+    .await;
+    match answer {
+        Ok(()) => Ok(()),
+        Err(SendError::Rejected { status: 401, .. }) => anyhow::bail!(
+            "Discord refused DISCORD_TOKEN (401 Unauthorized): copy the token again from \
+             the developer portal (Bot tab, Reset Token) and set DISCORD_TOKEN"
+        ),
+        Err(SendError::Unavailable(why)) => {
+            anyhow::bail!("could not reach Discord at {api_url}: {why}")
+        }
+        Err(e) => anyhow::bail!("Discord refused the connection: {e}"),
     }
-    anyhow::bail!("could not reach Discord at {api_url}: {last}")
 }
 
 /// Registers tandem's slash commands, globally or in the one server of `discord.guild_id`.
@@ -56,35 +79,34 @@ pub async fn register_commands(
         Some(g) => format!("/applications/{application}/guilds/{g}/commands"),
         None => format!("/applications/{application}/commands"),
     };
-    let mut last = None;
-    for pause in ROUNDS {
-        tokio::time::sleep(pause).await;
+    let answer = in_rounds("registering the commands", || async {
         match courier
             .json(reqwest::Method::PUT, &path, body.clone())
-            .await
+            .await?
         {
-            Ok(Value::Array(list)) => return Ok(list.len()),
-            Ok(other) => last = Some(format!("Discord answered without a command list: {other}")),
-            Err(SendError::Unavailable(why)) => {
-                tracing::warn!(why, "registering the commands failed; trying again");
-                last = Some(why);
-            }
-            Err(SendError::Permanent { code, .. } | SendError::Rejected { code, .. })
-                if guild.is_some() && matches!(code, 10004 | 50001) =>
-            {
-                anyhow::bail!(
-                    "discord.guild_id {}: the bot is not in that server (Discord code {code}); \
-                     invite the bot there or remove the setting to register commands globally",
-                    guild.unwrap_or_default()
-                )
-            }
-            Err(e) => anyhow::bail!("Discord refused the slash commands: {e}"),
+            Value::Array(list) => Ok(list.len()),
+            other => Err(SendError::Unavailable(format!(
+                "Discord answered without a command list: {other}"
+            ))),
         }
+    })
+    .await;
+    match answer {
+        Ok(registered) => Ok(registered),
+        Err(SendError::Unavailable(why)) => {
+            anyhow::bail!("could not register the slash commands with Discord: {why}")
+        }
+        Err(SendError::Permanent { code, .. } | SendError::Rejected { code, .. })
+            if guild.is_some() && matches!(code, 10004 | 50001) =>
+        {
+            anyhow::bail!(
+                "discord.guild_id {}: the bot is not in that server (Discord code {code}); \
+                 invite the bot there or remove the setting to register commands globally",
+                guild.unwrap_or_default()
+            )
+        }
+        Err(e) => anyhow::bail!("Discord refused the slash commands: {e}"),
     }
-    anyhow::bail!(
-        "could not register the slash commands with Discord: {}",
-        last.unwrap_or_default()
-    )
 }
 
 /// Why the gateway connection ended for good, in words an operator can act on.
