@@ -53,6 +53,7 @@ pub struct Settings {
     pub health: crate::domain::health::Thresholds,
     pub kudos: KudosSettings,
     pub data: DataSettings,
+    pub limits: LimitSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -79,6 +80,20 @@ pub struct CheckinSettings {
 pub struct PulseSettings {
     pub anonymity_min: u32,
     pub questions: Vec<String>,
+    /// Hours a round takes answers (it also closes when the next round starts); results and
+    /// exports show closed rounds only.
+    pub window_hours: u32,
+}
+
+/// Per-person limits on requests that notify the moderators, so one member cannot flood
+/// their channel.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LimitSettings {
+    /// `/pair refit` requests one person can send in 7 days.
+    pub refit_per_week: u32,
+    /// Mentor applications (first or again after leaving or a decline) one person can send
+    /// in 30 days.
+    pub applications_per_month: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -110,6 +125,30 @@ pub struct DiscordSettings {
     pub token: Option<Secret>,
     pub api_url: String,
     pub guild_id: Option<u64>,
+}
+
+/// The token travels with every request, so it goes over https, except to this machine
+/// (the simulator, or a proxy on loopback).
+fn check_api_url(url: &str) -> Result<(), String> {
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|_| format!("{url:?} is not a URL; use {DISCORD_API_URL}"))?;
+    let host = parsed.host_str().unwrap_or_default();
+    let loopback = host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_matches(['[', ']'])
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    match parsed.scheme() {
+        "https" if parsed.host().is_some() => Ok(()),
+        "http" if loopback => Ok(()),
+        "http" => Err(format!(
+            "{url:?} would send the token unencrypted: use https (http is only for 127.0.0.1 \
+             or localhost)"
+        )),
+        _ => Err(format!(
+            "{url:?} is not an https URL; use {DISCORD_API_URL}"
+        )),
+    }
 }
 
 impl DiscordSettings {
@@ -202,6 +241,15 @@ impl Settings {
         guild.anonymity_min.unwrap_or(self.pulse.anonymity_min)
     }
 
+    /// What stops a command that works on the database alone (`migrate`, `backup`,
+    /// `digest`, `export`): every problem except the Discord connection's.
+    pub fn offline_problems(&self) -> Vec<Problem> {
+        self.problems()
+            .into_iter()
+            .filter(|p| p.key != "DISCORD_TOKEN" && !p.key.starts_with("discord."))
+            .collect()
+    }
+
     /// Everything that would stop the bot from running, one problem per key.
     pub fn problems(&self) -> Vec<Problem> {
         let mut out = Vec::new();
@@ -219,12 +267,8 @@ impl Settings {
             }
             Some(_) => {}
         }
-        let url = &self.discord.api_url;
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
-            out.push(problem(
-                "discord.api_url",
-                format!("{url:?} is not an http(s) URL; use {DISCORD_API_URL}"),
-            ));
+        if let Err(why) = check_api_url(&self.discord.api_url) {
+            out.push(problem("discord.api_url", why));
         }
         if self.discord.guild_id == Some(0) {
             out.push(problem("discord.guild_id", "must be a server id, not 0"));
@@ -289,6 +333,18 @@ impl Settings {
         if self.checkins.on_time_hours == 0 {
             out.push(problem("checkins.on_time_hours", "must be at least 1"));
         }
+        if !(1..=336).contains(&self.pulse.window_hours) {
+            out.push(problem(
+                "pulse.window_hours",
+                "must be between 1 and 336 (two weeks)",
+            ));
+        }
+        if self.limits.refit_per_week == 0 || self.limits.applications_per_month == 0 {
+            out.push(problem(
+                "limits",
+                "refit_per_week and applications_per_month must be at least 1",
+            ));
+        }
         if self.pulse.anonymity_min < 3 {
             out.push(problem(
                 "pulse.anonymity_min",
@@ -351,6 +407,37 @@ mod tests {
         let printed = format!("{s:?}");
         assert!(!printed.contains("very-secret-token"));
         assert!(printed.contains("***"));
+    }
+
+    #[test]
+    fn the_api_url_is_https_unless_it_is_this_machine() {
+        let check = |url: &str| {
+            let mut s = Settings::defaults();
+            s.discord.api_url = url.into();
+            s.problems().iter().any(|p| p.key == "discord.api_url")
+        };
+        for fine in [
+            "https://discord.com",
+            "https://proxy.example.org/",
+            "http://127.0.0.1:5000",
+            "http://localhost:8080",
+            "http://[::1]:9000",
+            "http://127.8.9.10",
+        ] {
+            assert!(!check(fine), "{fine}");
+        }
+        for refused in [
+            "http://discord.com",
+            "http://10.0.0.5:5000",
+            "http://localhost.example.com",
+            "http://127.0.0.1.nip.io",
+            "ftp://127.0.0.1",
+            "discord.com",
+            "https://",
+            "",
+        ] {
+            assert!(check(refused), "{refused}");
+        }
     }
 
     #[test]

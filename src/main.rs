@@ -115,24 +115,31 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match cli.command.unwrap_or(Command::Run) {
+    let command = cli.command.unwrap_or(Command::Run);
+    // Every subcommand checks the configuration the same way before it touches anything:
+    // the bot needs all of it, the database commands all but the Discord part.
+    let problems = match &command {
+        Command::Run | Command::CheckConfig => settings.problems(),
+        #[cfg(feature = "demo")]
+        Command::Demo { .. } => Vec::new(),
+        _ => settings.offline_problems(),
+    };
+    if !problems.is_empty() {
+        print_problems(&problems);
+        return ExitCode::FAILURE;
+    }
+    match command {
         Command::CheckConfig => {
-            let problems = settings.problems();
-            if problems.is_empty() {
-                println!(
-                    "Configuration OK: api {}, database {}, commands {}, token set (hidden).",
-                    settings.discord.api_url,
-                    settings.database.url,
-                    match settings.discord.guild_id {
-                        Some(g) => format!("in server {g}"),
-                        None => "global".into(),
-                    }
-                );
-                ExitCode::SUCCESS
-            } else {
-                print_problems(&problems);
-                ExitCode::FAILURE
-            }
+            println!(
+                "Configuration OK: api {}, database {}, commands {}, token set (hidden).",
+                settings.discord.api_url,
+                settings.database.url,
+                match settings.discord.guild_id {
+                    Some(g) => format!("in server {g}"),
+                    None => "global".into(),
+                }
+            );
+            ExitCode::SUCCESS
         }
         Command::Migrate => {
             init_logging(&settings);
@@ -236,11 +243,6 @@ async fn main() -> ExitCode {
             }
         }
         Command::Run => {
-            let problems = settings.problems();
-            if !problems.is_empty() {
-                print_problems(&problems);
-                return ExitCode::FAILURE;
-            }
             init_logging(&settings);
             match tandem::run(settings, Arc::new(SystemClock)).await {
                 Ok(()) => ExitCode::SUCCESS,

@@ -892,6 +892,7 @@ impl Sim {
             name: name.into(),
             options: Vec::new(),
             bypass_permissions: false,
+            unchecked: false,
         }
     }
 
@@ -1096,6 +1097,7 @@ pub struct CommandCall<'a> {
     name: String,
     options: Vec<(String, Value)>,
     bypass_permissions: bool,
+    unchecked: bool,
 }
 
 impl CommandCall<'_> {
@@ -1116,6 +1118,14 @@ impl CommandCall<'_> {
     /// from this user: what a modified client or a misconfigured server override allows.
     pub fn bypass_permissions(mut self) -> Self {
         self.bypass_permissions = true;
+        self
+    }
+
+    /// Sends option values Discord's client would not offer: a value outside an option's
+    /// choices (as a modified client can), and users, roles and channels the simulator does
+    /// not know, resolved as Discord resolved them just before they were deleted.
+    pub fn unchecked(mut self) -> Self {
+        self.unchecked = true;
         self
     }
 

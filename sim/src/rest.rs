@@ -457,6 +457,22 @@ fn route(
             s.dispatch("CHANNEL_UPDATE", v);
             (204, Value::Null)
         }
+        ("DELETE", ["channels", channel, "permissions", target]) => {
+            let c = match visible_channel(s, channel) {
+                Ok(c) => c,
+                Err(e) => return e,
+            };
+            let guild = s.model.channels[&c].guild_id.unwrap_or(0);
+            if !bot_has(s, guild, Some(c), perms::MANAGE_ROLES) {
+                return error(403, 50013, "Missing Permissions");
+            }
+            let target = id(target).unwrap_or(0);
+            let ch = s.model.channels.get_mut(&c).unwrap();
+            ch.overwrites.retain(|o| o.id != target);
+            let v = s.model.channel_json(&s.model.channels[&c]);
+            s.dispatch("CHANNEL_UPDATE", v);
+            (204, Value::Null)
+        }
         ("GET", ["channels", channel, "messages"]) => match readable_channel(s, channel) {
             Ok(c) => list_messages(s, c, query),
             Err(e) => e,
@@ -1218,14 +1234,20 @@ impl State {
                 o["value"] = json!(focused.unwrap().1);
                 o["focused"] = json!(true);
             } else {
-                o["value"] = match d["choices"].as_array().filter(|c| !c.is_empty()) {
-                    // The client offers only the choices: the user picks one by its name.
-                    Some(choices) => choices
+                let choices = d["choices"].as_array().filter(|c| !c.is_empty());
+                let chosen = choices.and_then(|choices| {
+                    choices
                         .iter()
                         .find(|c| c["name"] == *value || c["value"] == *value)
                         .map(|c| c["value"].clone())
-                        .ok_or_else(|| format!("{value} is not a choice of {name}"))?,
-                    None => self.option_value(call.guild, ty, value, &mut resolved)?,
+                });
+                o["value"] = match (choices, chosen) {
+                    // The client offers only the choices: the user picks one by its name.
+                    (Some(_), Some(v)) => v,
+                    (Some(_), None) if !call.unchecked => {
+                        return Err(format!("{value} is not a choice of {name}"))
+                    }
+                    _ => self.option_value(call.guild, ty, value, &mut resolved, call.unchecked)?,
                 };
             }
             leaf.push(o);
@@ -1280,6 +1302,7 @@ impl State {
         ty: u64,
         value: &Value,
         resolved: &mut Value,
+        unchecked: bool,
     ) -> Result<Value, String> {
         let as_id = || parse_id(value).ok_or_else(|| format!("{value} is not an id"));
         Ok(match ty {
@@ -1295,7 +1318,14 @@ impl State {
             10 => json!(value.as_f64().ok_or("not a number")?),
             6 => {
                 let u = as_id()?;
-                let user = self.model.user_json(u);
+                let mut user = self.model.user_json(u);
+                if user.is_null() && unchecked {
+                    user = json!({
+                        "id": u.to_string(), "username": "deleted-user", "global_name": null,
+                        "discriminator": "0", "avatar": null, "bot": false,
+                        "public_flags": 0, "flags": 0,
+                    });
+                }
                 if user.is_null() {
                     return Err(format!("unknown user {u}"));
                 }
@@ -1315,11 +1345,26 @@ impl State {
             }
             7 => {
                 let c = as_id()?;
-                let ch = self
-                    .model
-                    .channels
-                    .get(&c)
-                    .ok_or_else(|| format!("unknown channel {c}"))?;
+                let deleted;
+                let ch = match self.model.channels.get(&c) {
+                    Some(ch) => ch,
+                    None if unchecked => {
+                        deleted = Channel {
+                            id: c,
+                            kind: channel_type::TEXT,
+                            guild_id: Some(guild),
+                            name: "deleted-channel".into(),
+                            parent_id: None,
+                            position: 0,
+                            topic: None,
+                            overwrites: vec![],
+                            recipient: None,
+                            last_message_id: None,
+                        };
+                        &deleted
+                    }
+                    None => return Err(format!("unknown channel {c}")),
+                };
                 let mut v = json!({
                     "id": c.to_string(),
                     "name": ch.name,
@@ -1335,13 +1380,23 @@ impl State {
             }
             8 => {
                 let r = as_id()?;
-                let role = self
+                let known = self
                     .model
                     .guilds
                     .get(&guild)
                     .and_then(|g| g.roles.get(&r))
-                    .ok_or_else(|| format!("unknown role {r}"))?;
-                resolved["roles"][r.to_string()] = Model::role_json(role);
+                    .cloned();
+                let role = match known {
+                    Some(role) => role,
+                    None if unchecked => Role {
+                        id: r,
+                        name: "deleted-role".into(),
+                        permissions: 0,
+                        position: 1,
+                    },
+                    None => return Err(format!("unknown role {r}")),
+                };
+                resolved["roles"][r.to_string()] = Model::role_json(&role);
                 json!(r.to_string())
             }
             _ => value.clone(),

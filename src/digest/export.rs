@@ -41,6 +41,22 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// A cell a spreadsheet will not run: text starting with `=`, `+`, `-`, `@`, tab or carriage
+/// return gets a leading `'` (OWASP's CSV-injection advice); numbers stay numbers.
+fn cell(text: &str) -> std::borrow::Cow<'_, str> {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E'))
+        && text.parse::<f64>().is_ok();
+    if risky && !number {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 fn csv_file(
     name: &'static str,
     header: &[&str],
@@ -49,7 +65,7 @@ fn csv_file(
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header)?;
     for row in rows {
-        w.write_record(&row)?;
+        w.write_record(row.iter().map(|c| cell(c).into_owned()))?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(CsvFile { name, bytes })
@@ -159,7 +175,7 @@ pub async fn csv_files(db: &Db, report: &Report) -> Result<Vec<CsvFile>, ExportE
     )?;
 
     let min = report.anonymity_min;
-    let pulse = db.pulse_totals(guild).await?;
+    let pulse = db.pulse_totals(guild, report.now).await?;
     let pulse = csv_file(
         FILES[3],
         &["round_id", "started_at", "question", "answers", "average"],
@@ -198,4 +214,31 @@ pub async fn csv_files(db: &Db, report: &Report) -> Result<Vec<CsvFile>, ExportE
         }),
     )?;
     Ok(vec![members, pairs, checkins, pulse, activity])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_quoted_and_numbers_are_left_alone() {
+        for (raw, safe) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+cmd", "'+cmd"),
+            ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("-inf", "'-inf"),
+            ("rust", "rust"),
+            ("a=b", "a=b"),
+            ("", ""),
+            ("-3", "-3"),
+            ("-2.50", "-2.50"),
+            ("+4", "+4"),
+            ("1e3", "1e3"),
+        ] {
+            assert_eq!(cell(raw), safe, "{raw:?}");
+        }
+    }
 }

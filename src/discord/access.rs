@@ -13,14 +13,34 @@ pub enum Access {
     Admin,
 }
 
-impl Access {
-    /// The audience a command is written for, from its poise `category`.
-    pub fn of_category(category: Option<&str>) -> Access {
-        match category {
-            Some("Admins") => Access::Admin,
-            Some("Moderators") => Access::Moderator,
-            _ => Access::Member,
+/// Who a command or button is for. Declared once per command (`commands::AUDIENCES`) and per
+/// button (`CustomId::audience`), and checked in one place before the handler runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Everyone,
+    /// Acts on the pair whose private channel it runs in: for that pair's members, or a
+    /// moderator.
+    PairMember,
+    /// As [`Audience::PairMember`], but for the pair's own members only (moderators too are
+    /// refused): asking for a re-pair, recording a meeting.
+    PairMemberOnly,
+    Moderator,
+    Admin,
+}
+
+impl Audience {
+    /// The least access level it asks for (a pair audience asks for membership besides).
+    pub fn level(self) -> Access {
+        match self {
+            Audience::Everyone | Audience::PairMember | Audience::PairMemberOnly => Access::Member,
+            Audience::Moderator => Access::Moderator,
+            Audience::Admin => Access::Admin,
         }
+    }
+
+    /// Whether it acts on the pair of the channel it runs in.
+    pub fn is_pair(self) -> bool {
+        matches!(self, Audience::PairMember | Audience::PairMemberOnly)
     }
 }
 

@@ -1,22 +1,23 @@
 //! Buttons and modals on check-in prompts and pulse questions. Custom ids carry the occurrence
-//! (`checkin:mood:<id>:<n>`, `pulse:score:<round>:<n>`), so they keep working after a restart.
+//! (see `CustomId::CheckinMood`, `CustomId::PulseScore`), so they keep working after a restart.
 
+use super::quiet;
 use poise::serenity_prelude as serenity;
 use serenity::{
     ActionRowComponent, ComponentInteraction, CreateActionRow, CreateAllowedMentions, CreateButton,
-    CreateInputText, CreateInteractionResponse as Response,
-    CreateInteractionResponseFollowup as Followup,
-    CreateInteractionResponseMessage as ResponseMessage, CreateMessage, CreateModal, EditMessage,
-    InputTextStyle, ModalInteraction,
+    CreateInputText, CreateInteractionResponse as Response, CreateInteractionResponseMessage,
+    CreateModal, InputTextStyle, ModalInteraction,
 };
 
+use super::custom_id::CustomId;
 use super::{ack, messages, scheduled, Data, Error};
 use crate::domain::pair::{Pair, PairStatus};
 use crate::domain::schedule::{Kind, Occurrence};
 use crate::domain::survey::{self, CheckinAnswer};
+use crate::store::PulseAnswer;
 
-fn private(text: impl Into<String>) -> ResponseMessage {
-    ResponseMessage::new().content(text).ephemeral(true)
+fn private(text: impl Into<String>) -> CreateInteractionResponseMessage {
+    quiet::response().content(text).ephemeral(true)
 }
 
 /// The check-in and its pair, if `user` may answer it.
@@ -79,7 +80,7 @@ pub async fn mood(
         &ctx.http,
         press,
         Response::UpdateMessage(
-            ResponseMessage::new()
+            quiet::response()
                 .content(content)
                 .allowed_mentions(CreateAllowedMentions::new()),
         ),
@@ -88,7 +89,7 @@ pub async fn mood(
     press
         .create_followup(
             &ctx.http,
-            Followup::new()
+            quiet::followup()
                 .content(messages::checkins::mood_saved(mood))
                 .ephemeral(true),
         )
@@ -105,7 +106,8 @@ pub async fn open_checkin(
 ) -> Result<(), Error> {
     use messages::checkins as m;
     checkin_for(data, id, press.user.id.get()).await?;
-    let modal = CreateModal::new(format!("checkin:modal:{id}"), m::MODAL_TITLE).components(vec![
+    let form = CustomId::CheckinForm { checkin: id };
+    let modal = CreateModal::new(form, m::MODAL_TITLE).components(vec![
         CreateActionRow::InputText(
             CreateInputText::new(InputTextStyle::Paragraph, m::PROGRESS, "progress")
                 .min_length(1)
@@ -135,9 +137,12 @@ pub fn field(submit: &ModalInteraction, name: &str) -> Option<String> {
         .iter()
         .flat_map(|row| row.components.iter())
         .find_map(|c| match c {
-            ActionRowComponent::InputText(t) if t.custom_id == name => {
-                t.value.clone().filter(|v| !v.trim().is_empty())
-            }
+            // Invisible-only text (zero-width spaces, direction marks) counts as empty.
+            ActionRowComponent::InputText(t) if t.custom_id == name => t
+                .value
+                .as_deref()
+                .map(crate::domain::member::tidy)
+                .filter(|v| !v.is_empty()),
             _ => None,
         })
 }
@@ -153,7 +158,7 @@ pub async fn submit_checkin(
     let user = submit.user.id.get();
     let (occurrence, pair) = checkin_for(data, id, user).await?;
     let Some(progress) = field(submit, "progress") else {
-        return Err(Error::user(m::PROGRESS));
+        return Err(Error::user(m::PROGRESS_EMPTY));
     };
     let answer = CheckinAnswer::Words {
         progress,
@@ -181,7 +186,7 @@ pub async fn submit_checkin(
             next.as_deref(),
             late,
         );
-        let post = CreateMessage::new()
+        let post = quiet::message()
             .content(text)
             .allowed_mentions(CreateAllowedMentions::new());
         if let Err(e) = channel.send_message(&ctx.http, post).await {
@@ -192,7 +197,7 @@ pub async fn submit_checkin(
         Some(prompt) => prompt.content.clone(),
         None => channel.message(&ctx.http, message).await?.content,
     };
-    let edit = EditMessage::new()
+    let edit = quiet::edit_message()
         .content(m::with_status(&current, &answered))
         .allowed_mentions(CreateAllowedMentions::new());
     if let Err(e) = channel.edit_message(&ctx.http, message, edit).await {
@@ -226,10 +231,14 @@ pub async fn pulse_score(
     let user = press.user.id.get();
     let guild = asked(data, round, user).await?;
     let score = score.clamp(1, 5);
-    data.db
+    let saved = data
+        .db
         .save_pulse_score(round, guild, user, score, data.clock.now())
         .await?;
-    let comment = CreateButton::new(format!("pulse:comment:{round}"))
+    if saved != PulseAnswer::Saved {
+        return Err(Error::user(m::CLOSED));
+    }
+    let comment = CreateButton::new(CustomId::PulseComment { round })
         .label(m::COMMENT_BUTTON)
         .style(serenity::ButtonStyle::Secondary);
     ack::component(
@@ -252,14 +261,14 @@ pub async fn open_pulse_comment(
 ) -> Result<(), Error> {
     use messages::pulse as m;
     asked(data, round, press.user.id.get()).await?;
-    let modal = CreateModal::new(format!("pulse:modal:{round}"), m::MODAL_TITLE).components(vec![
-        CreateActionRow::InputText(
+    let form = CustomId::PulseForm { round };
+    let modal =
+        CreateModal::new(form, m::MODAL_TITLE).components(vec![CreateActionRow::InputText(
             CreateInputText::new(InputTextStyle::Paragraph, m::COMMENT, "comment")
                 .min_length(1)
                 .max_length(1000)
                 .required(true),
-        ),
-    ]);
+        )]);
     ack::component(&ctx.http, press, Response::Modal(modal)).await?;
     Ok(())
 }
@@ -273,9 +282,18 @@ pub async fn submit_pulse_comment(
     use messages::pulse as m;
     let user = submit.user.id.get();
     asked(data, round, user).await?;
-    let comment = field(submit, "comment").unwrap_or_default();
-    if !data.db.save_pulse_comment(round, user, &comment).await? {
-        return Err(Error::user(m::SCORE_FIRST));
+    let Some(comment) = field(submit, "comment") else {
+        return Err(Error::user(m::COMMENT_EMPTY));
+    };
+    let now = data.clock.now();
+    match data
+        .db
+        .save_pulse_comment(round, user, &comment, now)
+        .await?
+    {
+        PulseAnswer::Saved => {}
+        PulseAnswer::Closed => return Err(Error::user(m::CLOSED)),
+        PulseAnswer::NoScore => return Err(Error::user(m::SCORE_FIRST)),
     }
     ack::modal(
         &ctx.http,

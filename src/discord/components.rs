@@ -1,53 +1,20 @@
-//! Buttons. Each custom id carries its state (`mentor:approve:<user>`), so a button works after a
-//! restart and needs no collector: every press comes through the global event handler.
+//! Buttons, menus and forms. Each custom id carries its state (see `custom_id`), so a button
+//! works after a restart and needs no collector: every press comes through the global event
+//! handler, is parsed into a [`CustomId`], checked against its audience here, and routed.
 
+use super::quiet;
 use poise::serenity_prelude as serenity;
-use serenity::{
-    ComponentInteraction, CreateEmbed, CreateInteractionResponse as Response,
-    CreateInteractionResponseMessage as ResponseMessage,
-};
+use serenity::{ComponentInteraction, CreateEmbed, CreateInteractionResponse as Response};
 
-use super::access::{self, Access};
+use super::access::{self, Audience};
 use super::commands::pair::suggestion_page;
+use super::custom_id::{self, CustomId, Surface};
 use super::pairing::{end_pairs_of, Env};
 use super::{ack, activity, answers, dm, error, messages, pairing, Data, Error};
 use crate::domain::guild::GuildSettings;
 use crate::domain::member::{Role, Status};
 use crate::domain::pair::{self, EndReason};
 use crate::store::{AuditEntry, StatusChange};
-
-/// Every kind of button and menu tandem sends, named by the first two parts of its custom id.
-/// A custom id outside this list is not acted on, so each new one is listed here (and the
-/// latency sweep test then requires it to be acknowledged in time).
-pub const BUTTON_ROUTES: &[&str] = &[
-    "mentor:approve",
-    "mentor:decline",
-    "withdraw:yes",
-    "withdraw:no",
-    "mydata:erase",
-    "mydata:keep",
-    "checkin:mood",
-    "checkin:answer",
-    "pulse:score",
-    "pulse:comment",
-    "pair:survey",
-    "pair:repair",
-    "pairs:page",
-    "pairs:pick",
-    "pairs:discard",
-    "pairs:all",
-    "pairs:sel",
-];
-
-/// Every kind of form (modal) tandem opens, likewise.
-pub const FORM_ROUTES: &[&str] = &["pair:survey", "checkin:modal", "pulse:modal"];
-
-/// The listed route a custom id belongs to.
-pub fn route_of(custom_id: &str, routes: &[&'static str]) -> Option<&'static str> {
-    let mut parts = custom_id.splitn(3, ':');
-    let name = [parts.next()?, parts.next()?].join(":");
-    routes.iter().copied().find(|r| *r == name)
-}
 
 /// Entry point from the framework's event handler.
 pub async fn handle_event(ctx: &serenity::Context, event: &serenity::FullEvent, data: &Data) {
@@ -132,85 +99,102 @@ pub async fn handle_event(ctx: &serenity::Context, event: &serenity::FullEvent, 
     }
 }
 
-#[tracing::instrument(skip_all, fields(custom_id = %press.data.custom_id, user = %press.user.id))]
+/// The custom id of a press or submission, or the plain "no longer valid" answer for one
+/// tandem did not make (an old or unknown route, a malformed number, a modified client).
+fn parse(surface: Surface, raw: &str) -> Result<CustomId, Error> {
+    CustomId::parse(surface, raw).map_err(|why| {
+        tracing::warn!(custom_id = %custom_id::for_log(raw), %why, "custom id not understood");
+        Error::user(match surface {
+            Surface::Component => messages::errors::STALE_BUTTON,
+            Surface::Form => messages::errors::STALE_FORM,
+        })
+    })
+}
+
+/// The one check of who may press a button or submit a form, before it is routed: the owner
+/// of a confirmation, and the audience the id declares.
+async fn admit(
+    data: &Data,
+    id: &CustomId,
+    guild: Option<serenity::GuildId>,
+    user: serenity::UserId,
+    member: Option<&serenity::Member>,
+) -> Result<(), Error> {
+    if id.owner().is_some_and(|owner| owner != user.get()) {
+        return Err(Error::user(messages::members::NOT_YOUR_BUTTON));
+    }
+    let audience = id.audience();
+    if audience == Audience::Everyone {
+        return Ok(());
+    }
+    let guild = guild.ok_or_else(|| Error::user(messages::errors::GUILD_ONLY))?;
+    let settings = data.db.guild_settings(guild.get()).await?;
+    if access::of_member(member, settings.as_ref()) < audience.level() {
+        return Err(Error::user(id.refusal()));
+    }
+    Ok(())
+}
+
+#[tracing::instrument(
+    skip_all,
+    fields(custom_id = %custom_id::for_log(&press.data.custom_id), user = %press.user.id)
+)]
 async fn route(
     ctx: &serenity::Context,
     press: &ComponentInteraction,
     data: &Data,
 ) -> Result<(), Error> {
-    if route_of(&press.data.custom_id, BUTTON_ROUTES).is_none() {
-        tracing::warn!("unknown button");
-        return Ok(());
-    }
-    let parts: Vec<&str> = press.data.custom_id.split(':').collect();
-    match parts.as_slice() {
-        ["mentor", decision @ ("approve" | "decline"), user, rest @ ..] => {
-            let user = parse_id(user)?;
-            decide_application(
-                ctx,
-                press,
-                data,
-                user,
-                *decision == "approve",
-                rest == ["list"],
-            )
-            .await
+    use CustomId as C;
+    let id = parse(Surface::Component, &press.data.custom_id)?;
+    admit(
+        data,
+        &id,
+        press.guild_id,
+        press.user.id,
+        press.member.as_ref(),
+    )
+    .await?;
+    match id {
+        C::MentorApprove {
+            applicant,
+            from_list,
+        } => decide_application(ctx, press, data, applicant, true, from_list).await,
+        C::MentorDecline {
+            applicant,
+            from_list,
+        } => decide_application(ctx, press, data, applicant, false, from_list).await,
+        C::WithdrawYes { roles, .. } => withdraw(ctx, press, data, Some(&roles)).await,
+        C::WithdrawNo { .. } => withdraw(ctx, press, data, None).await,
+        C::MydataErase { .. } => erase(ctx, press, data, true).await,
+        C::MydataKeep { .. } => erase(ctx, press, data, false).await,
+        C::CheckinMood { checkin, mood } => answers::mood(ctx, press, data, checkin, mood).await,
+        C::CheckinAnswer { checkin, .. } => answers::open_checkin(ctx, press, data, checkin).await,
+        C::PulseScore { round, score, .. } => {
+            answers::pulse_score(ctx, press, data, round, score).await
         }
-        ["withdraw", answer, roles, user] => {
-            owner_only(press, user)?;
-            withdraw(ctx, press, data, *answer == "yes", roles).await
+        C::PulseComment { round } => answers::open_pulse_comment(ctx, press, data, round).await,
+        C::Survey { pair } => open_survey(ctx, press, data, pair).await,
+        C::Repair { pair } => repair(ctx, press, data, pair).await,
+        C::SuggestPage { suggestion, page } => {
+            suggestion_action(ctx, press, data, suggestion, Preview::Page(page as usize)).await
         }
-        ["mydata", answer, user] => {
-            owner_only(press, user)?;
-            erase(ctx, press, data, *answer == "erase").await
+        C::SuggestPick { suggestion, page } => {
+            suggestion_action(ctx, press, data, suggestion, Preview::Pick(page as usize)).await
         }
-        ["checkin", "mood", id, mood] => {
-            answers::mood(ctx, press, data, parse_pair(id)?, parse_small(mood)?).await
+        C::SuggestAll { suggestion } => {
+            suggestion_action(ctx, press, data, suggestion, Preview::Approve(None)).await
         }
-        // A reminder's button also names the reminder (`checkin:answer:<prompt>:<reminder>`).
-        ["checkin", "answer", id, ..] => {
-            answers::open_checkin(ctx, press, data, parse_pair(id)?).await
+        C::SuggestSelected { suggestion, chosen } => {
+            let chosen = chosen.into_iter().map(usize::from).collect();
+            suggestion_action(ctx, press, data, suggestion, Preview::Approve(Some(chosen))).await
         }
-        // Newer questions also name the member's own occurrence after the score.
-        ["pulse", "score", round, score, ..] => {
-            answers::pulse_score(ctx, press, data, parse_pair(round)?, parse_small(score)?).await
+        C::SuggestDiscard { suggestion } => {
+            suggestion_action(ctx, press, data, suggestion, Preview::Discard).await
         }
-        ["pulse", "comment", round] => {
-            answers::open_pulse_comment(ctx, press, data, parse_pair(round)?).await
+        // Parsed as a component's id, never a form's.
+        C::SurveyForm { .. } | C::CheckinForm { .. } | C::PulseForm { .. } => {
+            Err(Error::user(messages::errors::STALE_BUTTON))
         }
-        ["pair", "survey", pair] => open_survey(ctx, press, data, parse_pair(pair)?).await,
-        ["pair", "repair", pair] => repair(ctx, press, data, parse_pair(pair)?).await,
-        ["pairs", action, suggestion, rest @ ..] => {
-            suggestion_action(ctx, press, data, action, parse_pair(suggestion)?, rest).await
-        }
-        _ => {
-            tracing::warn!("unknown button");
-            Ok(())
-        }
-    }
-}
-
-fn parse_id(s: &str) -> Result<u64, Error> {
-    s.parse()
-        .map_err(|_| Error::Internal(anyhow::anyhow!("malformed id {s:?} in a custom id")))
-}
-
-fn parse_small(s: &str) -> Result<u8, Error> {
-    s.parse()
-        .map_err(|_| Error::Internal(anyhow::anyhow!("malformed number {s:?} in a custom id")))
-}
-
-fn parse_pair(s: &str) -> Result<i64, Error> {
-    s.parse()
-        .map_err(|_| Error::Internal(anyhow::anyhow!("malformed pair id {s:?} in a custom id")))
-}
-
-/// Confirmation buttons act only for the person who asked.
-fn owner_only(press: &ComponentInteraction, user: &str) -> Result<(), Error> {
-    if parse_id(user)? == press.user.id.get() {
-        Ok(())
-    } else {
-        Err(Error::user(messages::members::NOT_YOUR_BUTTON))
     }
 }
 
@@ -235,20 +219,18 @@ async fn finish(
     press: &ComponentInteraction,
     text: &str,
 ) -> Result<(), Error> {
-    let edit = serenity::EditInteractionResponse::new()
-        .content(text)
-        .components(vec![]);
+    let edit = quiet::edit_response().content(text).components(vec![]);
     press.edit_response(&ctx.http, edit).await?;
     Ok(())
 }
 
 /// Replaces the message the button was on (its buttons go away).
 fn update(text: &str) -> Response {
-    Response::UpdateMessage(ResponseMessage::new().content(text).components(vec![]))
+    Response::UpdateMessage(quiet::response().content(text).components(vec![]))
 }
 
 fn private(text: impl Into<String>) -> Response {
-    Response::Message(ResponseMessage::new().content(text).ephemeral(true))
+    Response::Message(quiet::response().content(text).ephemeral(true))
 }
 
 async fn decide_application(
@@ -261,10 +243,6 @@ async fn decide_application(
 ) -> Result<(), Error> {
     use messages::members as m;
     let guild_id = guild_of(press)?;
-    let settings = data.db.guild_settings(guild_id.get()).await?;
-    if access::of_member(press.member.as_ref(), settings.as_ref()) < Access::Moderator {
-        return Err(Error::user(m::ONLY_MODERATORS_DECIDE));
-    }
     let now = data.clock.now();
     let moderator = press.user.id.get();
     let to = if approve {
@@ -313,7 +291,7 @@ async fn decide_application(
             .cloned()
             .map(|e| CreateEmbed::from(e).field(m::DECISION, &decision, false))
             .unwrap_or_else(|| CreateEmbed::new().description(&decision));
-        Response::UpdateMessage(ResponseMessage::new().embed(embed).components(vec![]))
+        Response::UpdateMessage(quiet::response().embed(embed).components(vec![]))
     };
     respond(ctx, press, response).await?;
     let guild = dm::guild_name(&ctx.cache, guild_id);
@@ -330,19 +308,18 @@ async fn withdraw(
     ctx: &serenity::Context,
     press: &ComponentInteraction,
     data: &Data,
-    confirmed: bool,
-    roles: &str,
+    roles: Option<&[Role]>,
 ) -> Result<(), Error> {
     use messages::members as m;
-    if !confirmed {
+    let Some(roles) = roles else {
         return respond(ctx, press, update(m::CANCELLED)).await;
-    }
+    };
     let guild_id = guild_of(press)?.get();
     let me = press.user.id.get();
     // Acknowledge first: ending each pair takes several requests.
     respond(ctx, press, update(m::LEAVING)).await?;
     let mut left = Vec::new();
-    for role in roles.split('+').filter_map(|r| r.parse::<Role>().ok()) {
+    for &role in roles {
         let entry = AuditEntry {
             guild_id,
             actor_id: Some(me),
@@ -432,8 +409,8 @@ async fn open_survey(
     if !pair.is_some_and(|p| p.is_member(press.user.id.get())) {
         return Err(Error::user(m::NOT_YOUR_SURVEY));
     }
-    let modal =
-        CreateModal::new(format!("pair:survey:{pair_id}"), m::SURVEY_TITLE).components(vec![
+    let modal = CreateModal::new(CustomId::SurveyForm { pair: pair_id }, m::SURVEY_TITLE)
+        .components(vec![
             CreateActionRow::InputText(
                 CreateInputText::new(InputTextStyle::Short, m::SURVEY_RATING, "rating")
                     .min_length(1)
@@ -460,27 +437,29 @@ async fn route_modal(
     data: &Data,
 ) -> Result<(), Error> {
     use messages::pairs as m;
-    if route_of(&submit.data.custom_id, FORM_ROUTES).is_none() {
-        tracing::warn!(custom_id = %submit.data.custom_id, "unknown modal");
-        return Ok(());
-    }
-    let parts: Vec<&str> = submit.data.custom_id.split(':').collect();
-    let pair_id = match parts.as_slice() {
-        ["pair", "survey", pair_id] => *pair_id,
-        ["checkin", "modal", id] => {
-            return answers::submit_checkin(ctx, submit, data, parse_pair(id)?).await
+    let id = parse(Surface::Form, &submit.data.custom_id)?;
+    admit(
+        data,
+        &id,
+        submit.guild_id,
+        submit.user.id,
+        submit.member.as_ref(),
+    )
+    .await?;
+    let pair_id = match id {
+        CustomId::SurveyForm { pair } => pair,
+        CustomId::CheckinForm { checkin } => {
+            return answers::submit_checkin(ctx, submit, data, checkin).await
         }
-        ["pulse", "modal", round] => {
-            return answers::submit_pulse_comment(ctx, submit, data, parse_pair(round)?).await
+        CustomId::PulseForm { round } => {
+            return answers::submit_pulse_comment(ctx, submit, data, round).await
         }
-        _ => {
-            tracing::warn!(custom_id = %submit.data.custom_id, "unknown modal");
-            return Ok(());
-        }
+        // Parsed as a form's id, never a component's.
+        _ => return Err(Error::user(messages::errors::STALE_FORM)),
     };
     let pair = data
         .db
-        .pair(parse_pair(pair_id)?)
+        .pair(pair_id)
         .await?
         .filter(|p| p.is_member(submit.user.id.get()))
         .ok_or_else(|| Error::user(m::NOT_YOUR_SURVEY))?;
@@ -513,9 +492,6 @@ async fn repair(
     use messages::pairs as m;
     let guild = guild_of(press)?.get();
     let settings = data.db.guild_settings_or_new(guild).await?;
-    if access::of_member(press.member.as_ref(), Some(&settings)) < Access::Moderator {
-        return Err(Error::user(m::ONLY_MODERATORS));
-    }
     let pair = data
         .db
         .pair(pair_id)
@@ -540,21 +516,27 @@ async fn repair(
     Ok(())
 }
 
+/// What a button or the menu of a `/pair suggest` preview asks for.
+enum Preview {
+    Page(usize),
+    /// The menu: its chosen values are the selection, on this page.
+    Pick(usize),
+    Discard,
+    /// Approve all proposals (`None`) or the chosen ones.
+    Approve(Option<Vec<usize>>),
+}
+
 /// The buttons and menu of a `/pair suggest` preview.
 async fn suggestion_action(
     ctx: &serenity::Context,
     press: &ComponentInteraction,
     data: &Data,
-    action: &str,
     id: i64,
-    rest: &[&str],
+    action: Preview,
 ) -> Result<(), Error> {
     use messages::pairs as m;
     let guild = guild_of(press)?.get();
     let settings = data.db.guild_settings_or_new(guild).await?;
-    if access::of_member(press.member.as_ref(), Some(&settings)) < Access::Moderator {
-        return Err(Error::user(m::ONLY_MODERATORS));
-    }
     let Some((owner, preview)) = data.db.open_suggestion(id).await? else {
         return Err(Error::user(m::SUGGESTION_CLOSED));
     };
@@ -563,42 +545,32 @@ async fn suggestion_action(
     }
     let redraw = |page: usize, selected: &[usize]| {
         let (embed, rows) = suggestion_page(id, &preview, page, selected);
-        Response::UpdateMessage(ResponseMessage::new().embed(embed).components(rows))
+        Response::UpdateMessage(quiet::response().embed(embed).components(rows))
     };
-    match (action, rest) {
-        ("page", [page]) => {
-            let page = page.parse().unwrap_or(0);
-            respond(ctx, press, redraw(page, &[])).await
-        }
-        ("pick", [page]) => {
+    match action {
+        Preview::Page(page) => respond(ctx, press, redraw(page, &[])).await,
+        Preview::Pick(page) => {
             let selected: Vec<usize> = match &press.data.kind {
                 serenity::ComponentInteractionDataKind::StringSelect { values } => {
                     values.iter().filter_map(|v| v.parse().ok()).collect()
                 }
                 _ => Vec::new(),
             };
-            respond(ctx, press, redraw(page.parse().unwrap_or(0), &selected)).await
+            respond(ctx, press, redraw(page, &selected)).await
         }
-        ("discard", []) => {
+        Preview::Discard => {
             if !data.db.close_suggestion(id, false).await? {
                 return Err(Error::user(m::SUGGESTION_CLOSED));
             }
             respond(ctx, press, update(m::DISCARDED)).await
         }
-        ("all", []) | ("sel", [_]) => {
+        Preview::Approve(chosen) => {
             let proposals = preview["proposals"].as_array().cloned().unwrap_or_default();
-            let chosen: Vec<usize> = match rest {
-                [list] => list.split('.').filter_map(|i| i.parse().ok()).collect(),
-                _ => (0..proposals.len()).collect(),
-            };
+            let chosen = chosen.unwrap_or_else(|| (0..proposals.len()).collect());
             if !data.db.close_suggestion(id, true).await? {
                 return Err(Error::user(m::SUGGESTION_CLOSED));
             }
             approve(ctx, press, data, &settings, &proposals, &chosen).await
-        }
-        _ => {
-            tracing::warn!(action, "unknown suggestion action");
-            Ok(())
         }
     }
 }
@@ -613,13 +585,12 @@ async fn approve(
     chosen: &[usize],
 ) -> Result<(), Error> {
     use messages::pairs as m;
-    use serenity::EditInteractionResponse;
     let total = chosen.len();
     respond(
         ctx,
         press,
         Response::UpdateMessage(
-            ResponseMessage::new()
+            quiet::response()
                 .content(m::creating(0, total))
                 .embeds(vec![])
                 .components(vec![]),
@@ -646,7 +617,7 @@ async fn approve(
         }
         // Progress every few pairs keeps the edits well under the rate limit.
         if (done + 1) % 5 == 0 && done + 1 < total {
-            let edit = EditInteractionResponse::new().content(m::creating(done + 1, total));
+            let edit = quiet::edit_response().content(m::creating(done + 1, total));
             press.edit_response(&ctx.http, edit).await?;
         }
     }
@@ -657,7 +628,7 @@ async fn approve(
     press
         .edit_response(
             &ctx.http,
-            EditInteractionResponse::new()
+            quiet::edit_response()
                 .content(summary)
                 .allowed_mentions(serenity::CreateAllowedMentions::new()),
         )

@@ -1,9 +1,9 @@
 //! The digest on Discord: the weekly post to the digest channel (one embed with the chart) and
 //! `/digest` for moderators.
 
+use super::quiet;
 use poise::serenity_prelude::{
-    CreateAllowedMentions, CreateAttachment, CreateEmbed, CreateEmbedFooter, CreateMessage,
-    Timestamp,
+    CreateAllowedMentions, CreateAttachment, CreateEmbed, CreateEmbedFooter, Timestamp,
 };
 
 use super::limits;
@@ -66,7 +66,7 @@ pub async fn post(s: &Scheduled, o: &Occurrence) -> anyhow::Result<Outcome> {
         .map(|(png, alt)| attachment(png, alt, &file))
         .into_iter()
         .collect();
-    let message = CreateMessage::new()
+    let message = quiet::message()
         .embed(embed(&report, (!files.is_empty()).then_some(file.as_str())))
         .allowed_mentions(CreateAllowedMentions::new());
     Ok(s.post(o, channel, message, Vec::new(), false, &files).await)

@@ -2,6 +2,7 @@
 //! to do); internal errors are logged with context and an error id, and the user sees only an
 //! apology with that id.
 
+use super::quiet;
 use poise::serenity_prelude as serenity;
 use poise::FrameworkError;
 
@@ -63,6 +64,18 @@ pub async fn on_error(error: FrameworkError<'_, Data, Error>) {
             tracing::info!(command = %ctx.command().qualified_name, ?input, %error, "bad argument");
             tell(ctx, messages::errors::BAD_ARGUMENT.into()).await;
         }
+        // A value Discord's client would not send (outside an option's choices, from a
+        // modified client or an old command definition): the same plain word as a bad argument.
+        FrameworkError::CommandStructureMismatch {
+            ctx, description, ..
+        } => {
+            tracing::info!(command = %ctx.command().qualified_name, description, "option not understood");
+            tell(
+                poise::Context::Application(ctx),
+                messages::errors::BAD_ARGUMENT.into(),
+            )
+            .await;
+        }
         FrameworkError::GuildOnly { ctx, .. } => {
             tell(ctx, messages::errors::GUILD_ONLY.into()).await
         }
@@ -120,7 +133,7 @@ fn interaction_error_text(
             let id = error_id();
             tracing::error!(
                 error_id = %id,
-                custom_id,
+                custom_id = %super::custom_id::for_log(custom_id),
                 guild = ?guild.map(|g| g.get()),
                 user = %user,
                 error = %format!("{e:#}"),
@@ -141,27 +154,27 @@ impl Failed<'_> {
     /// Tells the person privately, whether or not the interaction was answered already: a
     /// private answer is replaced by the error, a public one gets a private follow-up.
     async fn tell(&self, http: &serenity::Http, text: String) -> Result<(), serenity::Error> {
-        use serenity::{
-            CreateInteractionResponse as Response, CreateInteractionResponseFollowup as Followup,
-            CreateInteractionResponseMessage as Message, EditInteractionResponse as Edit,
-        };
+        use serenity::CreateInteractionResponse as Response;
         match ack::answered() {
             None => {
-                let r = Response::Message(Message::new().content(text).ephemeral(true));
+                let r = Response::Message(quiet::response().content(text).ephemeral(true));
                 match self {
                     Failed::Press(p) => p.create_response(http, r).await,
                     Failed::Submit(s) => s.create_response(http, r).await,
                 }
             }
             Some(ack::Answered::Message { private: true }) => {
-                let e = Edit::new().content(text).embeds(vec![]).components(vec![]);
+                let e = quiet::edit_response()
+                    .content(text)
+                    .embeds(vec![])
+                    .components(vec![]);
                 match self {
                     Failed::Press(p) => p.edit_response(http, e).await.map(drop),
                     Failed::Submit(s) => s.edit_response(http, e).await.map(drop),
                 }
             }
             Some(_) => {
-                let f = Followup::new().content(text).ephemeral(true);
+                let f = quiet::followup().content(text).ephemeral(true);
                 match self {
                     Failed::Press(p) => p.create_followup(http, f).await.map(drop),
                     Failed::Submit(s) => s.create_followup(http, f).await.map(drop),

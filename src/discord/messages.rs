@@ -1,10 +1,41 @@
 //! Every sentence tandem shows to people, in one place: short, plain, and saying what to do next.
 
+/// What a person typed, as a sentence quotes it back: on one line, at most `max` characters
+/// (then `…`), without the controls that make the rest of the sentence read backwards and
+/// without backticks that would open a code block.
+pub fn quote(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            continue;
+        }
+        let c = match c {
+            '`' => '\'',
+            c if c.is_whitespace() || c.is_control() => ' ',
+            c => c,
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+    let out = out.trim_end();
+    if out.chars().count() > max {
+        format!("{}…", out.chars().take(max).collect::<String>())
+    } else {
+        out.to_string()
+    }
+}
+
 pub mod errors {
     pub const BAD_ARGUMENT: &str =
         "One of the options didn't look right. Check them and run the command again.";
     pub const GUILD_ONLY: &str = "This command works inside a server, not in DMs.";
     pub const NOT_ALLOWED: &str = "You don't have permission to use this command.";
+    /// A button or form whose custom id tandem does not understand (an old message, or a
+    /// modified client).
+    pub const STALE_BUTTON: &str = "That button is no longer valid. Run the command again.";
+    pub const STALE_FORM: &str = "That form is no longer valid. Run the command again.";
 
     pub fn internal(error_id: &str) -> String {
         format!(
@@ -35,6 +66,25 @@ pub mod setup {
 
     pub const ADMIN_ONLY: &str =
         "Only server admins (Manage Server permission) can change tandem's setup.";
+
+    pub fn access_progress(done: usize, total: usize) -> String {
+        format!("Giving the new moderator role access to the pair channels: {done} of {total}…")
+    }
+
+    pub const ACCESS_UNFINISHED: &str = "Discord refused some of the changes, so a few pair \
+        channels may still show the old moderator role. I'll finish when I next start; to \
+        finish now, run `/setup moderator_role` again.";
+
+    pub fn access_moved(n: usize) -> String {
+        match n {
+            0 => "The new moderator role is set. There are no pair channels to update yet.".into(),
+            1 => "Done: the new moderator role can see the 1 pair channel, the old one no longer can."
+                .into(),
+            n => format!(
+                "Done: the new moderator role can see all {n} pair channels, the old one no longer can."
+            ),
+        }
+    }
     pub const TITLE: &str = "tandem setup";
     pub const SAVED: &str = "Saved. Here is how tandem is set up now:";
     pub const UNCHANGED: &str = "Nothing changed. Here is how tandem is set up:";
@@ -60,7 +110,7 @@ pub mod setup {
         format!(
             "I don't know the time zone \"{}\". Pick one from the list as you type, \
              e.g. `Europe/Berlin`, `America/New_York` or `UTC+2`.",
-            input.chars().take(60).collect::<String>()
+            super::quote(input, 60)
         )
     }
 
@@ -85,6 +135,20 @@ pub mod setup {
     pub const ANONYMITY_TOO_LOW: &str =
         "Pulse results need at least 3 answers before they show, so nobody's answer can be \
          guessed. Choose 3 or more.";
+    pub const ANONYMITY_TOO_HIGH: &str =
+        "Pulse results can wait for at most 1000 answers. Choose a number from 3 to 1000.";
+    pub const CHANNEL_GONE: &str =
+        "I can't find that channel in this server any more. Pick one from the list as you type.";
+    pub const ROLE_GONE: &str =
+        "I can't find that role in this server any more. Pick one from the list as you type.";
+    pub const EVERYONE_ROLE: &str =
+        "The moderator role can't be the role everyone has, or every member could pair people \
+         and read the digest. Pick or create a role just for moderators.";
+
+    /// A configured channel the bot can no longer open (deleted, or out of its sight).
+    pub fn channel_unreachable(place: &str) -> String {
+        format!("I can't open {place} any more; it may have been deleted. Choose another with `/setup`.")
+    }
 
     pub fn bad_schedule(
         option: &str,
@@ -92,9 +156,10 @@ pub mod setup {
         e: &crate::domain::schedule::CronError,
     ) -> String {
         format!(
-            "`{option}` \"{}\" does not work: {e}. Fields are minute, hour, day, month, \
+            "`{option}` \"{}\" does not work: {}. Fields are minute, hour, day, month, \
              weekday, in the server's time zone; `default` goes back to the standard schedule.",
-            input.chars().take(60).collect::<String>()
+            super::quote(input, 60),
+            super::quote(&e.to_string(), 160)
         )
     }
 
@@ -129,7 +194,7 @@ pub mod setup {
         format!(
             "`{option}` \"{}\" is no longer accepted ({why}), so the default is used. \
              Run `/setup {option}:` with a new value to choose again.",
-            value.chars().take(60).collect::<String>()
+            super::quote(value, 60)
         )
     }
 
@@ -154,15 +219,17 @@ pub mod members {
                 format!("That's {n} topics; {MAX_TOPICS} at most please. Keep the ones that matter most.")
             }
             ProfileError::TopicTooLong(t) => format!(
-                "The topic \"{}…\" is too long. Use short tags separated by commas.",
-                t.chars().take(20).collect::<String>()
+                "The topic \"{}\" is too long. Use short tags separated by commas.",
+                super::quote(t, 20)
             ),
             ProfileError::UnknownTimezone(tz) => format!(
-                "I don't know the time zone \"{tz}\". Pick one from the list as you type, \
-                 e.g. `Europe/Berlin`, `America/New_York` or `UTC+2`."
+                "I don't know the time zone \"{}\". Pick one from the list as you type, \
+                 e.g. `Europe/Berlin`, `America/New_York` or `UTC+2`.",
+                super::quote(tz, 60)
             ),
             ProfileError::UnknownLanguage(l) => format!(
-                "I don't recognise the language \"{l}\". Use codes like `en, es, de` or names like `English`."
+                "I don't recognise the language \"{}\". Use codes like `en, es, de` or names like `English`.",
+                super::quote(l, 40)
             ),
             ProfileError::TooManyLanguages(n) => {
                 format!("That's {n} languages; list up to 5.")
@@ -312,6 +379,17 @@ pub mod members {
 
     pub const LEFT_PROGRAMME: &str =
         "You've left the programme, so there's nothing to edit. Enrol again with `/enrol` any time.";
+    pub const CHANGED_MEANWHILE: &str =
+        "Your profile changed while I was saving (a moderator may have just decided). \
+         Nothing was overwritten; run the command again.";
+
+    pub fn application_limit(n: u32) -> String {
+        format!(
+            "You've applied to mentor {n} times in the last 30 days, the most I can pass on. \
+             Please wait for the moderators' answer, or write to them directly."
+        )
+    }
+
     pub const NOTHING_TO_CHANGE: &str =
         "Nothing to change: add at least one option (e.g. `topics` or `timezone`).";
     pub const PROFILE_UPDATED: &str = "Your profile is updated:";
@@ -457,7 +535,18 @@ pub mod pairs {
             PairRefusal::AlreadyPaired => {
                 format!("<@{mentor}> and <@{mentee}> are already a pair.")
             }
+            PairRefusal::MenteeTaken => format!(
+                "<@{mentee}> already has a mentor. End that pair first if they need a new one."
+            ),
         }
+    }
+
+    /// To moderators, after a restart cut a pair's creation short.
+    pub fn rolled_back(mentor: u64, mentee: u64) -> String {
+        format!(
+            "The pair of <@{mentor}> and <@{mentee}> was not finished because tandem stopped. \
+             Nothing was kept; run `/pair create` again."
+        )
     }
 
     pub fn created(mentor: u64, mentee: u64, channel: u64) -> String {
@@ -500,6 +589,7 @@ pub mod pairs {
     pub fn not_open(status: PairStatus) -> &'static str {
         match status {
             PairStatus::Ended => "This pair has already ended.",
+            PairStatus::Pending => "This pair is still being set up. Try again in a minute.",
             PairStatus::Broken => {
                 "This pair's channel was lost; a moderator can pair you again with `/pair create`."
             }
@@ -606,6 +696,12 @@ pub mod pairs {
 
     pub const REFIT_SENT: &str = "I've told the moderators privately. Your partner won't be told \
         why; if a moderator re-pairs you, they'll only hear that the pair ended.";
+    pub fn refit_limit(n: u32) -> String {
+        format!(
+            "You've already asked {n} times this week. The moderators have your request \
+             and will get in touch; you can also write to them directly."
+        )
+    }
     pub const REFIT_NO_CHANNEL: &str = "The moderators haven't set up a channel where I can \
         reach them. Please message a moderator directly.";
     pub const REFIT_ONLY_MEMBERS: &str = "Only a member of this pair can ask for a re-pair.";
@@ -752,7 +848,7 @@ pub mod pairs {
             }
             GoalError::BadDate(t) => format!(
                 "I can't read the date \"{}\". Write it as `2026-12-24` or `in 3 weeks`.",
-                t.chars().take(30).collect::<String>()
+                super::quote(t, 30)
             ),
             GoalError::DueInThePast(d) => {
                 format!("{d} has already passed. Pick a date from today on.")
@@ -882,6 +978,8 @@ pub mod checkins {
 
     pub const MODAL_TITLE: &str = "Your check-in";
     pub const PROGRESS: &str = "What moved forward since last time?";
+    pub const PROGRESS_EMPTY: &str =
+        "Write a few words about what moved forward, then send the check-in again.";
     pub const BLOCKERS: &str = "Anything in the way? (optional)";
     pub const NEXT_STEP: &str = "Your next step (optional)";
 
@@ -985,11 +1083,28 @@ pub mod pulse {
     pub const COMMENT: &str = "Anything the moderators should know?";
     pub const COMMENT_SAVED: &str = "Thanks, your comment is saved without your name.";
     pub const SCORE_FIRST: &str = "Pick a number first, then add your comment.";
+    pub const COMMENT_EMPTY: &str =
+        "The comment was empty, so nothing was saved. Write a few words, or just keep your number.";
+    pub const CLOSED: &str =
+        "This pulse question has closed, so your answer was not saved. The next one comes soon.";
     pub const NOT_ASKED: &str = "This pulse question was sent to someone else.";
     pub const ONLY_MODERATORS: &str = "Only moderators can run pulse surveys and see results.";
     pub const NO_ROUND: &str =
         "No pulse round yet. Start one with `/pulse now`, or wait for the schedule (see `/setup`).";
     pub const NOBODY: &str = "Nobody is active in the programme yet, so there is nobody to ask.";
+
+    /// Scores of a round are shown only once it closes, so no single answer can be worked
+    /// out by looking before and after it.
+    pub fn still_open(answers: u32, closes_at: i64) -> String {
+        let answers = match answers {
+            1 => "1 answer".to_string(),
+            n => format!("{n} answers"),
+        };
+        format!(
+            "The current pulse round has {answers} so far. Its results show when it closes \
+             <t:{closes_at}:R>."
+        )
+    }
 
     pub fn round_started(members: usize, min: u32) -> String {
         format!(
@@ -1052,6 +1167,8 @@ pub mod digest {
          programme is going.";
     pub const EXPORT_ONLY_MODERATORS: &str =
         "Only moderators can export the programme's data. To get your own, use `/mydata export`.";
+    pub const BAD_WEEKS: &str =
+        "The chart covers 2 to 26 weeks. Pick a number in that range, or leave `weeks` out for 8.";
     pub const CHART_FILE: &str = "digest.png";
 
     /// The chart's file name in a scheduled digest: dated, and so also the mark that tells a
@@ -1356,6 +1473,18 @@ pub mod activity {
         "Kudos are for thanking someone else. Who helped you lately? Try `/kudos` with their name.";
     pub const KUDOS_BOT: &str = "Bots don't need thanks, but people do: pick a member instead.";
     pub const KUDOS_EMPTY: &str = "Add a few words on what you're thankful for, then try again.";
+    pub const KUDOS_NOT_MEMBER: &str =
+        "You can only thank people who are in this server. Pick someone from the list as you type.";
+    pub const MEET_MINUTES: &str =
+        "A meeting is recorded in minutes, from 1 to 600. Try again with how long you met.";
+
+    pub fn kudos_too_long(chars: usize) -> String {
+        format!("Your thanks is {chars} characters; please keep it to 200.")
+    }
+
+    pub fn note_too_long(chars: usize) -> String {
+        format!("Your note is {chars} characters; please keep it to 200.")
+    }
 
     fn duration(minutes: u32) -> String {
         match (minutes / 60, minutes % 60) {

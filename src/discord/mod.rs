@@ -9,13 +9,15 @@ mod channels;
 pub mod commands;
 mod components;
 pub mod courier;
+pub mod custom_id;
 pub mod digest;
 mod dm;
 pub mod error;
 pub mod limits;
 pub mod messages;
-mod pairing;
+pub(crate) mod pairing;
 mod presence;
+pub(crate) mod quiet;
 pub mod scheduled;
 mod startup;
 
@@ -27,7 +29,7 @@ use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 use tokio::sync::{watch, Notify};
 
-pub use components::{route_of, BUTTON_ROUTES, FORM_ROUTES};
+pub use custom_id::{route_of, CustomId, Surface, BUTTON_ROUTES, FORM_ROUTES};
 pub use error::Error;
 
 use crate::clock::SharedClock;
@@ -181,11 +183,14 @@ async fn build(
                 }
             })
         },
+        // No reply pings anyone unless it names whom (poise's default pings every user
+        // mentioned, so a `<@id>` typed into a goal title would).
+        allowed_mentions: Some(serenity::CreateAllowedMentions::new()),
         ..Default::default()
     };
     let framework = poise::Framework::builder()
         .options(options)
-        .setup(move |_ctx, ready_event, framework| {
+        .setup(move |ctx, ready_event, framework| {
             Box::pin(async move {
                 let commands = &framework.options().commands;
                 let registered = startup::register_commands(
@@ -200,6 +205,20 @@ async fn build(
                     let _ = fatal_tx.send(Some(format!("{e:#}")));
                     return Err(Error::Internal(e));
                 }
+                // Before any command runs: nothing this process creates can be pending yet.
+                let env = pairing::Env {
+                    http: &ctx.http,
+                    cache: &ctx.cache,
+                    db: &db,
+                    now: clock.now(),
+                };
+                if let Err(e) = pairing::roll_back_half_made(env, env.now).await {
+                    tracing::error!(error = %e, "could not roll back pairs left half-made");
+                }
+                tokio::spawn(pairing::resume_moderator_access(
+                    ctx.http.clone(),
+                    db.clone(),
+                ));
                 let present: Vec<u64> = ready_event.guilds.iter().map(|g| g.id.get()).collect();
                 startup::servers_left_while_away(&db, &present, clock.now()).await;
                 tracing::info!(

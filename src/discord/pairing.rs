@@ -2,12 +2,14 @@
 //! DMs, ending with an exit survey and archiving, and the "broken" notice. Commands and
 //! buttons both go through here.
 
+use super::quiet;
 use poise::serenity_prelude as serenity;
 use serenity::{
-    ChannelId, CreateActionRow, CreateButton, CreateChannel, CreateEmbed, CreateMessage,
-    PermissionOverwrite, PermissionOverwriteType, Permissions, RoleId, UserId,
+    ChannelId, CreateActionRow, CreateButton, CreateChannel, CreateEmbed, PermissionOverwrite,
+    PermissionOverwriteType, Permissions, RoleId, UserId,
 };
 
+use super::custom_id::CustomId;
 use super::{dm, messages, Data, Error};
 use crate::domain::guild::{ArchiveMode, GuildSettings};
 use crate::domain::member::Role;
@@ -191,7 +193,20 @@ pub async fn open_pair(
             });
         }
     };
-    data.db.set_pair_channel(pair.id, channel.get()).await?;
+    // The pending row holds the places until this one update makes it active with its
+    // channel; if it was rolled back meanwhile, the channel must not outlive it.
+    let activated = match data.db.activate_pair(pair.id, channel.get()).await {
+        Ok(activated) => activated,
+        Err(e) => {
+            remove_orphan(&ctx.http, channel).await;
+            return Err(e.into());
+        }
+    };
+    if !activated {
+        remove_orphan(&ctx.http, channel).await;
+        return Err(Error::user(messages::pairs::CHANNEL_FAILED));
+    }
+    pair.status = pair::PairStatus::Active;
     pair.channel_id = Some(channel.get());
     // Its first check-in gets planned now rather than at the next hourly pass.
     data.jobs.wake();
@@ -206,6 +221,64 @@ pub async fn open_pair(
     }
     tracing::info!(pair = pair.id, channel = %channel, "pair created");
     Ok(Ok(pair))
+}
+
+/// Deletes a pair channel that no pair row points at (its pair was never activated).
+async fn remove_orphan(http: &serenity::Http, channel: ChannelId) {
+    match channel.delete(http).await {
+        Ok(_) => tracing::info!(%channel, "deleted the channel of a pair that was not created"),
+        Err(e) => tracing::warn!(error = %e, %channel, "could not delete an orphan pair channel"),
+    }
+}
+
+/// Rolls back pairs a stopped process left half-made (pending, started by `started`, when
+/// this process started; it runs before any command is served): deletes any channel already made for them, which is recognisable by its overwrites
+/// for exactly that mentor and mentee and by belonging to no pair, then the pending row, and
+/// tells the moderators to create the pair again. Safe to run again after a crash in it.
+pub async fn roll_back_half_made(env: Env<'_>, started: DateTime<Utc>) -> Result<usize, Error> {
+    let pending = env.db.pending_pairs(started).await?;
+    for pair in &pending {
+        let guild = serenity::GuildId::new(pair.guild_id);
+        let (Some(mentor), Some(mentee)) = (pair.mentor_id, pair.mentee_id) else {
+            continue;
+        };
+        let grants = |c: &serenity::GuildChannel, user: u64| {
+            c.permission_overwrites.iter().any(|o| {
+                o.kind == PermissionOverwriteType::Member(UserId::new(user))
+                    && o.allow.contains(Permissions::VIEW_CHANNEL)
+            })
+        };
+        // A server the bot can no longer read keeps no channel of ours to clean up.
+        let channels = match guild.channels(env.http).await {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::warn!(error = %e, pair = pair.id, "could not list channels to roll back a pair");
+                Default::default()
+            }
+        };
+        for channel in channels.values() {
+            let candidate = channel.kind == serenity::ChannelType::Text
+                && grants(channel, mentor)
+                && grants(channel, mentee);
+            if candidate && !env.db.is_pair_channel(channel.id.get()).await? {
+                remove_orphan(env.http, channel.id).await;
+            }
+        }
+        let entry = AuditEntry {
+            guild_id: pair.guild_id,
+            actor_id: None,
+            action: "pair.discard".into(),
+            target_id: None,
+            detail: Some(format!("pair {}: not finished before a restart", pair.id)),
+            at: env.now,
+        };
+        if env.db.discard_new_pair(pair.id, &entry).await? {
+            tracing::warn!(pair = pair.id, "rolled back a pair left half-made");
+            let text = messages::pairs::rolled_back(mentor, mentee);
+            tell_moderators(env.http, env.db, pair.guild_id, text).await?;
+        }
+    }
+    Ok(pending.len())
 }
 
 async fn create_channel(
@@ -261,7 +334,7 @@ async fn post_welcome(ctx: &serenity::Context, data: &Data, pair: &Pair, channel
         embed = embed.field(m::ICEBREAKERS, questions.join("\n"), false);
     }
     embed = embed.field(m::FIRST_GOAL, m::FIRST_GOAL_TEXT, false);
-    let message = CreateMessage::new()
+    let message = quiet::message()
         .content(format!("<@{mentor}> <@{mentee}>"))
         .embed(embed)
         .allowed_mentions(
@@ -275,7 +348,7 @@ async fn post_welcome(ctx: &serenity::Context, data: &Data, pair: &Pair, channel
 
 /// The button that opens a pair's exit survey.
 pub fn survey_button(pair_id: i64) -> CreateActionRow {
-    CreateActionRow::Buttons(vec![CreateButton::new(format!("pair:survey:{pair_id}"))
+    CreateActionRow::Buttons(vec![CreateButton::new(CustomId::Survey { pair: pair_id })
         .label(messages::pairs::SURVEY_BUTTON)
         .style(serenity::ButtonStyle::Primary)])
 }
@@ -364,7 +437,7 @@ pub async fn close_pair(
     // In a read-only channel the survey button still works, so it goes there; a channel
     // about to be deleted cannot hold it, so each member gets it by DM.
     if let (Some(channel), true) = (channel, read_only) {
-        let message = CreateMessage::new()
+        let message = quiet::message()
             .content(m::ended_here(true))
             .components(vec![survey_button(pair.id)]);
         if let Err(e) = channel.send_message(env.http, message).await {
@@ -380,7 +453,7 @@ pub async fn close_pair(
             Some(g) => m::partner_left_dm(&guild_name, g),
             None => m::ended_dm(&guild_name, partner),
         };
-        let message = CreateMessage::new()
+        let message = quiet::message()
             .content(text)
             .components(vec![survey_button(pair.id)]);
         if let Err(e) = UserId::new(user).direct_message(env.http, message).await {
@@ -416,6 +489,90 @@ async fn archive(http: &serenity::Http, pair: &Pair, channel: ChannelId, read_on
     }
 }
 
+/// Requests per second the moderator-access sweep makes (two per channel), well under the
+/// global limit so check-ins and commands keep flowing during it.
+const ACCESS_SWEEP_PER_SECOND: u32 = 10;
+
+/// Moves every pair channel (and overflow category) of the server from the role its
+/// overwrites grant now to the moderator role, paced, reporting `(done, total)` as it goes;
+/// records the new role once all are done. Each step is idempotent, so a sweep cut short is
+/// simply run again (at the next start, see [`resume_moderator_access`]). Returns how many
+/// channels it updated.
+pub async fn sync_moderator_access(
+    http: &serenity::Http,
+    db: &Db,
+    guild: u64,
+    progress: Option<&tokio::sync::watch::Sender<(usize, usize)>>,
+) -> Result<usize, Error> {
+    let Some((_, old, new)) = db
+        .stale_pair_access()
+        .await?
+        .into_iter()
+        .find(|(g, _, _)| *g == guild)
+    else {
+        return Ok(0);
+    };
+    let channels = db.channels_with_moderator_access(guild).await?;
+    let pause = std::time::Duration::from_secs(1) / ACCESS_SWEEP_PER_SECOND;
+    let total = channels.len();
+    for (done, channel) in channels.iter().enumerate() {
+        let channel = ChannelId::new(*channel);
+        let mut result = Ok(());
+        if let Some(old) = old.filter(|o| Some(*o) != new) {
+            result = channel
+                .delete_permission(http, PermissionOverwriteType::Role(RoleId::new(old)))
+                .await;
+            tokio::time::sleep(pause).await;
+        }
+        if let (Ok(()), Some(new)) = (&result, new) {
+            let overwrite = PermissionOverwrite {
+                allow: Permissions::VIEW_CHANNEL,
+                deny: Permissions::empty(),
+                kind: PermissionOverwriteType::Role(RoleId::new(new)),
+            };
+            result = channel.create_permission(http, overwrite).await;
+            tokio::time::sleep(pause).await;
+        }
+        match result {
+            Ok(()) => {}
+            // A channel deleted by hand has no access to fix (its pair is marked broken).
+            Err(e) if is_unknown_channel(&e) => {}
+            Err(e) => return Err(e.into()),
+        }
+        if let Some(progress) = progress.filter(|_| (done + 1) % 10 == 0) {
+            progress.send_replace((done + 1, total));
+        }
+    }
+    db.set_pair_channels_role(guild, new).await?;
+    tracing::info!(
+        guild,
+        channels = total,
+        "moderator access moved to the new role"
+    );
+    Ok(total)
+}
+
+fn is_unknown_channel(e: &serenity::Error) -> bool {
+    matches!(e, serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r))
+        if r.error.code == 10003)
+}
+
+/// Finishes every sweep a restart cut short (in the background after start-up).
+pub async fn resume_moderator_access(http: std::sync::Arc<serenity::Http>, db: Db) {
+    let stale = match db.stale_pair_access().await {
+        Ok(s) => s,
+        Err(e) => {
+            tracing::error!(error = %e, "could not look for unfinished moderator access changes");
+            return;
+        }
+    };
+    for (guild, _, _) in stale {
+        if let Err(e) = sync_moderator_access(&http, &db, guild, None).await {
+            tracing::warn!(guild, error = %e, "moderator access not updated yet; tried again at the next start or /setup");
+        }
+    }
+}
+
 /// A pair channel disappeared (deleted by hand, or access lost): mark the pair broken and
 /// tell the moderators, once.
 pub async fn channel_lost(
@@ -447,7 +604,7 @@ pub async fn tell_moderators(
 ) -> Result<(), Error> {
     let settings = db.guild_settings(guild).await?;
     if let Some(digest) = settings.and_then(|s| s.digest_channel_id) {
-        let message = CreateMessage::new()
+        let message = quiet::message()
             .content(text)
             .allowed_mentions(serenity::CreateAllowedMentions::new());
         if let Err(e) = ChannelId::new(digest).send_message(http, message).await {

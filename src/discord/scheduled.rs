@@ -1,6 +1,7 @@
 //! What the scheduler posts: check-in prompts, reminders, pulse questions and the digest.
 //! Sends go through the [`Courier`] (paced, retried, nonce-protected).
 
+use super::quiet;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
@@ -9,6 +10,7 @@ use serde_json::Value;
 use serenity::{CreateActionRow, CreateAllowedMentions, CreateButton, CreateMessage, UserId};
 
 use super::courier::{Courier, SendError, MISSING_ACCESS, MISSING_PERMISSIONS, UNKNOWN_CHANNEL};
+use super::custom_id::{CustomId, Surface};
 use super::presence::Presence;
 use super::{channels, digest, dm, messages, pairing};
 use crate::clock::SharedClock;
@@ -60,16 +62,20 @@ pub fn checkin_buttons(occurrence: i64) -> Vec<CreateActionRow> {
         .iter()
         .enumerate()
         .map(|(i, label)| {
-            CreateButton::new(format!("checkin:mood:{occurrence}:{}", i + 1))
-                .label(*label)
-                .style(serenity::ButtonStyle::Secondary)
+            CreateButton::new(CustomId::CheckinMood {
+                checkin: occurrence,
+                mood: i as u8 + 1,
+            })
+            .label(*label)
+            .style(serenity::ButtonStyle::Secondary)
         })
         .collect();
     vec![
         CreateActionRow::Buttons(moods),
-        CreateActionRow::Buttons(vec![CreateButton::new(format!(
-            "checkin:answer:{occurrence}"
-        ))
+        CreateActionRow::Buttons(vec![CreateButton::new(CustomId::CheckinAnswer {
+            checkin: occurrence,
+            reminder: None,
+        })
         .label(m::ANSWER_BUTTON)
         .style(serenity::ButtonStyle::Primary)]),
     ]
@@ -77,9 +83,10 @@ pub fn checkin_buttons(occurrence: i64) -> Vec<CreateActionRow> {
 
 /// The Answer button under a reminder; its id names the reminder too (its mark on Discord).
 fn reminder_button(prompt: i64, reminder: i64) -> CreateActionRow {
-    CreateActionRow::Buttons(vec![CreateButton::new(format!(
-        "checkin:answer:{prompt}:{reminder}"
-    ))
+    CreateActionRow::Buttons(vec![CreateButton::new(CustomId::CheckinAnswer {
+        checkin: prompt,
+        reminder: Some(reminder),
+    })
     .label(messages::checkins::ANSWER_BUTTON)
     .style(serenity::ButtonStyle::Primary)])
 }
@@ -91,9 +98,13 @@ pub fn pulse_buttons(round: i64, asked: i64) -> Vec<CreateActionRow> {
         .iter()
         .enumerate()
         .map(|(i, label)| {
-            CreateButton::new(format!("pulse:score:{round}:{}:{asked}", i + 1))
-                .label(*label)
-                .style(serenity::ButtonStyle::Secondary)
+            CreateButton::new(CustomId::PulseScore {
+                round,
+                score: i as u8 + 1,
+                asked: Some(asked),
+            })
+            .label(*label)
+            .style(serenity::ButtonStyle::Secondary)
         })
         .collect();
     vec![CreateActionRow::Buttons(scale)]
@@ -106,14 +117,15 @@ fn once(occurrence: i64, message: CreateMessage) -> CreateMessage {
         .enforce_nonce(true)
 }
 
-/// Custom ids of the buttons in a message as Discord returns it.
-fn custom_ids(message: &Value) -> impl Iterator<Item = &str> {
+/// The custom ids tandem understands among the buttons of a message as Discord returns it.
+fn custom_ids(message: &Value) -> impl Iterator<Item = CustomId> + '_ {
     message["components"]
         .as_array()
         .into_iter()
         .flatten()
         .flat_map(|row| row["components"].as_array().into_iter().flatten())
         .filter_map(|c| c["custom_id"].as_str())
+        .filter_map(|id| CustomId::parse(Surface::Component, id).ok())
 }
 
 fn mentioning(users: &[u64]) -> CreateAllowedMentions {
@@ -331,7 +343,7 @@ impl Scheduled {
             .collect();
         let posted_at = o.scheduled_for.max(now);
         let on_time = posted_at + on_time_window(&self.settings);
-        let message = CreateMessage::new()
+        let message = quiet::message()
             .content(messages::checkins::prompt(
                 &members,
                 &goals,
@@ -370,12 +382,19 @@ impl Scheduled {
                     .pair(o.target as i64)
                     .await?
                     .and_then(|p| p.channel_id);
+                let (id, prompt) = (o.id, o.parent_id.unwrap_or(0));
                 let mark: Mark = if o.kind == Kind::Checkin {
-                    let prefix = format!("checkin:mood:{}:", o.id);
-                    Box::new(move |m| custom_ids(m).any(|id| id.starts_with(&prefix)))
+                    Box::new(move |m| {
+                        custom_ids(m).any(
+                            |c| matches!(c, CustomId::CheckinMood { checkin, .. } if checkin == id),
+                        )
+                    })
                 } else {
-                    let id = format!("checkin:answer:{}:{}", o.parent_id.unwrap_or(0), o.id);
-                    Box::new(move |m| custom_ids(m).any(|c| c == id))
+                    let answer = CustomId::CheckinAnswer {
+                        checkin: prompt,
+                        reminder: Some(id),
+                    };
+                    Box::new(move |m| custom_ids(m).any(|c| c == answer))
                 };
                 (channel.into_iter().collect(), mark)
             }
@@ -388,10 +407,12 @@ impl Scheduled {
                 };
                 let pairs = self.db.open_pairs_of(o.guild_id, o.target).await?;
                 channels.extend(pairs.iter().filter_map(|p| p.channel_id));
-                let (round, suffix) = (o.parent_id.unwrap_or(0), format!(":{}", o.id));
-                let prefix = format!("pulse:score:{round}:");
+                let (id, round) = (o.id, o.parent_id.unwrap_or(0));
                 let mark: Mark = Box::new(move |m| {
-                    custom_ids(m).any(|c| c.starts_with(&prefix) && c.ends_with(&suffix))
+                    custom_ids(m).any(|c| {
+                        matches!(c, CustomId::PulseScore { round: r, asked: Some(a), .. }
+                            if r == round && a == id)
+                    })
                 });
                 (channels, mark)
             }
@@ -464,7 +485,7 @@ impl Scheduled {
             pair.guild_id
         );
         let text = messages::checkins::reminder(&waiting, &link);
-        let reply = CreateMessage::new()
+        let reply = quiet::message()
             .content(text)
             .components(vec![reminder_button(prompt.id, o.id)])
             .allowed_mentions(mentioning(&waiting));
@@ -484,6 +505,7 @@ impl Scheduled {
                 o.guild_id,
                 &self.settings.pulse.questions,
                 self.clock.now(),
+                chrono::Duration::hours(self.settings.pulse.window_hours.into()),
             )
             .await?;
         tracing::info!(members = members.len(), "pulse round started");
@@ -518,7 +540,7 @@ impl Scheduled {
         let settings = self.db.guild_settings_or_new(guild_id).await?;
         let min = self.settings.anonymity_min(&settings);
         let guild = dm::guild_name(&self.cache, serenity::GuildId::new(guild_id));
-        let by_dm = CreateMessage::new()
+        let by_dm = quiet::message()
             .content(messages::pulse::question(&guild, &question, min))
             .components(pulse_buttons(round, o.id));
         let dm_error = match self.courier.dm_channel(user).await {
@@ -543,7 +565,7 @@ impl Scheduled {
                 "DM refused ({dm_error}) and no pair channel to ask in"
             )));
         };
-        let here = CreateMessage::new()
+        let here = quiet::message()
             .content(messages::pulse::question_in_channel(user, &question, min))
             .components(pulse_buttons(round, o.id))
             .allowed_mentions(mentioning(&[user]));

@@ -9,6 +9,9 @@ use chrono_tz::Tz;
 
 use super::timezone;
 
+/// What a mention of a person becomes in others' words once that person erased their data.
+pub const ERASED_MENTION: &str = "@former member";
+
 pub const MAX_TOPICS: usize = 10;
 pub const MAX_TOPIC_CHARS: usize = 32;
 pub const MAX_LANGUAGES: usize = 5;
@@ -149,11 +152,27 @@ pub enum ProfileError {
     NotForRole(&'static str, Role),
 }
 
+/// What a person typed, without what nobody can see: bidirectional override and isolate
+/// controls are dropped wherever they are (they make the text after them read backwards), and
+/// whitespace and zero-width characters are trimmed from both ends.
+pub fn tidy(text: &str) -> String {
+    let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let invisible = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+            )
+    };
+    let kept: String = text.chars().filter(|c| !bidi(*c)).collect();
+    kept.trim_matches(invisible).to_string()
+}
+
 /// Splits comma-separated tags, lower-cases them, squeezes spaces and drops duplicates.
 pub fn parse_topics(text: &str) -> Result<Vec<String>, ProfileError> {
     let mut topics: Vec<String> = Vec::new();
     for raw in text.split(',') {
-        let tag = raw
+        let tag = tidy(raw)
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
@@ -199,7 +218,7 @@ const LANGUAGE_NAMES: [(&str, &str); 20] = [
 
 /// One language as a code: `en`, `EN`, `English` → `en`.
 pub fn parse_language(text: &str) -> Result<String, ProfileError> {
-    let word = text.trim().to_lowercase();
+    let word = tidy(text).to_lowercase();
     if let Some((_, code)) = LANGUAGE_NAMES.iter().find(|(name, _)| *name == word) {
         return Ok(code.to_string());
     }
@@ -238,12 +257,12 @@ fn clean_text(
     max: usize,
     too_long: fn(usize) -> ProfileError,
 ) -> Result<Option<String>, ProfileError> {
-    let t = text.trim();
+    let t = tidy(text);
     let n = t.chars().count();
     if n > max {
         return Err(too_long(n));
     }
-    Ok((!t.is_empty()).then(|| t.to_string()))
+    Ok((!t.is_empty()).then_some(t))
 }
 
 impl Profile {
@@ -385,6 +404,19 @@ mod tests {
         assert_eq!(p.capacity, Some(1));
         assert_eq!(p.languages, ["en"]);
         assert_eq!(p.timezone, Tz::Europe__Berlin);
+    }
+
+    #[test]
+    fn invisible_characters_are_not_text() {
+        assert_eq!(tidy("\u{200B}\u{FEFF} \u{202E}"), "");
+        assert_eq!(tidy("\u{200B}rust\u{FEFF}"), "rust");
+        assert_eq!(tidy("\u{202E}gnp.exe"), "gnp.exe");
+        assert_eq!(tidy("👩\u{200D}💻"), "👩\u{200D}💻");
+        assert_eq!(
+            parse_topics("\u{200B}, \u{FEFF}"),
+            Err(ProfileError::NoTopics)
+        );
+        assert_eq!(parse_topics("\u{200B}Rust\u{FEFF}").unwrap(), ["rust"]);
     }
 
     #[test]

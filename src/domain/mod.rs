@@ -9,3 +9,6 @@ pub mod pair;
 pub mod schedule;
 pub mod survey;
 pub mod timezone;
+
+#[cfg(test)]
+mod properties;

@@ -9,6 +9,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 /// the resume needs no job and cannot be missed after downtime.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PairStatus {
+    /// Being created: the row holds the places while the channel is made.
+    Pending,
     Active,
     Paused,
     Ended,
@@ -48,7 +50,7 @@ macro_rules! string_enum {
     };
 }
 
-string_enum!(PairStatus { Active => "active", Paused => "paused", Ended => "ended", Broken => "broken" });
+string_enum!(PairStatus { Pending => "pending", Active => "active", Paused => "paused", Ended => "ended", Broken => "broken" });
 string_enum!(EndReason {
     Completed => "completed",
     NotAGoodFit => "not_a_good_fit",
@@ -194,7 +196,10 @@ pub enum GoalError {
 
 /// A goal's title: trimmed, spaces squeezed, not empty, not too long.
 pub fn parse_goal_title(text: &str) -> Result<String, GoalError> {
-    let title = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = super::member::tidy(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if title.is_empty() {
         return Err(GoalError::EmptyTitle);
     }

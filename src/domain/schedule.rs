@@ -20,7 +20,8 @@ pub struct Cron {
 pub enum CronError {
     #[error("it should have 5 fields (minute hour day month weekday), like `0 17 * * Tue`")]
     Fields,
-    #[error("it could not be read ({0}); write it like `0 17 * * Tue`")]
+    /// The parser's own words stay in the value (for logs); people see a plain sentence.
+    #[error("it could not be read; write it like `0 17 * * Tue` (minute hour day month weekday)")]
     Syntax(String),
     #[error("it never fires")]
     Never,

@@ -62,10 +62,10 @@ fn parse_offset(text: &str) -> Option<Tz> {
     if rest.is_empty() {
         return Some(Tz::UTC);
     }
-    let (sign, digits) = match rest.split_at(1) {
-        ("+", d) => ('+', d),
-        ("-", d) => ('-', d),
-        _ => return None,
+    // By character, not byte: `UTCé` must be "unknown", not a panic at a non-boundary.
+    let (sign, digits) = match rest.strip_prefix('+') {
+        Some(d) => ('+', d),
+        None => ('-', rest.strip_prefix('-')?),
     };
     let digits = digits.strip_suffix(":00").unwrap_or(digits);
     let hours: u8 = digits.parse().ok()?;

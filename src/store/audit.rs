@@ -42,6 +42,50 @@ type AuditRow = (
 );
 
 impl Db {
+    /// Records the entry unless its actor already did the same action `limit` times since
+    /// `since` in this server (counted and written in one transaction); false when at the limit.
+    pub async fn record_within_limit(
+        &self,
+        entry: &AuditEntry,
+        limit: u32,
+        since: DateTime<Utc>,
+    ) -> Result<bool> {
+        let mut tx = self.write().await?;
+        let done = self.count_actions(&mut tx, entry, since).await?;
+        if done >= limit {
+            return Ok(false);
+        }
+        record(&mut tx, entry).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// How often the entry's actor did its action (with the same detail) since `since`.
+    pub async fn recent_actions(&self, entry: &AuditEntry, since: DateTime<Utc>) -> Result<u32> {
+        let mut conn = self.pool().acquire().await?;
+        self.count_actions(&mut conn, entry, since).await
+    }
+
+    async fn count_actions(
+        &self,
+        conn: &mut SqliteConnection,
+        entry: &AuditEntry,
+        since: DateTime<Utc>,
+    ) -> Result<u32> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE guild_id = ? AND actor_id = ? AND action = ?
+               AND detail IS ? AND at >= ?",
+        )
+        .bind(to_db(entry.guild_id))
+        .bind(entry.actor_id.map(to_db))
+        .bind(&entry.action)
+        .bind(&entry.detail)
+        .bind(since)
+        .fetch_one(conn)
+        .await?;
+        Ok(n as u32)
+    }
+
     /// Records an action that changes nothing else (e.g. an export).
     pub async fn record_audit(&self, entry: &AuditEntry) -> Result<()> {
         let mut conn = self.pool().acquire().await?;

@@ -129,10 +129,12 @@ impl Db {
             "SELECT r.started_at, COUNT(a.score), COALESCE(SUM(a.score), 0)
              FROM pulse_rounds r LEFT JOIN pulse_answers a ON a.round_id = r.occurrence_id
              WHERE r.guild_id = ? AND r.started_at >= ? AND r.started_at < ?
+               AND r.closes_at <= ?
              GROUP BY r.occurrence_id",
         )
         .bind(g)
         .bind(from)
+        .bind(to)
         .bind(to)
         .fetch_all(self.pool())
         .await?;
@@ -275,18 +277,21 @@ impl Db {
             .collect())
     }
 
-    /// Every pulse round: (round, started, question, answers, sum of scores).
+    /// Every pulse round closed by `now`: (round, started, question, answers, sum of scores).
     pub async fn pulse_totals(
         &self,
         guild_id: u64,
+        now: DateTime<Utc>,
     ) -> Result<Vec<(i64, DateTime<Utc>, String, u32, u32)>> {
         let rows: Vec<(i64, DateTime<Utc>, String, i64, i64)> = sqlx::query_as(
             "SELECT r.occurrence_id, r.started_at, r.question, COUNT(a.score),
                     COALESCE(SUM(a.score), 0)
              FROM pulse_rounds r LEFT JOIN pulse_answers a ON a.round_id = r.occurrence_id
-             WHERE r.guild_id = ? GROUP BY r.occurrence_id ORDER BY r.started_at",
+             WHERE r.guild_id = ? AND r.closes_at <= ?
+             GROUP BY r.occurrence_id ORDER BY r.started_at",
         )
         .bind(to_db(guild_id))
+        .bind(now)
         .fetch_all(self.pool())
         .await?;
         Ok(rows

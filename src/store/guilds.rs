@@ -194,4 +194,45 @@ impl Db {
         tx.commit().await?;
         Ok(())
     }
+
+    /// Servers whose pair channels still grant another role than the moderator role:
+    /// (server, role granted now, moderator role). A sweep was cut short, or is due.
+    pub async fn stale_pair_access(&self) -> Result<Vec<(u64, Option<u64>, Option<u64>)>> {
+        let rows: Vec<(i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+            "SELECT guild_id, pair_channels_role, moderator_role_id FROM guild_settings
+             WHERE pair_channels_role IS NOT moderator_role_id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(g, old, new)| (from_db(g), old.map(from_db), new.map(from_db)))
+            .collect())
+    }
+
+    /// The pair channels now grant `role` (the sweep finished).
+    pub async fn set_pair_channels_role(&self, guild_id: u64, role: Option<u64>) -> Result<()> {
+        sqlx::query("UPDATE guild_settings SET pair_channels_role = ? WHERE guild_id = ?")
+            .bind(role.map(to_db))
+            .bind(to_db(guild_id))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Every channel of the server whose overwrites name the moderator role: pair channels
+    /// (open or archived, not lost) and the overflow categories the bot made.
+    pub async fn channels_with_moderator_access(&self, guild_id: u64) -> Result<Vec<u64>> {
+        let rows: Vec<i64> = sqlx::query_scalar(
+            "SELECT channel_id FROM pairs WHERE guild_id = ? AND channel_id IS NOT NULL
+               AND status <> 'broken'
+             UNION SELECT category_id FROM pair_categories WHERE guild_id = ?
+             ORDER BY 1",
+        )
+        .bind(to_db(guild_id))
+        .bind(to_db(guild_id))
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows.into_iter().map(from_db).collect())
+    }
 }

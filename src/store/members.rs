@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 
 use super::audit::{record, AuditEntry};
 use super::{from_db, to_db, Db, Result, StoreError};
-use crate::domain::member::{Profile, Role, Status};
+use crate::domain::member::{Profile, ProfileInput, Role, Status};
 use crate::domain::metrics::MemberFact;
 
 type ProfileRow = (
@@ -147,6 +147,91 @@ impl Db {
             .transpose()
     }
 
+    /// Writes only the profile fields `input` names, and only while the profile is current
+    /// (pending, active or paused): the status is never written here, so a moderator's
+    /// decision made meanwhile stands. False if the profile is no longer current.
+    pub async fn update_profile(
+        &self,
+        p: &Profile,
+        input: &ProfileInput,
+        audit: &AuditEntry,
+    ) -> Result<bool> {
+        let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new("UPDATE members SET updated_at = ");
+        q.push_bind(audit.at);
+        if input.topics.is_some() {
+            q.push(", topics = ")
+                .push_bind(serde_json::to_string(&p.topics).expect("strings serialise"));
+        }
+        if input.timezone.is_some() {
+            q.push(", timezone = ").push_bind(p.timezone.name());
+        }
+        if input.languages.is_some() {
+            q.push(", languages = ")
+                .push_bind(serde_json::to_string(&p.languages).expect("strings serialise"));
+        }
+        if input.capacity.is_some() {
+            q.push(", capacity = ").push_bind(p.capacity.map(i64::from));
+        }
+        if input.goals.is_some() {
+            q.push(", goals = ").push_bind(p.goals.clone());
+        }
+        if input.about.is_some() {
+            q.push(", about = ").push_bind(p.about.clone());
+        }
+        q.push(" WHERE guild_id = ")
+            .push_bind(to_db(p.guild_id))
+            .push(" AND user_id = ")
+            .push_bind(to_db(p.user_id))
+            .push(" AND role = ")
+            .push_bind(p.role.as_str())
+            .push(" AND status IN ('pending', 'active', 'paused')");
+        let mut tx = self.write().await?;
+        let n = q.build().execute(&mut *tx).await?.rows_affected();
+        if n > 0 {
+            record(&mut tx, audit).await?;
+            tx.commit().await?;
+        }
+        Ok(n > 0)
+    }
+
+    /// Enrols anew: inserts the profile, or replaces one that is no longer current (left or
+    /// declined). False if a current profile exists (another enrolment or a decision got there
+    /// first); nothing is written then.
+    pub async fn enrol_profile(&self, p: &Profile, audit: &AuditEntry) -> Result<bool> {
+        let mut tx = self.write().await?;
+        let n = sqlx::query(
+            "INSERT INTO members (guild_id, user_id, role, status, topics, timezone, languages,
+                                  capacity, goals, about, enrolled_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (guild_id, user_id, role) DO UPDATE SET
+               status = excluded.status, topics = excluded.topics,
+               timezone = excluded.timezone, languages = excluded.languages,
+               capacity = excluded.capacity, goals = excluded.goals, about = excluded.about,
+               enrolled_at = excluded.enrolled_at, updated_at = excluded.updated_at
+             WHERE members.status NOT IN ('pending', 'active', 'paused')",
+        )
+        .bind(to_db(p.guild_id))
+        .bind(to_db(p.user_id))
+        .bind(p.role.as_str())
+        .bind(p.status.as_str())
+        .bind(serde_json::to_string(&p.topics).expect("strings serialise"))
+        .bind(p.timezone.name())
+        .bind(serde_json::to_string(&p.languages).expect("strings serialise"))
+        .bind(p.capacity.map(i64::from))
+        .bind(&p.goals)
+        .bind(&p.about)
+        .bind(p.enrolled_at)
+        .bind(audit.at)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if n > 0 {
+            record(&mut tx, audit).await?;
+            tx.commit().await?;
+        }
+        Ok(n > 0)
+    }
+
     /// Moves a profile to `to` only if it is currently in one of `from`, atomically, so a
     /// button pressed twice or a race with `/withdraw` cannot apply twice.
     pub async fn change_status(
@@ -248,7 +333,7 @@ impl Db {
         let rows: Vec<ProfileRow> = sqlx::query_as(select_profiles!(
             "WHERE guild_id = ? AND role = 'mentee' AND status = 'active'
                AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.guild_id = members.guild_id
-                   AND p.mentee_id = members.user_id AND p.status IN ('active', 'paused'))
+                   AND p.mentee_id = members.user_id AND p.status IN ('pending', 'active', 'paused'))
              ORDER BY enrolled_at, user_id"
         ))
         .bind(to_db(guild_id))

@@ -29,6 +29,7 @@ pub use goals::GoalDone;
 pub use members::StatusChange;
 pub use occurrences::{CheckinTarget, Claimed};
 pub use pairs::{Load, PairRefusal, Unreachable};
+pub use surveys::PulseAnswer;
 
 /// The migrations in `migrations/`, built into the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

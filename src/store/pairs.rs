@@ -23,6 +23,13 @@ type PairRow = (
     Option<String>,
 );
 
+/// The statuses that hold a place: a mentor's capacity and a mentee's one open pair.
+macro_rules! open_statuses {
+    () => {
+        "status IN ('pending', 'active', 'paused')"
+    };
+}
+
 macro_rules! select_pairs {
     ($rest:literal) => {
         concat!(
@@ -78,8 +85,12 @@ async fn record_by_bot(
 pub enum PairRefusal {
     SamePerson,
     NotActive(Role),
-    MentorFull { capacity: u8 },
+    MentorFull {
+        capacity: u8,
+    },
     AlreadyPaired,
+    /// The mentee already has an open pair (with anyone).
+    MenteeTaken,
 }
 
 /// A pair whose channel the bot could not post in.
@@ -100,8 +111,10 @@ pub struct Load {
 }
 
 impl Db {
-    /// Creates an active pair (without a channel yet) if both people are active in their roles,
-    /// the mentor has room and they are not already paired; all checked in one transaction.
+    /// Creates a pending pair (no channel yet) if both people are active in their roles, the
+    /// mentor has room and the mentee has no open pair; all checked in one transaction, and
+    /// "one open pair per mentee" is also a unique index, so no race can break it. The pair
+    /// becomes active with [`Db::activate_pair`] once its channel exists.
     pub async fn create_pair(
         &self,
         guild_id: u64,
@@ -126,12 +139,12 @@ impl Db {
                 return Ok(Err(PairRefusal::NotActive(role)));
             }
         }
-        let (capacity, open): (Option<i64>, i64) = sqlx::query_as(
-            "SELECT m.capacity,
-                    (SELECT COUNT(*) FROM pairs p WHERE p.guild_id = m.guild_id
-                       AND p.mentor_id = m.user_id AND p.status IN ('active', 'paused'))
-             FROM members m WHERE m.guild_id = ? AND m.user_id = ? AND m.role = 'mentor'",
-        )
+        let (capacity, open): (Option<i64>, i64) = sqlx::query_as(concat!(
+            "SELECT m.capacity, (SELECT COUNT(*) FROM pairs p WHERE p.guild_id = m.guild_id ",
+            "AND p.mentor_id = m.user_id AND p.",
+            open_statuses!(),
+            ") FROM members m WHERE m.guild_id = ? AND m.user_id = ? AND m.role = 'mentor'"
+        ))
         .bind(to_db(guild_id))
         .bind(to_db(mentor))
         .fetch_one(&mut *tx)
@@ -142,28 +155,41 @@ impl Db {
                 capacity: capacity as u8,
             }));
         }
-        let existing: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM pairs WHERE guild_id = ? AND mentor_id = ? AND mentee_id = ?
-               AND status IN ('active', 'paused')",
-        )
-        .bind(to_db(guild_id))
+        let (mentor_open, mentee_open): (i64, i64) = sqlx::query_as(concat!(
+            "SELECT COALESCE(SUM(mentor_id = ? AND mentee_id = ?), 0), ",
+            "COALESCE(SUM(mentee_id = ?), 0) FROM pairs WHERE guild_id = ? AND ",
+            open_statuses!()
+        ))
         .bind(to_db(mentor))
         .bind(to_db(mentee))
+        .bind(to_db(mentee))
+        .bind(to_db(guild_id))
         .fetch_one(&mut *tx)
         .await?;
-        if existing > 0 {
+        if mentor_open > 0 {
             return Ok(Err(PairRefusal::AlreadyPaired));
         }
-        let id: i64 = sqlx::query_scalar(
+        if mentee_open > 0 {
+            return Ok(Err(PairRefusal::MenteeTaken));
+        }
+        let inserted: std::result::Result<i64, sqlx::Error> = sqlx::query_scalar(
             "INSERT INTO pairs (guild_id, mentor_id, mentee_id, status, started_at)
-             VALUES (?, ?, ?, 'active', ?) RETURNING id",
+             VALUES (?, ?, ?, 'pending', ?) RETURNING id",
         )
         .bind(to_db(guild_id))
         .bind(to_db(mentor))
         .bind(to_db(mentee))
         .bind(audit.at)
         .fetch_one(&mut *tx)
-        .await?;
+        .await;
+        let id = match inserted {
+            Ok(id) => id,
+            // The index is the last word if the checks above ever miss a case.
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                return Ok(Err(PairRefusal::MenteeTaken))
+            }
+            Err(e) => return Err(e.into()),
+        };
         let entry = AuditEntry {
             detail: Some(format!("pair {id}")),
             ..audit.clone()
@@ -175,7 +201,7 @@ impl Db {
             guild_id,
             mentor_id: Some(mentor),
             mentee_id: Some(mentee),
-            status: PairStatus::Active,
+            status: PairStatus::Pending,
             channel_id: None,
             started_at: audit.at,
             paused_until: None,
@@ -184,25 +210,54 @@ impl Db {
         }))
     }
 
-    /// Removes a pair whose channel could not be created, so it does not linger half-made.
-    pub async fn discard_new_pair(&self, pair_id: i64, audit: &AuditEntry) -> Result<()> {
-        let mut tx = self.write().await?;
-        sqlx::query("DELETE FROM pairs WHERE id = ? AND channel_id IS NULL")
-            .bind(pair_id)
-            .execute(&mut *tx)
-            .await?;
-        record(&mut tx, audit).await?;
-        tx.commit().await?;
-        Ok(())
+    /// A pending pair gets its channel and becomes active, in one update; false if it is no
+    /// longer pending (rolled back meanwhile), and then the channel belongs to no pair.
+    pub async fn activate_pair(&self, pair_id: i64, channel_id: u64) -> Result<bool> {
+        let n = sqlx::query(
+            "UPDATE pairs SET status = 'active', channel_id = ? WHERE id = ? AND status = 'pending'",
+        )
+        .bind(to_db(channel_id))
+        .bind(pair_id)
+        .execute(self.pool())
+        .await?
+        .rows_affected();
+        Ok(n > 0)
     }
 
-    pub async fn set_pair_channel(&self, pair_id: i64, channel_id: u64) -> Result<()> {
-        sqlx::query("UPDATE pairs SET channel_id = ? WHERE id = ?")
-            .bind(to_db(channel_id))
+    /// Removes a pending pair whose channel could not be made, so it does not linger
+    /// half-made; false if it was not pending.
+    pub async fn discard_new_pair(&self, pair_id: i64, audit: &AuditEntry) -> Result<bool> {
+        let mut tx = self.write().await?;
+        let n = sqlx::query("DELETE FROM pairs WHERE id = ? AND status = 'pending'")
             .bind(pair_id)
-            .execute(self.pool())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n > 0 {
+            record(&mut tx, audit).await?;
+        }
+        tx.commit().await?;
+        Ok(n > 0)
+    }
+
+    /// Pending pairs started by `until`: left half-made by a process that stopped.
+    pub async fn pending_pairs(&self, until: DateTime<Utc>) -> Result<Vec<Pair>> {
+        let rows: Vec<PairRow> = sqlx::query_as(select_pairs!(
+            "WHERE status = 'pending' AND started_at <= ? ORDER BY id"
+        ))
+        .bind(until)
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter().map(to_pair).collect()
+    }
+
+    /// Whether any pair (in any state) has this channel.
+    pub async fn is_pair_channel(&self, channel_id: u64) -> Result<bool> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pairs WHERE channel_id = ?")
+            .bind(to_db(channel_id))
+            .fetch_one(self.pool())
             .await?;
-        Ok(())
+        Ok(n > 0)
     }
 
     pub async fn pair(&self, pair_id: i64) -> Result<Option<Pair>> {
@@ -249,10 +304,12 @@ impl Db {
 
     /// Every pair the server ever had, oldest first (for the digest and exports).
     pub async fn all_pairs(&self, guild_id: u64) -> Result<Vec<Pair>> {
-        let rows: Vec<PairRow> = sqlx::query_as(select_pairs!("WHERE guild_id = ? ORDER BY id"))
-            .bind(to_db(guild_id))
-            .fetch_all(self.pool())
-            .await?;
+        let rows: Vec<PairRow> = sqlx::query_as(select_pairs!(
+            "WHERE guild_id = ? AND status <> 'pending' ORDER BY id"
+        ))
+        .bind(to_db(guild_id))
+        .fetch_all(self.pool())
+        .await?;
         rows.into_iter().map(to_pair).collect()
     }
 
@@ -260,7 +317,8 @@ impl Db {
     pub async fn previous_pairs(&self, guild_id: u64) -> Result<HashSet<(u64, u64)>> {
         let rows: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT mentor_id, mentee_id FROM pairs
-             WHERE guild_id = ? AND mentor_id IS NOT NULL AND mentee_id IS NOT NULL",
+             WHERE guild_id = ? AND mentor_id IS NOT NULL AND mentee_id IS NOT NULL
+               AND status <> 'pending'",
         )
         .bind(to_db(guild_id))
         .fetch_all(self.pool())
@@ -273,12 +331,12 @@ impl Db {
 
     /// Capacity and open pairs of every active mentor.
     pub async fn mentor_loads(&self, guild_id: u64) -> Result<HashMap<u64, Load>> {
-        let rows: Vec<(i64, Option<i64>, i64)> = sqlx::query_as(
-            "SELECT m.user_id, m.capacity,
-                    (SELECT COUNT(*) FROM pairs p WHERE p.guild_id = m.guild_id
-                       AND p.mentor_id = m.user_id AND p.status IN ('active', 'paused'))
-             FROM members m WHERE m.guild_id = ? AND m.role = 'mentor' AND m.status = 'active'",
-        )
+        let rows: Vec<(i64, Option<i64>, i64)> = sqlx::query_as(concat!(
+            "SELECT m.user_id, m.capacity, (SELECT COUNT(*) FROM pairs p ",
+            "WHERE p.guild_id = m.guild_id AND p.mentor_id = m.user_id AND p.",
+            open_statuses!(),
+            ") FROM members m WHERE m.guild_id = ? AND m.role = 'mentor' AND m.status = 'active'"
+        ))
         .bind(to_db(guild_id))
         .fetch_all(self.pool())
         .await?;

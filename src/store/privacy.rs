@@ -7,6 +7,7 @@ use sqlx::{Column, Row, TypeInfo, ValueRef};
 
 use super::audit::{record, AuditEntry};
 use super::{to_db, Db, Result};
+use crate::domain::member::ERASED_MENTION;
 
 /// What erasure does to a column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +24,8 @@ pub struct UserColumn {
     pub table: &'static str,
     pub column: &'static str,
     pub erase: Erase,
+    /// Columns of a detached row that hold the person's own words: emptied with the link.
+    pub clear: &'static [&'static str],
 }
 
 /// Every column that names a Discord user. Order matters for deletion: children first.
@@ -31,83 +34,98 @@ pub const USER_DATA: &[UserColumn] = &[
         table: "checkin_answers",
         column: "user_id",
         erase: Erase::Delete,
+        clear: &[],
     },
-    // Scores stay in the round's aggregate; only the link to the person goes.
+    // Scores stay in the round's aggregate; the link to the person and their comment go.
     UserColumn {
         table: "pulse_answers",
         column: "user_id",
         erase: Erase::Detach,
+        clear: &["comment"],
     },
     // The person's pulse questions (which were sent to whom).
     UserColumn {
         table: "occurrences",
         column: "user_id",
         erase: Erase::Delete,
+        clear: &[],
     },
     // Message counts are about the person's own activity.
     UserColumn {
         table: "activity_daily",
         column: "user_id",
         erase: Erase::Delete,
+        clear: &[],
     },
     // A meeting belongs to the pair; only the link to who recorded it goes.
     UserColumn {
         table: "meetings",
         column: "user_id",
         erase: Erase::Detach,
+        clear: &[],
     },
     // Thanks the person gave stay counted; thanks they received are about them and go.
     UserColumn {
         table: "kudos",
         column: "giver_id",
         erase: Erase::Detach,
+        clear: &[],
     },
     UserColumn {
         table: "kudos",
         column: "receiver_id",
         erase: Erase::Delete,
+        clear: &[],
     },
     UserColumn {
         table: "exit_surveys",
         column: "user_id",
         erase: Erase::Delete,
+        clear: &[],
     },
     // Pairs stay (the partner's history, retention figures) without the person.
     UserColumn {
         table: "pairs",
         column: "mentor_id",
         erase: Erase::Detach,
+        clear: &[],
     },
     UserColumn {
         table: "pairs",
         column: "mentee_id",
         erase: Erase::Detach,
+        clear: &[],
     },
     // Goals belong to the pair; only the link to who wrote them goes.
     UserColumn {
         table: "goals",
         column: "created_by_user_id",
         erase: Erase::Detach,
+        clear: &[],
     },
     UserColumn {
         table: "pair_suggestions",
         column: "created_by_user_id",
         erase: Erase::Detach,
+        clear: &[],
     },
     UserColumn {
         table: "members",
         column: "user_id",
         erase: Erase::Delete,
+        clear: &[],
     },
     UserColumn {
         table: "audit_log",
         column: "actor_id",
         erase: Erase::Detach,
+        clear: &[],
     },
     UserColumn {
         table: "audit_log",
         column: "target_id",
         erase: Erase::Detach,
+        clear: &[],
     },
 ];
 
@@ -213,12 +231,13 @@ impl Db {
     ) -> Result<ErasedCounts> {
         let mut tx = self.write().await?;
         let mut counts = ErasedCounts::default();
-        // Open matching previews list people inside JSON: discard those that name the person
-        // (a moderator simply runs `/pair suggest` again).
+        // Matching previews, open or closed, list people inside JSON: those that name the
+        // person go (a moderator simply runs `/pair suggest` again).
         sqlx::query(
-            "DELETE FROM pair_suggestions WHERE guild_id = ? AND state = 'open'
-               AND (proposals LIKE '%\"mentor_id\":' || ? || ',%'
-                    OR proposals LIKE '%\"mentee_id\":' || ? || ',%')",
+            "DELETE FROM pair_suggestions WHERE guild_id = ? AND EXISTS (
+               SELECT 1 FROM json_each(proposals, '$.proposals') p
+               WHERE json_extract(p.value, '$.mentor_id') = ?
+                  OR json_extract(p.value, '$.mentee_id') = ?)",
         )
         .bind(to_db(guild_id))
         .bind(to_db(user_id))
@@ -232,9 +251,14 @@ impl Db {
                     uc.table, uc.column
                 ),
                 Erase::Detach => format!(
-                    "UPDATE {} SET {col} = NULL WHERE guild_id = ? AND {col} = ?",
+                    "UPDATE {} SET {col} = NULL{clear} WHERE guild_id = ? AND {col} = ?",
                     uc.table,
-                    col = uc.column
+                    col = uc.column,
+                    clear = uc
+                        .clear
+                        .iter()
+                        .map(|c| format!(", {c} = NULL"))
+                        .collect::<String>()
                 ),
             };
             let n = sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -247,6 +271,35 @@ impl Db {
                 Erase::Delete => counts.deleted += n,
                 Erase::Detach => counts.detached += n,
             }
+        }
+        // What others wrote may mention the person (`<@id>` in a goal, a note, thanks): every
+        // text column of the server's rows, found in the schema so none is forgotten, keeps
+        // the words and loses the id.
+        let text_columns: Vec<(String, String)> = sqlx::query_as(
+            "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
+             WHERE m.type = 'table' AND p.type = 'TEXT'
+               AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'
+               AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) g WHERE g.name = 'guild_id')",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        let id = user_id.to_string();
+        for (table, column) in &text_columns {
+            // Names come from the schema itself, never from input.
+            let sql = format!(
+                "UPDATE {table} SET {column} = replace(replace({column}, ?, ?), ?, ?)
+                 WHERE guild_id = ? AND instr({column}, ?) > 0"
+            );
+            counts.detached += sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(format!("<@{id}>"))
+                .bind(ERASED_MENTION)
+                .bind(format!("<@!{id}>"))
+                .bind(ERASED_MENTION)
+                .bind(to_db(guild_id))
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
         }
         record(&mut tx, audit).await?;
         tx.commit().await?;

@@ -1,19 +1,31 @@
 //! Pulse rounds and their answers.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::{from_db, to_db, Db, Result};
+
+/// What became of a pulse answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PulseAnswer {
+    Saved,
+    /// The round closed (the next one started, or its window passed): nothing was stored.
+    Closed,
+    /// A comment without a score first.
+    NoScore,
+}
 use crate::domain::survey::PulseResults;
 
 impl Db {
     /// Starts a round for the pulse occurrence `round_id` (idempotent) and returns its
-    /// question: the next of `questions` after the guild's previous round.
+    /// question: the next of `questions` after the guild's previous round. The round takes
+    /// answers for `window`; a round of the guild still open closes now.
     pub async fn start_pulse_round(
         &self,
         round_id: i64,
         guild_id: u64,
         questions: &[String],
         at: DateTime<Utc>,
+        window: Duration,
     ) -> Result<String> {
         let mut tx = self.write().await?;
         let existing: Option<String> =
@@ -33,14 +45,21 @@ impl Db {
             .get(before as usize % questions.len().max(1))
             .cloned()
             .unwrap_or_default();
+        sqlx::query("UPDATE pulse_rounds SET closes_at = ? WHERE guild_id = ? AND closes_at > ?")
+            .bind(at)
+            .bind(to_db(guild_id))
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query(
-            "INSERT INTO pulse_rounds (occurrence_id, guild_id, question, started_at)
-             VALUES (?, ?, ?, ?)",
+            "INSERT INTO pulse_rounds (occurrence_id, guild_id, question, started_at, closes_at)
+             VALUES (?, ?, ?, ?, ?)",
         )
         .bind(round_id)
         .bind(to_db(guild_id))
         .bind(&question)
         .bind(at)
+        .bind(at + window)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -82,7 +101,7 @@ impl Db {
         Ok(n > 0)
     }
 
-    /// Stores a score; answering again replaces it.
+    /// Stores a score while the round is open; answering again replaces it.
     pub async fn save_pulse_score(
         &self,
         round_id: i64,
@@ -90,11 +109,12 @@ impl Db {
         user_id: u64,
         score: u8,
         at: DateTime<Utc>,
-    ) -> Result<()> {
+    ) -> Result<PulseAnswer> {
         let mut tx = self.write().await?;
-        sqlx::query(
+        let n = sqlx::query(
             "INSERT INTO pulse_answers (round_id, guild_id, user_id, score, answered_at)
-             VALUES (?, ?, ?, ?, ?)
+             SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM pulse_rounds
+               WHERE occurrence_id = ? AND closes_at > ?)
              ON CONFLICT (round_id, user_id) DO UPDATE SET
                score = excluded.score, answered_at = excluded.answered_at",
         )
@@ -103,20 +123,38 @@ impl Db {
         .bind(to_db(user_id))
         .bind(i64::from(score))
         .bind(at)
+        .bind(round_id)
+        .bind(at)
         .execute(&mut *tx)
-        .await?;
+        .await?
+        .rows_affected();
         tx.commit().await?;
-        Ok(())
+        Ok(if n > 0 {
+            PulseAnswer::Saved
+        } else {
+            PulseAnswer::Closed
+        })
     }
 
-    /// Adds a comment to the person's answer; `false` if they have not given a score yet.
+    /// Adds a comment to the person's answer while the round is open.
     pub async fn save_pulse_comment(
         &self,
         round_id: i64,
         user_id: u64,
         comment: &str,
-    ) -> Result<bool> {
+        at: DateTime<Utc>,
+    ) -> Result<PulseAnswer> {
         let mut tx = self.write().await?;
+        let open: bool = sqlx::query_scalar(
+            "SELECT COUNT(*) > 0 FROM pulse_rounds WHERE occurrence_id = ? AND closes_at > ?",
+        )
+        .bind(round_id)
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await?;
+        if !open {
+            return Ok(PulseAnswer::Closed);
+        }
         let n =
             sqlx::query("UPDATE pulse_answers SET comment = ? WHERE round_id = ? AND user_id = ?")
                 .bind(comment)
@@ -126,16 +164,48 @@ impl Db {
                 .await?
                 .rows_affected();
         tx.commit().await?;
-        Ok(n > 0)
+        Ok(if n > 0 {
+            PulseAnswer::Saved
+        } else {
+            PulseAnswer::NoScore
+        })
     }
 
-    /// The latest round in the server with its answers (names never leave this function).
-    pub async fn latest_pulse_results(&self, guild_id: u64) -> Result<Option<PulseResults>> {
+    /// The round still taking answers at `now`, if any: (round, when it closes, answers so
+    /// far). Only the count: scores stay hidden until it closes.
+    pub async fn open_pulse_round(
+        &self,
+        guild_id: u64,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(i64, DateTime<Utc>, u32)>> {
+        let row: Option<(i64, DateTime<Utc>, i64)> = sqlx::query_as(
+            "SELECT r.occurrence_id, r.closes_at,
+                    (SELECT COUNT(*) FROM pulse_answers a WHERE a.round_id = r.occurrence_id)
+             FROM pulse_rounds r WHERE r.guild_id = ? AND r.closes_at > ?
+             ORDER BY r.started_at DESC LIMIT 1",
+        )
+        .bind(to_db(guild_id))
+        .bind(now)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.map(|(id, closes, n)| (id, closes, n as u32)))
+    }
+
+    /// The latest round in the server that closed by `now`, with its answers (names never
+    /// leave this function). Open rounds are never shown: their totals would change with each
+    /// answer, and two looks would reveal it.
+    pub async fn latest_pulse_results(
+        &self,
+        guild_id: u64,
+        now: DateTime<Utc>,
+    ) -> Result<Option<PulseResults>> {
         let round: Option<(i64, String, DateTime<Utc>)> = sqlx::query_as(
-            "SELECT occurrence_id, question, started_at FROM pulse_rounds WHERE guild_id = ?
+            "SELECT occurrence_id, question, started_at FROM pulse_rounds
+             WHERE guild_id = ? AND closes_at <= ?
              ORDER BY started_at DESC, occurrence_id DESC LIMIT 1",
         )
         .bind(to_db(guild_id))
+        .bind(now)
         .fetch_optional(self.pool())
         .await?;
         let Some((round_id, question, started_at)) = round else {

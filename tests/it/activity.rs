@@ -138,7 +138,7 @@ async fn a_meeting_is_recorded_by_the_pair_and_refused_to_others_and_elsewhere()
     let outsider = meet(app.member, pair.channel, 30).await;
     assert!(outsider.ephemeral());
     assert!(
-        outsider.content().contains("Only the two members"),
+        outsider.content() == tandem::discord::messages::activity::MEET_ONLY_MEMBERS,
         "{}",
         outsider.content()
     );

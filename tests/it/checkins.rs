@@ -575,33 +575,45 @@ fn pulse_scores(message: &Message) -> Vec<String> {
 }
 
 #[tokio::test]
-async fn pulse_results_are_hidden_at_four_answers_and_shown_at_five() {
+async fn pulse_results_show_only_closed_rounds_hidden_at_four_answers_and_shown_at_five() {
     let (app, s, pairs) = programme(3).await;
     // One member's DMs are closed: their question comes in the pair channel.
     let closed = pairs[2].mentee;
     app.sim.close_dms(closed);
     let moderator = app.person("mo", Some(s.mods));
-    let reply = app.run(moderator, "pulse now", &[]).await;
-    assert!(reply.text().contains("asking 6"), "{}", reply.text());
 
-    let mut asked = Vec::new();
-    for p in &pairs {
-        for user in [p.mentor, p.mentee] {
-            if user == closed {
-                continue;
+    // Each round's question, per person asked: (user, message).
+    let ask = |round: usize| {
+        let (app, pairs) = (&app, &pairs);
+        async move {
+            let reply = app.run(moderator, "pulse now", &[]).await;
+            assert!(reply.text().contains("asking 6"), "{}", reply.text());
+            let mut asked = Vec::new();
+            for p in pairs {
+                for user in [p.mentor, p.mentee] {
+                    if user == closed {
+                        continue;
+                    }
+                    // Replies to pressed buttons land in the DM channel too: take questions.
+                    let dm = app
+                        .sim
+                        .wait_for(WAIT, |m, _| {
+                            let questions: Vec<Message> = m
+                                .dms_to(user)
+                                .into_iter()
+                                .filter(|d| !pulse_scores(d).is_empty())
+                                .collect();
+                            questions.get(round - 1).cloned()
+                        })
+                        .await
+                        .expect("the round's question");
+                    assert!(dm.content().contains("anonymous"), "{}", dm.content());
+                    asked.push((user, dm));
+                }
             }
-            let dms = app.sim.wait_for_dms(user, 1).await;
-            assert!(
-                dms[0].content().contains("anonymous"),
-                "{}",
-                dms[0].content()
-            );
-            asked.push((user, dms[0].clone()));
+            asked
         }
-    }
-    let in_channel = wait_for_message(&app, pairs[2].channel, "DMs are closed").await;
-    asked.push((closed, in_channel));
-
+    };
     let answer = |user: u64, message: &Message, score: usize| {
         let id = pulse_scores(message)[score - 1].clone();
         let (app, message) = (&app, message.id);
@@ -610,22 +622,56 @@ async fn pulse_results_are_hidden_at_four_answers_and_shown_at_five() {
             app.sim.reply(click).await
         }
     };
-    for (i, (user, message)) in asked.iter().take(4).enumerate() {
+    let results = || app.run(moderator, "pulse results", &[]);
+    let window = chrono::Duration::hours(73);
+
+    let mut first = ask(1).await;
+    let in_channel = wait_for_message(&app, pairs[2].channel, "DMs are closed").await;
+    first.push((closed, in_channel));
+    for (i, (user, message)) in first.iter().take(4).enumerate() {
         let reply = answer(*user, message, [5, 4, 4, 2][i]).await;
         assert!(reply.ephemeral(), "answers are private");
     }
     // The same person answering again replaces their answer: still 4 answers.
-    answer(asked[0].0, &asked[0].1, 3).await;
-    let reply = app.run(moderator, "pulse results", &[]).await;
+    answer(first[0].0, &first[0].1, 3).await;
+    // Open, the round shows how many answered, never the scores.
+    let open = results().await;
+    assert!(open.text().contains("4 answers so far"), "{}", open.text());
+    assert!(open.text().contains("<t:"), "{}", open.text());
+    assert!(open.embeds().is_empty());
+
+    app.clock.advance(window);
+    let late = answer(first[4].0, &first[4].1, 5).await;
+    assert!(late.text().contains("has closed"), "{}", late.text());
+    let reply = results().await;
     assert!(reply.text().contains("4 of 6"), "{}", reply.text());
     assert!(reply.text().contains("once 5"), "{}", reply.text());
     assert!(reply.embeds().is_empty());
 
-    let reply = answer(asked[4].0, &asked[4].1, 5).await;
+    let second = ask(2).await;
+    // The member with closed DMs is asked in the channel again; wait for it, so the round has
+    // asked all six before time moves on (a question still unsent then would be too late).
+    app.sim
+        .wait_for(WAIT, |m, _| {
+            let asked = m
+                .messages
+                .values()
+                .filter(|msg| {
+                    msg.channel_id == pairs[2].channel && msg.content().contains("DMs are closed")
+                })
+                .count();
+            (asked == 2).then_some(())
+        })
+        .await
+        .expect("the second question in the channel");
+    for (i, (user, message)) in second.iter().take(5).enumerate() {
+        answer(*user, message, [5, 4, 4, 2, 3][i]).await;
+    }
+    let reply = answer(second[4].0, &second[4].1, 3).await;
     let comment = discord_sim::custom_ids(&reply.data)[0].clone();
     let click = app
         .sim
-        .click(app.guild.id, asked[4].0, asked[4].1.id, &comment)
+        .click(app.guild.id, second[4].0, second[4].1.id, &comment)
         .await;
     let modal = app.sim.reply(click).await;
     assert_eq!(modal.kind, 9);
@@ -635,7 +681,7 @@ async fn pulse_results_are_hidden_at_four_answers_and_shown_at_five() {
         .submit_modal(
             app.guild.id,
             pairs[0].channel,
-            asked[4].0,
+            second[4].0,
             &format!("pulse:modal:{round}"),
             &[("comment", "More pairing sessions please")],
         )
@@ -646,14 +692,17 @@ async fn pulse_results_are_hidden_at_four_answers_and_shown_at_five() {
         .await
         .text()
         .contains("without your name"));
+    // Until the second round closes, the first is what moderators see.
+    assert!(results().await.text().contains("4 of 6"));
 
-    let reply = app.run(moderator, "pulse results", &[]).await;
+    app.clock.advance(window);
+    let reply = results().await;
     assert_eq!(reply.embeds().len(), 1);
     let text = reply.text();
     assert!(text.contains("5 of 6 answered"), "{text}");
     assert!(text.contains("average **3.6**"), "{text}");
     assert!(text.contains("More pairing sessions please"), "{text}");
-    for (user, _) in &asked {
+    for (user, _) in &second {
         assert!(!text.contains(&user.to_string()), "no names in results");
     }
 }

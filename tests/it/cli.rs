@@ -319,3 +319,55 @@ async fn a_gateway_that_closes_with_authentication_failed_ends_the_process() {
     assert_eq!(code, Some(1), "{err}");
     assert!(err.to_lowercase().contains("authentication"), "{err}");
 }
+
+#[test]
+fn every_database_subcommand_refuses_a_database_url_it_cannot_use_and_creates_nothing() {
+    // `migrate` once printed "Database ready" for a postgres:// URL and exited 0, while `run`
+    // and `check-config` refused it.
+    let dir = tempfile::tempdir().unwrap();
+    let backup = dir.path().join("copy.db");
+    let out_dir = dir.path().join("csv");
+    let cases: [Vec<&str>; 4] = [
+        vec!["migrate"],
+        vec!["backup", "--out", backup.to_str().unwrap()],
+        vec!["digest", "--guild", "1"],
+        vec!["export", "--guild", "1", "--out", out_dir.to_str().unwrap()],
+    ];
+    for args in cases {
+        let out = tandem()
+            .current_dir(dir.path())
+            .env(
+                "TANDEM__DATABASE__URL",
+                "postgres://tandem@127.0.0.1/tandem",
+            )
+            .args(&args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} succeeded: {err}");
+        assert!(err.contains("database.url"), "{args:?}: {err}");
+        assert!(
+            !err.contains("DISCORD_TOKEN"),
+            "{args:?} needs no token: {err}"
+        );
+    }
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "created {left:?}");
+}
+
+#[test]
+fn the_token_is_refused_for_a_plain_http_api_url_off_this_machine() {
+    let out = tandem()
+        .env("DISCORD_TOKEN", "MTIz.secret-value.xyz")
+        .env("TANDEM__DISCORD__API_URL", "http://10.1.2.3:8080")
+        .arg("check-config")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("discord.api_url") && err.contains("https"),
+        "{err}"
+    );
+    assert!(!err.contains("secret-value"), "{err}");
+}

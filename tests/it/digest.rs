@@ -201,3 +201,41 @@ async fn the_command_line_writes_the_digest_chart_and_csv_files_for_operators() 
         String::from_utf8_lossy(&unknown.stderr)
     );
 }
+
+#[tokio::test]
+async fn a_topic_written_as_a_spreadsheet_formula_reaches_the_csv_as_text() {
+    let (app, _, moderator, _) = programme(1).await;
+    let formula = "=HYPERLINK(\"http://ev.il\")";
+    let enrolled = app
+        .run(
+            app.member,
+            "enrol mentee",
+            &[
+                ("topics", serde_json::json!(format!("{formula}, @SUM(A1)"))),
+                ("timezone", serde_json::json!("UTC")),
+                ("goals", serde_json::json!("learn")),
+            ],
+        )
+        .await;
+    assert!(enrolled.text().contains("mentee"), "{}", enrolled.text());
+    let reply = app.run(moderator, "export", &[]).await;
+    let bytes = app.sim.attachment(&reply.data, 0).expect("members.csv");
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(bytes.as_slice())
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("valid CSV");
+    let row = rows
+        .iter()
+        .find(|r| &r[0] == app.member.to_string().as_str())
+        .expect("the member's row");
+    let topics = &row[3];
+    assert!(topics.starts_with('\''), "{topics}");
+    assert!(topics.contains("=hyperlink"), "the words stay: {topics}");
+    for record in &rows {
+        for cell in record {
+            let runs = cell.starts_with(['=', '+', '@', '\t', '\r'])
+                || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+            assert!(!runs, "a cell a spreadsheet would run: {cell:?}");
+        }
+    }
+}

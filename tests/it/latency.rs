@@ -307,7 +307,7 @@ impl Seeder<'_> {
             discord_sim::channel_type::TEXT,
             Some(self.category),
         );
-        self.db.set_pair_channel(pair.id, channel).await.unwrap();
+        self.db.activate_pair(pair.id, channel).await.unwrap();
         SeededPair {
             id: pair.id,
             mentor,

@@ -2,13 +2,17 @@
 //! the real serenity client against discord-sim, store tests on the real migrations, and CLI
 //! tests of the built binary.
 
+mod access;
 mod activity;
 mod checkins;
 mod cli;
+mod custom_ids;
 mod digest;
 mod durability;
 mod enrol;
 mod help;
+mod inputs;
+mod integrity;
 mod latency;
 mod pairing;
 mod reliability;

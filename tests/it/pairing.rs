@@ -9,13 +9,13 @@ use tandem::domain::pair::PairStatus;
 
 use crate::support::{Server, TestApp};
 
-struct Programme {
-    app: TestApp,
-    s: Server,
-    moderator: u64,
+pub(crate) struct Programme {
+    pub(crate) app: TestApp,
+    pub(crate) s: Server,
+    pub(crate) moderator: u64,
 }
 
-async fn programme() -> Programme {
+pub(crate) async fn programme() -> Programme {
     let app = TestApp::start().await;
     let s = app.set_up().await;
     app.run(app.admin, "setup", &[("mentor_approval", json!(false))])
@@ -25,7 +25,7 @@ async fn programme() -> Programme {
 }
 
 impl Programme {
-    async fn mentor(&self, name: &str, topics: &str, tz: &str, capacity: i64) -> u64 {
+    pub(crate) async fn mentor(&self, name: &str, topics: &str, tz: &str, capacity: i64) -> u64 {
         let user = self.app.person(name, None);
         let reply = self
             .app
@@ -43,7 +43,7 @@ impl Programme {
         user
     }
 
-    async fn mentee(&self, name: &str, topics: &str, tz: &str) -> u64 {
+    pub(crate) async fn mentee(&self, name: &str, topics: &str, tz: &str) -> u64 {
         let user = self.app.person(name, None);
         let reply = self
             .app
@@ -62,7 +62,7 @@ impl Programme {
     }
 
     /// `/pair create` by the moderator; returns the reply text.
-    async fn pair(&self, mentor: u64, mentee: u64) -> String {
+    pub(crate) async fn pair(&self, mentor: u64, mentee: u64) -> String {
         self.app
             .run(
                 self.moderator,
@@ -76,7 +76,7 @@ impl Programme {
             .text()
     }
 
-    async fn pair_channel(&self, mentor: u64, mentee: u64) -> u64 {
+    pub(crate) async fn pair_channel(&self, mentor: u64, mentee: u64) -> u64 {
         let db = self.app.db().await;
         db.open_pairs_of(self.app.guild.id, mentee)
             .await
@@ -88,7 +88,7 @@ impl Programme {
     }
 
     /// Runs a command inside a channel and waits for the reply.
-    async fn run_in(
+    pub(crate) async fn run_in(
         &self,
         channel: u64,
         user: u64,
@@ -106,7 +106,7 @@ impl Programme {
         call.run().await
     }
 
-    async fn status_of(&self, channel: u64) -> PairStatus {
+    pub(crate) async fn status_of(&self, channel: u64) -> PairStatus {
         self.app
             .db()
             .await

@@ -311,9 +311,18 @@ async fn a_pair_needs_active_people_and_a_free_place_and_ending_frees_it(pool: S
     let create = |mentee: u64| {
         let db = db.clone();
         async move {
-            db.create_pair(1, 10, mentee, &entry(1, "pair.create"))
+            let created = db
+                .create_pair(1, 10, mentee, &entry(1, "pair.create"))
                 .await
-                .unwrap()
+                .unwrap();
+            if let Ok(pair) = &created {
+                assert_eq!(pair.status, PairStatus::Pending);
+                assert!(db
+                    .activate_pair(pair.id, 1000 + pair.id as u64)
+                    .await
+                    .unwrap());
+            }
+            created
         }
     };
     assert_eq!(create(99).await, Err(PairRefusal::NotActive(Role::Mentee)));
@@ -354,6 +363,10 @@ async fn a_pair_needs_active_people_and_a_free_place_and_ending_frees_it(pool: S
         .unwrap()
         .is_none());
     assert!(create(21).await.is_ok(), "the place is free again");
+    assert_eq!(
+        create(21).await,
+        Err(PairRefusal::MentorFull { capacity: 1 })
+    );
     assert!(db.previous_pairs(1).await.unwrap().contains(&(10, 20)));
 }
 
@@ -367,7 +380,7 @@ async fn a_lost_channel_breaks_its_pair_only_once(pool: SqlitePool) {
         .await
         .unwrap()
         .unwrap();
-    db.set_pair_channel(pair.id, 555).await.unwrap();
+    db.activate_pair(pair.id, 555).await.unwrap();
     let broken = db.mark_broken(555, Utc::now()).await.unwrap().unwrap();
     assert_eq!(broken.status, PairStatus::Broken);
     assert!(db.mark_broken(555, Utc::now()).await.unwrap().is_none());
@@ -395,6 +408,8 @@ async fn goals_are_numbered_per_pair_and_finished_once(pool: SqlitePool) {
         .await
         .unwrap()
         .unwrap();
+    db.activate_pair(a.id, 601).await.unwrap();
+    db.activate_pair(b.id, 602).await.unwrap();
     let due = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
     assert_eq!(
         db.add_goal(&a, "one", None, &entry(1, "goal.add"))
@@ -451,6 +466,7 @@ async fn erasing_a_person_detaches_them_from_pairs_and_drops_previews_naming_the
         .await
         .unwrap()
         .unwrap();
+    db.activate_pair(pair.id, 603).await.unwrap();
     db.end_pair(pair.id, EndReason::Completed, &entry(1, "pair.end"))
         .await
         .unwrap();
@@ -501,7 +517,7 @@ async fn my_data_covers_message_counts_meetings_and_kudos_and_erasure_keeps_only
         .await
         .unwrap()
         .unwrap();
-    db.set_pair_channel(pair.id, 500).await.unwrap();
+    db.activate_pair(pair.id, 500).await.unwrap();
     let day = Utc::now().date_naive();
     assert!(db.count_message(500, 20, day).await.unwrap());
     assert!(db.count_message(500, 20, day).await.unwrap());
@@ -623,4 +639,414 @@ async fn a_full_disk_fails_writes_plainly_and_the_database_recovers_when_space_r
         "{} of 12 writes failed after space returned: {failed:?}",
         failed.len()
     );
+}
+
+#[sqlx::test]
+async fn a_mentee_has_one_open_pair_even_when_the_code_checks_are_bypassed(pool: SqlitePool) {
+    let db = Db::from_pool(pool.clone());
+    enrolled(&db, 1, 10, Role::Mentor).await;
+    enrolled(&db, 1, 11, Role::Mentor).await;
+    enrolled(&db, 1, 20, Role::Mentee).await;
+    let first = db
+        .create_pair(1, 10, 20, &entry(1, "pair.create"))
+        .await
+        .unwrap()
+        .unwrap();
+    // Still pending (its channel not made yet), it already holds the mentee's place.
+    assert_eq!(
+        db.create_pair(1, 11, 20, &entry(1, "pair.create"))
+            .await
+            .unwrap(),
+        Err(PairRefusal::MenteeTaken)
+    );
+    assert!(db.activate_pair(first.id, 700).await.unwrap());
+    assert!(
+        !db.activate_pair(first.id, 701).await.unwrap(),
+        "activates once"
+    );
+    assert_eq!(
+        db.create_pair(1, 11, 20, &entry(1, "pair.create"))
+            .await
+            .unwrap(),
+        Err(PairRefusal::MenteeTaken)
+    );
+    // The schema keeps the rule on its own: a direct insert of a second open pair fails,
+    // as does a pair of one person with themselves or an active pair without a channel.
+    let insert = |sql: &'static str| {
+        let pool = pool.clone();
+        async move { sqlx::query(sql).execute(&pool).await }
+    };
+    let second = insert(
+        "INSERT INTO pairs (guild_id, mentor_id, mentee_id, status, channel_id, started_at)
+         VALUES (1, 11, 20, 'active', 702, '2026-11-23T09:00:00+00:00')",
+    )
+    .await;
+    assert!(second.is_err(), "a second open pair for the mentee");
+    let same = insert(
+        "INSERT INTO pairs (guild_id, mentor_id, mentee_id, status, channel_id, started_at)
+         VALUES (1, 20, 20, 'active', 703, '2026-11-23T09:00:00+00:00')",
+    )
+    .await;
+    assert!(same.is_err(), "a pair of one person");
+    let no_channel = insert(
+        "INSERT INTO pairs (guild_id, mentor_id, mentee_id, status, started_at)
+         VALUES (1, 11, 21, 'active', '2026-11-23T09:00:00+00:00')",
+    )
+    .await;
+    assert!(no_channel.is_err(), "an active pair without a channel");
+    // Ended, the mentee is free again (for another mentor: no repeats of the same pair).
+    db.end_pair(first.id, EndReason::Completed, &entry(1, "pair.end"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(db
+        .create_pair(1, 11, 20, &entry(1, "pair.create"))
+        .await
+        .unwrap()
+        .is_ok());
+}
+
+#[sqlx::test]
+async fn a_pending_pair_that_is_discarded_frees_its_places_and_cannot_be_activated(
+    pool: SqlitePool,
+) {
+    let db = Db::from_pool(pool);
+    enrolled(&db, 1, 10, Role::Mentor).await;
+    enrolled(&db, 1, 20, Role::Mentee).await;
+    let pair = db
+        .create_pair(1, 10, 20, &entry(1, "pair.create"))
+        .await
+        .unwrap()
+        .unwrap();
+    let pending = db.pending_pairs(Utc::now()).await.unwrap();
+    assert_eq!(pending.iter().map(|p| p.id).collect::<Vec<_>>(), [pair.id]);
+    assert!(db.all_pairs(1).await.unwrap().is_empty(), "not history yet");
+    assert!(db
+        .discard_new_pair(pair.id, &entry(1, "pair.discard"))
+        .await
+        .unwrap());
+    assert!(!db.activate_pair(pair.id, 800).await.unwrap());
+    assert!(db.pending_pairs(Utc::now()).await.unwrap().is_empty());
+    assert!(db
+        .create_pair(1, 10, 20, &entry(1, "pair.create"))
+        .await
+        .unwrap()
+        .is_ok());
+}
+
+#[tokio::test]
+async fn upgrading_ends_a_mentees_second_pair_rolls_half_made_ones_back_and_closes_old_rounds() {
+    // The database as the previous release left it: every migration before the integrity one.
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old-migrations");
+    std::fs::create_dir(&old).unwrap();
+    let shipped = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"));
+    for file in std::fs::read_dir(shipped).unwrap() {
+        let file = file.unwrap();
+        let name = file.file_name().into_string().unwrap();
+        if name.as_str() < "20261202000001" {
+            std::fs::copy(file.path(), old.join(&name)).unwrap();
+        }
+    }
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("tandem.db").display()
+    );
+    let pool = SqlitePool::connect(&url).await.unwrap();
+    let db = Db::from_pool(pool.clone());
+    sqlx::migrate::Migrator::new(old.as_path())
+        .await
+        .unwrap()
+        .run(&pool)
+        .await
+        .unwrap();
+    for sql in [
+        // Mentee 20 in two open pairs (the bug), mentee 21 in an active pair without a channel.
+        "INSERT INTO pairs (id, guild_id, mentor_id, mentee_id, status, channel_id, started_at)
+         VALUES (1, 1, 10, 20, 'active', 500, '2026-11-01T09:00:00+00:00'),
+                (2, 1, 11, 20, 'active', 501, '2026-11-02T09:00:00+00:00'),
+                (3, 1, 12, 21, 'active', NULL, '2026-11-03T09:00:00+00:00')",
+        "INSERT INTO occurrences (id, guild_id, kind, target, scheduled_for)
+         VALUES (1, 1, 'pulse', 1, '2026-11-02T09:00:00+00:00'),
+                (2, 1, 'pulse', 1, '2026-11-03T09:00:00+00:00'),
+                (3, 1, 'pulse', 1, '2026-11-09T09:00:00+00:00')",
+        "INSERT INTO pulse_rounds (occurrence_id, guild_id, question, started_at)
+         VALUES (1, 1, 'q', '2026-11-02T09:00:00+00:00'),
+                (2, 1, 'q', '2026-11-03T09:00:00+00:00'),
+                (3, 1, 'q', '2026-11-09T09:00:00+00:00')",
+    ] {
+        sqlx::query(sql).execute(&pool).await.unwrap();
+    }
+    assert_eq!(db.migrate().await.unwrap(), 1);
+    let statuses: Vec<(i64, String, Option<String>)> =
+        sqlx::query_as("SELECT id, status, end_reason FROM pairs ORDER BY id")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        statuses,
+        [
+            (1, "active".to_string(), None),
+            (2, "ended".to_string(), Some("other".to_string())),
+            (3, "pending".to_string(), None),
+        ]
+    );
+    let closes: Vec<String> =
+        sqlx::query_scalar("SELECT closes_at FROM pulse_rounds ORDER BY occurrence_id")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        closes,
+        [
+            "2026-11-03T09:00:00+00:00",
+            "2026-11-06T09:00:00+00:00",
+            "2026-11-12T09:00:00+00:00"
+        ],
+        "closed by the next round, else 72 hours after the start"
+    );
+    let audited: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'pair 2:%'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(audited, 1);
+}
+
+#[sqlx::test]
+async fn after_erasure_no_column_of_the_server_holds_the_persons_id_or_their_pulse_comment(
+    pool: SqlitePool,
+) {
+    let db = Db::from_pool(pool.clone());
+    // A real-sized snowflake, so a match in any column is this person and nothing else.
+    let (mentor, person) = (412_345_678_901_234_567u64, 812_345_678_901_234_567u64);
+    enrolled(&db, 1, mentor, Role::Mentor).await;
+    enrolled(&db, 1, person, Role::Mentee).await;
+    let pair = db
+        .create_pair(1, mentor, person, &entry(1, "pair.create"))
+        .await
+        .unwrap()
+        .unwrap();
+    db.activate_pair(pair.id, 900).await.unwrap();
+    let now = Utc::now();
+    let by_mentor = |action: &str| AuditEntry {
+        actor_id: Some(mentor),
+        target_id: Some(person),
+        ..entry(1, action)
+    };
+    db.add_goal(
+        &pair,
+        &format!("help <@{person}> ship"),
+        None,
+        &by_mentor("goal.add"),
+    )
+    .await
+    .unwrap();
+    db.record_meeting(
+        &pair,
+        mentor,
+        30,
+        Some(&format!("call with <@!{person}>")),
+        now,
+    )
+    .await
+    .unwrap();
+    db.give_kudos(
+        1,
+        mentor,
+        person,
+        &format!("thanks <@{person}>"),
+        900,
+        now,
+        5,
+    )
+    .await
+    .unwrap();
+    let preview = serde_json::json!({"proposals": [{"mentor_id": mentor, "mentee_id": person,
+        "reasons": format!("<@{person}> likes rust"), "score": 50}]});
+    let closed = db.save_suggestion(1, 7, &preview, now).await.unwrap();
+    assert!(db.close_suggestion(closed, true).await.unwrap());
+    sqlx::query(
+        "INSERT INTO occurrences (id, guild_id, kind, target, scheduled_for)
+         VALUES (77, 1, 'pulse', 1, '2026-11-02T09:00:00+00:00')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    db.start_pulse_round(77, 1, &["q".to_string()], now, Duration::hours(72))
+        .await
+        .unwrap();
+    db.save_pulse_score(77, 1, person, 4, now).await.unwrap();
+    db.save_pulse_comment(77, person, "a very private remark", now)
+        .await
+        .unwrap();
+
+    let erased = AuditEntry {
+        actor_id: None,
+        ..entry(1, "mydata.delete")
+    };
+    db.erase_user(1, person, &erased).await.unwrap();
+
+    let id = person.to_string();
+    let mut found = Vec::new();
+    for (table, column) in db.schema_columns().await.unwrap() {
+        if table.starts_with('_') || table.starts_with("sqlite") {
+            continue;
+        }
+        let sql = format!(
+            "SELECT COUNT(*) FROM {table} WHERE instr(CAST({column} AS TEXT), ?) > 0
+               OR instr(CAST({column} AS TEXT), 'very private') > 0"
+        );
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .bind(&id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        if n > 0 {
+            found.push(format!("{table}.{column}: {n}"));
+        }
+    }
+    assert!(found.is_empty(), "still naming the person: {found:?}");
+    let score: (Option<i64>, i64, Option<String>) =
+        sqlx::query_as("SELECT user_id, score, comment FROM pulse_answers")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(score, (None, 4, None), "the score stays in the aggregate");
+    let goal: String = sqlx::query_scalar("SELECT title FROM goals")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(goal, "help @former member ship");
+}
+
+#[sqlx::test]
+async fn a_pulse_round_closes_when_the_next_starts_or_its_window_ends_and_only_closed_rounds_show(
+    pool: SqlitePool,
+) {
+    let db = Db::from_pool(pool.clone());
+    let t0 = Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap();
+    sqlx::query(
+        "INSERT INTO occurrences (id, guild_id, kind, target, scheduled_for)
+         VALUES (1, 1, 'pulse', 1, '2026-11-02T12:00:00+00:00'),
+                (2, 1, 'pulse', 1, '2026-11-03T12:00:00+00:00')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let window = Duration::hours(72);
+    let questions = ["q".to_string()];
+    db.start_pulse_round(1, 1, &questions, t0, window)
+        .await
+        .unwrap();
+    use tandem::store::PulseAnswer;
+    assert_eq!(
+        db.save_pulse_score(1, 1, 20, 3, t0 + Duration::hours(1))
+            .await
+            .unwrap(),
+        PulseAnswer::Saved
+    );
+    assert!(
+        db.latest_pulse_results(1, t0 + Duration::hours(2))
+            .await
+            .unwrap()
+            .is_none(),
+        "an open round is not shown"
+    );
+    assert_eq!(
+        db.pulse_totals(1, t0 + Duration::hours(2)).await.unwrap(),
+        []
+    );
+    // The next round closes the first at once.
+    let t1 = t0 + Duration::days(1);
+    db.start_pulse_round(2, 1, &questions, t1, window)
+        .await
+        .unwrap();
+    assert_eq!(
+        db.save_pulse_score(1, 1, 21, 5, t1).await.unwrap(),
+        PulseAnswer::Closed
+    );
+    assert_eq!(
+        db.save_pulse_comment(1, 20, "late", t1).await.unwrap(),
+        PulseAnswer::Closed
+    );
+    let shown = db.latest_pulse_results(1, t1).await.unwrap().unwrap();
+    assert_eq!((shown.round_id, shown.answered()), (1, 1));
+    assert_eq!(db.pulse_totals(1, t1).await.unwrap().len(), 1);
+    // The second closes when its window ends.
+    assert_eq!(
+        db.save_pulse_score(2, 1, 20, 2, t1 + window - Duration::seconds(1))
+            .await
+            .unwrap(),
+        PulseAnswer::Saved
+    );
+    assert_eq!(
+        db.save_pulse_score(2, 1, 21, 2, t1 + window).await.unwrap(),
+        PulseAnswer::Closed
+    );
+    let shown = db
+        .latest_pulse_results(1, t1 + window)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((shown.round_id, shown.answered()), (2, 1));
+}
+
+#[sqlx::test]
+async fn a_profile_edit_never_undoes_a_decision_made_while_it_was_being_saved(pool: SqlitePool) {
+    let db = Db::from_pool(pool);
+    let applicant = profile(1, 30, Role::Mentor, Status::Pending, 0);
+    db.save_profile(&applicant, &entry(1, "member.enrol"))
+        .await
+        .unwrap();
+    // `/profile edit` read the pending profile and changed its topics…
+    let mut edited = db.profile(1, 30, Role::Mentor).await.unwrap().unwrap();
+    let input = ProfileInput {
+        topics: Some("go, testing".into()),
+        ..Default::default()
+    };
+    edited.apply(&input).unwrap();
+    // …while a moderator approved it.
+    db.change_status(
+        1,
+        30,
+        Role::Mentor,
+        &[Status::Pending],
+        Status::Active,
+        &entry(1, "member.approve"),
+    )
+    .await
+    .unwrap();
+    assert!(db
+        .update_profile(&edited, &input, &entry(1, "member.update"))
+        .await
+        .unwrap());
+    let now = db.profile(1, 30, Role::Mentor).await.unwrap().unwrap();
+    assert_eq!(now.status, Status::Active, "the approval stands");
+    assert_eq!(now.topics, ["go", "testing"]);
+    assert_eq!(now.timezone, applicant.timezone, "untouched fields stay");
+    // A profile that left meanwhile is not edited back to life, and enrolling anew does not
+    // replace a current one.
+    db.change_status(
+        1,
+        30,
+        Role::Mentor,
+        &[Status::Active],
+        Status::Withdrawn,
+        &entry(1, "member.withdraw"),
+    )
+    .await
+    .unwrap();
+    assert!(!db
+        .update_profile(&edited, &input, &entry(1, "member.update"))
+        .await
+        .unwrap());
+    assert!(db
+        .enrol_profile(&applicant, &entry(1, "member.enrol"))
+        .await
+        .unwrap());
+    assert!(!db
+        .enrol_profile(&applicant, &entry(1, "member.enrol"))
+        .await
+        .unwrap());
 }

@@ -264,7 +264,7 @@ impl TestApp {
                 channel_type::TEXT,
                 Some(category),
             );
-            db.set_pair_channel(pair.id, channel).await.unwrap();
+            db.activate_pair(pair.id, channel).await.unwrap();
             out.push(SeededPair {
                 id: pair.id,
                 mentor: ids[0],

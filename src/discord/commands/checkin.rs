@@ -1,18 +1,12 @@
 //! `/checkin now`: a check-in round for every active pair, right away (moderators).
 
-use crate::discord::commands::as_moderator;
+use crate::discord::commands::settings;
 use crate::discord::{messages, Context, Error};
 use crate::domain::schedule::Kind;
 use crate::jobs;
 
 /// Check-ins with the pairs
-#[poise::command(
-    slash_command,
-    guild_only,
-    category = "Moderators",
-    subcommands("now"),
-    subcommand_required
-)]
+#[poise::command(slash_command, guild_only, subcommands("now"), subcommand_required)]
 pub async fn checkin(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
@@ -22,7 +16,7 @@ pub async fn checkin(_ctx: Context<'_>) -> Result<(), Error> {
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn now(ctx: Context<'_>) -> Result<(), Error> {
     use messages::checkins as m;
-    let guild = as_moderator(ctx, m::ONLY_MODERATORS).await?.guild_id;
+    let guild = settings(ctx).await?.guild_id;
     let data = ctx.data();
     let planned = jobs::plan_now(&data.db, guild, Kind::Checkin, data.clock.now()).await?;
     if planned == 0 {

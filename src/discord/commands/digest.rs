@@ -3,24 +3,31 @@
 use poise::CreateReply;
 
 use crate::digest::{self, DEFAULT_WEEKS, MAX_WEEKS};
-use crate::discord::commands::as_moderator;
+use crate::discord::commands::settings;
 use crate::discord::digest::{attachment, chart_attachment, embed};
 use crate::discord::messages::digest::CHART_FILE;
 use crate::discord::{messages, Context, Error};
 
 /// The engagement digest now, only for you (moderators)
-#[poise::command(slash_command, guild_only, category = "Moderators", ephemeral)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn digest(
     ctx: Context<'_>,
     #[description = "Weeks the chart covers (2 to 26, default 8)"]
     #[min = 2]
     #[max = 26]
-    weeks: Option<u32>,
+    weeks: Option<i64>,
 ) -> Result<(), Error> {
-    let settings = as_moderator(ctx, messages::digest::ONLY_MODERATORS).await?;
+    let settings = settings(ctx).await?;
     let data = ctx.data();
-    let weeks = weeks.unwrap_or(DEFAULT_WEEKS).clamp(2, MAX_WEEKS);
+    // Discord's client keeps to the registered limits; a modified one need not.
+    let weeks = match weeks {
+        None => DEFAULT_WEEKS,
+        Some(w) => u32::try_from(w)
+            .ok()
+            .filter(|w| (2..=MAX_WEEKS).contains(w))
+            .ok_or_else(|| Error::user(messages::digest::BAD_WEEKS))?,
+    };
     let report =
         digest::build(&data.db, &data.settings, &settings, data.clock.now(), weeks).await?;
     let chart = chart_attachment(&report);

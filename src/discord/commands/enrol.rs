@@ -1,8 +1,10 @@
 //! `/enrol mentor` and `/enrol mentee`: join the programme (or update your profile).
 
+use crate::discord::quiet;
 use poise::serenity_prelude as serenity;
 
 use crate::discord::commands::{autocomplete_timezone, guild_of, profile};
+use crate::discord::custom_id::CustomId;
 use crate::discord::{dm, messages, Context, Error};
 use crate::domain::guild::GuildSettings;
 use crate::domain::member::{Profile, ProfileInput, Role, Status};
@@ -12,7 +14,6 @@ use crate::store::AuditEntry;
 #[poise::command(
     slash_command,
     guild_only,
-    category = "Everyone",
     subcommands("mentor", "mentee"),
     subcommand_required
 )]
@@ -129,9 +130,27 @@ async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(
         detail: Some(format!("{role} {}", profile.status)),
         at: now,
     };
-    db.save_profile(&profile, &entry).await?;
-
+    let limits = &ctx.data().settings.limits;
     let applying = profile.status == Status::Pending && !matches!(outcome, Outcome::Updated);
+    if applying {
+        // Each application notifies the moderators: a person cannot flood their channel.
+        let since = now - chrono::Duration::days(30);
+        if db.recent_actions(&entry, since).await? >= limits.applications_per_month {
+            return Err(Error::user(m::application_limit(
+                limits.applications_per_month,
+            )));
+        }
+    }
+    // Written only if nothing changed meanwhile: an edit never touches the status (a
+    // moderator's decision stands), a new enrolment only replaces a profile that has left.
+    let saved = match outcome {
+        Outcome::Updated => db.update_profile(&profile, &input, &entry).await?,
+        Outcome::New | Outcome::Rejoined => db.enrol_profile(&profile, &entry).await?,
+    };
+    if !saved {
+        return Err(Error::user(m::CHANGED_MEANWHILE));
+    }
+
     if applying {
         post_application(ctx, &settings, &profile).await;
         let guild = dm::guild_name(&ctx.serenity_context().cache, guild_id);
@@ -177,17 +196,21 @@ async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(
 /// applications share one message (`/members`); such buttons answer privately.
 pub fn decision_buttons(user: u64, number: Option<usize>) -> serenity::CreateActionRow {
     use messages::members as m;
-    let (suffix, label) = match number {
-        Some(n) => (":list", format!(" {n}")),
-        None => ("", String::new()),
-    };
+    let label = number.map(|n| format!(" {n}")).unwrap_or_default();
+    let from_list = number.is_some();
     serenity::CreateActionRow::Buttons(vec![
-        serenity::CreateButton::new(format!("mentor:approve:{user}{suffix}"))
-            .label(format!("{}{label}", m::APPROVE))
-            .style(serenity::ButtonStyle::Success),
-        serenity::CreateButton::new(format!("mentor:decline:{user}{suffix}"))
-            .label(format!("{}{label}", m::DECLINE))
-            .style(serenity::ButtonStyle::Danger),
+        serenity::CreateButton::new(CustomId::MentorApprove {
+            applicant: user,
+            from_list,
+        })
+        .label(format!("{}{label}", m::APPROVE))
+        .style(serenity::ButtonStyle::Success),
+        serenity::CreateButton::new(CustomId::MentorDecline {
+            applicant: user,
+            from_list,
+        })
+        .label(format!("{}{label}", m::DECLINE))
+        .style(serenity::ButtonStyle::Danger),
     ])
 }
 
@@ -203,7 +226,7 @@ async fn post_application(ctx: Context<'_>, settings: &GuildSettings, p: &Profil
             p.user_id,
             p.enrolled_at.timestamp(),
         ));
-    let message = serenity::CreateMessage::new()
+    let message = quiet::message()
         .embed(embed)
         .components(vec![decision_buttons(p.user_id, None)]);
     if let Err(e) = serenity::ChannelId::new(channel)

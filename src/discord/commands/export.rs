@@ -4,15 +4,15 @@ use poise::serenity_prelude::CreateAttachment;
 use poise::CreateReply;
 
 use crate::digest::{self, export};
-use crate::discord::commands::as_moderator;
+use crate::discord::commands::settings;
 use crate::discord::{messages, Context, Error};
 use crate::store::AuditEntry;
 
 /// The programme's data as CSV files: members, pairs, check-ins, pulse, activity (moderators)
-#[poise::command(slash_command, guild_only, category = "Moderators", ephemeral)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn export(ctx: Context<'_>) -> Result<(), Error> {
-    let settings = as_moderator(ctx, messages::digest::EXPORT_ONLY_MODERATORS).await?;
+    let settings = settings(ctx).await?;
     let data = ctx.data();
     let now = data.clock.now();
     let report = digest::build(&data.db, &data.settings, &settings, now, 2).await?;

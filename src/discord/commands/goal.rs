@@ -2,7 +2,7 @@
 
 use chrono::NaiveTime;
 
-use crate::discord::commands::pair::pair_here;
+use crate::discord::commands::pair_here;
 use crate::discord::{messages, Context, Error};
 use crate::domain::pair::{self, Pair};
 use crate::store::{AuditEntry, GoalDone};
@@ -11,7 +11,6 @@ use crate::store::{AuditEntry, GoalDone};
 #[poise::command(
     slash_command,
     guild_only,
-    category = "Everyone",
     subcommands("add", "done", "list"),
     subcommand_required
 )]
@@ -55,7 +54,7 @@ pub async fn add(
     #[description = "By when: 2026-12-24 or \"in 3 weeks\" (optional)"] due: Option<String>,
 ) -> Result<(), Error> {
     use messages::pairs as m;
-    let (pair, settings, _) = pair_here(ctx).await?;
+    let (pair, settings) = pair_here(ctx).await?;
     if !pair.status_at(ctx.data().clock.now()).is_open() {
         return Err(Error::user(m::not_open(pair.status)));
     }
@@ -91,7 +90,7 @@ pub async fn done(
     id: i64,
 ) -> Result<(), Error> {
     use messages::pairs as m;
-    let (pair, _, _) = pair_here(ctx).await?;
+    let (pair, _) = pair_here(ctx).await?;
     let outcome = ctx
         .data()
         .db
@@ -114,7 +113,7 @@ pub async fn done(
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn list(ctx: Context<'_>) -> Result<(), Error> {
     use messages::pairs as m;
-    let (pair, settings, _) = pair_here(ctx).await?;
+    let (pair, settings) = pair_here(ctx).await?;
     let goals = ctx.data().db.goals(pair.id).await?;
     let today = today_in(ctx, settings.timezone);
     let lines: Vec<String> = goals

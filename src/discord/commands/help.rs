@@ -3,40 +3,45 @@
 use poise::serenity_prelude as serenity;
 
 use crate::discord::access::{self, Access};
-use crate::discord::commands::guild_of;
-use crate::discord::{limits, messages, Context, Error};
+use crate::discord::commands::{audience_of, guild_of};
+use crate::discord::{limits, messages, Context, Data, Error};
 
 /// What tandem does and the commands you can use
-#[poise::command(slash_command, guild_only, category = "Everyone", ephemeral)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip(ctx), fields(guild = ?ctx.guild_id()))]
 pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
     let guild_id = guild_of(ctx)?;
     let settings = ctx.data().db.guild_settings(guild_id.get()).await?;
     let caller = access::of_caller(ctx, settings.as_ref());
 
+    // Each command under its declared audience's level (pair commands are for everyone in a
+    // pair), and only those the caller may run.
     let mut sections: Vec<(Access, Vec<String>)> = vec![
         (Access::Member, Vec::new()),
         (Access::Moderator, Vec::new()),
         (Access::Admin, Vec::new()),
     ];
+    let mut leaves = Vec::new();
     for command in &ctx.framework().options().commands {
-        let audience = Access::of_category(command.category.as_deref());
-        if audience > caller {
+        leaves_of(command, &mut leaves);
+    }
+    for command in leaves {
+        let Some(rule) = audience_of(&command.qualified_name) else {
+            continue;
+        };
+        let level = rule.audience.level();
+        if level > caller {
             continue;
         }
         let lines = &mut sections
             .iter_mut()
-            .find(|(a, _)| *a == audience)
-            .expect("every audience has a section")
+            .find(|(a, _)| *a == level)
+            .expect("every access level has a section")
             .1;
-        if command.subcommands.is_empty() {
-            lines.push(line(&command.name, command.description.as_deref()));
-        } else {
-            for sub in &command.subcommands {
-                let name = format!("{} {}", command.name, sub.name);
-                lines.push(line(&name, sub.description.as_deref()));
-            }
-        }
+        lines.push(line(
+            &command.qualified_name,
+            command.description.as_deref(),
+        ));
     }
 
     let mut embed = serenity::CreateEmbed::new()
@@ -79,4 +84,17 @@ pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
 
 fn line(name: &str, description: Option<&str>) -> String {
     format!("`/{name}` – {}", description.unwrap_or_default())
+}
+
+/// The commands under `command` that run (those without subcommands), in order.
+fn leaves_of<'a>(
+    command: &'a poise::Command<Data, Error>,
+    out: &mut Vec<&'a poise::Command<Data, Error>>,
+) {
+    if command.subcommands.is_empty() {
+        out.push(command);
+    }
+    for sub in &command.subcommands {
+        leaves_of(sub, out);
+    }
 }

@@ -4,10 +4,11 @@ use poise::serenity_prelude::{self as serenity, CreateAllowedMentions};
 
 use crate::discord::commands::guild_of;
 use crate::discord::{messages, Context, Error};
+use crate::domain::member::tidy;
 use crate::store::KudosOutcome;
 
 /// Thank someone publicly for their help
-#[poise::command(slash_command, guild_only, category = "Everyone")]
+#[poise::command(slash_command, guild_only)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn kudos(
     ctx: Context<'_>,
@@ -25,10 +26,27 @@ pub async fn kudos(
     if user.bot {
         return Err(Error::user(m::KUDOS_BOT));
     }
+    // Discord resolves the member along with the user only while they are in the server.
+    let in_server = match ctx {
+        poise::Context::Application(a) => {
+            a.interaction.data.resolved.members.contains_key(&user.id)
+        }
+        poise::Context::Prefix(_) => true,
+    };
+    if !in_server {
+        return Err(Error::user(m::KUDOS_NOT_MEMBER));
+    }
     // One line: the thanks is shown inline after the names.
-    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    let reason = tidy(&reason)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if reason.is_empty() {
         return Err(Error::user(m::KUDOS_EMPTY));
+    }
+    let chars = reason.chars().count();
+    if chars > 200 {
+        return Err(Error::user(m::kudos_too_long(chars)));
     }
     let data = ctx.data();
     let per_day = data.settings.kudos.per_day;

@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::discord::commands::{as_moderator, enrol::decision_buttons};
+use crate::discord::commands::{enrol::decision_buttons, settings};
 use crate::discord::{messages, Context, Error};
 use crate::domain::member::{Profile, Role, Status};
 
@@ -12,11 +12,11 @@ const LIST_LIMIT: usize = 15;
 const BUTTON_ROWS: usize = 5;
 
 /// Programme members: counts, mentor applications and mentees waiting (moderators)
-#[poise::command(slash_command, guild_only, category = "Moderators", ephemeral)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn members(ctx: Context<'_>) -> Result<(), Error> {
     use messages::members as m;
-    let settings = as_moderator(ctx, m::ONLY_MODERATORS).await?;
+    let settings = settings(ctx).await?;
     let guild_id = settings.guild_id;
     let db = &ctx.data().db;
     let counts = db.member_counts(guild_id).await?;

@@ -3,6 +3,7 @@
 use poise::serenity_prelude as serenity;
 
 use crate::discord::commands::guild_of;
+use crate::discord::custom_id::CustomId;
 use crate::discord::{messages, Context, Error};
 use crate::store::AuditEntry;
 
@@ -10,7 +11,6 @@ use crate::store::AuditEntry;
 #[poise::command(
     slash_command,
     guild_only,
-    category = "Everyone",
     subcommands("export", "delete"),
     subcommand_required
 )]
@@ -60,10 +60,10 @@ pub async fn delete(ctx: Context<'_>) -> Result<(), Error> {
     use messages::mydata as m;
     let me = ctx.author().id.get();
     let buttons = serenity::CreateActionRow::Buttons(vec![
-        serenity::CreateButton::new(format!("mydata:erase:{me}"))
+        serenity::CreateButton::new(CustomId::MydataErase { owner: me })
             .label(m::DELETE_YES)
             .style(serenity::ButtonStyle::Danger),
-        serenity::CreateButton::new(format!("mydata:keep:{me}"))
+        serenity::CreateButton::new(CustomId::MydataKeep { owner: me })
             .label(m::DELETE_NO)
             .style(serenity::ButtonStyle::Secondary),
     ]);

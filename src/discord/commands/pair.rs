@@ -1,45 +1,26 @@
 //! `/pair create|suggest|pause|end|refit`: making pairs and looking after them.
 
+use crate::discord::quiet;
 use poise::serenity_prelude as serenity;
 use serde_json::{json, Value};
 
-use crate::discord::access::{self, Access};
-use crate::discord::commands::{as_moderator, guild_of};
+use crate::discord::commands::{pair_here, settings};
+use crate::discord::custom_id::{self, CustomId};
 use crate::discord::{messages, pairing, Context, Error};
-use crate::domain::guild::GuildSettings;
 use crate::domain::matching::{self, Candidate, Mentee, Mentor};
 use crate::domain::member::{Role, Status};
-use crate::domain::pair::{self, EndReason, Pair};
+use crate::domain::pair::{self, EndReason};
 use crate::store::AuditEntry;
 
 /// Pair mentors and mentees, and manage your pair
 #[poise::command(
     slash_command,
     guild_only,
-    category = "Everyone",
     subcommands("create", "suggest", "pause", "end", "refit"),
     subcommand_required
 )]
 pub async fn pair(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
-}
-
-/// The pair whose channel the command runs in, if the caller is one of its members or a
-/// moderator; the bool says whether the caller is a member.
-pub async fn pair_here(ctx: Context<'_>) -> Result<(Pair, GuildSettings, bool), Error> {
-    let guild = guild_of(ctx)?.get();
-    let db = &ctx.data().db;
-    let pair = db
-        .pair_by_channel(ctx.channel_id().get())
-        .await?
-        .filter(|p| p.guild_id == guild)
-        .ok_or_else(|| Error::user(messages::pairs::NOT_A_PAIR_CHANNEL))?;
-    let settings = db.guild_settings_or_new(guild).await?;
-    let member = pair.is_member(ctx.author().id.get());
-    if !member && access::of_caller(ctx, Some(&settings)) < Access::Moderator {
-        return Err(Error::user(messages::pairs::NOT_YOUR_PAIR));
-    }
-    Ok((pair, settings, member))
 }
 
 /// Pair a mentor with a mentee (moderators)
@@ -50,7 +31,7 @@ pub async fn create(
     #[description = "The mentor"] mentor: serenity::User,
     #[description = "The mentee"] mentee: serenity::User,
 ) -> Result<(), Error> {
-    let settings = as_moderator(ctx, messages::pairs::ONLY_MODERATORS).await?;
+    let settings = settings(ctx).await?;
     let (mentor, mentee) = (mentor.id.get(), mentee.id.get());
     let outcome = pairing::open_pair(
         ctx.serenity_context(),
@@ -70,15 +51,16 @@ pub async fn create(
     Ok(())
 }
 
-/// Proposals a page shows.
+/// Proposals a page shows (an "Approve selected" button names at most a page of them).
 pub const PAGE_SIZE: usize = 10;
+const _: () = assert!(PAGE_SIZE <= custom_id::MAX_SELECTED);
 
 /// Suggest pairs for the mentees who are waiting (moderators)
 #[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
     use messages::pairs as m;
-    let settings = as_moderator(ctx, messages::pairs::ONLY_MODERATORS).await?;
+    let settings = settings(ctx).await?;
     let guild = settings.guild_id;
     let db = &ctx.data().db;
     let now = ctx.data().clock.now();
@@ -222,36 +204,53 @@ pub fn suggestion_page(
     let count = options.len() as u8;
     rows.push(serenity::CreateActionRow::SelectMenu(
         serenity::CreateSelectMenu::new(
-            format!("pairs:pick:{id}:{page}"),
+            CustomId::SuggestPick {
+                suggestion: id,
+                page: page as u32,
+            },
             serenity::CreateSelectMenuKind::String { options },
         )
         .placeholder(m::PICK)
         .min_values(1)
         .max_values(count),
     ));
-    let chosen: Vec<String> = selected.iter().map(usize::to_string).collect();
+    // Only this page's proposals can be chosen (they are the menu's options).
+    let chosen: Vec<u16> = on_page
+        .iter()
+        .filter(|(i, _)| selected.contains(i))
+        .filter_map(|(i, _)| u16::try_from(*i).ok())
+        .collect();
     rows.push(serenity::CreateActionRow::Buttons(vec![
-        serenity::CreateButton::new(format!("pairs:all:{id}"))
+        serenity::CreateButton::new(CustomId::SuggestAll { suggestion: id })
             .label(m::APPROVE_ALL)
             .style(serenity::ButtonStyle::Success),
-        serenity::CreateButton::new(format!("pairs:sel:{id}:{}", chosen.join(".")))
-            .label(m::approve_selected(selected.len()))
-            .style(serenity::ButtonStyle::Primary)
-            .disabled(selected.is_empty()),
-        serenity::CreateButton::new(format!("pairs:discard:{id}"))
+        serenity::CreateButton::new(CustomId::SuggestSelected {
+            suggestion: id,
+            chosen: chosen.clone(),
+        })
+        .label(m::approve_selected(chosen.len()))
+        .style(serenity::ButtonStyle::Primary)
+        .disabled(chosen.is_empty()),
+        serenity::CreateButton::new(CustomId::SuggestDiscard { suggestion: id })
             .label(m::DISCARD)
             .style(serenity::ButtonStyle::Danger),
     ]));
     if pages > 1 {
         rows.push(serenity::CreateActionRow::Buttons(vec![
-            serenity::CreateButton::new(format!("pairs:page:{id}:{}", page.saturating_sub(1)))
-                .label(m::PREVIOUS)
-                .style(serenity::ButtonStyle::Secondary)
-                .disabled(page == 0),
-            serenity::CreateButton::new(format!("pairs:page:{id}:{}", page + 1))
-                .label(m::NEXT)
-                .style(serenity::ButtonStyle::Secondary)
-                .disabled(page + 1 >= pages),
+            serenity::CreateButton::new(CustomId::SuggestPage {
+                suggestion: id,
+                page: page.saturating_sub(1) as u32,
+            })
+            .label(m::PREVIOUS)
+            .style(serenity::ButtonStyle::Secondary)
+            .disabled(page == 0),
+            serenity::CreateButton::new(CustomId::SuggestPage {
+                suggestion: id,
+                page: (page + 1) as u32,
+            })
+            .label(m::NEXT)
+            .style(serenity::ButtonStyle::Secondary)
+            .disabled(page + 1 >= pages),
         ]));
     }
     (embed, rows)
@@ -268,7 +267,7 @@ pub async fn pause(
     weeks: i64,
 ) -> Result<(), Error> {
     use messages::pairs as m;
-    let (pair, settings, _) = pair_here(ctx).await?;
+    let (pair, settings) = pair_here(ctx).await?;
     let now = ctx.data().clock.now();
     let until =
         pair::pause_until(&pair, weeks, now).map_err(|e| Error::user(m::pause_error(&e)))?;
@@ -303,7 +302,7 @@ pub async fn end(
     ctx: Context<'_>,
     #[description = "Why the pair ends"] reason: EndChoice,
 ) -> Result<(), Error> {
-    let (pair, settings, _) = pair_here(ctx).await?;
+    let (pair, settings) = pair_here(ctx).await?;
     if !pair.status_at(ctx.data().clock.now()).is_open() {
         return Err(Error::user(messages::pairs::not_open(pair.status)));
     }
@@ -334,10 +333,7 @@ pub async fn end(
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn refit(ctx: Context<'_>) -> Result<(), Error> {
     use messages::pairs as m;
-    let (pair, settings, member) = pair_here(ctx).await?;
-    if !member {
-        return Err(Error::user(m::REFIT_ONLY_MEMBERS));
-    }
+    let (pair, settings) = pair_here(ctx).await?;
     if !pair.status_at(ctx.data().clock.now()).is_open() {
         return Err(Error::user(m::not_open(pair.status)));
     }
@@ -345,33 +341,41 @@ pub async fn refit(ctx: Context<'_>) -> Result<(), Error> {
         .digest_channel_id
         .ok_or_else(|| Error::user(m::REFIT_NO_CHANNEL))?;
     let me = ctx.author().id.get();
+    // Counted and recorded before the notice goes out, so two quick requests count twice.
+    let now = ctx.data().clock.now();
+    let limit = ctx.data().settings.limits.refit_per_week;
+    let request = AuditEntry {
+        guild_id: settings.guild_id,
+        actor_id: Some(me),
+        action: "pair.refit_request".into(),
+        target_id: None,
+        detail: Some(format!("pair {}", pair.id)),
+        at: now,
+    };
+    let within = ctx
+        .data()
+        .db
+        .record_within_limit(&request, limit, now - chrono::Duration::days(7))
+        .await?;
+    if !within {
+        return Err(Error::user(m::refit_limit(limit)));
+    }
     let text = m::refit_request(
         me,
         pair.mentor_id.unwrap_or_default(),
         pair.mentee_id.unwrap_or_default(),
         pair.channel_id.unwrap_or_default(),
     );
-    let message = serenity::CreateMessage::new()
+    let message = quiet::message()
         .content(text)
         .allowed_mentions(serenity::CreateAllowedMentions::new())
         .components(vec![serenity::CreateActionRow::Buttons(vec![
-            serenity::CreateButton::new(format!("pair:repair:{}", pair.id))
+            serenity::CreateButton::new(CustomId::Repair { pair: pair.id })
                 .label(m::REPAIR)
                 .style(serenity::ButtonStyle::Danger),
         ])]);
     serenity::ChannelId::new(digest)
         .send_message(ctx.http(), message)
-        .await?;
-    ctx.data()
-        .db
-        .record_audit(&AuditEntry {
-            guild_id: settings.guild_id,
-            actor_id: Some(me),
-            action: "pair.refit_request".into(),
-            target_id: None,
-            detail: Some(format!("pair {}", pair.id)),
-            at: ctx.data().clock.now(),
-        })
         .await?;
     ctx.send(
         poise::CreateReply::default()

@@ -55,7 +55,6 @@ impl From<RoleChoice> for Role {
 #[poise::command(
     slash_command,
     guild_only,
-    category = "Everyone",
     subcommands("view", "edit"),
     subcommand_required
 )]
@@ -158,7 +157,10 @@ pub async fn edit(
         detail: Some(profile.role.as_str().into()),
         at: ctx.data().clock.now(),
     };
-    db.save_profile(&profile, &entry).await?;
+    // Only the fields given are written, never the status: an Approve meanwhile stands.
+    if !db.update_profile(&profile, &input, &entry).await? {
+        return Err(Error::user(m::LEFT_PROGRAMME));
+    }
     ctx.send(
         poise::CreateReply::default()
             .content(m::PROFILE_UPDATED)

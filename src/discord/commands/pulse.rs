@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::discord::commands::as_moderator;
+use crate::discord::commands::settings;
 use crate::discord::{messages, Context, Error};
 use crate::domain::schedule::Kind;
 use crate::jobs;
@@ -11,7 +11,6 @@ use crate::jobs;
 #[poise::command(
     slash_command,
     guild_only,
-    category = "Moderators",
     subcommands("now", "results"),
     subcommand_required
 )]
@@ -24,7 +23,7 @@ pub async fn pulse(_ctx: Context<'_>) -> Result<(), Error> {
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn now(ctx: Context<'_>) -> Result<(), Error> {
     use messages::pulse as m;
-    let settings = as_moderator(ctx, messages::pulse::ONLY_MODERATORS).await?;
+    let settings = settings(ctx).await?;
     let data = ctx.data();
     let members = data.db.active_member_ids(settings.guild_id).await?;
     if members.is_empty() {
@@ -47,15 +46,25 @@ pub async fn now(ctx: Context<'_>) -> Result<(), Error> {
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn results(ctx: Context<'_>) -> Result<(), Error> {
     use messages::pulse as m;
-    let settings = as_moderator(ctx, messages::pulse::ONLY_MODERATORS).await?;
+    let settings = settings(ctx).await?;
     let data = ctx.data();
-    let Some(mut r) = data.db.latest_pulse_results(settings.guild_id).await? else {
-        return Err(Error::user(m::NO_ROUND));
+    let now = data.clock.now();
+    let open = data.db.open_pulse_round(settings.guild_id, now).await?;
+    let open_note = open.map(|(_, closes, answers)| m::still_open(answers, closes.timestamp()));
+    let Some(mut r) = data.db.latest_pulse_results(settings.guild_id, now).await? else {
+        return Err(Error::user(open_note.unwrap_or_else(|| m::NO_ROUND.into())));
     };
     let min = data.settings.anonymity_min(&settings);
-    let reply = poise::CreateReply::default().ephemeral(true);
+    let mut reply = poise::CreateReply::default().ephemeral(true);
+    if let Some(note) = &open_note {
+        reply = reply.content(note.clone());
+    }
     if !r.visible(min) {
-        ctx.send(reply.content(m::hidden(&r, min))).await?;
+        let text = match &open_note {
+            Some(note) => format!("{}\n{note}", m::hidden(&r, min)),
+            None => m::hidden(&r, min),
+        };
+        ctx.send(reply.content(text)).await?;
         return Ok(());
     }
     fastrand::shuffle(&mut r.comments);

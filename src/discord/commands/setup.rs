@@ -2,10 +2,9 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::discord::access::{self, Access};
 use crate::discord::channels::{self, NEEDED_IN_CATEGORY, NEEDED_IN_DIGEST};
 use crate::discord::commands::{autocomplete_timezone, guild_of};
-use crate::discord::{messages, Context, Error};
+use crate::discord::{messages, pairing, Context, Error};
 use crate::domain::guild::{ArchiveMode, GuildSettings, SettingsChange};
 use crate::domain::schedule::{Cron, Kind};
 use crate::domain::{member, timezone};
@@ -20,13 +19,9 @@ pub enum ArchiveChoice {
 }
 
 /// Set up tandem in this server (admins)
-#[poise::command(
-    slash_command,
-    guild_only,
-    category = "Admins",
-    default_member_permissions = "MANAGE_GUILD",
-    ephemeral
-)]
+// Admins only, as declared in `commands::AUDIENCES` (which also has Discord hide it from
+// others); that check runs before this, whatever the client showed.
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 // Each option is one slash-command option; poise needs them as parameters.
 #[allow(clippy::too_many_arguments)]
@@ -61,15 +56,33 @@ pub async fn setup(
     #[description = "Fewest pulse answers before results are shown (3 or more)"]
     #[min = 3]
     #[max = 1000]
-    pulse_anonymity: Option<u32>,
+    pulse_anonymity: Option<i64>,
 ) -> Result<(), Error> {
     let guild_id = guild_of(ctx)?;
     let db = &ctx.data().db;
     let stored = db.guild_settings(guild_id.get()).await?;
-    // Discord hides the command from non-admins, but a server override or a modified client
-    // can still send it: check again here.
-    if access::of_caller(ctx, stored.as_ref()) != Access::Admin {
-        return Err(Error::user(messages::setup::ADMIN_ONLY));
+    // What Discord resolved may have been deleted since: refuse it before anything is saved.
+    if let Some(guild) = ctx.serenity_context().cache.guild(guild_id) {
+        let gone = [&digest_channel, &pair_category]
+            .into_iter()
+            .flatten()
+            .any(|c| !guild.channels.contains_key(&c.id));
+        if gone {
+            return Err(Error::user(messages::setup::CHANNEL_GONE));
+        }
+        if moderator_role
+            .as_ref()
+            .is_some_and(|r| !guild.roles.contains_key(&r.id))
+        {
+            return Err(Error::user(messages::setup::ROLE_GONE));
+        }
+    }
+    // The @everyone role has the server's id: every member has it.
+    if moderator_role
+        .as_ref()
+        .is_some_and(|r| r.id.get() == guild_id.get())
+    {
+        return Err(Error::user(messages::setup::EVERYONE_ROLE));
     }
 
     let change = SettingsChange {
@@ -115,7 +128,8 @@ pub async fn setup(
         digest_cron: schedule("digest_schedule", digest_schedule.as_deref())?,
         anonymity_min: match pulse_anonymity {
             Some(n) if n < 3 => return Err(Error::user(messages::setup::ANONYMITY_TOO_LOW)),
-            n => n,
+            Some(n) if n > 1000 => return Err(Error::user(messages::setup::ANONYMITY_TOO_HIGH)),
+            n => n.map(|n| n as u32),
         },
     };
 
@@ -160,6 +174,48 @@ pub async fn setup(
     let embed = summary(ctx, &settings, headline, &warnings);
     ctx.send(poise::CreateReply::default().embed(embed).ephemeral(true))
         .await?;
+    move_moderator_access(ctx, guild_id.get()).await
+}
+
+/// After a new moderator role: every pair channel moves to it (paced), with progress in a
+/// private message that is edited as it goes.
+async fn move_moderator_access(ctx: Context<'_>, guild: u64) -> Result<(), Error> {
+    use messages::setup as m;
+    let db = &ctx.data().db;
+    if !db
+        .stale_pair_access()
+        .await?
+        .iter()
+        .any(|(g, _, _)| *g == guild)
+    {
+        return Ok(());
+    }
+    let total = db.channels_with_moderator_access(guild).await?.len();
+    let reply = |text: String| poise::CreateReply::default().content(text).ephemeral(true);
+    let note = ctx.send(reply(m::access_progress(0, total))).await?;
+    let (tx, mut rx) = tokio::sync::watch::channel((0, total));
+    let http = ctx.http();
+    let sweep = async move {
+        let moved = pairing::sync_moderator_access(http, db, guild, Some(&tx)).await;
+        drop(tx);
+        moved
+    };
+    let show = async {
+        while rx.changed().await.is_ok() {
+            let (done, total) = *rx.borrow_and_update();
+            let _ = note.edit(ctx, reply(m::access_progress(done, total))).await;
+        }
+    };
+    let (moved, ()) = tokio::join!(sweep, show);
+    let text = match moved {
+        Ok(n) => m::access_moved(n),
+        // Nothing is lost: the sweep is finished at the next start or the next `/setup`.
+        Err(e) => {
+            tracing::warn!(error = %e, "moderator access sweep stopped");
+            m::ACCESS_UNFINISHED.to_string()
+        }
+    };
+    note.edit(ctx, reply(text)).await?;
     Ok(())
 }
 
@@ -189,9 +245,25 @@ async fn permission_warnings(
         let Some(channel) = channel.map(serenity::ChannelId::new) else {
             continue;
         };
-        let have = channels::bot_permissions_in(ctx.serenity_context(), guild_id, channel)
-            .await
-            .map_err(|e| anyhow::Error::new(e).context("checking the bot's permissions"))?;
+        let have =
+            match channels::bot_permissions_in(ctx.serenity_context(), guild_id, channel).await {
+                Ok(have) => have,
+                // Deleted by hand or out of the bot's sight: the admin can choose another.
+                Err(serenity::Error::Http(e))
+                    if e.status_code()
+                        .is_some_and(|s| matches!(s.as_u16(), 403 | 404)) =>
+                {
+                    out.push(messages::setup::channel_unreachable(&format!(
+                        "<#{channel}>"
+                    )));
+                    continue;
+                }
+                Err(e) => {
+                    return Err(anyhow::Error::new(e)
+                        .context("checking the bot's permissions")
+                        .into())
+                }
+            };
         let missing = channels::missing(have, needed);
         if !missing.is_empty() {
             out.push(messages::setup::missing_permissions(

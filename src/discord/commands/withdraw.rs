@@ -3,11 +3,12 @@
 use poise::serenity_prelude as serenity;
 
 use crate::discord::commands::{guild_of, profile::RoleChoice};
+use crate::discord::custom_id::CustomId;
 use crate::discord::{messages, Context, Error};
 use crate::domain::member::Role;
 
 /// Leave the mentoring programme
-#[poise::command(slash_command, guild_only, category = "Everyone", ephemeral)]
+#[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn withdraw(
     ctx: Context<'_>,
@@ -31,12 +32,15 @@ pub async fn withdraw(
     if roles.is_empty() {
         return Err(Error::user(m::NOTHING_TO_WITHDRAW));
     }
-    let roles_id: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    let yes = CustomId::WithdrawYes {
+        roles: roles.clone(),
+        owner: me,
+    };
     let buttons = serenity::CreateActionRow::Buttons(vec![
-        serenity::CreateButton::new(format!("withdraw:yes:{}:{me}", roles_id.join("+")))
+        serenity::CreateButton::new(yes)
             .label(m::WITHDRAW_YES)
             .style(serenity::ButtonStyle::Danger),
-        serenity::CreateButton::new(format!("withdraw:no:-:{me}"))
+        serenity::CreateButton::new(CustomId::WithdrawNo { owner: me })
             .label(m::CANCEL)
             .style(serenity::ButtonStyle::Secondary),
     ]);
