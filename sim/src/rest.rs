@@ -435,7 +435,7 @@ fn route(
             s.dispatch("CHANNEL_DELETE", v.clone());
             (200, v)
         }
-        ("PUT", ["channels", channel, "permissions", target]) => {
+        (method @ ("PUT" | "DELETE"), ["channels", channel, "permissions", target]) => {
             let c = match visible_channel(s, channel) {
                 Ok(c) => c,
                 Err(e) => return e,
@@ -446,29 +446,16 @@ fn route(
             }
             let target = id(target).unwrap_or(0);
             let ch = s.model.channels.get_mut(&c).unwrap();
+            // PUT replaces the target's overwrite, DELETE removes it.
             ch.overwrites.retain(|o| o.id != target);
-            ch.overwrites.push(Overwrite {
-                id: target,
-                kind: body["type"].as_u64().unwrap_or(0) as u8,
-                allow: parse_bits(&body["allow"]),
-                deny: parse_bits(&body["deny"]),
-            });
-            let v = s.model.channel_json(&s.model.channels[&c]);
-            s.dispatch("CHANNEL_UPDATE", v);
-            (204, Value::Null)
-        }
-        ("DELETE", ["channels", channel, "permissions", target]) => {
-            let c = match visible_channel(s, channel) {
-                Ok(c) => c,
-                Err(e) => return e,
-            };
-            let guild = s.model.channels[&c].guild_id.unwrap_or(0);
-            if !bot_has(s, guild, Some(c), perms::MANAGE_ROLES) {
-                return error(403, 50013, "Missing Permissions");
+            if method == "PUT" {
+                ch.overwrites.push(Overwrite {
+                    id: target,
+                    kind: body["type"].as_u64().unwrap_or(0) as u8,
+                    allow: parse_bits(&body["allow"]),
+                    deny: parse_bits(&body["deny"]),
+                });
             }
-            let target = id(target).unwrap_or(0);
-            let ch = s.model.channels.get_mut(&c).unwrap();
-            ch.overwrites.retain(|o| o.id != target);
             let v = s.model.channel_json(&s.model.channels[&c]);
             s.dispatch("CHANNEL_UPDATE", v);
             (204, Value::Null)

@@ -38,6 +38,44 @@ macro_rules! select_profiles {
     };
 }
 
+/// Inserts a whole profile or replaces the stored one, where the condition `$guard` allows.
+macro_rules! upsert_profile {
+    ($guard:literal) => {
+        concat!(
+            "INSERT INTO members (guild_id, user_id, role, status, topics, timezone, languages, ",
+            "capacity, goals, about, enrolled_at, updated_at) ",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ",
+            "ON CONFLICT (guild_id, user_id, role) DO UPDATE SET ",
+            "status = excluded.status, topics = excluded.topics, ",
+            "timezone = excluded.timezone, languages = excluded.languages, ",
+            "capacity = excluded.capacity, goals = excluded.goals, about = excluded.about, ",
+            "enrolled_at = excluded.enrolled_at, updated_at = excluded.updated_at",
+            $guard
+        )
+    };
+}
+
+/// [`upsert_profile!`] with the profile's values bound.
+fn upsert<'q>(
+    p: &'q Profile,
+    at: DateTime<Utc>,
+    sql: &'static str,
+) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments> {
+    sqlx::query(sql)
+        .bind(to_db(p.guild_id))
+        .bind(to_db(p.user_id))
+        .bind(p.role.as_str())
+        .bind(p.status.as_str())
+        .bind(serde_json::to_string(&p.topics).expect("strings serialise"))
+        .bind(p.timezone.name())
+        .bind(serde_json::to_string(&p.languages).expect("strings serialise"))
+        .bind(p.capacity.map(i64::from))
+        .bind(&p.goals)
+        .bind(&p.about)
+        .bind(p.enrolled_at)
+        .bind(at)
+}
+
 fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("{what} {value:?}"))
 }
@@ -116,30 +154,9 @@ impl Db {
         .bind(p.role.as_str())
         .fetch_optional(&mut *tx)
         .await?;
-        sqlx::query(
-            "INSERT INTO members (guild_id, user_id, role, status, topics, timezone, languages,
-                                  capacity, goals, about, enrolled_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (guild_id, user_id, role) DO UPDATE SET
-               status = excluded.status, topics = excluded.topics,
-               timezone = excluded.timezone, languages = excluded.languages,
-               capacity = excluded.capacity, goals = excluded.goals, about = excluded.about,
-               enrolled_at = excluded.enrolled_at, updated_at = excluded.updated_at",
-        )
-        .bind(to_db(p.guild_id))
-        .bind(to_db(p.user_id))
-        .bind(p.role.as_str())
-        .bind(p.status.as_str())
-        .bind(serde_json::to_string(&p.topics).expect("strings serialise"))
-        .bind(p.timezone.name())
-        .bind(serde_json::to_string(&p.languages).expect("strings serialise"))
-        .bind(p.capacity.map(i64::from))
-        .bind(&p.goals)
-        .bind(&p.about)
-        .bind(p.enrolled_at)
-        .bind(audit.at)
-        .execute(&mut *tx)
-        .await?;
+        upsert(p, audit.at, upsert_profile!(""))
+            .execute(&mut *tx)
+            .await?;
         record(&mut tx, audit).await?;
         tx.commit().await?;
         before
@@ -199,29 +216,11 @@ impl Db {
     /// first); nothing is written then.
     pub async fn enrol_profile(&self, p: &Profile, audit: &AuditEntry) -> Result<bool> {
         let mut tx = self.write().await?;
-        let n = sqlx::query(
-            "INSERT INTO members (guild_id, user_id, role, status, topics, timezone, languages,
-                                  capacity, goals, about, enrolled_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (guild_id, user_id, role) DO UPDATE SET
-               status = excluded.status, topics = excluded.topics,
-               timezone = excluded.timezone, languages = excluded.languages,
-               capacity = excluded.capacity, goals = excluded.goals, about = excluded.about,
-               enrolled_at = excluded.enrolled_at, updated_at = excluded.updated_at
-             WHERE members.status NOT IN ('pending', 'active', 'paused')",
+        let n = upsert(
+            p,
+            audit.at,
+            upsert_profile!(" WHERE members.status NOT IN ('pending', 'active', 'paused')"),
         )
-        .bind(to_db(p.guild_id))
-        .bind(to_db(p.user_id))
-        .bind(p.role.as_str())
-        .bind(p.status.as_str())
-        .bind(serde_json::to_string(&p.topics).expect("strings serialise"))
-        .bind(p.timezone.name())
-        .bind(serde_json::to_string(&p.languages).expect("strings serialise"))
-        .bind(p.capacity.map(i64::from))
-        .bind(&p.goals)
-        .bind(&p.about)
-        .bind(p.enrolled_at)
-        .bind(audit.at)
         .execute(&mut *tx)
         .await?
         .rows_affected();

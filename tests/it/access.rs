@@ -3,9 +3,7 @@
 //! changing anything.
 
 use std::collections::BTreeSet;
-use std::time::Duration;
 
-use discord_sim::Message;
 use serde_json::{json, Value};
 use tandem::discord::access::Audience;
 use tandem::discord::commands::{self, audience_of};
@@ -14,7 +12,7 @@ use tandem::discord::{CustomId, Surface, BUTTON_ROUTES};
 use tandem::domain::member::{Profile, Role, Status};
 use tandem::store::AuditEntry;
 
-use crate::support::{SeededPair, Server, TestApp};
+use crate::support::{message_with, Dumper, SeededPair, Server, TestApp};
 
 type Command = poise::Command<tandem::discord::Data, tandem::discord::Error>;
 
@@ -36,71 +34,6 @@ fn leaf_commands() -> Vec<Command> {
         leaves(c, &mut out);
     }
     out
-}
-
-/// Everything in the bot's database, table by table, row by row, as text.
-pub(crate) async fn snapshot(app: &TestApp) -> Vec<String> {
-    use sqlx::Connection as _;
-    let mut pool = sqlx::SqliteConnection::connect(&app.settings.database.url)
-        .await
-        .unwrap();
-    let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-         AND name <> '_sqlx_migrations' ORDER BY name",
-    )
-    .fetch_all(&mut pool)
-    .await
-    .unwrap();
-    let mut out = Vec::new();
-    for table in tables {
-        let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?)")
-            .bind(&table)
-            .fetch_all(&mut pool)
-            .await
-            .unwrap();
-        let row = columns
-            .iter()
-            .map(|c| format!("quote(\"{c}\")"))
-            .collect::<Vec<_>>()
-            .join(" || ',' || ");
-        // Table and column names come from the database itself.
-        let sql = format!("SELECT {row} FROM \"{table}\" ORDER BY 1");
-        let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-            .fetch_all(&mut pool)
-            .await
-            .unwrap();
-        out.extend(rows.into_iter().map(|r| format!("{table}: {r}")));
-    }
-    pool.close().await.unwrap();
-    out
-}
-
-/// The database once the bot has stopped writing to it (what a command planned is done).
-pub(crate) async fn settled_snapshot(app: &TestApp) -> Vec<String> {
-    let mut last = snapshot(app).await;
-    for _ in 0..50 {
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        let now = snapshot(app).await;
-        if now == last {
-            return now;
-        }
-        let gone: Vec<_> = last.iter().filter(|r| !now.contains(r)).collect();
-        let new: Vec<_> = now.iter().filter(|r| !last.contains(r)).collect();
-        eprintln!("changed: -{gone:?} +{new:?}");
-        last = now;
-    }
-    panic!("the database never settled");
-}
-
-/// The latest message that carries `custom_id`.
-pub(crate) fn message_with(app: &TestApp, custom_id: &str) -> Option<Message> {
-    app.sim.with_model(|m| {
-        m.messages
-            .values()
-            .rev()
-            .find(|msg| msg.custom_ids().iter().any(|c| c == custom_id))
-            .cloned()
-    })
 }
 
 #[test]
@@ -265,7 +198,10 @@ async fn a_plain_member_is_refused_every_moderator_and_admin_command_and_button_
         pair,
         suggestion,
     } = programme().await;
-    let before = settled_snapshot(&app).await;
+    let before = Dumper::open(&app.settings.database.url)
+        .await
+        .settled()
+        .await;
     for table in [
         "members",
         "pairs",
@@ -273,9 +209,8 @@ async fn a_plain_member_is_refused_every_moderator_and_admin_command_and_button_
         "guild_settings",
         "audit_log",
     ] {
-        let prefix = format!("{table}: ");
         assert!(
-            before.iter().any(|r| r.starts_with(&prefix)),
+            before.get(table).is_some_and(|rows| !rows.is_empty()),
             "{table} is empty"
         );
     }
@@ -427,7 +362,10 @@ async fn a_plain_member_is_refused_every_moderator_and_admin_command_and_button_
     }
     assert_eq!(pressed, 14);
 
-    let after = settled_snapshot(&app).await;
+    let after = Dumper::open(&app.settings.database.url)
+        .await
+        .settled()
+        .await;
     assert_eq!(before, after, "a refusal changes nothing");
 }
 

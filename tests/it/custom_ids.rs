@@ -5,8 +5,7 @@ use serde_json::json;
 use tandem::discord::messages;
 use tandem::discord::{CustomId, Surface};
 
-use crate::access::{message_with, settled_snapshot};
-use crate::support::TestApp;
+use crate::support::{message_with, Dumper, TestApp};
 
 /// Ids no tandem button carries: unknown routes, malformed numbers, scores out of range, forms'
 /// ids on buttons, extra parts, and more than Discord allows.
@@ -55,7 +54,10 @@ async fn buttons_tandem_never_made_get_a_plain_private_answer_and_change_nothing
     app.run(me, "mydata delete", &[]).await;
     let keep = CustomId::MydataKeep { owner: me }.to_string();
     let message = message_with(&app, &keep).expect("the confirmation");
-    let before = settled_snapshot(&app).await;
+    let before = Dumper::open(&app.settings.database.url)
+        .await
+        .settled()
+        .await;
 
     for id in made_up(me) {
         let press = app.sim.click(app.guild.id, me, message.id, &id).await;
@@ -80,7 +82,14 @@ async fn buttons_tandem_never_made_get_a_plain_private_answer_and_change_nothing
         app.sim.reply(pick).await.content(),
         messages::errors::STALE_BUTTON
     );
-    assert_eq!(settled_snapshot(&app).await, before, "nothing changed");
+    assert_eq!(
+        Dumper::open(&app.settings.database.url)
+            .await
+            .settled()
+            .await,
+        before,
+        "nothing changed"
+    );
 
     // The real button on the same message still works.
     let press = app.sim.click(app.guild.id, me, message.id, &keep).await;

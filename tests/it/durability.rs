@@ -170,3 +170,131 @@ async fn the_binary_stopped_by_sigterm_and_killed_by_sigkill_mid_round_sends_eac
     );
     assert_eq!((doubled, missing, sent), (0, 0, PAIRS));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_killed_while_discord_makes_a_pair_channel_leaves_neither_after_a_restart() {
+    use tandem::domain::guild::GuildSettings;
+    use tandem::domain::member::{Profile, ProfileInput, Role, Status};
+    use tandem::store::AuditEntry;
+
+    let app = TestApp::unstarted(|_| {}).await;
+    let db = tandem::open_database(&app.settings).await.unwrap();
+    let s = crate::support::server(&app);
+    let moderator = app.person("mo", Some(s.mods));
+    let (mentor, mentee) = (app.person("ann", None), app.person("xia", None));
+    let entry = |action: &str| AuditEntry {
+        guild_id: app.guild.id,
+        actor_id: None,
+        action: action.into(),
+        target_id: None,
+        detail: None,
+        at: Utc::now(),
+    };
+    let mut settings = GuildSettings::new(app.guild.id);
+    settings.digest_channel_id = Some(s.digest);
+    settings.moderator_role_id = Some(s.mods);
+    settings.pair_category_id = Some(s.category);
+    db.save_guild_settings(&settings, &entry("settings.update"))
+        .await
+        .unwrap();
+    for (user, role) in [(mentor, Role::Mentor), (mentee, Role::Mentee)] {
+        let input = ProfileInput {
+            topics: Some("rust".into()),
+            timezone: Some("UTC".into()),
+            goals: (role == Role::Mentee).then(|| "learn".to_string()),
+            ..Default::default()
+        };
+        let profile = Profile::new(
+            app.guild.id,
+            user,
+            role,
+            Status::Active,
+            &input,
+            "en",
+            Utc::now(),
+        )
+        .unwrap();
+        db.save_profile(&profile, &entry("member.enrol"))
+            .await
+            .unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut bot = start(&app, dir.path());
+    let registered = app
+        .sim
+        .wait_for(Duration::from_secs(30), |m, _| {
+            (!m.global_commands.is_empty()).then_some(())
+        })
+        .await;
+    assert!(registered.is_some(), "the commands are registered");
+
+    // Each request takes 4 s: Discord makes the channel 2 s into its round trip, and the
+    // process is killed before it hears back.
+    app.sim.set_latency(Duration::from_secs(4));
+    app.sim
+        .command(app.guild.id, moderator, "pair create")
+        .opt("mentor", serde_json::json!(mentor.to_string()))
+        .opt("mentee", serde_json::json!(mentee.to_string()))
+        .send()
+        .await
+        .unwrap();
+    let with_mentee = |m: &discord_sim::Model| {
+        m.channels
+            .values()
+            .find(|c| c.overwrites.iter().any(|o| o.id == mentee && o.kind == 1))
+            .map(|c| c.id)
+    };
+    let made = app
+        .sim
+        .wait_for(Duration::from_secs(60), |m, _| with_mentee(m))
+        .await
+        .expect("Discord made the pair channel");
+    let child = bot.take();
+    signal(&child, "KILL");
+    exit_within(child, Duration::from_secs(5)).await;
+    app.sim.set_latency(Duration::ZERO);
+    assert_eq!(db.pending_pairs(Utc::now()).await.unwrap().len(), 1);
+
+    let mut bot = start(&app, dir.path());
+    let cleaned = app
+        .sim
+        .wait_for(Duration::from_secs(30), |m, _| {
+            m.deleted_channels.contains(&made).then_some(())
+        })
+        .await;
+    assert!(
+        cleaned.is_some(),
+        "the orphan channel is deleted at start-up"
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !db.pending_pairs(Utc::now()).await.unwrap().is_empty() {
+        assert!(Instant::now() < deadline, "the pending pair is rolled back");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(db
+        .open_pairs_of(app.guild.id, mentee)
+        .await
+        .unwrap()
+        .is_empty());
+    // The places are free: the same pair is made at once, with one channel.
+    let reply = app
+        .sim
+        .command(app.guild.id, moderator, "pair create")
+        .opt("mentor", serde_json::json!(mentor.to_string()))
+        .opt("mentee", serde_json::json!(mentee.to_string()))
+        .run()
+        .await;
+    assert!(reply.text().contains("Paired"), "{}", reply.text());
+    let channels = app.sim.with_model(|m| {
+        m.channels
+            .values()
+            .filter(|c| c.overwrites.iter().any(|o| o.id == mentee && o.kind == 1))
+            .count()
+    });
+    assert_eq!(channels, 1);
+    let child = bot.take();
+    signal(&child, "TERM");
+    let (code, err) = exit_within(child, Duration::from_secs(15)).await;
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("rolled back a pair left half-made"), "{err}");
+}

@@ -5,16 +5,13 @@
 //! unswept. Run with `--nocapture` for the counts; `INPUTS_VERBOSE=1` also prints every answer.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::str::FromStr;
 use std::time::{Duration, Instant};
 
 use discord_sim::{Message, RecordedRequest, Reply};
 use serde_json::{json, Value};
-use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
-use sqlx::{AssertSqlSafe, SqlitePool};
 use tandem::discord::messages;
 
-use crate::support::TestApp;
+use crate::support::{changed_tables, id_starting, message_with, typed, Dump, Dumper, TestApp};
 
 /// How long an answer may take before it counts as never given.
 const ANSWER_WAIT: Duration = Duration::from_millis(2500);
@@ -274,84 +271,6 @@ fn bad_values(o: &Opt, picks: &Picks, role: u64, user: u64) -> Vec<Bad> {
     }
 }
 
-/// Every table, every row, as text: compared before and after each input.
-struct Dumper {
-    pool: SqlitePool,
-    /// Each table with the expression that turns one of its rows into text.
-    tables: Vec<(String, String)>,
-}
-
-impl Dumper {
-    async fn open(url: &str) -> Dumper {
-        let options = SqliteConnectOptions::from_str(url).unwrap().read_only(true);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options)
-            .await
-            .unwrap();
-        let names: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-                .fetch_all(&pool)
-                .await
-                .unwrap();
-        let mut tables = Vec::new();
-        for t in names {
-            let columns: Vec<String> = sqlx::query_scalar(AssertSqlSafe(format!(
-                "SELECT name FROM pragma_table_info('{t}')"
-            )))
-            .fetch_all(&pool)
-            .await
-            .unwrap();
-            let row = columns
-                .iter()
-                .map(|c| format!("quote(\"{c}\")"))
-                .collect::<Vec<_>>()
-                .join(" || '|' || ");
-            tables.push((t, row));
-        }
-        Dumper { pool, tables }
-    }
-
-    async fn dump(&self) -> BTreeMap<String, Vec<String>> {
-        let mut out = BTreeMap::new();
-        for (table, row) in &self.tables {
-            let rows: Vec<String> = sqlx::query_scalar(AssertSqlSafe(format!(
-                "SELECT {row} FROM \"{table}\" ORDER BY 1"
-            )))
-            .fetch_all(&self.pool)
-            .await
-            .unwrap();
-            out.insert(table.clone(), rows);
-        }
-        out
-    }
-
-    /// Waits until the database stops changing (what an accepted input set off has finished).
-    async fn settled(&self) -> BTreeMap<String, Vec<String>> {
-        let mut last = self.dump().await;
-        for _ in 0..40 {
-            tokio::time::sleep(Duration::from_millis(40)).await;
-            let now = self.dump().await;
-            if now == last {
-                return now;
-            }
-            last = now;
-        }
-        last
-    }
-}
-
-fn changed_tables(
-    before: &BTreeMap<String, Vec<String>>,
-    after: &BTreeMap<String, Vec<String>>,
-) -> Vec<String> {
-    after
-        .iter()
-        .filter(|(t, rows)| before.get(*t) != Some(rows))
-        .map(|(t, _)| t.clone())
-        .collect()
-}
-
 /// A private answer of text alone that is not one of the confirmations of that shape: how
 /// tandem refuses.
 fn refusal_shaped(r: &Reply) -> bool {
@@ -418,17 +337,6 @@ struct Tally {
     refused: usize,
 }
 
-/// The latest message in the simulator that carries the button `custom_id`.
-fn message_with(app: &TestApp, custom_id: &str) -> Option<Message> {
-    app.sim.with_model(|m| {
-        m.messages
-            .values()
-            .rev()
-            .find(|msg| msg.custom_ids().iter().any(|c| c == custom_id))
-            .cloned()
-    })
-}
-
 async fn wait_button(app: &TestApp, prefix: &str, place: impl Fn(&Message) -> bool) -> Message {
     app.sim
         .wait_for(Duration::from_secs(15), |m, _| {
@@ -440,13 +348,6 @@ async fn wait_button(app: &TestApp, prefix: &str, place: impl Fn(&Message) -> bo
         })
         .await
         .unwrap_or_else(|| panic!("no message with a {prefix}… button"))
-}
-
-fn id_starting(ids: &[String], prefix: &str) -> String {
-    ids.iter()
-        .find(|id| id.starts_with(prefix))
-        .cloned()
-        .unwrap_or_else(|| panic!("no {prefix}… in {ids:?}"))
 }
 
 /// A form the bot opened: where, its custom id and its fields (id, label, required, max).
@@ -479,14 +380,6 @@ fn form_of(channel: u64, reply: &Reply) -> Form {
     }
 }
 
-/// What a person types into a form field when it is not the one under test.
-fn typed(field: &str) -> &'static str {
-    match field {
-        "rating" => "4",
-        _ => "Going well, thanks",
-    }
-}
-
 struct Sweep<'a> {
     app: &'a TestApp,
     db: Dumper,
@@ -501,7 +394,7 @@ impl Sweep<'_> {
         what: String,
         bad: &Bad,
         labels: &[String],
-        before: BTreeMap<String, Vec<String>>,
+        before: Dump,
         interaction: u64,
     ) {
         let app = self.app;
@@ -558,7 +451,7 @@ impl Sweep<'_> {
             self.tally.bad_accepted.push(outcome);
         } else if let Some(text) = bad.value.as_str().filter(|t| blank(t)) {
             // Nothing visible was given where something must be, or invisible text was kept.
-            let kept = |d: &BTreeMap<String, Vec<String>>| {
+            let kept = |d: &Dump| {
                 d.values()
                     .flatten()
                     .filter(|row| row.contains(text))

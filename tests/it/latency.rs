@@ -12,7 +12,7 @@ use tandem::domain::member::{Profile, Role, Status};
 use tandem::domain::pair::{EndReason, PairStatus};
 use tandem::store::{AuditEntry, Db};
 
-use crate::support::{SeededPair, TestApp};
+use crate::support::{id_starting, message_with, typed, SeededPair, TestApp};
 
 /// A real network's slow end (Discord answers in 50–300 ms).
 const LATENCY: Duration = Duration::from_millis(250);
@@ -34,19 +34,6 @@ fn leaf_commands() -> BTreeSet<String> {
     // The framework fills in the parents' names at start-up; the same here.
     poise::set_qualified_names(&mut commands);
     commands.iter().flat_map(leaves).collect()
-}
-
-/// The latest message that carries the button or menu `custom_id`.
-fn message_with(app: &TestApp, custom_id: &str) -> Message {
-    app.sim
-        .with_model(|m| {
-            m.messages
-                .values()
-                .rev()
-                .find(|msg| msg.custom_ids().iter().any(|c| c == custom_id))
-                .cloned()
-        })
-        .unwrap_or_else(|| panic!("no message carries {custom_id}"))
 }
 
 /// The bot's visible answer, waiting as long as a heavy handler may take to finish.
@@ -93,30 +80,6 @@ async fn wait_button(app: &TestApp, place: Place, prefix: &str) -> Message {
         })
         .await
         .unwrap_or_else(|| panic!("no message with a {prefix}… button"))
-}
-
-fn id_starting(message: &Message, prefix: &str) -> String {
-    message
-        .custom_ids()
-        .into_iter()
-        .find(|id| id.starts_with(prefix))
-        .unwrap_or_else(|| panic!("no {prefix}… in {:?}", message.custom_ids()))
-}
-
-fn id_starting_reply(reply: &Reply, prefix: &str) -> String {
-    reply
-        .custom_ids()
-        .into_iter()
-        .find(|id| id.starts_with(prefix))
-        .unwrap_or_else(|| panic!("no {prefix}… in {}", reply.data))
-}
-
-/// What a person types into a form field.
-fn typed(field: &str) -> &'static str {
-    match field {
-        "rating" => "4",
-        _ => "Going well, thanks",
-    }
 }
 
 /// Drives the bot and notes what each interaction was, for the coverage and timing checks.
@@ -180,7 +143,8 @@ impl<'a> Sweep<'a> {
     async fn click(&mut self, user: u64, custom_id: &str) -> (u64, Message) {
         let route = route_of(custom_id, BUTTON_ROUTES)
             .unwrap_or_else(|| panic!("{custom_id} is on no listed button route"));
-        let message = message_with(self.app, custom_id);
+        let message = message_with(self.app, custom_id)
+            .unwrap_or_else(|| panic!("no message carries {custom_id}"));
         let id = self
             .app
             .sim
@@ -194,7 +158,8 @@ impl<'a> Sweep<'a> {
     async fn select(&mut self, user: u64, custom_id: &str, values: &[&str]) -> u64 {
         let route = route_of(custom_id, BUTTON_ROUTES)
             .unwrap_or_else(|| panic!("{custom_id} is on no listed button route"));
-        let message = message_with(self.app, custom_id);
+        let message = message_with(self.app, custom_id)
+            .unwrap_or_else(|| panic!("no message carries {custom_id}"));
         let id = self
             .app
             .sim
@@ -438,7 +403,10 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
     let (press, _) = w.click(goals.mentor, &mood).await;
     assert_eq!(answer(&app, press).await.kind, 7);
     let r = w
-        .fill_form(goals.mentor, &id_starting(&prompt, "checkin:answer:"))
+        .fill_form(
+            goals.mentor,
+            &id_starting(&prompt.custom_ids(), "checkin:answer:"),
+        )
         .await;
     assert!(r.text().contains("saved"), "{}", r.text());
 
@@ -648,7 +616,7 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
     // Leaving: Cancel, then "Yes, leave" for the mentor with three pairs.
     let r = w.run(leaver, "withdraw", None, &[]).await;
     let (press, _) = w
-        .click(leaver, &id_starting_reply(&r, "withdraw:no:"))
+        .click(leaver, &id_starting(&r.custom_ids(), "withdraw:no:"))
         .await;
     assert!(answer(&app, press)
         .await
@@ -657,7 +625,7 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
     let r = w.run(leaver, "withdraw", None, &[]).await;
     let t = Instant::now();
     let (_, confirm) = w
-        .click(leaver, &id_starting_reply(&r, "withdraw:yes:"))
+        .click(leaver, &id_starting(&r.custom_ids(), "withdraw:yes:"))
         .await;
     wait_text(&app, confirm.id, "You've left the programme as mentor").await;
     finished.push(("button withdraw:yes (3 pairs)", t.elapsed()));

@@ -277,3 +277,113 @@ impl TestApp {
         out
     }
 }
+
+/// The latest message in the simulator that carries the button `custom_id`.
+pub fn message_with(app: &TestApp, custom_id: &str) -> Option<discord_sim::Message> {
+    app.sim.with_model(|m| {
+        m.messages
+            .values()
+            .rev()
+            .find(|msg| msg.custom_ids().iter().any(|c| c == custom_id))
+            .cloned()
+    })
+}
+
+/// Every table, every row, as text, read through a read-only connection: compared before and
+/// after something that must change nothing.
+pub struct Dumper {
+    pool: sqlx::SqlitePool,
+    /// Each table with the expression that turns one of its rows into text.
+    tables: Vec<(String, String)>,
+}
+
+pub type Dump = std::collections::BTreeMap<String, Vec<String>>;
+
+impl Dumper {
+    pub async fn open(url: &str) -> Dumper {
+        use std::str::FromStr as _;
+        let options = sqlx::sqlite::SqliteConnectOptions::from_str(url)
+            .unwrap()
+            .read_only(true);
+        let pool = sqlx::sqlite::SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options)
+            .await
+            .unwrap();
+        let names: Vec<String> =
+            sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+        let mut tables = Vec::new();
+        for t in names {
+            let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?)")
+                .bind(&t)
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+            let row = columns
+                .iter()
+                .map(|c| format!("quote(\"{c}\")"))
+                .collect::<Vec<_>>()
+                .join(" || '|' || ");
+            tables.push((t, row));
+        }
+        Dumper { pool, tables }
+    }
+
+    pub async fn dump(&self) -> Dump {
+        let mut out = Dump::new();
+        for (table, row) in &self.tables {
+            // Table and column names come from the database itself.
+            let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT {row} FROM \"{table}\" ORDER BY 1"
+            )))
+            .fetch_all(&self.pool)
+            .await
+            .unwrap();
+            out.insert(table.clone(), rows);
+        }
+        out
+    }
+
+    /// Waits until the database stops changing (what an accepted input set off has finished).
+    pub async fn settled(&self) -> Dump {
+        let mut last = self.dump().await;
+        for _ in 0..40 {
+            tokio::time::sleep(Duration::from_millis(40)).await;
+            let now = self.dump().await;
+            if now == last {
+                return now;
+            }
+            last = now;
+        }
+        last
+    }
+}
+
+/// Tables whose rows differ between two dumps.
+pub fn changed_tables(before: &Dump, after: &Dump) -> Vec<String> {
+    after
+        .iter()
+        .filter(|(t, rows)| before.get(*t) != Some(rows))
+        .map(|(t, _)| t.clone())
+        .collect()
+}
+
+/// The first custom id among `ids` that starts with `prefix` (a message's or a reply's
+/// `custom_ids()`).
+pub fn id_starting(ids: &[String], prefix: &str) -> String {
+    ids.iter()
+        .find(|id| id.starts_with(prefix))
+        .cloned()
+        .unwrap_or_else(|| panic!("no {prefix}… in {ids:?}"))
+}
+
+/// What a person types into a form field that is not under test.
+pub fn typed(field: &str) -> &'static str {
+    match field {
+        "rating" => "4",
+        _ => "Going well, thanks",
+    }
+}
