@@ -73,6 +73,14 @@ pub async fn mood(
     let user = press.user.id.get();
     let (occurrence, pair) = checkin_for(data, id, user).await?;
     let mood = mood.clamp(1, 5);
+    // The same mood again (a second tap, a modified client) saves nothing: not a new time,
+    // not a late mark, not another edit of the prompt.
+    let stored = data.db.checkin_answer(occurrence.id, user).await?;
+    if stored.is_some_and(|(saved, ..)| saved == Some(i64::from(mood))) {
+        let text = messages::checkins::mood_unchanged(mood);
+        ack::component(&ctx.http, press, Response::Message(private(text))).await?;
+        return Ok(());
+    }
     let (_, answered) = save(data, &occurrence, &pair, user, &CheckinAnswer::Mood(mood)).await?;
     let content = messages::checkins::with_status(&press.message.content, &answered);
     // Editing the prompt is the response; the personal confirmation follows privately.
@@ -160,10 +168,21 @@ pub async fn submit_checkin(
     let Some(progress) = field(submit, "progress") else {
         return Err(Error::user(m::PROGRESS_EMPTY));
     };
+    let (blockers, next_step) = (field(submit, "blockers"), field(submit, "next"));
+    // The same words again (a double submit) save nothing and post no second summary.
+    if let Some((_, Some(saved), saved_blockers, saved_next, _)) =
+        data.db.checkin_answer(occurrence.id, user).await?
+    {
+        if saved == progress && saved_blockers == blockers && saved_next == next_step {
+            let r = Response::Message(private(m::UNCHANGED));
+            ack::modal(&ctx.http, submit, r).await?;
+            return Ok(());
+        }
+    }
     let answer = CheckinAnswer::Words {
         progress,
-        blockers: field(submit, "blockers"),
-        next_step: field(submit, "next"),
+        blockers,
+        next_step,
     };
     let (late, answered) = save(data, &occurrence, &pair, user, &answer).await?;
     ack::modal(
@@ -231,22 +250,27 @@ pub async fn pulse_score(
     let user = press.user.id.get();
     let guild = asked(data, round, user).await?;
     let score = score.clamp(1, 5);
-    let saved = data
-        .db
-        .save_pulse_score(round, guild, user, score, data.clock.now())
-        .await?;
-    if saved != PulseAnswer::Saved {
-        return Err(Error::user(m::CLOSED));
-    }
+    let now = data.clock.now();
+    // The same score again saves nothing; the comment button is offered again all the same.
+    let text = if data.db.pulse_score(round, user, now).await? == Some(score) {
+        m::score_unchanged(score)
+    } else {
+        let saved = data
+            .db
+            .save_pulse_score(round, guild, user, score, now)
+            .await?;
+        if saved != PulseAnswer::Saved {
+            return Err(Error::user(m::CLOSED));
+        }
+        m::thanks(score)
+    };
     let comment = CreateButton::new(CustomId::PulseComment { round })
         .label(m::COMMENT_BUTTON)
         .style(serenity::ButtonStyle::Secondary);
     ack::component(
         &ctx.http,
         press,
-        Response::Message(
-            private(m::thanks(score)).components(vec![CreateActionRow::Buttons(vec![comment])]),
-        ),
+        Response::Message(private(text).components(vec![CreateActionRow::Buttons(vec![comment])])),
     )
     .await?;
     Ok(())

@@ -316,6 +316,14 @@ async fn withdraw(
     };
     let guild_id = guild_of(press)?.get();
     let me = press.user.id.get();
+    // Pressed again after leaving: nothing to do, and the message keeps saying who left.
+    let profiles = data.db.profiles_of(guild_id, me).await?;
+    if !profiles
+        .iter()
+        .any(|p| roles.contains(&p.role) && p.status.is_current())
+    {
+        return Err(Error::user(m::NOTHING_TO_WITHDRAW));
+    }
     // Acknowledge first: ending each pair takes several requests.
     respond(ctx, press, update(m::LEAVING)).await?;
     let mut left = Vec::new();
@@ -364,6 +372,15 @@ async fn erase(
         return respond(ctx, press, update(m::KEPT)).await;
     }
     let guild_id = guild_of(press)?.get();
+    // Pressed again once erased: no second erasure (nor audit entry), and the message keeps
+    // saying it is done.
+    if !data
+        .db
+        .holds_user_data(guild_id, press.user.id.get())
+        .await?
+    {
+        return Err(Error::user(m::NOTHING_TO_ERASE));
+    }
     // Acknowledge first: ending the person's pairs takes several requests.
     respond(ctx, press, update(m::ERASING)).await?;
     // The entry says that an erasure happened, not whose data it was.

@@ -500,6 +500,9 @@ pub mod mydata {
     pub const ERASING: &str = "Erasing your data…";
     pub const ERASED: &str =
         "Done: your data in this server is erased. If you enrol again, you start fresh.";
+    /// "Erase my data" pressed again once erased (or by someone tandem knows nothing about).
+    pub const NOTHING_TO_ERASE: &str =
+        "Nothing to erase: tandem keeps no data about you in this server.";
 }
 
 pub mod pairs {
@@ -990,8 +993,18 @@ pub mod checkins {
         )
     }
 
+    /// The same mood pressed again: nothing is saved again.
+    pub fn mood_unchanged(mood: u8) -> String {
+        format!(
+            "Your mood is already saved as {}, so nothing changed.",
+            MOODS[usize::from(mood.clamp(1, 5)) - 1]
+        )
+    }
+
     pub const SAVED: &str = "Thanks, your check-in is saved. A short summary is now in your \
         pair channel.";
+    /// The same words sent again (a double submit): no second summary.
+    pub const UNCHANGED: &str = "Your check-in already says exactly this, so nothing changed.";
     pub const SAVED_LATE: &str = "Thanks, your check-in is saved (marked late, which is fine). \
         A short summary is now in your pair channel.";
 
@@ -1074,6 +1087,14 @@ pub mod pulse {
         format!(
             "Thanks, you chose {}. Nobody sees who answered what. \
              Want to add a comment? It's anonymous too.",
+            SCALE[usize::from(score.clamp(1, 5)) - 1]
+        )
+    }
+
+    /// The same score pressed again: nothing is saved again (the comment button comes along).
+    pub fn score_unchanged(score: u8) -> String {
+        format!(
+            "You already chose {}, so nothing changed.",
             SCALE[usize::from(score.clamp(1, 5)) - 1]
         )
     }

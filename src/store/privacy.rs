@@ -129,6 +129,19 @@ pub const USER_DATA: &[UserColumn] = &[
     },
 ];
 
+/// Matching previews of a server that name the person (server, mentor, mentee bound in that
+/// order): they list people inside JSON.
+const NAMING_PREVIEWS: &str = "guild_id = ? AND EXISTS (
+    SELECT 1 FROM json_each(proposals, '$.proposals') p
+    WHERE json_extract(p.value, '$.mentor_id') = ? OR json_extract(p.value, '$.mentee_id') = ?)";
+
+/// Every text column of the tables that belong to a server: what others wrote there may
+/// mention the person.
+const TEXT_COLUMNS: &str = "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
+    WHERE m.type = 'table' AND p.type = 'TEXT'
+      AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'
+      AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) g WHERE g.name = 'guild_id')";
+
 /// Whether a column name, by the schema's naming convention, holds a user id.
 pub fn is_user_column(name: &str) -> bool {
     name == "user_id"
@@ -233,17 +246,13 @@ impl Db {
         let mut counts = ErasedCounts::default();
         // Matching previews, open or closed, list people inside JSON: those that name the
         // person go (a moderator simply runs `/pair suggest` again).
-        sqlx::query(
-            "DELETE FROM pair_suggestions WHERE guild_id = ? AND EXISTS (
-               SELECT 1 FROM json_each(proposals, '$.proposals') p
-               WHERE json_extract(p.value, '$.mentor_id') = ?
-                  OR json_extract(p.value, '$.mentee_id') = ?)",
-        )
-        .bind(to_db(guild_id))
-        .bind(to_db(user_id))
-        .bind(to_db(user_id))
-        .execute(&mut *tx)
-        .await?;
+        let sql = format!("DELETE FROM pair_suggestions WHERE {NAMING_PREVIEWS}");
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(to_db(guild_id))
+            .bind(to_db(user_id))
+            .bind(to_db(user_id))
+            .execute(&mut *tx)
+            .await?;
         for uc in USER_DATA {
             let sql = match uc.erase {
                 Erase::Delete => format!(
@@ -275,14 +284,8 @@ impl Db {
         // What others wrote may mention the person (`<@id>` in a goal, a note, thanks): every
         // text column of the server's rows, found in the schema so none is forgotten, keeps
         // the words and loses the id.
-        let text_columns: Vec<(String, String)> = sqlx::query_as(
-            "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
-             WHERE m.type = 'table' AND p.type = 'TEXT'
-               AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'
-               AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) g WHERE g.name = 'guild_id')",
-        )
-        .fetch_all(&mut *tx)
-        .await?;
+        let text_columns: Vec<(String, String)> =
+            sqlx::query_as(TEXT_COLUMNS).fetch_all(&mut *tx).await?;
         let id = user_id.to_string();
         for (table, column) in &text_columns {
             // Names come from the schema itself, never from input.
@@ -304,6 +307,56 @@ impl Db {
         record(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(counts)
+    }
+
+    /// Whether erasing the person here would change anything: a row of theirs, a preview that
+    /// names them, a mention of them in what others wrote. Once erased, nothing: "Erase my
+    /// data" pressed again has nothing to do.
+    pub async fn holds_user_data(&self, guild_id: u64, user_id: u64) -> Result<bool> {
+        for uc in USER_DATA {
+            // Table and column names come from the constant list above.
+            let sql = format!(
+                "SELECT EXISTS (SELECT 1 FROM {} WHERE guild_id = ? AND {} = ?)",
+                uc.table, uc.column
+            );
+            let found: bool = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+                .bind(to_db(guild_id))
+                .bind(to_db(user_id))
+                .fetch_one(self.pool())
+                .await?;
+            if found {
+                return Ok(true);
+            }
+        }
+        let sql = format!("SELECT EXISTS (SELECT 1 FROM pair_suggestions WHERE {NAMING_PREVIEWS})");
+        let named: bool = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .bind(to_db(guild_id))
+            .bind(to_db(user_id))
+            .bind(to_db(user_id))
+            .fetch_one(self.pool())
+            .await?;
+        if named {
+            return Ok(true);
+        }
+        let text_columns: Vec<(String, String)> =
+            sqlx::query_as(TEXT_COLUMNS).fetch_all(self.pool()).await?;
+        for (table, column) in &text_columns {
+            // Names come from the schema itself, never from input.
+            let sql = format!(
+                "SELECT EXISTS (SELECT 1 FROM {table} WHERE guild_id = ?
+                   AND (instr({column}, ?) > 0 OR instr({column}, ?) > 0))"
+            );
+            let found: bool = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+                .bind(to_db(guild_id))
+                .bind(format!("<@{user_id}>"))
+                .bind(format!("<@!{user_id}>"))
+                .fetch_one(self.pool())
+                .await?;
+            if found {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Rows of `table` in this server whose `column` is the person (for checking erasure).

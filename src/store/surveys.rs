@@ -101,6 +101,26 @@ impl Db {
         Ok(n > 0)
     }
 
+    /// The person's score in a round still open at `now` (none once it closed).
+    pub async fn pulse_score(
+        &self,
+        round_id: i64,
+        user_id: u64,
+        now: DateTime<Utc>,
+    ) -> Result<Option<u8>> {
+        let score: Option<i64> = sqlx::query_scalar(
+            "SELECT a.score FROM pulse_answers a
+             JOIN pulse_rounds r ON r.occurrence_id = a.round_id
+             WHERE a.round_id = ? AND a.user_id = ? AND r.closes_at > ?",
+        )
+        .bind(round_id)
+        .bind(to_db(user_id))
+        .bind(now)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(score.and_then(|s| u8::try_from(s).ok()))
+    }
+
     /// Stores a score while the round is open; answering again replaces it.
     pub async fn save_pulse_score(
         &self,

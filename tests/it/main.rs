@@ -19,3 +19,4 @@ mod reliability;
 mod setup;
 mod store;
 mod support;
+mod twice;
