@@ -10,6 +10,7 @@ use figment::Figment;
 use serde::Deserialize;
 
 use crate::domain::schedule::Cron;
+use crate::domain::shard::{ShardPlan, ShardRange};
 
 const DEFAULTS: &str = include_str!("../config/default.toml");
 
@@ -54,6 +55,16 @@ pub struct Settings {
     pub kudos: KudosSettings,
     pub data: DataSettings,
     pub limits: LimitSettings,
+    #[serde(default)]
+    pub metrics: MetricsSettings,
+}
+
+/// The operator's HTTP listener: `/healthz` and Prometheus `/metrics`. Off unless `listen` is
+/// set; it has no authentication, so keep it on loopback or a private network.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct MetricsSettings {
+    /// Where to listen, e.g. `127.0.0.1:9090` (port 0: any free port, for tests).
+    pub listen: Option<std::net::SocketAddr>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -125,6 +136,10 @@ pub struct DiscordSettings {
     pub token: Option<Secret>,
     pub api_url: String,
     pub guild_id: Option<u64>,
+    /// The shards this process serves (`2` or `0-3`); unset = every shard of `shard_count`.
+    pub shards: Option<ShardRange>,
+    /// Shards in all, across every process; unset = the count Discord recommends.
+    pub shard_count: Option<u32>,
 }
 
 /// The token travels with every request, so it goes over https, except to this machine
@@ -155,6 +170,22 @@ impl DiscordSettings {
     /// Whether requests go somewhere other than Discord itself (the simulator).
     pub fn uses_custom_api(&self) -> bool {
         self.api_url.trim_end_matches('/') != DISCORD_API_URL
+    }
+
+    /// The shards this process serves, given the count Discord recommends (used when
+    /// `shard_count` is unset); an error names the keys to change.
+    pub fn shard_plan(&self, recommended: u32) -> Result<ShardPlan, String> {
+        let count = self.shard_count.unwrap_or(recommended.max(1));
+        let Some(range) = self.shards else {
+            return Ok(ShardPlan::all(count));
+        };
+        ShardPlan::new(range, count).map_err(|why| {
+            let source = match self.shard_count {
+                Some(_) => "discord.shard_count".to_string(),
+                None => format!("the {count} Discord recommends; set discord.shard_count"),
+            };
+            format!("discord.shards: {why} ({source})")
+        })
     }
 }
 
@@ -246,7 +277,11 @@ impl Settings {
     pub fn offline_problems(&self) -> Vec<Problem> {
         self.problems()
             .into_iter()
-            .filter(|p| p.key != "DISCORD_TOKEN" && !p.key.starts_with("discord."))
+            .filter(|p| {
+                p.key != "DISCORD_TOKEN"
+                    && !p.key.starts_with("discord.")
+                    && !p.key.starts_with("metrics.")
+            })
             .collect()
     }
 
@@ -272,6 +307,18 @@ impl Settings {
         }
         if self.discord.guild_id == Some(0) {
             out.push(problem("discord.guild_id", "must be a server id, not 0"));
+        }
+        match (self.discord.shards, self.discord.shard_count) {
+            (_, Some(0)) => out.push(problem("discord.shard_count", "must be at least 1")),
+            (Some(range), Some(count)) => {
+                if let Err(why) = ShardPlan::new(range, count) {
+                    out.push(problem(
+                        "discord.shards",
+                        format!("{why} (discord.shard_count)"),
+                    ));
+                }
+            }
+            _ => {}
         }
         if !self.database.url.starts_with("sqlite:") {
             out.push(problem(
@@ -388,6 +435,14 @@ impl Settings {
         }
         if !(1..=100).contains(&self.kudos.per_day) {
             out.push(problem("kudos.per_day", "must be between 1 and 100"));
+        }
+        if let Some(addr) = self.metrics.listen {
+            if addr.ip().is_multicast() {
+                out.push(problem(
+                    "metrics.listen",
+                    format!("{addr} is a multicast address; use e.g. 127.0.0.1:9090"),
+                ));
+            }
         }
         if let Err(e) = tracing_subscriber::EnvFilter::try_new(&self.log.filter) {
             out.push(problem("log.filter", format!("is not a valid filter: {e}")));
@@ -508,6 +563,73 @@ mod tests {
         assert_eq!(s.discord.guild_id, Some(42));
         let err = Settings::load(Some(&dir.path().join("nope.toml"))).unwrap_err();
         assert_eq!(err[0].key, "--config");
+    }
+
+    #[test]
+    fn shards_are_read_as_one_id_or_a_range_and_checked_against_the_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tandem.toml");
+        let load = |text: &str| {
+            std::fs::write(&path, format!("[discord]\n{text}\n")).unwrap();
+            Settings::load(Some(&path))
+        };
+        let s = Settings::defaults();
+        assert_eq!((s.discord.shards, s.discord.shard_count), (None, None));
+        assert_eq!(s.discord.shard_plan(1), Ok(ShardPlan::all(1)));
+        assert_eq!(
+            s.discord.shard_plan(4),
+            Ok(ShardPlan::all(4)),
+            "as recommended"
+        );
+
+        let s = load("shards = \"0-3\"\nshard_count = 8").unwrap();
+        assert_eq!(s.discord.shards, Some(ShardRange { first: 0, last: 3 }));
+        let plan = s.discord.shard_plan(1).unwrap();
+        assert_eq!((plan.first, plan.last, plan.count), (0, 3, 8));
+        let s = load("shards = 2").unwrap();
+        assert_eq!(s.discord.shards, Some(ShardRange { first: 2, last: 2 }));
+        assert_eq!(s.discord.shard_plan(4).unwrap().count, 4);
+        let why = s.discord.shard_plan(2).unwrap_err();
+        assert!(why.contains("discord.shard_count"), "{why}");
+
+        for bad in ["shards = \"3-1\"", "shards = \"one\"", "shards = -1"] {
+            let err = load(bad).unwrap_err();
+            assert_eq!(err[0].key, "discord.shards", "{bad}: {err:?}");
+        }
+        let mut s = Settings::defaults();
+        s.discord.token = Some(Secret::new("abc"));
+        s.discord.shards = Some(ShardRange { first: 1, last: 2 });
+        s.discord.shard_count = Some(2);
+        let keys: Vec<String> = s.problems().into_iter().map(|p| p.key).collect();
+        assert_eq!(keys, ["discord.shards"]);
+        s.discord.shard_count = Some(0);
+        let keys: Vec<String> = s.problems().into_iter().map(|p| p.key).collect();
+        assert_eq!(keys, ["discord.shard_count"]);
+        s.discord.shard_count = Some(3);
+        assert!(s.problems().is_empty());
+    }
+
+    #[test]
+    fn the_metrics_listener_is_off_by_default_and_read_as_a_socket_address() {
+        assert_eq!(Settings::defaults().metrics.listen, None);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tandem.toml");
+        std::fs::write(&path, "[metrics]\nlisten = \"127.0.0.1:9090\"\n").unwrap();
+        let s = Settings::load(Some(&path)).unwrap();
+        assert_eq!(s.metrics.listen, Some("127.0.0.1:9090".parse().unwrap()));
+        for bad in ["localhost", "127.0.0.1", "9090", "127.0.0.1:99999"] {
+            std::fs::write(&path, format!("[metrics]\nlisten = \"{bad}\"\n")).unwrap();
+            let err = Settings::load(Some(&path)).unwrap_err();
+            assert_eq!(err[0].key, "metrics.listen", "{bad}: {err:?}");
+        }
+        let mut s = Settings::defaults();
+        s.discord.token = Some(Secret::new("abc"));
+        s.metrics.listen = Some("[::]:9090".parse().unwrap());
+        assert!(s.problems().is_empty(), "any address is allowed");
+        s.metrics.listen = Some("224.0.0.1:9090".parse().unwrap());
+        let keys: Vec<String> = s.problems().into_iter().map(|p| p.key).collect();
+        assert_eq!(keys, ["metrics.listen"]);
+        assert!(s.offline_problems().is_empty(), "only `run` listens");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! tandem: a Discord bot that runs a mentoring programme inside a community server.
 //!
-//! Layers: `domain` (pure logic) ← `store` (SQLite) ← `discord` (serenity/poise), wired here.
+//! Layers: `domain` (pure logic) ← `store` (SQLite) ← `discord` (serenity/poise), wired here;
+//! `ops` (health and metrics) is recorded into by `discord` and `jobs`.
 
 pub mod clock;
 pub mod config;
@@ -10,6 +11,7 @@ pub mod digest;
 pub mod discord;
 pub mod domain;
 pub mod jobs;
+pub mod ops;
 pub mod store;
 
 use std::sync::Arc;
@@ -33,7 +35,9 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-/// Runs the bot until SIGINT/SIGTERM or until the connection fails for good.
+/// Runs the bot until SIGINT/SIGTERM or until the connection fails for good. With
+/// `metrics.listen` set, [`discord::start`] first binds the /healthz and /metrics listener
+/// (a port in use ends the run with that reason) and the shutdown closes it last.
 pub async fn run(settings: Settings, clock: SharedClock) -> anyhow::Result<()> {
     let db = open_database(&settings).await?;
     let mut bot = discord::start(Arc::new(settings), db.clone(), clock).await?;

@@ -1,5 +1,7 @@
 //! The gateway half of the simulator: HELLO, IDENTIFY/RESUME, READY, GUILD_CREATE, heartbeats
-//! and dispatches, over a plain-text JSON WebSocket as serenity expects.
+//! and dispatches, over a plain-text JSON WebSocket as serenity expects. Several sessions may be
+//! live at once, one per shard (`[shard_id, shard_count]` from IDENTIFY): each gets the guilds
+//! of its shard, `(guild_id >> 22) % shard_count`, and DMs go to shard 0, as on Discord.
 
 use std::sync::Arc;
 
@@ -107,16 +109,25 @@ async fn connection(shared: Arc<Shared>, mut socket: WebSocket) {
             }
         }
     }
-    {
-        let mut s = shared.lock();
-        if s.gateway.as_ref().is_some_and(|(id, _)| *id == conn_id) {
-            s.gateway = None;
-        }
-    }
+    shared.lock().live.retain(|l| l.conn_id != conn_id);
     shared.bump();
 }
 
-/// Answers IDENTIFY with READY and one GUILD_CREATE per guild, then makes this the live session.
+/// IDENTIFY's `shard`: `[shard_id, shard_count]`, `[0, 1]` when absent; `None` when it is not
+/// a valid pair (Discord closes with 4010).
+fn shard_of_identify(v: &Value) -> Option<[u32; 2]> {
+    let field = &v["d"]["shard"];
+    if field.is_null() {
+        return Some([0, 1]);
+    }
+    let pair = field.as_array().filter(|a| a.len() == 2)?;
+    let id = u32::try_from(pair[0].as_u64()?).ok()?;
+    let count = u32::try_from(pair[1].as_u64()?).ok()?;
+    (count >= 1 && id < count).then_some([id, count])
+}
+
+/// Answers IDENTIFY with READY and one GUILD_CREATE per guild of the session's shard, then
+/// makes this the live session of that shard.
 async fn identify(
     shared: &Arc<Shared>,
     socket: &mut WebSocket,
@@ -125,17 +136,30 @@ async fn identify(
     tx: &mpsc::UnboundedSender<GatewayCmd>,
     seq: &mut u64,
 ) -> bool {
-    let (token_ok, refused) = {
+    let shard = shard_of_identify(v);
+    let (token_ok, refused, too_many) = {
         let s = shared.lock();
         let token_ok = v["d"]["token"]
             .as_str()
             .map(|t| t.trim_start_matches("Bot "))
             == Some(s.token.as_str());
         let intents = v["d"]["intents"].as_u64().unwrap_or(0);
-        (token_ok, intents & s.refused_intents != 0)
+        let too_many = match (shard, s.sharding_required_above) {
+            (Some(shard), Some(limit)) => s.guilds_of_shard(shard).len() > limit,
+            _ => false,
+        };
+        (token_ok, intents & s.refused_intents != 0, too_many)
     };
     if !token_ok {
         close(socket, 4004).await;
+        return false;
+    }
+    let Some(shard) = shard else {
+        close(socket, 4010).await;
+        return false;
+    };
+    if too_many {
+        close(socket, 4011).await;
         return false;
     }
     if refused {
@@ -146,24 +170,25 @@ async fn identify(
         let mut s = shared.lock();
         s.identifies += 1;
         s.intents = v["d"]["intents"].as_u64().unwrap_or(0);
-        s.session_id = format!("sim-session-{}", s.identifies);
-        s.resumable = true;
-        let bot = s.bot_id;
-        let guild_ids: Vec<u64> = s
-            .model
-            .guilds
-            .values()
-            .filter(|g| g.members.contains_key(&bot))
-            .map(|g| g.id)
-            .collect();
+        let session_id = format!("sim-session-{}", s.identifies);
+        // A new session of a shard replaces the shard's earlier one: that can no longer resume.
+        s.sessions.retain(|_, old| old.shard != shard);
+        s.sessions.insert(
+            session_id.clone(),
+            crate::Session {
+                shard,
+                resumable: true,
+            },
+        );
+        let guild_ids = s.guilds_of_shard(shard);
         let ready = json!({
             "v": 10,
             "user": s.model.user_json(s.bot_id),
             "guilds": guild_ids.iter().map(|g| json!({"id": g.to_string(), "unavailable": true})).collect::<Vec<_>>(),
-            "session_id": s.session_id,
+            "session_id": session_id,
             "session_type": "normal",
             "resume_gateway_url": format!("ws://{}/gateway", s.public_addr),
-            "shard": [0, 1],
+            "shard": shard,
             "application": {"id": s.app_id.to_string(), "flags": 0},
             "private_channels": [],
             "presences": [],
@@ -171,15 +196,13 @@ async fn identify(
             "guild_join_requests": [],
             "geo_ordered_rtc_regions": [],
         });
-        let guilds: Vec<Value> = s
-            .model
-            .guilds
-            .values()
-            .filter(|g| g.members.contains_key(&bot))
-            .map(|g| s.model.guild_create_json(g))
+        let guilds: Vec<Value> = guild_ids
+            .iter()
+            .map(|g| s.model.guild_create_json(&s.model.guilds[g]))
             .collect();
-        // A new session starts from the current state: queued events are stale.
-        s.pending_events.clear();
+        // A new session starts from the current state: events queued for its shard are stale.
+        s.pending_events
+            .retain(|(guild, _, _)| !crate::routes_to(*guild, shard));
         (ready, guilds)
     };
     *seq += 1;
@@ -202,7 +225,7 @@ async fn identify(
             return false;
         }
     }
-    go_live(shared, conn_id, tx);
+    go_live(shared, conn_id, shard, tx);
     true
 }
 
@@ -215,23 +238,27 @@ async fn resume(
     tx: &mpsc::UnboundedSender<GatewayCmd>,
     seq: &mut u64,
 ) -> bool {
+    let session_id = v["d"]["session_id"].as_str().unwrap_or_default();
     let valid = {
         let mut s = shared.lock();
-        let ok = s.resumable
-            && v["d"]["session_id"].as_str() == Some(s.session_id.as_str())
-            && v["d"]["token"]
-                .as_str()
-                .map(|t| t.trim_start_matches("Bot "))
-                == Some(s.token.as_str());
-        if ok {
+        let token_ok = v["d"]["token"]
+            .as_str()
+            .map(|t| t.trim_start_matches("Bot "))
+            == Some(s.token.as_str());
+        let shard = s
+            .sessions
+            .get(session_id)
+            .filter(|session| session.resumable && token_ok)
+            .map(|session| session.shard);
+        if shard.is_some() {
             s.resumes += 1;
         }
-        ok
+        shard
     };
-    if !valid {
+    let Some(shard) = valid else {
         // Not resumable: the client must identify again.
         return send(socket, json!({"op": 9, "d": false})).await;
-    }
+    };
     if let Some(s) = v["d"]["seq"].as_u64() {
         *seq = s;
     }
@@ -239,17 +266,34 @@ async fn resume(
     if !send(socket, json!({"op": 0, "t": "RESUMED", "s": *seq, "d": {}})).await {
         return false;
     }
-    go_live(shared, conn_id, tx);
+    go_live(shared, conn_id, shard, tx);
     true
 }
 
-fn go_live(shared: &Arc<Shared>, conn_id: u64, tx: &mpsc::UnboundedSender<GatewayCmd>) {
+/// Sends what was queued for the shard, then makes this connection the shard's live session
+/// (in place of an earlier connection of the same shard).
+fn go_live(
+    shared: &Arc<Shared>,
+    conn_id: u64,
+    shard: [u32; 2],
+    tx: &mpsc::UnboundedSender<GatewayCmd>,
+) {
     {
         let mut s = shared.lock();
-        while let Some((t, d)) = s.pending_events.pop_front() {
-            let _ = tx.send(GatewayCmd::Dispatch(t, d));
+        let queued = std::mem::take(&mut s.pending_events);
+        for (guild, t, d) in queued {
+            if crate::routes_to(guild, shard) {
+                let _ = tx.send(GatewayCmd::Dispatch(t, d));
+            } else {
+                s.pending_events.push_back((guild, t, d));
+            }
         }
-        s.gateway = Some((conn_id, tx.clone()));
+        s.live.retain(|l| l.shard != shard && l.conn_id != conn_id);
+        s.live.push(crate::Live {
+            conn_id,
+            shard,
+            tx: tx.clone(),
+        });
     }
     shared.bump();
 }

@@ -649,6 +649,35 @@ impl Ws {
     /// once the simulator counts the session as live.
     async fn identify(&mut self, sim: &Sim, intents: u64) -> (Value, u64) {
         self.send_identify(&sim.token(), intents).await;
+        self.read_ready(sim).await
+    }
+
+    /// As [`Ws::identify`] for shard `[shard_id, shard_count]`; returns READY's data and the
+    /// GUILD_CREATEs' guild ids.
+    async fn identify_shard(&mut self, sim: &Sim, shard: [u32; 2]) -> (Value, Vec<String>) {
+        self.send(json!({"op": 2, "d": {
+            "token": format!("Bot {}", sim.token()),
+            "intents": GUILDS | GUILD_MESSAGES,
+            "properties": {"os": "linux", "browser": "test", "device": "test"},
+            "shard": shard,
+        }}))
+        .await;
+        let ready = self.text().await;
+        assert_eq!(ready["t"], "READY", "{ready}");
+        let mut created = Vec::new();
+        for _ in 0..ready["d"]["guilds"].as_array().unwrap().len() {
+            let (t, d) = self.dispatch().await;
+            assert_eq!(t, "GUILD_CREATE");
+            created.push(d["id"].as_str().unwrap().to_string());
+        }
+        assert!(
+            sim.wait_shards_connected(&[shard], Duration::from_secs(5))
+                .await
+        );
+        (ready["d"].clone(), created)
+    }
+
+    async fn read_ready(&mut self, sim: &Sim) -> (Value, u64) {
         let ready = self.text().await;
         assert_eq!(ready["t"], "READY", "{ready}");
         let mut seq = ready["s"].as_u64().unwrap();
@@ -868,4 +897,251 @@ async fn a_bot_removed_from_a_guild_gets_guild_delete_and_no_access_until_invite
     )
     .await;
     assert_eq!(post.status, 200, "the bot's role came back: {}", post.body);
+}
+
+// Sharding: IDENTIFY's `[shard_id, shard_count]`, routing by `(guild_id >> 22) % shard_count`.
+
+#[tokio::test]
+async fn guilds_can_be_made_on_each_shard_and_ids_keep_increasing() {
+    let sim = Sim::start().await;
+    // The simulator's consecutive ids share a timestamp: every plain guild is on one shard.
+    let a = sim.create_guild("A");
+    let b = sim.create_guild("B");
+    for count in 1..=8 {
+        assert_eq!(crate::shard_of(a.id, count), crate::shard_of(b.id, count));
+    }
+    let mut last = b.id;
+    for count in [2, 3, 4] {
+        for shard in (0..count).rev() {
+            let g = sim.create_guild_on_shard("S", shard, count);
+            assert_eq!(crate::shard_of(g.id, count), shard, "{shard} of {count}");
+            assert!(g.id > last, "ids increase");
+            assert!(g.general_channel_id > g.id && g.bot_role_id > g.id);
+            // The next plain guild follows on, on the same shard.
+            let next = sim.create_guild("after");
+            assert_eq!(crate::shard_of(next.id, count), shard);
+            last = next.general_channel_id;
+        }
+    }
+    assert_eq!(crate::shard_of(42 << 22, 1), 0);
+}
+
+#[tokio::test]
+async fn gateway_bot_recommends_the_configured_shard_count() {
+    let sim = Sim::start().await;
+    let a = request(&sim, "GET", "/gateway/bot", None).await;
+    assert_eq!(a.body["shards"], 1);
+    assert_eq!(a.body["session_start_limit"]["max_concurrency"], 1);
+    sim.set_recommended_shards(4);
+    sim.set_max_concurrency(16);
+    let a = request(&sim, "GET", "/gateway/bot", None).await;
+    assert_eq!(a.body["shards"], 4);
+    assert_eq!(a.body["session_start_limit"]["max_concurrency"], 16);
+    assert!(a.body["url"].as_str().unwrap().starts_with("ws://"));
+}
+
+/// Two shards of two, each with one guild of its own, connected: (sim, guilds, sockets).
+async fn two_shards() -> (Sim, [crate::GuildInfo; 2], [Ws; 2]) {
+    let sim = Sim::start().await;
+    let g0 = sim.create_guild_on_shard("Zero", 0, 2);
+    let g1 = sim.create_guild_on_shard("One", 1, 2);
+    let mut ws0 = Ws::connect(&sim).await;
+    let (ready0, created0) = ws0.identify_shard(&sim, [0, 2]).await;
+    let mut ws1 = Ws::connect(&sim).await;
+    let (ready1, created1) = ws1.identify_shard(&sim, [1, 2]).await;
+    for (ready, created, g, shard) in [(ready0, created0, g0, 0), (ready1, created1, g1, 1)] {
+        assert_eq!(ready["shard"], json!([shard, 2]));
+        assert_eq!(
+            ready["guilds"],
+            json!([{"id": g.id.to_string(), "unavailable": true}]),
+            "shard {shard}"
+        );
+        assert_eq!(created, [g.id.to_string()], "shard {shard}");
+    }
+    assert_eq!(sim.live_shards(), [[0, 2], [1, 2]]);
+    (sim, [g0, g1], [ws0, ws1])
+}
+
+#[tokio::test]
+async fn each_shard_gets_the_events_of_its_own_guilds_and_dms_go_to_shard_0() {
+    let (sim, [g0, g1], [mut ws0, mut ws1]) = two_shards().await;
+    let alice = sim.create_user("alice");
+    sim.add_member(g1.id, alice, &[]);
+    let (t, d) = ws1.dispatch().await;
+    assert_eq!(
+        (t.as_str(), d["guild_id"].as_str()),
+        ("GUILD_MEMBER_ADD", Some(g1.id.to_string().as_str()))
+    );
+    sim.add_member(g0.id, alice, &[]);
+    assert_eq!(ws0.dispatch().await.0, "GUILD_MEMBER_ADD");
+
+    // Channel, role, message and interaction events of a guild reach only its shard.
+    sim.create_channel(g1.id, "one", channel_type::TEXT, None);
+    sim.create_role(g1.id, "r", 0);
+    let said = sim.say(alice, g1.general_channel_id, "hi");
+    sim.click(g1.id, alice, said, "press").await;
+    sim.remove_bot_from_guild(g1.id);
+    sim.add_bot_to_guild(g1.id);
+    for want in [
+        "CHANNEL_CREATE",
+        "GUILD_ROLE_CREATE",
+        "MESSAGE_CREATE",
+        "INTERACTION_CREATE",
+        "GUILD_DELETE",
+        "GUILD_CREATE",
+    ] {
+        let (t, d) = ws1.dispatch().await;
+        assert_eq!(t, want);
+        let guild = d["guild_id"].as_str().or(d["id"].as_str()).unwrap();
+        assert_eq!(guild, g1.id.to_string(), "{t}");
+    }
+    let said = sim.say(alice, g0.general_channel_id, "hello");
+    sim.click(g0.id, alice, said, "press").await;
+    for want in ["MESSAGE_CREATE", "INTERACTION_CREATE"] {
+        let (t, d) = ws0.dispatch().await;
+        assert_eq!(
+            (t.as_str(), d["guild_id"].as_str()),
+            (want, Some(g0.id.to_string().as_str()))
+        );
+    }
+
+    // A DM (no guild) goes to shard 0 only.
+    let open = json!({"recipient_id": alice.to_string()});
+    let dm = request(&sim, "POST", "/users/@me/channels", Some(open)).await;
+    let path = format!("/channels/{}/messages", dm.body["id"].as_str().unwrap());
+    assert_eq!(
+        request(&sim, "POST", &path, Some(json!({"content": "psst"})))
+            .await
+            .status,
+        200
+    );
+    let (t, d) = ws0.dispatch().await;
+    assert_eq!(
+        (t.as_str(), d["guild_id"].is_null()),
+        ("MESSAGE_CREATE", true)
+    );
+
+    // Shard 1 saw nothing of shard 0's guild nor the DM: its next event is this marker.
+    sim.create_role(g1.id, "marker", 0);
+    let (t, d) = ws1.dispatch().await;
+    assert_eq!(
+        (t.as_str(), d["role"]["name"].as_str()),
+        ("GUILD_ROLE_CREATE", Some("marker"))
+    );
+    sim.create_role(g0.id, "marker0", 0);
+    let (t, d) = ws0.dispatch().await;
+    assert_eq!(
+        (t.as_str(), d["role"]["name"].as_str()),
+        ("GUILD_ROLE_CREATE", Some("marker0"))
+    );
+}
+
+#[tokio::test]
+async fn a_shard_that_is_away_gets_its_events_on_resume_and_the_other_shard_carries_on() {
+    let (sim, [g0, g1], [mut ws0, mut ws1]) = two_shards().await;
+    // The session id of shard 1, from its READY (read again by identifying is not needed:
+    // the sim numbers sessions in order).
+    let session1 = "sim-session-2";
+    sim.close_shard(1, 4000);
+    assert_eq!(ws1.close_code().await.0, 4000);
+    assert_eq!(sim.live_shards(), [[0, 2]]);
+    sim.create_channel(g1.id, "while-away", channel_type::TEXT, None);
+    sim.create_channel(g0.id, "here", channel_type::TEXT, None);
+    let (t, d) = ws0.dispatch().await;
+    assert_eq!(
+        (t.as_str(), d["name"].as_str()),
+        ("CHANNEL_CREATE", Some("here"))
+    );
+
+    let mut ws1 = Ws::connect(&sim).await;
+    ws1.send(json!({"op": 6, "d": {
+        "token": format!("Bot {}", sim.token()), "session_id": session1, "seq": 1,
+    }}))
+    .await;
+    assert_eq!(ws1.text().await["t"], "RESUMED");
+    let (t, d) = ws1.dispatch().await;
+    assert_eq!(
+        (t.as_str(), d["name"].as_str()),
+        ("CHANNEL_CREATE", Some("while-away"))
+    );
+    assert!(
+        sim.wait_shards_connected(&[[0, 2], [1, 2]], Duration::from_secs(5))
+            .await
+    );
+
+    // A fresh IDENTIFY of a shard drops what was queued for it (it starts from READY).
+    sim.close_shard(1, 4009);
+    assert_eq!(ws1.close_code().await.0, 4009);
+    sim.create_channel(g1.id, "stale", channel_type::TEXT, None);
+    let mut ws1 = Ws::connect(&sim).await;
+    ws1.send(json!({"op": 6, "d": {
+        "token": format!("Bot {}", sim.token()), "session_id": session1, "seq": 1,
+    }}))
+    .await;
+    assert_eq!(
+        ws1.text().await,
+        json!({"op": 9, "d": false}),
+        "4009 ended the session"
+    );
+    ws1.identify_shard(&sim, [1, 2]).await;
+    sim.create_role(g1.id, "marker", 0);
+    assert_eq!(
+        ws1.dispatch().await.0,
+        "GUILD_ROLE_CREATE",
+        "no stale CHANNEL_CREATE"
+    );
+    // Shard 0's session was untouched by shard 1's close codes.
+    sim.create_role(g0.id, "marker0", 0);
+    assert_eq!(ws0.dispatch().await.0, "GUILD_ROLE_CREATE");
+    assert_eq!(sim.sessions(), (3, 1));
+}
+
+#[tokio::test]
+async fn identify_with_an_invalid_shard_is_closed_with_4010() {
+    let sim = Sim::start().await;
+    sim.create_guild("G");
+    for shard in [
+        json!([2, 2]),
+        json!([0, 0]),
+        json!([1]),
+        json!([0, 1, 2]),
+        json!([-1, 2]),
+        json!("0-1"),
+        json!([0, "2"]),
+    ] {
+        let mut ws = Ws::connect(&sim).await;
+        ws.send(json!({"op": 2, "d": {
+            "token": format!("Bot {}", sim.token()), "intents": GUILDS,
+            "properties": {"os": "linux", "browser": "test", "device": "test"},
+            "shard": shard,
+        }}))
+        .await;
+        assert_eq!(
+            ws.close_code().await,
+            (4010, "Invalid shard.".into()),
+            "{shard}"
+        );
+    }
+    assert_eq!(sim.sessions(), (0, 0));
+    // Absent means [0, 1]: the single session of before.
+    let mut ws = Ws::connect(&sim).await;
+    let (ready, _) = ws.identify(&sim, GUILDS).await;
+    assert_eq!(ready["shard"], json!([0, 1]));
+    assert_eq!(ready["guilds"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn identify_is_closed_with_4011_when_sharding_is_required() {
+    let sim = Sim::start().await;
+    sim.create_guild_on_shard("A", 0, 2);
+    sim.create_guild_on_shard("B", 1, 2);
+    sim.require_sharding_above(1);
+    let mut ws = Ws::connect(&sim).await;
+    ws.send_identify(&sim.token(), GUILDS).await;
+    assert_eq!(ws.close_code().await, (4011, "Sharding required.".into()));
+    for shard in 0..2 {
+        let mut ws = Ws::connect(&sim).await;
+        let (ready, _) = ws.identify_shard(&sim, [shard, 2]).await;
+        assert_eq!(ready["guilds"].as_array().unwrap().len(), 1);
+    }
 }

@@ -160,6 +160,45 @@ pub(crate) struct InteractionRecord {
     pub acked_at: Option<Instant>,
 }
 
+/// A gateway session: the shard it identified for, and whether it can still be resumed.
+pub(crate) struct Session {
+    pub shard: [u32; 2],
+    /// False after a close code that ends the session (4007, 4009): RESUME gets op 9.
+    pub resumable: bool,
+}
+
+/// A connection with a live session (after IDENTIFY or RESUME).
+pub(crate) struct Live {
+    pub conn_id: u64,
+    pub shard: [u32; 2],
+    pub tx: mpsc::UnboundedSender<GatewayCmd>,
+}
+
+/// The shard Discord routes a guild's events to with `count` shards: `(guild_id >> 22) %
+/// count`. Ids from [`Sim::create_guild`] are consecutive, so they share one shard for any
+/// count; [`Sim::create_guild_on_shard`] makes a guild on a chosen one.
+pub fn shard_of(guild_id: u64, count: u32) -> u32 {
+    ((guild_id >> 22) % u64::from(count.max(1))) as u32
+}
+
+/// Whether an event about `guild` (`None`: not about a guild, e.g. a DM) goes to the session
+/// of `shard` (`[shard_id, shard_count]`): DMs go to shard 0, as on Discord.
+pub(crate) fn routes_to(guild: Option<u64>, shard: [u32; 2]) -> bool {
+    match guild {
+        Some(g) => shard_of(g, shard[1]) == shard[0],
+        None => shard[0] == 0,
+    }
+}
+
+/// The guild an event is routed by: `guild_id`, or `id` for the guild's own events.
+fn event_guild(event: &str, data: &Value) -> Option<u64> {
+    let key = match event {
+        "GUILD_CREATE" | "GUILD_UPDATE" | "GUILD_DELETE" => "id",
+        _ => "guild_id",
+    };
+    data[key].as_str().and_then(|g| g.parse::<u64>().ok())
+}
+
 pub(crate) enum GatewayCmd {
     Dispatch(String, Value),
     Drop,
@@ -179,14 +218,16 @@ pub(crate) struct State {
     /// When recent bot requests arrived (for the global limit).
     pub recent: VecDeque<std::time::Instant>,
     pub interactions: HashMap<u64, InteractionRecord>,
-    /// Current gateway connection (id, sender), once identified or resumed.
-    pub gateway: Option<(u64, mpsc::UnboundedSender<GatewayCmd>)>,
+    /// Connections with a live session, at most one per shard.
+    pub live: Vec<Live>,
     pub next_connection: u64,
-    /// Events dispatched while no session was connected, sent on (re)connect.
-    pub pending_events: VecDeque<(String, Value)>,
+    /// Events dispatched while no session of their shard was connected (with the guild they
+    /// are routed by), sent when one resumes; a new session of the shard drops them.
+    pub pending_events: VecDeque<(Option<u64>, String, Value)>,
     pub identifies: u32,
     pub resumes: u32,
-    pub session_id: String,
+    /// Sessions by id, each the latest of its shard.
+    pub sessions: HashMap<String, Session>,
     /// Gateway intents the bot identified with.
     pub intents: u64,
     /// `host:port` the simulator listens on.
@@ -202,8 +243,13 @@ pub(crate) struct State {
     pub nonce_window: Duration,
     /// IDENTIFY with any of these intent bits is closed with 4014.
     pub refused_intents: u64,
-    /// False after a close code that ends the session (4007, 4009): RESUME gets op 9.
-    pub resumable: bool,
+    /// IDENTIFY for a shard with more guilds than this is closed with 4011 (sharding
+    /// required); `None` (the default): no limit.
+    pub sharding_required_above: Option<usize>,
+    /// `shards` in `GET /gateway/bot`: the shard count Discord recommends.
+    pub recommended_shards: u32,
+    /// `session_start_limit.max_concurrency` in `GET /gateway/bot`.
+    pub max_concurrency: u32,
     /// Interactions in the order they were sent.
     pub interaction_order: Vec<u64>,
     /// Guilds the bot was removed from, with its roles there (restored on re-adding).
@@ -258,12 +304,44 @@ impl State {
         if guild.is_some_and(|g| self.model.guilds.contains_key(&g) && !self.bot_in(g)) {
             return;
         }
-        match &self.gateway {
-            Some((_, tx))
-                if tx
-                    .send(GatewayCmd::Dispatch(event.into(), data.clone()))
-                    .is_ok() => {}
-            _ => self.pending_events.push_back((event.into(), data)),
+        let route = event_guild(event, &data);
+        let mut sent = false;
+        for live in self.live.iter().filter(|l| routes_to(route, l.shard)) {
+            sent |= live
+                .tx
+                .send(GatewayCmd::Dispatch(event.into(), data.clone()))
+                .is_ok();
+        }
+        if !sent {
+            self.pending_events.push_back((route, event.into(), data));
+        }
+    }
+
+    /// Guilds the bot is in whose events go to `shard`, in id order.
+    pub fn guilds_of_shard(&self, shard: [u32; 2]) -> Vec<u64> {
+        self.model
+            .guilds
+            .values()
+            .filter(|g| g.members.contains_key(&self.bot_id))
+            .map(|g| g.id)
+            .filter(|g| routes_to(Some(*g), shard))
+            .collect()
+    }
+
+    /// Closes the live sessions whose shard id passes `which` with `code` (after 4007 or 4009
+    /// their sessions cannot be resumed), or drops them without a Close frame (`None`).
+    fn end_live(&mut self, which: impl Fn([u32; 2]) -> bool, code: Option<u16>) {
+        if code.is_some_and(|c| matches!(c, 4007 | 4009)) {
+            for session in self.sessions.values_mut().filter(|x| which(x.shard)) {
+                session.resumable = false;
+            }
+        }
+        let (ended, kept) = std::mem::take(&mut self.live)
+            .into_iter()
+            .partition(|l| which(l.shard));
+        self.live = kept;
+        for l in ended {
+            let _ = l.tx.send(code.map_or(GatewayCmd::Drop, GatewayCmd::Close));
         }
     }
 
@@ -364,12 +442,12 @@ impl Sim {
             global_limit: None,
             recent: VecDeque::new(),
             interactions: HashMap::new(),
-            gateway: None,
+            live: Vec::new(),
             next_connection: 0,
             pending_events: VecDeque::new(),
             identifies: 0,
             resumes: 0,
-            session_id: String::new(),
+            sessions: HashMap::new(),
             intents: 0,
             public_addr: addr.to_string(),
             files: HashMap::new(),
@@ -378,7 +456,9 @@ impl Sim {
             clock_offset: Duration::ZERO,
             nonce_window: DEFAULT_NONCE_WINDOW,
             refused_intents: 0,
-            resumable: true,
+            sharding_required_above: None,
+            recommended_shards: 1,
+            max_concurrency: 1,
             interaction_order: Vec::new(),
             removed_bot: HashMap::new(),
         };
@@ -463,11 +543,27 @@ impl Sim {
     }
 
     /// Creates a guild with an owner, `@everyone`, a `#general` channel and the bot as a member
-    /// (with [`BOT_DEFAULT_PERMISSIONS`]); the bot receives GUILD_CREATE.
+    /// (with [`BOT_DEFAULT_PERMISSIONS`]); the bot receives GUILD_CREATE. Its id follows the
+    /// ids made before it, so it is on the same shard as the guild created before it (see
+    /// [`shard_of`]); [`Sim::create_guild_on_shard`] picks the shard.
     pub fn create_guild(&self, name: &str) -> GuildInfo {
+        self.create_guild_with(name, None)
+    }
+
+    /// As [`Sim::create_guild`], with an id on shard `shard` of `count`: `shard_of(id, count)
+    /// == shard`. Ids still increase (the guild's is a later "millisecond" than any before it).
+    pub fn create_guild_on_shard(&self, name: &str, shard: u32, count: u32) -> GuildInfo {
+        assert!(shard < count, "shard {shard} of {count}");
+        self.create_guild_with(name, Some((shard, count)))
+    }
+
+    fn create_guild_with(&self, name: &str, shard: Option<(u32, u32)>) -> GuildInfo {
         let owner_id = self.create_user("owner");
         self.mutate(|s| {
-            let id = s.model.next_id();
+            let id = match shard {
+                Some((shard, count)) => s.model.next_id_on_shard(shard, count),
+                None => s.model.next_id(),
+            };
             let bot_role_id = s.model.next_id();
             let mut roles = std::collections::BTreeMap::new();
             roles.insert(
@@ -727,27 +823,56 @@ impl Sim {
         });
     }
 
-    /// Closes the bot's gateway connection without warning, as a network drop would.
+    /// Closes the bot's gateway connections (every shard's) without warning, as a network drop
+    /// would.
     pub fn drop_gateway(&self) {
-        self.mutate(|s| {
-            if let Some((_, tx)) = s.gateway.take() {
-                let _ = tx.send(GatewayCmd::Drop);
-            }
-        });
+        self.mutate(|s| s.end_live(|_| true, None));
     }
 
-    /// Closes the bot's gateway connection with a Close frame carrying `code` (and Discord's
-    /// reason text). After 4007 (invalid seq) or 4009 (session timed out) the session cannot be
-    /// resumed: RESUME gets op 9 and the client must identify again.
+    /// Closes the bot's gateway connections (every shard's) with a Close frame carrying `code`
+    /// (and Discord's reason text). After 4007 (invalid seq) or 4009 (session timed out) the
+    /// sessions cannot be resumed: RESUME gets op 9 and the client must identify again.
     pub fn close_gateway(&self, code: u16) {
-        self.mutate(|s| {
-            if matches!(code, 4007 | 4009) {
-                s.resumable = false;
-            }
-            if let Some((_, tx)) = s.gateway.take() {
-                let _ = tx.send(GatewayCmd::Close(code));
-            }
-        });
+        self.mutate(|s| s.end_live(|_| true, Some(code)));
+    }
+
+    /// As [`Sim::close_gateway`], for the session(s) of shard `shard_id` only.
+    pub fn close_shard(&self, shard_id: u32, code: u16) {
+        self.mutate(|s| s.end_live(|shard| shard[0] == shard_id, Some(code)));
+    }
+
+    /// The shard count `GET /gateway/bot` recommends (`shards`; default 1).
+    pub fn set_recommended_shards(&self, shards: u32) {
+        self.mutate(|s| s.recommended_shards = shards.max(1));
+    }
+
+    /// `session_start_limit.max_concurrency` in `GET /gateway/bot` (default 1: one IDENTIFY
+    /// per 5 seconds).
+    pub fn set_max_concurrency(&self, max_concurrency: u32) {
+        self.mutate(|s| s.max_concurrency = max_concurrency.max(1));
+    }
+
+    /// Makes IDENTIFY fail with close code 4011 (sharding required) when the session's shard
+    /// would hold more than `guilds` guilds, as Discord does above 2,500 (off by default).
+    pub fn require_sharding_above(&self, guilds: usize) {
+        self.mutate(|s| s.sharding_required_above = Some(guilds));
+    }
+
+    /// `[shard_id, shard_count]` of every live session, in order.
+    pub fn live_shards(&self) -> Vec<[u32; 2]> {
+        let mut shards: Vec<[u32; 2]> = self.shared.lock().live.iter().map(|l| l.shard).collect();
+        shards.sort_unstable();
+        shards
+    }
+
+    /// Waits until every one of `shards` (`[shard_id, shard_count]`) has a live session.
+    pub async fn wait_shards_connected(&self, shards: &[[u32; 2]], timeout: Duration) -> bool {
+        self.wait_until(timeout, |s| {
+            shards
+                .iter()
+                .all(|want| s.live.iter().any(|l| l.shard == *want))
+        })
+        .await
     }
 
     /// Makes IDENTIFY with any of these intent bits fail with close code 4014, as Discord does
@@ -865,12 +990,16 @@ impl Sim {
         }
     }
 
-    /// Waits until the gateway has a live session (after IDENTIFY or RESUME).
+    /// Waits until the gateway has a live session (after IDENTIFY or RESUME), of any shard.
     pub async fn wait_connected(&self, timeout: Duration) -> bool {
+        self.wait_until(timeout, |s| !s.live.is_empty()).await
+    }
+
+    async fn wait_until(&self, timeout: Duration, check: impl Fn(&State) -> bool) -> bool {
         let mut rx = self.shared.version.subscribe();
         let deadline = tokio::time::Instant::now() + timeout;
         loop {
-            if self.shared.lock().gateway.is_some() {
+            if check(&self.shared.lock()) {
                 return true;
             }
             if !matches!(

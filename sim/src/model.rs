@@ -120,6 +120,9 @@ impl Message {
     }
 }
 
+/// Where the simulator's ids start (a snowflake of 2024).
+const ID_BASE: u64 = 1_300_000_000_000_000_000;
+
 #[derive(Default)]
 pub struct Model {
     next_id: u64,
@@ -161,10 +164,23 @@ impl Model {
             .any(|g| g.members.contains_key(&a) && g.members.contains_key(&b))
     }
 
-    /// Snowflake-shaped ids that increase, as Discord's do.
+    /// Snowflake-shaped ids that increase, as Discord's do. They are consecutive, so their
+    /// timestamp part (`id >> 22`), and with it their shard, stays the same for millions of ids.
     pub fn next_id(&mut self) -> u64 {
         self.next_id += 1;
-        1_300_000_000_000_000_000 + self.next_id
+        ID_BASE + self.next_id
+    }
+
+    /// The next id whose shard of `count` is `shard` (`(id >> 22) % count == shard`): the
+    /// first id of a later timestamp that lands there; the ids after it follow on from it.
+    pub fn next_id_on_shard(&mut self, shard: u32, count: u32) -> u64 {
+        let count = u64::from(count.max(1));
+        let after = ID_BASE + self.next_id + 1;
+        let mut stamp = (after >> 22) + 1;
+        stamp += (u64::from(shard) + count - stamp % count) % count;
+        let id = stamp << 22;
+        self.next_id = id - ID_BASE;
+        id
     }
 
     pub fn user_json(&self, id: u64) -> Value {

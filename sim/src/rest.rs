@@ -276,9 +276,10 @@ fn route(
             200,
             json!({
                 "url": format!("ws://{}/gateway", s.public_addr),
-                "shards": 1,
+                "shards": s.recommended_shards,
                 "session_start_limit": {
-                    "total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1
+                    "total": 1000, "remaining": 1000, "reset_after": 0,
+                    "max_concurrency": s.max_concurrency
                 },
             }),
         ),

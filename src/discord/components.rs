@@ -14,6 +14,7 @@ use super::{ack, activity, answers, dm, error, messages, pairing, Data, Error};
 use crate::domain::guild::GuildSettings;
 use crate::domain::member::{Role, Status};
 use crate::domain::pair::{self, EndReason};
+use crate::ops::InteractionKind;
 use crate::store::{AuditEntry, StatusChange};
 
 /// Entry point from the framework's event handler.
@@ -42,7 +43,11 @@ pub async fn handle_event(ctx: &serenity::Context, event: &serenity::FullEvent, 
             interaction: serenity::Interaction::Component(press),
         } => {
             ack::tracked(async {
-                if let Err(e) = error::catching_panics(route(ctx, press, data)).await {
+                let result = error::catching_panics(route(ctx, press, data)).await;
+                let route = route_label(Surface::Component, &press.data.custom_id);
+                data.ops
+                    .interaction(InteractionKind::Button, route, error::outcome(&result));
+                if let Err(e) = result {
                     error::report_component(ctx, press, e).await;
                 }
             })
@@ -52,7 +57,11 @@ pub async fn handle_event(ctx: &serenity::Context, event: &serenity::FullEvent, 
             interaction: serenity::Interaction::Modal(submit),
         } => {
             ack::tracked(async {
-                if let Err(e) = error::catching_panics(route_modal(ctx, submit, data)).await {
+                let result = error::catching_panics(route_modal(ctx, submit, data)).await;
+                let route = route_label(Surface::Form, &submit.data.custom_id);
+                data.ops
+                    .interaction(InteractionKind::Form, route, error::outcome(&result));
+                if let Err(e) = result {
                     error::report_modal(ctx, submit, e).await;
                 }
             })
@@ -97,6 +106,12 @@ pub async fn handle_event(ctx: &serenity::Context, event: &serenity::FullEvent, 
         }
         _ => {}
     }
+}
+
+/// A press's or submission's route for the metrics (`checkin:mood`), "unknown" for an id
+/// tandem did not make: never the id itself, which names pairs and people.
+fn route_label(surface: Surface, raw: &str) -> &'static str {
+    CustomId::parse(surface, raw).map_or("unknown", |id| id.route())
 }
 
 /// The custom id of a press or submission, or the plain "no longer valid" answer for one

@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 
 use crate::config::Settings;
 use crate::jobs::Pacer;
+use crate::ops::Ops;
 
 /// Discord error codes that will not go away by retrying.
 pub const UNKNOWN_CHANNEL: i64 = 10003;
@@ -59,10 +60,12 @@ pub struct Courier {
     client: reqwest::Client,
     base: String,
     pacer: Pacer,
+    /// Counts the 429s.
+    ops: Ops,
 }
 
 impl Courier {
-    pub fn new(settings: &Settings) -> anyhow::Result<Courier> {
+    pub fn new(settings: &Settings, ops: Ops) -> anyhow::Result<Courier> {
         let token = settings
             .discord
             .token
@@ -89,6 +92,7 @@ impl Courier {
             client,
             base: format!("{}/api/v10", settings.discord.api_url.trim_end_matches('/')),
             pacer: Pacer::new(settings.jobs.requests_per_second),
+            ops,
         })
     }
 
@@ -241,6 +245,7 @@ impl Courier {
                 200..=299 => return Ok(value),
                 429 => {
                     limited += 1;
+                    self.ops.rate_limited();
                     let after = value["retry_after"]
                         .as_f64()
                         .or(header_retry)

@@ -7,6 +7,7 @@ use poise::serenity_prelude as serenity;
 use poise::FrameworkError;
 
 use super::{ack, messages, Data};
+use crate::ops::{Handled, InteractionKind};
 use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +37,50 @@ impl From<serenity::Error> for Error {
     }
 }
 
+/// A handler's panic, as an internal error (so it can be counted apart).
+#[derive(Debug, thiserror::Error)]
+#[error("panicked: {0}")]
+pub struct Panicked(pub String);
+
+/// How a button's or form's handler ended, for the metrics.
+pub fn outcome(result: &Result<(), Error>) -> Handled {
+    match result {
+        Ok(()) => Handled::Ok,
+        Err(Error::User(_)) => Handled::Refused,
+        Err(Error::Internal(e)) if e.is::<Panicked>() => Handled::Panicked,
+        Err(Error::Internal(_)) => Handled::Failed,
+    }
+}
+
+/// Counts a command that ended in `error` (a successful one is counted by `post_command`).
+/// Autocomplete requests are not interactions a person finished, and are not counted.
+fn count(error: &FrameworkError<'_, Data, Error>) {
+    let Some(ctx) = error.ctx() else { return };
+    if let poise::Context::Application(a) = ctx {
+        if a.interaction_type == poise::CommandInteractionType::Autocomplete {
+            return;
+        }
+    }
+    let outcome = match error {
+        FrameworkError::Command { error, .. }
+        | FrameworkError::CommandCheckFailed {
+            error: Some(error), ..
+        } => match error {
+            Error::User(_) => Handled::Refused,
+            Error::Internal(_) => Handled::Failed,
+        },
+        FrameworkError::CommandPanic { .. } => Handled::Panicked,
+        FrameworkError::PermissionFetchFailed { .. } => Handled::Failed,
+        // Bad arguments, not allowed, server only …: the person was told what to do.
+        _ => Handled::Refused,
+    };
+    ctx.data().ops.interaction(
+        InteractionKind::Command,
+        &ctx.command().qualified_name,
+        outcome,
+    );
+}
+
 /// A short id that ties a user's report to the log line.
 pub fn error_id() -> String {
     (0..8)
@@ -51,6 +96,7 @@ async fn tell(ctx: poise::Context<'_, Data, Error>, text: String) {
 }
 
 pub async fn on_error(error: FrameworkError<'_, Data, Error>) {
+    count(&error);
     match error {
         FrameworkError::Command { error, ctx, .. } => report(ctx, error).await,
         FrameworkError::CommandCheckFailed {
@@ -114,7 +160,7 @@ where
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
-            Err(Error::Internal(anyhow::anyhow!("panicked: {what}")))
+            Err(Error::Internal(anyhow::Error::new(Panicked(what))))
         }
     }
 }
@@ -243,6 +289,7 @@ mod tests {
             Ok(())
         })
         .await;
+        assert_eq!(outcome(&result), Handled::Panicked);
         match result {
             Err(Error::Internal(e)) => assert!(e.to_string().contains("panicked"), "{e}"),
             other => panic!("not an internal error: {other:?}"),

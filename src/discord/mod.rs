@@ -17,10 +17,12 @@ pub mod limits;
 pub mod messages;
 pub(crate) mod pairing;
 mod presence;
+mod probe;
 pub(crate) mod quiet;
 pub mod scheduled;
 mod startup;
 
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -34,6 +36,7 @@ pub use error::Error;
 
 use crate::clock::SharedClock;
 use crate::config::Settings;
+use crate::domain::shard::ShardPlan;
 use crate::jobs::{self, Scheduler};
 use crate::store::Db;
 
@@ -46,6 +49,8 @@ pub struct Data {
     pub jobs: jobs::Wake,
     /// Members seen in their server lately (so a round need not look them up).
     pub presence: presence::Presence,
+    /// Counts interactions by command and outcome (metrics).
+    pub ops: crate::ops::Ops,
 }
 
 pub type Context<'a> = poise::Context<'a, Data, Error>;
@@ -97,10 +102,15 @@ impl InFlight {
     }
 }
 
-/// poise's framework, wrapped to track handlers in flight.
+/// The servers each shard's latest READY listed, by shard id.
+type ShardsReady = BTreeMap<u32, Vec<u64>>;
+
+/// poise's framework, wrapped to track handlers in flight and every shard's READY (poise
+/// itself sees only the first: its setup runs once per process).
 struct Tracked {
     inner: poise::Framework<Data, Error>,
     in_flight: InFlight,
+    shards_ready: watch::Sender<ShardsReady>,
 }
 
 #[serenity::async_trait]
@@ -111,6 +121,13 @@ impl serenity::Framework for Tracked {
 
     async fn dispatch(&self, ctx: serenity::Context, event: serenity::FullEvent) {
         let _guard = self.in_flight.enter();
+        if let serenity::FullEvent::Ready { data_about_bot } = &event {
+            let shard = data_about_bot.shard.map_or(ctx.shard_id.0, |s| s.id.0);
+            let guilds = data_about_bot.guilds.iter().map(|g| g.id.get()).collect();
+            self.shards_ready.send_modify(|ready| {
+                ready.insert(shard, guilds);
+            });
+        }
         self.inner.dispatch(ctx, event).await;
     }
 }
@@ -118,7 +135,9 @@ impl serenity::Framework for Tracked {
 /// A configured client, not yet connected.
 struct Bot {
     client: serenity::Client,
-    ready: watch::Receiver<bool>,
+    /// Turns true once the process's one-time setup (on the first READY) is done.
+    set_up: watch::Receiver<bool>,
+    shards_ready: watch::Receiver<ShardsReady>,
     /// Why start-up failed for good, once it has.
     fatal: watch::Receiver<Option<String>>,
     in_flight: InFlight,
@@ -130,9 +149,11 @@ struct Bot {
 /// the gateway go to that server and serenity's own rate limiter is off (see discord-notes).
 async fn build(
     settings: Arc<Settings>,
+    shards: ShardPlan,
     db: Db,
     clock: SharedClock,
     courier: Arc<courier::Courier>,
+    ops: crate::ops::Ops,
 ) -> anyhow::Result<Bot> {
     let token = settings
         .discord
@@ -147,7 +168,8 @@ async fn build(
     }
     let http = http.build();
 
-    let (ready_tx, ready) = watch::channel(false);
+    let (set_up_tx, set_up) = watch::channel(false);
+    let (shards_ready_tx, shards_ready) = watch::channel(ShardsReady::new());
     let (fatal_tx, fatal) = watch::channel(None);
     let data_settings = settings.clone();
     let wake = jobs::Wake::default();
@@ -162,6 +184,14 @@ async fn build(
                 components::handle_event(framework.serenity_context, event, framework.user_data)
                     .await;
                 Ok(())
+            })
+        },
+        post_command: |ctx| {
+            Box::pin(async move {
+                use crate::ops::{Handled, InteractionKind};
+                let name = &ctx.command().qualified_name;
+                let ops = &ctx.data().ops;
+                ops.interaction(InteractionKind::Command, name, Handled::Ok);
             })
         },
         pre_command: |ctx| {
@@ -190,20 +220,25 @@ async fn build(
     };
     let framework = poise::Framework::builder()
         .options(options)
+        // Once per process, on the READY of whichever of its shards is first.
         .setup(move |ctx, ready_event, framework| {
             Box::pin(async move {
-                let commands = &framework.options().commands;
-                let registered = startup::register_commands(
-                    &courier,
-                    ready_event.application.id,
-                    data_settings.discord.guild_id,
-                    commands,
-                )
-                .await;
-                if let Err(e) = registered {
-                    // Connected but unable to answer anyone: end the process instead.
-                    let _ = fatal_tx.send(Some(format!("{e:#}")));
-                    return Err(Error::Internal(e));
+                // Commands are the application's, not a shard's: the process with shard 0
+                // registers them, once for every process.
+                if shards.has_shard(0) {
+                    let commands = &framework.options().commands;
+                    let registered = startup::register_commands(
+                        &courier,
+                        ready_event.application.id,
+                        data_settings.discord.guild_id,
+                        commands,
+                    )
+                    .await;
+                    if let Err(e) = registered {
+                        // Connected but unable to answer anyone: end the process instead.
+                        let _ = fatal_tx.send(Some(format!("{e:#}")));
+                        return Err(Error::Internal(e));
+                    }
                 }
                 // Before any command runs: nothing this process creates can be pending yet.
                 let env = pairing::Env {
@@ -212,27 +247,28 @@ async fn build(
                     db: &db,
                     now: clock.now(),
                 };
-                if let Err(e) = pairing::roll_back_half_made(env, env.now).await {
+                if let Err(e) = pairing::roll_back_half_made(env, shards, env.now).await {
                     tracing::error!(error = %e, "could not roll back pairs left half-made");
                 }
                 tokio::spawn(pairing::resume_moderator_access(
                     ctx.http.clone(),
                     db.clone(),
+                    shards,
                 ));
-                let present: Vec<u64> = ready_event.guilds.iter().map(|g| g.id.get()).collect();
-                startup::servers_left_while_away(&db, &present, clock.now()).await;
                 tracing::info!(
                     bot = %ready_event.user.name,
-                    guilds = ready_event.guilds.len(),
-                    "connected to Discord and registered commands"
+                    shards = %shards,
+                    commands_registered = shards.has_shard(0),
+                    "connected to Discord"
                 );
-                let _ = ready_tx.send(true);
+                let _ = set_up_tx.send(true);
                 Ok(Data {
                     db,
                     clock,
                     settings: data_settings,
                     jobs: data_wake,
                     presence: data_presence,
+                    ops,
                 })
             })
         })
@@ -242,12 +278,14 @@ async fn build(
         .framework(Tracked {
             inner: framework,
             in_flight: in_flight.clone(),
+            shards_ready: shards_ready_tx,
         })
         .await
         .context("building the Discord client")?;
     Ok(Bot {
         client,
-        ready,
+        set_up,
+        shards_ready,
         fatal,
         in_flight,
         wake,
@@ -264,22 +302,62 @@ pub struct Running {
     in_flight: InFlight,
     scheduler: tokio::task::JoinHandle<()>,
     stop_scheduler: watch::Sender<bool>,
+    ops: crate::ops::Ops,
+    /// The /healthz and /metrics listener, when `metrics.listen` is set.
+    metrics: Option<crate::ops::Server>,
 }
 
-/// Connects to Discord (or the simulator) in a background task, and starts the scheduler
-/// once the bot is ready.
+/// Waits for the one-time setup and then for the READY of every shard this process serves;
+/// returns the servers those READYs listed (`None` if the client stopped first).
+async fn all_shards_ready(
+    mut set_up: watch::Receiver<bool>,
+    mut shards_ready: watch::Receiver<ShardsReady>,
+    shards: ShardPlan,
+) -> Option<Vec<u64>> {
+    set_up.wait_for(|done| *done).await.ok()?;
+    let ready = shards_ready
+        .wait_for(|ready| shards.ids().all(|id| ready.contains_key(&id)))
+        .await
+        .ok()?;
+    Some(ready.values().flatten().copied().collect())
+}
+
+/// Connects to Discord (or the simulator) with this process's shards (`discord.shards` of
+/// `discord.shard_count`, or every shard Discord recommends) in a background task, and starts
+/// the scheduler once every one of them is ready.
 pub async fn start(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyhow::Result<Running> {
-    let courier = Arc::new(courier::Courier::new(&settings)?);
-    startup::check_connection(&courier, &settings.discord.api_url).await?;
+    // First, so a port in use ends start-up at once, before anything connects.
+    let listener = match settings.metrics.listen {
+        Some(addr) => Some(crate::ops::Listener::bind(addr).await?),
+        None => None,
+    };
+    let ops = crate::ops::Ops::new();
+    let (ops_db, ops_clock) = (db.clone(), clock.clone());
+    let courier = Arc::new(courier::Courier::new(&settings, ops.clone())?);
+    let recommended = startup::check_connection(&courier, &settings.discord.api_url).await?;
+    let shards = settings
+        .discord
+        .shard_plan(recommended)
+        .map_err(anyhow::Error::msg)?;
     let Bot {
         mut client,
-        ready,
+        set_up,
+        shards_ready,
         fatal,
         in_flight,
         wake,
         presence,
-    } = build(settings.clone(), db.clone(), clock.clone(), courier.clone()).await?;
+    } = build(
+        settings.clone(),
+        shards,
+        db.clone(),
+        clock.clone(),
+        courier.clone(),
+        ops.clone(),
+    )
+    .await?;
     let shard_manager = client.shard_manager.clone();
+    let (reconcile_db, reconcile_clock) = (db.clone(), clock.clone());
     let scheduler = Scheduler {
         deliver: Arc::new(scheduled::Scheduled {
             db: db.clone(),
@@ -294,16 +372,44 @@ pub async fn start(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
         clock,
         settings,
         wake,
+        ops: ops.clone(),
     };
     let (stop_scheduler, stop) = watch::channel(false);
-    let mut scheduler_ready = ready.clone();
+    let (ready_tx, ready) = watch::channel(false);
     let scheduler = tokio::spawn(async move {
+        let mut stopping = stop.clone();
+        let present = tokio::select! {
+            present = all_shards_ready(set_up, shards_ready, shards) => present,
+            _ = stopping.wait_for(|s| *s) => None,
+        };
+        let Some(present) = present else { return };
+        // Only now is every server of this process's shards known to be present or gone.
+        let now = reconcile_clock.now();
+        startup::servers_left_while_away(&reconcile_db, shards, &present, now).await;
+        tracing::info!(shards = %shards, guilds = present.len(), "every shard is ready");
+        let _ = ready_tx.send(true);
         // Guild names and permissions come from the cache the gateway fills.
-        if scheduler_ready.wait_for(|r| *r).await.is_ok() {
-            scheduler.run(stop).await;
-        }
+        scheduler.run(stop).await;
     });
-    let task = tokio::spawn(async move { client.start().await });
+    // Dropped when the gateway task ends (the client stopped for good, or was aborted).
+    let (gateway_running, gateway_task) = watch::channel(());
+    ops.set_gateway(probe::gateway(
+        shard_manager.clone(),
+        shards.ids().collect(),
+        ready.clone(),
+        gateway_task,
+    ));
+    let metrics = match listener {
+        Some(listener) => Some(listener.serve(ops.clone(), ops_db, ops_clock)?),
+        None => None,
+    };
+    // serenity 0.12 counts the end of this range in (shards `first` to `last`, both included).
+    let task = tokio::spawn(async move {
+        let _running = gateway_running;
+        client
+            .start_shard_range(shards.first..shards.last, shards.count)
+            .await
+    });
     Ok(Running {
         ready,
         fatal,
@@ -312,11 +418,14 @@ pub async fn start(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
         in_flight,
         scheduler,
         stop_scheduler,
+        ops,
+        metrics,
     })
 }
 
 impl Running {
-    /// Waits until the gateway is up and commands are registered.
+    /// Waits until every shard of this process is connected (READY), commands are registered
+    /// and the servers that removed the bot while it was away are recorded.
     pub async fn wait_ready(&mut self, limit: Duration) -> bool {
         tokio::time::timeout(limit, self.ready.wait_for(|r| *r))
             .await
@@ -353,6 +462,8 @@ impl Running {
     /// Discord at the next start before it is sent again.
     pub async fn shutdown(mut self, grace: Duration) {
         let deadline = tokio::time::Instant::now() + grace;
+        // /healthz answers 503 "stopping" until the listener closes, last.
+        self.ops.stopping();
         let _ = self.stop_scheduler.send(true);
         let closing = tokio::time::timeout_at(deadline, self.shard_manager.shutdown_all());
         if closing.await.is_err() {
@@ -376,11 +487,23 @@ impl Running {
         if tokio::time::timeout(left, &mut self.task).await.is_err() {
             self.task.abort();
         }
+        if let Some(metrics) = self.metrics.take() {
+            metrics.stop().await;
+        }
+    }
+
+    /// Where /healthz and /metrics are served, when `metrics.listen` is set (with port 0, the
+    /// port the system chose).
+    pub fn metrics_addr(&self) -> Option<std::net::SocketAddr> {
+        self.metrics.as_ref().map(|m| m.addr())
     }
 
     /// Stops at once, as a crash would (for tests of restarts).
     pub fn abort(self) {
         self.scheduler.abort();
         self.task.abort();
+        if let Some(metrics) = self.metrics {
+            metrics.abort();
+        }
     }
 }

@@ -14,6 +14,7 @@ use super::{dm, messages, Data, Error};
 use crate::domain::guild::{ArchiveMode, GuildSettings};
 use crate::domain::member::Role;
 use crate::domain::pair::{self, EndReason, Pair, CATEGORY_LIMIT};
+use crate::domain::shard::ShardPlan;
 use crate::store::{AuditEntry, Db, PairRefusal};
 use chrono::{DateTime, Utc};
 
@@ -232,11 +233,17 @@ async fn remove_orphan(http: &serenity::Http, channel: ChannelId) {
 }
 
 /// Rolls back pairs a stopped process left half-made (pending, started by `started`, when
-/// this process started; it runs before any command is served): deletes any channel already made for them, which is recognisable by its overwrites
+/// this process started; it runs before any command is served), in the servers of this
+/// process's `shards` only (another process may be making a pair in its own): deletes any channel already made for them, which is recognisable by its overwrites
 /// for exactly that mentor and mentee and by belonging to no pair, then the pending row, and
 /// tells the moderators to create the pair again. Safe to run again after a crash in it.
-pub async fn roll_back_half_made(env: Env<'_>, started: DateTime<Utc>) -> Result<usize, Error> {
-    let pending = env.db.pending_pairs(started).await?;
+pub async fn roll_back_half_made(
+    env: Env<'_>,
+    shards: ShardPlan,
+    started: DateTime<Utc>,
+) -> Result<usize, Error> {
+    let mut pending = env.db.pending_pairs(started).await?;
+    pending.retain(|p| shards.serves(p.guild_id));
     for pair in &pending {
         let guild = serenity::GuildId::new(pair.guild_id);
         let (Some(mentor), Some(mentee)) = (pair.mentor_id, pair.mentee_id) else {
@@ -557,8 +564,13 @@ fn is_unknown_channel(e: &serenity::Error) -> bool {
         if r.error.code == 10003)
 }
 
-/// Finishes every sweep a restart cut short (in the background after start-up).
-pub async fn resume_moderator_access(http: std::sync::Arc<serenity::Http>, db: Db) {
+/// Finishes every sweep a restart cut short (in the background after start-up), in the
+/// servers of this process's `shards`.
+pub async fn resume_moderator_access(
+    http: std::sync::Arc<serenity::Http>,
+    db: Db,
+    shards: ShardPlan,
+) {
     let stale = match db.stale_pair_access().await {
         Ok(s) => s,
         Err(e) => {
@@ -566,7 +578,7 @@ pub async fn resume_moderator_access(http: std::sync::Arc<serenity::Http>, db: D
             return;
         }
     };
-    for (guild, _, _) in stale {
+    for (guild, _, _) in stale.into_iter().filter(|(g, _, _)| shards.serves(*g)) {
         if let Err(e) = sync_moderator_access(&http, &db, guild, None).await {
             tracing::warn!(guild, error = %e, "moderator access not updated yet; tried again at the next start or /setup");
         }

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::courier::{Courier, SendError};
 use super::{Data, Error};
+use crate::domain::shard::ShardPlan;
 
 /// Rounds of the courier's own tries before start-up gives up, and the pause before each.
 const ROUNDS: [Duration; 3] = [
@@ -40,14 +41,19 @@ where
 
 /// Asks Discord for the gateway with the bot's token before connecting: a refused token, or a
 /// Discord (or `discord.api_url`) that cannot be reached, ends start-up with the reason.
-/// (serenity itself would fall back to Discord's public gateway and retry forever.)
-pub async fn check_connection(courier: &Courier, api_url: &str) -> anyhow::Result<()> {
+/// (serenity itself would fall back to Discord's public gateway and retry forever.) Returns
+/// the shard count Discord recommends (`shards`; 1 if it gives none).
+pub async fn check_connection(courier: &Courier, api_url: &str) -> anyhow::Result<u32> {
     let answer = in_rounds("reaching Discord", || async {
         let answer = courier
             .json(reqwest::Method::GET, "/gateway/bot", Value::Null)
             .await?;
         match answer["url"].is_string() {
-            true => Ok(()),
+            true => Ok(answer["shards"]
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(1)),
             false => Err(SendError::Unavailable(format!(
                 "Discord answered without a gateway: {answer}"
             ))),
@@ -55,7 +61,7 @@ pub async fn check_connection(courier: &Courier, api_url: &str) -> anyhow::Resul
     })
     .await;
     match answer {
-        Ok(()) => Ok(()),
+        Ok(recommended) => Ok(recommended),
         Err(SendError::Rejected { status: 401, .. }) => anyhow::bail!(
             "Discord refused DISCORD_TOKEN (401 Unauthorized): copy the token again from \
              the developer portal (Bot tab, Reset Token) and set DISCORD_TOKEN"
@@ -127,11 +133,13 @@ pub fn gateway_stopped(e: &serenity::Error) -> String {
     }
 }
 
-/// Servers with data that are not among those READY lists removed the bot while it was not
-/// connected (no GUILD_DELETE came): they are treated as if it had. A failure is logged only:
+/// Servers with data on this process's shards that are not among those their READYs list
+/// removed the bot while it was not connected (no GUILD_DELETE came): they are treated as if
+/// it had. A server of another shard is another process's to judge. A failure is logged only:
 /// the next GUILD_DELETE or start tries again.
 pub async fn servers_left_while_away(
     db: &crate::store::Db,
+    shards: ShardPlan,
     present: &[u64],
     now: chrono::DateTime<chrono::Utc>,
 ) {
@@ -142,7 +150,10 @@ pub async fn servers_left_while_away(
             return;
         }
     };
-    for guild in known.into_iter().filter(|g| !present.contains(g)) {
+    let gone = known
+        .into_iter()
+        .filter(|g| shards.serves(*g) && !present.contains(g));
+    for guild in gone {
         match db.guild_departed(guild, now).await {
             Ok(true) => tracing::info!(guild, "removed from a server while away"),
             Ok(false) => {}

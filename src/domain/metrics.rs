@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
 
 use super::member::{Role, Status};
 use super::pair::{EndReason, Pair, PairStatus};
@@ -20,10 +20,13 @@ pub struct Period {
 }
 
 impl Period {
-    /// The period of `weeks` weeks ending with yesterday (UTC) as of `now`.
+    /// The `weeks` whole weeks, Monday to Sunday (UTC), before the week of `now`: run on a
+    /// Monday the last of them ended yesterday. Whole weeks are what a weekly digest talks
+    /// about, and what the stored weekly roll-up of messages can answer.
     pub fn ending(now: DateTime<Utc>, weeks: u32) -> Period {
+        let today = now.date_naive();
         Period {
-            end: now.date_naive(),
+            end: today - Days::new(today.weekday().num_days_from_monday().into()),
             weeks: weeks.max(1),
         }
     }
@@ -434,6 +437,15 @@ mod tests {
 
     #[test]
     fn the_weeks_of_a_period_are_whole_days_before_the_digest() {
+        // Any day of the week of 23 Nov gives the same whole weeks before it.
+        for day in ["2026-11-23", "2026-11-25", "2026-11-29"] {
+            let p = Period::ending(t(day), 2);
+            assert_eq!(
+                (p.start(), p.end),
+                (d("2026-11-09"), d("2026-11-23")),
+                "{day}"
+            );
+        }
         let p = Period::ending(t("2026-11-23"), 2);
         assert_eq!(p.start(), d("2026-11-09"));
         assert_eq!(p.week_start(1), d("2026-11-16"));

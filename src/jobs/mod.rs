@@ -65,12 +65,15 @@ pub struct Scheduler<D> {
     pub settings: Arc<Settings>,
     pub deliver: Arc<D>,
     pub wake: Wake,
+    /// Counts each delivery's outcome; each pass and delivery is the health check's heartbeat.
+    pub ops: crate::ops::Ops,
 }
 
 impl<D: Deliver> Scheduler<D> {
     /// Runs until `stop` turns true. From then on nothing new is claimed: deliveries already
     /// under way finish and are recorded, claimed ones not yet started are released.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        let _alive = self.ops.scheduler_started();
         let mut recovered = false;
         let mut failures = 0;
         loop {
@@ -91,6 +94,7 @@ impl<D: Deliver> Scheduler<D> {
                 }
             }
             let ok = recovered && self.pass(&stop).await;
+            self.ops.scheduler_beat();
             failures = if ok { 0 } else { failures + 1 };
             let next = match self.db.next_due().await {
                 Ok(next) => next,
@@ -186,6 +190,7 @@ impl<D: Deliver> Scheduler<D> {
             let db = self.db.clone();
             let clock = self.clock.clone();
             let max_attempts = self.settings.jobs.max_attempts;
+            let ops = self.ops.clone();
             running.spawn(async move {
                 let _permit = permit;
                 let id = occurrence.id;
@@ -221,9 +226,23 @@ impl<D: Deliver> Scheduler<D> {
                     }
                 })
                 .await;
+                ops.scheduled_send(kind.as_str(), delivered(&outcome, attempts, max_attempts));
+                ops.scheduler_beat();
             });
         }
         while running.join_next().await.is_some() {}
+    }
+}
+
+/// How a delivery's outcome is counted: a retry after the last attempt is a failure.
+fn delivered(outcome: &Outcome, attempts: u32, max_attempts: u32) -> crate::ops::Delivered {
+    use crate::ops::Delivered as D;
+    match outcome {
+        Outcome::Sent { .. } => D::Sent,
+        Outcome::Skipped(_) => D::Skipped,
+        Outcome::Failed(_) => D::Failed,
+        Outcome::Retry(_) if attempts >= max_attempts => D::Failed,
+        Outcome::Retry(_) => D::Retried,
     }
 }
 

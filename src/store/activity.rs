@@ -1,7 +1,7 @@
 //! Activity: messages counted per pair channel per member per day, meetings and kudos.
 //! Counts and short notes only; the bot never stores what people wrote in their channel.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
 use super::{to_db, Db, Result};
 use crate::domain::pair::Pair;
@@ -38,17 +38,33 @@ impl Db {
         let Some((pair_id, guild_id)) = pair else {
             return Ok(false);
         };
-        sqlx::query(
-            "INSERT INTO activity_daily (pair_id, day, user_id, guild_id, messages)
-             VALUES (?, ?, ?, ?, 1)
-             ON CONFLICT (pair_id, day, user_id) DO UPDATE SET messages = messages + 1",
-        )
-        .bind(pair_id)
-        .bind(day.format("%Y-%m-%d").to_string())
-        .bind(to_db(user_id))
-        .bind(guild_id)
-        .execute(self.pool())
-        .await?;
+        // The day's and the week's counts move together, so the digest's weekly roll-up
+        // never disagrees with the days it sums.
+        let week = day - Duration::days(day.weekday().num_days_from_monday().into());
+        let mut tx = self.write().await?;
+        for (sql, bucket) in [
+            (
+                "INSERT INTO activity_daily (pair_id, day, user_id, guild_id, messages)
+                 VALUES (?, ?, ?, ?, 1)
+                 ON CONFLICT (pair_id, day, user_id) DO UPDATE SET messages = messages + 1",
+                day,
+            ),
+            (
+                "INSERT INTO activity_weekly (pair_id, week, user_id, guild_id, messages)
+                 VALUES (?, ?, ?, ?, 1)
+                 ON CONFLICT (pair_id, week, user_id) DO UPDATE SET messages = messages + 1",
+                week,
+            ),
+        ] {
+            sqlx::query(sql)
+                .bind(pair_id)
+                .bind(bucket.format("%Y-%m-%d").to_string())
+                .bind(to_db(user_id))
+                .bind(guild_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
         Ok(true)
     }
 

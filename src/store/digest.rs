@@ -33,7 +33,8 @@ type AnswerRow = (
 const HEALTH_LOOKBACK_WEEKS: i64 = 12;
 
 impl Db {
-    /// Messages per (pair, member, week of `period`) of one server: the heaviest digest query.
+    /// Messages per (pair, member, week of `period`) of one server, from the weekly roll-up:
+    /// at most one row per pair, member and week, however long the history.
     pub async fn weekly_messages(
         &self,
         guild_id: u64,
@@ -42,11 +43,9 @@ impl Db {
         let start = period.start();
         let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
             "SELECT pair_id, user_id,
-                    CAST((julianday(day) - julianday(?)) / 7 AS INTEGER) AS week,
-                    SUM(messages)
-             FROM activity_daily
-             WHERE guild_id = ? AND day >= ? AND day < ?
-             GROUP BY pair_id, user_id, week",
+                    CAST((julianday(week) - julianday(?)) / 7 AS INTEGER), messages
+             FROM activity_weekly
+             WHERE guild_id = ? AND week >= ? AND week < ?",
         )
         .bind(start.to_string())
         .bind(to_db(guild_id))
@@ -304,9 +303,9 @@ impl Db {
     pub async fn weekly_activity(&self, guild_id: u64) -> Result<Vec<WeeklyActivity>> {
         let rows: Vec<(NaiveDate, i64, i64, i64, i64, i64)> = sqlx::query_as(
             "WITH weekly AS (
-                 SELECT date(day, 'weekday 0', '-6 days') AS week, pair_id,
+                 SELECT week, pair_id,
                         SUM(messages) AS messages, 0 AS meetings, 0 AS minutes, 0 AS answers
-                 FROM activity_daily WHERE guild_id = ?1 GROUP BY week, pair_id
+                 FROM activity_weekly WHERE guild_id = ?1 GROUP BY week, pair_id
                  UNION ALL
                  SELECT date(held_at, 'weekday 0', '-6 days'), pair_id, 0, COUNT(*),
                         SUM(minutes), 0

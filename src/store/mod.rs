@@ -152,6 +152,14 @@ impl Db {
         Ok(())
     }
 
+    /// Reads the schema, a trivial query that still needs the file (the health check).
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sqlite_master")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// Waits for queries in flight and closes every connection (checkpointing the WAL).
     pub async fn close(&self) {
         self.pool.close().await;

@@ -294,6 +294,22 @@ impl Db {
         Ok(n as u32)
     }
 
+    /// The scheduler's backlog at `now`: how many occurrences are due and not done (as
+    /// [`Db::outstanding`]), and when the oldest of them became due.
+    pub async fn due_backlog(&self, now: DateTime<Utc>) -> Result<(u32, Option<DateTime<Utc>>)> {
+        let (n, oldest): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
+            "SELECT COUNT(*), MIN(MAX(scheduled_for, COALESCE(not_before, scheduled_for)))
+             FROM occurrences
+             WHERE state = 'claimed'
+                OR (state = 'pending'
+                    AND MAX(scheduled_for, COALESCE(not_before, scheduled_for)) <= ?)",
+        )
+        .bind(now)
+        .fetch_one(self.pool())
+        .await?;
+        Ok((n as u32, oldest))
+    }
+
     /// When the next pending occurrence is due, if any.
     pub async fn next_due(&self) -> Result<Option<DateTime<Utc>>> {
         let at: Option<DateTime<Utc>> = sqlx::query_scalar(

@@ -57,6 +57,12 @@ pub const USER_DATA: &[UserColumn] = &[
         erase: Erase::Delete,
         clear: &[],
     },
+    UserColumn {
+        table: "activity_weekly",
+        column: "user_id",
+        erase: Erase::Delete,
+        clear: &[],
+    },
     // A meeting belongs to the pair; only the link to who recorded it goes.
     UserColumn {
         table: "meetings",

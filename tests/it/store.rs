@@ -741,11 +741,14 @@ async fn upgrading_ends_a_mentees_second_pair_rolls_half_made_ones_back_and_clos
     let old = dir.path().join("old-migrations");
     std::fs::create_dir(&old).unwrap();
     let shipped = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"));
+    let mut newer = 0;
     for file in std::fs::read_dir(shipped).unwrap() {
         let file = file.unwrap();
         let name = file.file_name().into_string().unwrap();
         if name.as_str() < "20261202000001" {
             std::fs::copy(file.path(), old.join(&name)).unwrap();
+        } else {
+            newer += 1;
         }
     }
     let url = format!(
@@ -774,10 +777,29 @@ async fn upgrading_ends_a_mentees_second_pair_rolls_half_made_ones_back_and_clos
          VALUES (1, 1, 'q', '2026-11-02T09:00:00+00:00'),
                 (2, 1, 'q', '2026-11-03T09:00:00+00:00'),
                 (3, 1, 'q', '2026-11-09T09:00:00+00:00')",
+        // Messages on Sunday 1, Monday 2 and Sunday 8 November: two weeks.
+        "INSERT INTO activity_daily (pair_id, day, user_id, guild_id, messages)
+         VALUES (1, '2026-11-01', 10, 1, 3), (1, '2026-11-02', 10, 1, 4),
+                (1, '2026-11-08', 10, 1, 5), (1, '2026-11-08', 20, 1, 1)",
     ] {
         sqlx::query(sql).execute(&pool).await.unwrap();
     }
-    assert_eq!(db.migrate().await.unwrap(), 1);
+    assert_eq!(db.migrate().await.unwrap(), newer);
+    let weekly: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT week, user_id, messages FROM activity_weekly ORDER BY week, user_id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        weekly,
+        [
+            ("2026-10-26".to_string(), 10, 3),
+            ("2026-11-02".to_string(), 10, 9),
+            ("2026-11-02".to_string(), 20, 1),
+        ],
+        "the weekly roll-up is built from the days already counted"
+    );
     let statuses: Vec<(i64, String, Option<String>)> =
         sqlx::query_as("SELECT id, status, end_reason FROM pairs ORDER BY id")
             .fetch_all(&pool)
@@ -1049,4 +1071,50 @@ async fn a_profile_edit_never_undoes_a_decision_made_while_it_was_being_saved(po
         .enrol_profile(&applicant, &entry(1, "member.enrol"))
         .await
         .unwrap());
+}
+
+#[sqlx::test]
+async fn messages_are_rolled_up_by_week_as_they_are_counted(pool: SqlitePool) {
+    use tandem::domain::metrics::Period;
+    let db = Db::from_pool(pool);
+    enrolled(&db, 1, 10, Role::Mentor).await;
+    enrolled(&db, 1, 20, Role::Mentee).await;
+    let pair = db
+        .create_pair(1, 10, 20, &entry(1, "pair.create"))
+        .await
+        .unwrap()
+        .unwrap();
+    db.activate_pair(pair.id, 500).await.unwrap();
+    let day = |d: &str| d.parse::<chrono::NaiveDate>().unwrap();
+    // Sunday 15 Nov closes one week; Monday 16 and Sunday 22 Nov are the next.
+    for (d, user, n) in [
+        ("2026-11-15", 10, 2),
+        ("2026-11-16", 10, 1),
+        ("2026-11-22", 10, 3),
+        ("2026-11-22", 20, 1),
+    ] {
+        for _ in 0..n {
+            assert!(db.count_message(500, user, day(d)).await.unwrap());
+        }
+    }
+    // Asked on Wednesday 25 Nov: the two whole weeks before this one.
+    let period = Period::ending(Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap(), 2);
+    let mut weekly = db.weekly_messages(1, period).await.unwrap();
+    weekly.sort();
+    assert_eq!(
+        weekly,
+        [
+            (pair.id, 10, 0, 2),
+            (pair.id, 10, 1, 4),
+            (pair.id, 20, 1, 1)
+        ]
+    );
+    let daily: u32 = db
+        .message_counts(pair.id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|(_, _, n)| n)
+        .sum();
+    assert_eq!(daily, 7, "the days are kept too");
 }

@@ -124,6 +124,21 @@ impl TestApp {
         self.bot.take().expect("the bot is running").abort();
     }
 
+    /// Where the running bot serves /healthz and /metrics (`metrics.listen`; with port 0, the
+    /// port it got), if it does.
+    pub fn metrics_addr(&self) -> Option<std::net::SocketAddr> {
+        self.bot
+            .as_ref()
+            .expect("the bot is running")
+            .metrics_addr()
+    }
+
+    /// `http://127.0.0.1:<port>` of that listener.
+    pub fn metrics_url(&self) -> String {
+        let addr = self.metrics_addr().expect("metrics.listen is set");
+        format!("http://{addr}")
+    }
+
     /// A second connection to the bot's database, to check what it stored.
     pub async fn db(&self) -> Db {
         Db::connect(&self.settings.database.url, 1).await.unwrap()
