@@ -373,6 +373,7 @@ pub async fn start(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
         settings,
         wake,
         ops: ops.clone(),
+        shards,
     };
     let (stop_scheduler, stop) = watch::channel(false);
     let (ready_tx, ready) = watch::channel(false);

@@ -67,6 +67,8 @@ pub struct Scheduler<D> {
     pub wake: Wake,
     /// Counts each delivery's outcome; each pass and delivery is the health check's heartbeat.
     pub ops: crate::ops::Ops,
+    /// The shards this process serves: only their servers' occurrences are claimed here.
+    pub shards: crate::domain::shard::ShardPlan,
 }
 
 impl<D: Deliver> Scheduler<D> {
@@ -83,7 +85,7 @@ impl<D: Deliver> Scheduler<D> {
             // Rows a crash left claimed go back to pending first (delivery checks Discord for
             // them before sending again); until that worked nothing is claimed.
             if !recovered {
-                match self.db.reset_claimed().await {
+                match self.db.reset_claimed(self.shards).await {
                     Ok(n) => {
                         recovered = true;
                         if n > 0 {
@@ -96,7 +98,7 @@ impl<D: Deliver> Scheduler<D> {
             let ok = recovered && self.pass(&stop).await;
             self.ops.scheduler_beat();
             failures = if ok { 0 } else { failures + 1 };
-            let next = match self.db.next_due().await {
+            let next = match self.db.next_due(self.shards).await {
                 Ok(next) => next,
                 Err(e) => {
                     tracing::error!(error = %e, "could not read the next due time");
@@ -151,7 +153,11 @@ impl<D: Deliver> Scheduler<D> {
         }
         let grace = Duration::hours(i64::from(self.settings.jobs.grace_hours));
         while !stopping(stop) {
-            let claimed = match self.db.claim_due(self.clock.now(), grace, BATCH).await {
+            let claimed = match self
+                .db
+                .claim_due(self.clock.now(), grace, BATCH, self.shards)
+                .await
+            {
                 Ok(c) => c,
                 Err(e) => {
                     tracing::error!(error = %e, "claiming due occurrences failed");

@@ -11,6 +11,7 @@ use sqlx::{FromRow as _, Row as _, Sqlite, Transaction};
 
 use super::{from_db, to_db, Db, Result, StoreError};
 use crate::domain::schedule::{catch_up, Kind, NewOccurrence, Occurrence};
+use crate::domain::shard::ShardPlan;
 
 /// An `occurrences` row as stored.
 #[derive(sqlx::FromRow)]
@@ -90,6 +91,14 @@ async fn insert(tx: &mut Transaction<'static, Sqlite>, new: &[NewOccurrence]) ->
     Ok(added)
 }
 
+/// Rows of the servers on shards `first..=last` of `count` (binds: count, first, last), as
+/// Discord assigns them: `(guild_id >> 22) % count`.
+macro_rules! in_shards {
+    () => {
+        "((guild_id >> 22) % ?) BETWEEN ? AND ?"
+    };
+}
+
 impl Db {
     /// Adds occurrences that are not planned yet; returns how many were new.
     pub async fn plan(&self, new: &[NewOccurrence]) -> Result<u64> {
@@ -160,13 +169,20 @@ impl Db {
             .collect())
     }
 
-    /// Puts occurrences a crash left claimed back to pending.
-    pub async fn reset_claimed(&self) -> Result<u64> {
+    /// Puts occurrences of this process's servers that a crash left claimed back to pending
+    /// (another process's claims are its own).
+    pub async fn reset_claimed(&self, shards: ShardPlan) -> Result<u64> {
         let mut tx = self.write().await?;
-        let n = sqlx::query("UPDATE occurrences SET state = 'pending' WHERE state = 'claimed'")
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let n = sqlx::query(concat!(
+            "UPDATE occurrences SET state = 'pending' WHERE state = 'claimed' AND ",
+            in_shards!()
+        ))
+        .bind(i64::from(shards.count))
+        .bind(i64::from(shards.first))
+        .bind(i64::from(shards.last))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         tx.commit().await?;
         Ok(n)
     }
@@ -195,16 +211,22 @@ impl Db {
         now: DateTime<Utc>,
         grace: Duration,
         limit: u32,
+        shards: ShardPlan,
     ) -> Result<Claimed> {
         let mut tx = self.write().await?;
         // Raw rows, decoded one by one: one that cannot be read must not block the rest.
+        // Only this process's servers: their channels and members are in its cache.
         let rows = sqlx::query(select_occurrences!(
             "WHERE state = 'pending' AND scheduled_for <= ?
                AND (not_before IS NULL OR not_before <= ?)
+               AND ((guild_id >> 22) % ?) BETWEEN ? AND ?
              ORDER BY scheduled_for, id LIMIT ?"
         ))
         .bind(now)
         .bind(now)
+        .bind(i64::from(shards.count))
+        .bind(i64::from(shards.first))
+        .bind(i64::from(shards.last))
         .bind(i64::from(limit))
         .fetch_all(&mut *tx)
         .await?;
@@ -311,11 +333,15 @@ impl Db {
     }
 
     /// When the next pending occurrence is due, if any.
-    pub async fn next_due(&self) -> Result<Option<DateTime<Utc>>> {
-        let at: Option<DateTime<Utc>> = sqlx::query_scalar(
-            "SELECT MIN(MAX(scheduled_for, COALESCE(not_before, scheduled_for)))
-             FROM occurrences WHERE state = 'pending'",
-        )
+    pub async fn next_due(&self, shards: ShardPlan) -> Result<Option<DateTime<Utc>>> {
+        let at: Option<DateTime<Utc>> = sqlx::query_scalar(concat!(
+            "SELECT MIN(MAX(scheduled_for, COALESCE(not_before, scheduled_for))) ",
+            "FROM occurrences WHERE state = 'pending' AND ",
+            in_shards!()
+        ))
+        .bind(i64::from(shards.count))
+        .bind(i64::from(shards.first))
+        .bind(i64::from(shards.last))
         .fetch_one(self.pool())
         .await?;
         Ok(at)

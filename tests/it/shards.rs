@@ -182,3 +182,90 @@ async fn shards_beyond_the_count_stop_start_up_naming_the_keys() {
     );
     assert!(app.sim.live_shards().is_empty());
 }
+
+/// Check-in prompts per pair channel so far.
+fn prompts_in(m: &discord_sim::Model, channels: &[u64]) -> Vec<usize> {
+    channels
+        .iter()
+        .map(|c| {
+            m.messages
+                .values()
+                .filter(|msg| msg.channel_id == *c && msg.content().contains("Check-in time"))
+                .count()
+        })
+        .collect()
+}
+
+fn prompts(app: &TestApp, channels: &[u64]) -> Vec<usize> {
+    app.sim.with_model(|m| prompts_in(m, channels))
+}
+
+#[tokio::test]
+async fn each_process_sends_the_check_ins_of_its_own_shards_and_no_pair_gets_two() {
+    use tandem::clock::Clock as _;
+    use tandem::domain::schedule::{Kind, NewOccurrence};
+    let app = TestApp::unstarted(|s| s.discord.shard_count = Some(2)).await;
+    tandem::open_database(&app.settings)
+        .await
+        .unwrap()
+        .close()
+        .await;
+    let mut channels = Vec::new();
+    for shard in [0, 1] {
+        let (guild, _) = server_on(&app, &format!("Shard{shard}"), shard);
+        assert_eq!(shard_of(guild.id, 2), shard);
+        let category = app.sim.create_channel(
+            guild.id,
+            "Mentoring",
+            discord_sim::channel_type::CATEGORY,
+            None,
+        );
+        let pairs = app
+            .seed_pairs_in(guild.id, category, 5, "Europe/Berlin", "Europe/Berlin")
+            .await;
+        // A round due now in each server.
+        let db = app.db().await;
+        let round: Vec<NewOccurrence> = pairs
+            .iter()
+            .map(|p| NewOccurrence {
+                guild_id: guild.id,
+                kind: Kind::Checkin,
+                target: p.id as u64,
+                scheduled_for: app.clock.now(),
+                parent_id: None,
+            })
+            .collect();
+        db.plan(&round).await.unwrap();
+        db.close().await;
+        channels.push(pairs.iter().map(|p| p.channel).collect::<Vec<_>>());
+    }
+
+    // Shard 0's process sends shard 0's round and leaves shard 1's alone.
+    let bot0 = launch(&app, Some("0")).await;
+    let sent = app
+        .sim
+        .wait_for(Duration::from_secs(20), |m, _| {
+            (prompts_in(m, &channels[0]) == [1; 5]).then_some(())
+        })
+        .await;
+    assert!(sent.is_some(), "{:?}", prompts(&app, &channels[0]));
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(prompts(&app, &channels[1]), [0; 5], "not its shard");
+
+    // Shard 1's process, started later, sends its own; a restart of shard 0 resends nothing.
+    let bot1 = launch(&app, Some("1")).await;
+    let sent = app
+        .sim
+        .wait_for(Duration::from_secs(20), |m, _| {
+            (prompts_in(m, &channels[1]) == [1; 5]).then_some(())
+        })
+        .await;
+    assert!(sent.is_some(), "{:?}", prompts(&app, &channels[1]));
+    bot0.shutdown(Duration::from_secs(5)).await;
+    let bot0 = launch(&app, Some("0")).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(prompts(&app, &channels[0]), [1; 5]);
+    assert_eq!(prompts(&app, &channels[1]), [1; 5]);
+    bot0.shutdown(Duration::from_secs(5)).await;
+    bot1.shutdown(Duration::from_secs(5)).await;
+}

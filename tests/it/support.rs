@@ -234,11 +234,24 @@ impl TestApp {
         mentor_tz: &str,
         mentee_tz: &str,
     ) -> Vec<SeededPair> {
+        self.seed_pairs_in(self.guild.id, category, n, mentor_tz, mentee_tz)
+            .await
+    }
+
+    /// As [`TestApp::seed_pairs`], in another server of the simulator.
+    pub async fn seed_pairs_in(
+        &self,
+        guild: u64,
+        category: u64,
+        n: usize,
+        mentor_tz: &str,
+        mentee_tz: &str,
+    ) -> Vec<SeededPair> {
         use tandem::domain::member::{Profile, Role, Status};
         let db = self.db().await;
         let now = tandem::clock::Clock::now(&*self.clock);
         let entry = |action: &str| tandem::store::AuditEntry {
-            guild_id: self.guild.id,
+            guild_id: guild,
             actor_id: None,
             action: action.into(),
             target_id: None,
@@ -249,9 +262,10 @@ impl TestApp {
         for i in 0..n {
             let mut ids = Vec::new();
             for (role, tz) in [(Role::Mentor, mentor_tz), (Role::Mentee, mentee_tz)] {
-                let user = self.person(&format!("{}{i}", role.as_str()), None);
+                let user = self.sim.create_user(&format!("{}{i}", role.as_str()));
+                self.sim.add_member(guild, user, &[]);
                 let profile = Profile {
-                    guild_id: self.guild.id,
+                    guild_id: guild,
                     user_id: user,
                     role,
                     status: Status::Active,
@@ -269,12 +283,12 @@ impl TestApp {
                 ids.push(user);
             }
             let pair = db
-                .create_pair(self.guild.id, ids[0], ids[1], &entry("pair.create"))
+                .create_pair(guild, ids[0], ids[1], &entry("pair.create"))
                 .await
                 .unwrap()
                 .unwrap();
             let channel = self.sim.create_channel(
-                self.guild.id,
+                guild,
                 &format!("pair-{i}"),
                 channel_type::TEXT,
                 Some(category),
