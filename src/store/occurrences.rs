@@ -304,16 +304,7 @@ impl Db {
 
     /// Occurrences due by `now` that are not done yet (waiting or being sent).
     pub async fn outstanding(&self, now: DateTime<Utc>) -> Result<u32> {
-        let n: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM occurrences
-             WHERE state = 'claimed'
-                OR (state = 'pending'
-                    AND MAX(scheduled_for, COALESCE(not_before, scheduled_for)) <= ?)",
-        )
-        .bind(now)
-        .fetch_one(self.pool())
-        .await?;
-        Ok(n as u32)
+        Ok(self.due_backlog(now).await?.0)
     }
 
     /// The scheduler's backlog at `now`: how many occurrences are due and not done (as
