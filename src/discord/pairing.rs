@@ -500,68 +500,90 @@ async fn archive(http: &serenity::Http, pair: &Pair, channel: ChannelId, read_on
 /// global limit so check-ins and commands keep flowing during it.
 const ACCESS_SWEEP_PER_SECOND: u32 = 10;
 
-/// Moves every pair channel (and overflow category) of the server from the role its
-/// overwrites grant now to the moderator role, paced, reporting `(done, total)` as it goes;
-/// records the new role once all are done. Each step is idempotent, so a sweep cut short is
-/// simply run again (at the next start, see [`resume_moderator_access`]). Returns how many
-/// channels it updated.
-pub async fn sync_moderator_access(
-    http: &serenity::Http,
-    db: &Db,
-    guild: u64,
-    progress: Option<&tokio::sync::watch::Sender<(usize, usize)>>,
-) -> Result<usize, Error> {
+/// A moderator role change still to reach a server's pair channels: the role their
+/// overwrites grant now, the moderator role, and the channels to move.
+pub struct AccessMove {
+    pub guild: u64,
+    old: Option<u64>,
+    new: Option<u64>,
+    pub channels: Vec<u64>,
+}
+
+/// The move the server's pair channels still need, if its moderator role changed since
+/// they were last brought in line (read once; [`AccessMove::apply`] does it).
+pub async fn pending_access_move(db: &Db, guild: u64) -> Result<Option<AccessMove>, Error> {
     let Some((_, old, new)) = db
         .stale_pair_access()
         .await?
         .into_iter()
         .find(|(g, _, _)| *g == guild)
     else {
-        return Ok(0);
+        return Ok(None);
     };
     let channels = db.channels_with_moderator_access(guild).await?;
-    let pause = std::time::Duration::from_secs(1) / ACCESS_SWEEP_PER_SECOND;
-    let total = channels.len();
-    for (done, channel) in channels.iter().enumerate() {
-        let channel = ChannelId::new(*channel);
-        let mut result = Ok(());
-        if let Some(old) = old.filter(|o| Some(*o) != new) {
-            result = channel
-                .delete_permission(http, PermissionOverwriteType::Role(RoleId::new(old)))
-                .await;
-            tokio::time::sleep(pause).await;
-        }
-        if let (Ok(()), Some(new)) = (&result, new) {
-            let overwrite = PermissionOverwrite {
-                allow: Permissions::VIEW_CHANNEL,
-                deny: Permissions::empty(),
-                kind: PermissionOverwriteType::Role(RoleId::new(new)),
-            };
-            result = channel.create_permission(http, overwrite).await;
-            tokio::time::sleep(pause).await;
-        }
-        match result {
-            Ok(()) => {}
-            // A channel deleted by hand has no access to fix (its pair is marked broken).
-            Err(e) if is_unknown_channel(&e) => {}
-            Err(e) => return Err(e.into()),
-        }
-        if let Some(progress) = progress.filter(|_| (done + 1) % 10 == 0) {
-            progress.send_replace((done + 1, total));
-        }
-    }
-    db.set_pair_channels_role(guild, new).await?;
-    tracing::info!(
+    Ok(Some(AccessMove {
         guild,
-        channels = total,
-        "moderator access moved to the new role"
-    );
-    Ok(total)
+        old,
+        new,
+        channels,
+    }))
+}
+
+impl AccessMove {
+    /// Moves every pair channel (and overflow category) from the old role to the moderator
+    /// role, paced, reporting `(done, total)` as it goes; records the new role once all are
+    /// done. Each step is idempotent, so a sweep cut short is simply run again (at the next
+    /// start, see [`resume_moderator_access`]). Returns how many channels it updated.
+    pub async fn apply(
+        &self,
+        http: &serenity::Http,
+        db: &Db,
+        progress: Option<&tokio::sync::watch::Sender<(usize, usize)>>,
+    ) -> Result<usize, Error> {
+        let (old, new) = (self.old, self.new);
+        let pause = std::time::Duration::from_secs(1) / ACCESS_SWEEP_PER_SECOND;
+        let total = self.channels.len();
+        for (done, channel) in self.channels.iter().enumerate() {
+            let channel = ChannelId::new(*channel);
+            let mut result = Ok(());
+            if let Some(old) = old.filter(|o| Some(*o) != new) {
+                result = channel
+                    .delete_permission(http, PermissionOverwriteType::Role(RoleId::new(old)))
+                    .await;
+                tokio::time::sleep(pause).await;
+            }
+            if let (Ok(()), Some(new)) = (&result, new) {
+                let overwrite = PermissionOverwrite {
+                    allow: Permissions::VIEW_CHANNEL,
+                    deny: Permissions::empty(),
+                    kind: PermissionOverwriteType::Role(RoleId::new(new)),
+                };
+                result = channel.create_permission(http, overwrite).await;
+                tokio::time::sleep(pause).await;
+            }
+            match result {
+                Ok(()) => {}
+                // A channel deleted by hand has no access to fix (its pair is marked broken).
+                Err(e) if is_unknown_channel(&e) => {}
+                Err(e) => return Err(e.into()),
+            }
+            if let Some(progress) = progress.filter(|_| (done + 1) % 10 == 0) {
+                progress.send_replace((done + 1, total));
+            }
+        }
+        db.set_pair_channels_role(self.guild, new).await?;
+        tracing::info!(
+            guild = self.guild,
+            channels = total,
+            "moderator access moved to the new role"
+        );
+        Ok(total)
+    }
 }
 
 fn is_unknown_channel(e: &serenity::Error) -> bool {
     matches!(e, serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r))
-        if r.error.code == 10003)
+        if r.error.code as i64 == super::courier::UNKNOWN_CHANNEL)
 }
 
 /// Finishes every sweep a restart cut short (in the background after start-up), in the
@@ -579,7 +601,12 @@ pub async fn resume_moderator_access(
         }
     };
     for (guild, _, _) in stale.into_iter().filter(|(g, _, _)| shards.serves(*g)) {
-        if let Err(e) = sync_moderator_access(&http, &db, guild, None).await {
+        let moved = match pending_access_move(&db, guild).await {
+            Ok(Some(pending)) => pending.apply(&http, &db, None).await,
+            Ok(None) => Ok(0),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = moved {
             tracing::warn!(guild, error = %e, "moderator access not updated yet; tried again at the next start or /setup");
         }
     }

@@ -12,29 +12,7 @@ use tandem::discord::{CustomId, Surface, BUTTON_ROUTES};
 use tandem::domain::member::{Profile, Role, Status};
 use tandem::store::AuditEntry;
 
-use crate::support::{message_with, Dumper, SeededPair, Server, TestApp};
-
-type Command = poise::Command<tandem::discord::Data, tandem::discord::Error>;
-
-/// Every command that runs (those without subcommands), with its full name set.
-fn leaf_commands() -> Vec<Command> {
-    fn leaves(c: Command, out: &mut Vec<Command>) {
-        if c.subcommands.is_empty() {
-            out.push(c);
-        } else {
-            for sub in c.subcommands {
-                leaves(sub, out);
-            }
-        }
-    }
-    let mut all = commands::all();
-    poise::set_qualified_names(&mut all);
-    let mut out = Vec::new();
-    for c in all {
-        leaves(c, &mut out);
-    }
-    out
-}
+use crate::support::{leaf_commands, message_with, Dumper, SeededPair, Server, TestApp};
 
 #[test]
 fn every_command_has_a_declared_audience_and_every_declaration_a_command() {

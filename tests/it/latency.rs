@@ -12,7 +12,7 @@ use tandem::domain::member::{Profile, Role, Status};
 use tandem::domain::pair::{EndReason, PairStatus};
 use tandem::store::{AuditEntry, Db};
 
-use crate::support::{id_starting, message_with, typed, SeededPair, TestApp};
+use crate::support::{id_starting, leaf_commands, message_with, typed, SeededPair, TestApp};
 
 /// A real network's slow end (Discord answers in 50–300 ms).
 const LATENCY: Duration = Duration::from_millis(250);
@@ -20,21 +20,6 @@ const LATENCY: Duration = Duration::from_millis(250);
 const DEADLINE: Duration = Duration::from_secs(3);
 /// Heavy handlers acknowledge first and finish later; finishing may take longer than 3 s.
 const FINISH: Duration = Duration::from_secs(30);
-
-/// Every command a user can run: subcommands by their full name ("pair create").
-fn leaf_commands() -> BTreeSet<String> {
-    fn leaves(c: &poise::Command<tandem::discord::Data, tandem::discord::Error>) -> Vec<String> {
-        if c.subcommands.is_empty() {
-            vec![c.qualified_name.to_string()]
-        } else {
-            c.subcommands.iter().flat_map(leaves).collect()
-        }
-    }
-    let mut commands = tandem::discord::commands::all();
-    // The framework fills in the parents' names at start-up; the same here.
-    poise::set_qualified_names(&mut commands);
-    commands.iter().flat_map(leaves).collect()
-}
 
 /// The bot's visible answer, waiting as long as a heavy handler may take to finish.
 async fn answer(app: &TestApp, interaction: u64) -> Reply {
@@ -667,7 +652,11 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
     assert_eq!(repaired.end_reason, Some(EndReason::NotAGoodFit));
 
     // Coverage: every command, button and form, so a new one cannot go unswept.
-    assert_eq!(w.commands, leaf_commands(), "commands swept");
+    let leaves: BTreeSet<String> = leaf_commands()
+        .iter()
+        .map(|c| c.qualified_name.to_string())
+        .collect();
+    assert_eq!(w.commands, leaves, "commands swept");
     let listed = |routes: &[&'static str]| routes.iter().copied().collect::<BTreeSet<_>>();
     assert_eq!(w.buttons, listed(BUTTON_ROUTES), "button routes swept");
     assert_eq!(w.forms, listed(FORM_ROUTES), "form routes swept");

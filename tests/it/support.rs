@@ -416,3 +416,26 @@ pub fn typed(field: &str) -> &'static str {
         _ => "Going well, thanks",
     }
 }
+
+pub type Command = poise::Command<tandem::discord::Data, tandem::discord::Error>;
+
+/// Every registered command that runs (those without subcommands), with its full name set
+/// as the framework sets it at start-up.
+pub fn leaf_commands() -> Vec<Command> {
+    fn leaves(c: Command, out: &mut Vec<Command>) {
+        if c.subcommands.is_empty() {
+            out.push(c);
+        } else {
+            for sub in c.subcommands {
+                leaves(sub, out);
+            }
+        }
+    }
+    let mut all = tandem::discord::commands::all();
+    poise::set_qualified_names(&mut all);
+    let mut out = Vec::new();
+    for c in all {
+        leaves(c, &mut out);
+    }
+    out
+}

@@ -182,21 +182,16 @@ pub async fn setup(
 async fn move_moderator_access(ctx: Context<'_>, guild: u64) -> Result<(), Error> {
     use messages::setup as m;
     let db = &ctx.data().db;
-    if !db
-        .stale_pair_access()
-        .await?
-        .iter()
-        .any(|(g, _, _)| *g == guild)
-    {
+    let Some(pending) = pairing::pending_access_move(db, guild).await? else {
         return Ok(());
-    }
-    let total = db.channels_with_moderator_access(guild).await?.len();
+    };
+    let total = pending.channels.len();
     let reply = |text: String| poise::CreateReply::default().content(text).ephemeral(true);
     let note = ctx.send(reply(m::access_progress(0, total))).await?;
     let (tx, mut rx) = tokio::sync::watch::channel((0, total));
     let http = ctx.http();
     let sweep = async move {
-        let moved = pairing::sync_moderator_access(http, db, guild, Some(&tx)).await;
+        let moved = pending.apply(http, db, Some(&tx)).await;
         drop(tx);
         moved
     };
