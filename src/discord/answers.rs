@@ -4,9 +4,9 @@
 use super::quiet;
 use poise::serenity_prelude as serenity;
 use serenity::{
-    ActionRowComponent, ComponentInteraction, CreateActionRow, CreateAllowedMentions, CreateButton,
-    CreateInputText, CreateInteractionResponse as Response, CreateInteractionResponseMessage,
-    CreateModal, InputTextStyle, ModalInteraction,
+    ActionRowComponent, ComponentInteraction, CreateActionRow, CreateButton, CreateInputText,
+    CreateInteractionResponse as Response, CreateInteractionResponseMessage, CreateModal,
+    InputTextStyle, ModalInteraction,
 };
 
 use super::custom_id::CustomId;
@@ -87,11 +87,7 @@ pub async fn mood(
     ack::component(
         &ctx.http,
         press,
-        Response::UpdateMessage(
-            quiet::response()
-                .content(content)
-                .allowed_mentions(CreateAllowedMentions::new()),
-        ),
+        Response::UpdateMessage(quiet::response().content(content)),
     )
     .await?;
     press
@@ -205,9 +201,7 @@ pub async fn submit_checkin(
             next.as_deref(),
             late,
         );
-        let post = quiet::message()
-            .content(text)
-            .allowed_mentions(CreateAllowedMentions::new());
+        let post = quiet::message().content(text);
         if let Err(e) = channel.send_message(&ctx.http, post).await {
             tracing::warn!(error = %e, "check-in summary not posted");
         }
@@ -216,9 +210,7 @@ pub async fn submit_checkin(
         Some(prompt) => prompt.content.clone(),
         None => channel.message(&ctx.http, message).await?.content,
     };
-    let edit = quiet::edit_message()
-        .content(m::with_status(&current, &answered))
-        .allowed_mentions(CreateAllowedMentions::new());
+    let edit = quiet::edit_message().content(m::with_status(&current, &answered));
     if let Err(e) = channel.edit_message(&ctx.http, message, edit).await {
         tracing::warn!(error = %e, "check-in prompt not updated");
     }

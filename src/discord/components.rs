@@ -658,12 +658,7 @@ async fn approve(
         summary = summary.chars().take(1900).collect::<String>() + "…";
     }
     press
-        .edit_response(
-            &ctx.http,
-            quiet::edit_response()
-                .content(summary)
-                .allowed_mentions(serenity::CreateAllowedMentions::new()),
-        )
+        .edit_response(&ctx.http, quiet::edit_response().content(summary))
         .await?;
     Ok(())
 }

@@ -2,9 +2,7 @@
 //! `/digest` for moderators.
 
 use super::quiet;
-use poise::serenity_prelude::{
-    CreateAllowedMentions, CreateAttachment, CreateEmbed, CreateEmbedFooter, Timestamp,
-};
+use poise::serenity_prelude::{CreateAttachment, CreateEmbed, CreateEmbedFooter, Timestamp};
 
 use super::limits;
 use super::messages::digest as m;
@@ -66,9 +64,8 @@ pub async fn post(s: &Scheduled, o: &Occurrence) -> anyhow::Result<Outcome> {
         .map(|(png, alt)| attachment(png, alt, &file))
         .into_iter()
         .collect();
-    let message = quiet::message()
-        .embed(embed(&report, (!files.is_empty()).then_some(file.as_str())))
-        .allowed_mentions(CreateAllowedMentions::new());
+    let message =
+        quiet::message().embed(embed(&report, (!files.is_empty()).then_some(file.as_str())));
     Ok(s.post(o, channel, message, Vec::new(), false, &files).await)
 }
 

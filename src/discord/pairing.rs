@@ -643,9 +643,7 @@ pub async fn tell_moderators(
 ) -> Result<(), Error> {
     let settings = db.guild_settings(guild).await?;
     if let Some(digest) = settings.and_then(|s| s.digest_channel_id) {
-        let message = quiet::message()
-            .content(text)
-            .allowed_mentions(serenity::CreateAllowedMentions::new());
+        let message = quiet::message().content(text);
         if let Err(e) = ChannelId::new(digest).send_message(http, message).await {
             tracing::warn!(error = %e, guild, "moderators' notice not posted");
         }

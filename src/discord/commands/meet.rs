@@ -1,7 +1,5 @@
 //! `/meet`: a pair records a meeting, counted in its health and the digest.
 
-use poise::serenity_prelude::CreateAllowedMentions;
-
 use crate::discord::commands::pair_here;
 use crate::discord::{messages, Context, Error};
 use crate::domain::member::tidy;
@@ -43,11 +41,12 @@ pub async fn meet(
     db.record_meeting(&pair, user, minutes, note.as_deref(), now)
         .await?;
     let total = db.meeting_totals(pair.id).await?;
-    ctx.send(
-        poise::CreateReply::default()
-            .content(m::meeting_recorded(user, minutes, total, note.as_deref()))
-            .allowed_mentions(CreateAllowedMentions::new()),
-    )
+    ctx.send(poise::CreateReply::default().content(m::meeting_recorded(
+        user,
+        minutes,
+        total,
+        note.as_deref(),
+    )))
     .await?;
     Ok(())
 }

@@ -366,14 +366,14 @@ pub async fn refit(ctx: Context<'_>) -> Result<(), Error> {
         pair.mentee_id.unwrap_or_default(),
         pair.channel_id.unwrap_or_default(),
     );
-    let message = quiet::message()
-        .content(text)
-        .allowed_mentions(serenity::CreateAllowedMentions::new())
-        .components(vec![serenity::CreateActionRow::Buttons(vec![
-            serenity::CreateButton::new(CustomId::Repair { pair: pair.id })
-                .label(m::REPAIR)
-                .style(serenity::ButtonStyle::Danger),
-        ])]);
+    let message =
+        quiet::message()
+            .content(text)
+            .components(vec![serenity::CreateActionRow::Buttons(vec![
+                serenity::CreateButton::new(CustomId::Repair { pair: pair.id })
+                    .label(m::REPAIR)
+                    .style(serenity::ButtonStyle::Danger),
+            ])]);
     serenity::ChannelId::new(digest)
         .send_message(ctx.http(), message)
         .await?;
