@@ -297,15 +297,19 @@ impl Db {
             // Names come from the schema itself, never from input.
             let sql = format!(
                 "UPDATE {table} SET {column} = replace(replace({column}, ?, ?), ?, ?)
-                 WHERE guild_id = ? AND instr({column}, ?) > 0"
+                 WHERE guild_id = ? AND (instr({column}, ?) > 0 OR instr({column}, ?) > 0)"
             );
+            // Only rows holding a mention count: the bare id also turns up in timestamps
+            // and numbers ("10" in "19:10"), which are not the person.
+            let (plain, nick) = (format!("<@{id}>"), format!("<@!{id}>"));
             counts.detached += sqlx::query(sqlx::AssertSqlSafe(sql))
-                .bind(format!("<@{id}>"))
+                .bind(&plain)
                 .bind(ERASED_MENTION)
-                .bind(format!("<@!{id}>"))
+                .bind(&nick)
                 .bind(ERASED_MENTION)
                 .bind(to_db(guild_id))
-                .bind(&id)
+                .bind(&plain)
+                .bind(&nick)
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();

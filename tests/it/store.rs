@@ -240,6 +240,8 @@ async fn export_and_erase_touch_only_that_person_in_that_server(pool: SqlitePool
     ] {
         let mut e = entry(p.guild_id, "member.enrol");
         e.actor_id = Some(p.user_id);
+        // The bare id in someone else's text is not a mention of the person.
+        e.detail = Some(format!("{} topics, edition 2010", p.user_id));
         db.save_profile(&p, &e).await.unwrap();
     }
     let export = db.export_user(1, 10).await.unwrap();
