@@ -3,6 +3,9 @@
 //! against the configured budget and how many 429s came back.
 //! Run with `cargo bench --bench fanout` (about two minutes: the budget is the point).
 
+#[path = "../tests/it/database.rs"]
+#[allow(dead_code)]
+mod database;
 #[path = "../tests/it/support.rs"]
 #[allow(dead_code)]
 mod support;

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::domain::schedule::Cron;
 use crate::domain::shard::{ShardPlan, ShardRange};
+use crate::store::is_postgres_url;
 
 const DEFAULTS: &str = include_str!("../config/default.toml");
 
@@ -115,6 +116,8 @@ pub struct JobSettings {
     /// Check-in rounds in a row a pair channel may refuse the bot (missing permissions)
     /// before the pair is marked broken.
     pub unreachable_rounds: u32,
+    /// How long a claim is a process's own (renewed while it sends); then anyone's.
+    pub lease_seconds: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -220,6 +223,35 @@ fn problem(key: &str, message: impl Into<String>) -> Problem {
     }
 }
 
+/// A database URL fit to print: a password (in the user part or a `password=` parameter)
+/// becomes `***`.
+pub fn redacted_url(url: &str) -> String {
+    let mut out = url.to_string();
+    if let Some(start) = out.find("://").map(|i| i + 3) {
+        let authority_end = out[start..]
+            .find(['/', '?'])
+            .map_or(out.len(), |i| start + i);
+        if let Some(at) = out[start..authority_end].rfind('@').map(|i| start + i) {
+            if let Some(colon) = out[start..at].find(':').map(|i| start + i) {
+                out.replace_range(colon + 1..at, "***");
+            }
+        }
+    }
+    if let Some(q) = out.find('?') {
+        let (base, query) = out.split_at(q + 1);
+        let query = query
+            .split('&')
+            .map(|kv| match kv.split_once('=') {
+                Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                _ => kv.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("&");
+        out = format!("{base}{query}");
+    }
+    out
+}
+
 impl Settings {
     /// The built-in defaults only (no file, no environment), e.g. for tests.
     pub fn defaults() -> Settings {
@@ -320,12 +352,14 @@ impl Settings {
             }
             _ => {}
         }
-        if !self.database.url.starts_with("sqlite:") {
+        if !self.database.url.starts_with("sqlite:") && !is_postgres_url(&self.database.url) {
+            // Only the scheme: the rest of a URL may hold a password.
+            let scheme = self.database.url.split(':').next().unwrap_or_default();
             out.push(problem(
                 "database.url",
                 format!(
-                    "{:?} is not a SQLite URL; use e.g. sqlite://data/tandem.db",
-                    self.database.url
+                    "{scheme:?} is not a database tandem knows; use sqlite://data/tandem.db \
+                     or postgres://user@host/database"
                 ),
             ));
         }
@@ -407,6 +441,12 @@ impl Settings {
             out.push(problem(
                 "pulse.questions",
                 "needs at least one question, each 1 to 200 characters",
+            ));
+        }
+        if self.jobs.lease_seconds < 10 {
+            out.push(problem(
+                "jobs.lease_seconds",
+                "must be at least 10 (claims are renewed a few times per lease)",
             ));
         }
         if self.jobs.grace_hours == 0 {
@@ -517,7 +557,7 @@ mod tests {
         let mut s = Settings::defaults();
         s.discord.token = Some(Secret::new("abc"));
         s.discord.api_url = "discord.com".into();
-        s.database.url = "postgres://x".into();
+        s.database.url = "mysql://x".into();
         s.database.max_connections = 0;
         let keys: Vec<String> = s.problems().into_iter().map(|p| p.key).collect();
         assert_eq!(
@@ -630,6 +670,22 @@ mod tests {
         let keys: Vec<String> = s.problems().into_iter().map(|p| p.key).collect();
         assert_eq!(keys, ["metrics.listen"]);
         assert!(s.offline_problems().is_empty(), "only `run` listens");
+    }
+
+    #[test]
+    fn a_database_password_is_never_printed() {
+        assert_eq!(
+            redacted_url("postgres://tandem:s3cret@db:5432/tandem?sslmode=require"),
+            "postgres://tandem:***@db:5432/tandem?sslmode=require"
+        );
+        assert_eq!(
+            redacted_url("postgres://tandem@db/tandem?password=s3cret&x=1"),
+            "postgres://tandem@db/tandem?password=***&x=1"
+        );
+        assert_eq!(
+            redacted_url("sqlite://data/tandem.db"),
+            "sqlite://data/tandem.db"
+        );
     }
 
     #[test]

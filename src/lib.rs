@@ -30,7 +30,12 @@ pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(8);
 pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
     let db = Db::connect(&settings.database.url, settings.database.max_connections)
         .await
-        .with_context(|| format!("opening the database {}", settings.database.url))?;
+        .with_context(|| {
+            format!(
+                "opening the database {}",
+                config::redacted_url(&settings.database.url)
+            )
+        })?;
     db.migrate().await.context("migrating the database")?;
     Ok(db)
 }

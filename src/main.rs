@@ -133,7 +133,7 @@ async fn main() -> ExitCode {
             println!(
                 "Configuration OK: api {}, database {}, commands {}, token set (hidden).",
                 settings.discord.api_url,
-                settings.database.url,
+                tandem::config::redacted_url(&settings.database.url),
                 match settings.discord.guild_id {
                     Some(g) => format!("in server {g}"),
                     None => "global".into(),
@@ -146,7 +146,10 @@ async fn main() -> ExitCode {
             match tandem::open_database(&settings).await {
                 Ok(db) => {
                     db.close().await;
-                    println!("Database ready: {}", settings.database.url);
+                    println!(
+                        "Database ready: {}",
+                        tandem::config::redacted_url(&settings.database.url)
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => {

@@ -16,7 +16,7 @@ use crate::clock::SharedClock;
 use crate::config::Settings;
 use crate::domain::guild::GuildSettings;
 use crate::domain::schedule::{self, Cron, Kind, NewOccurrence, Occurrence};
-use crate::store::Db;
+use crate::store::{Db, Lease};
 
 pub use pace::Pacer;
 
@@ -85,7 +85,7 @@ impl<D: Deliver> Scheduler<D> {
             // Rows a crash left claimed go back to pending first (delivery checks Discord for
             // them before sending again); until that worked nothing is claimed.
             if !recovered {
-                match self.db.reset_claimed(self.shards).await {
+                match self.db.reset_claimed(&self.lease(), self.shards).await {
                     Ok(n) => {
                         recovered = true;
                         if n > 0 {
@@ -98,7 +98,7 @@ impl<D: Deliver> Scheduler<D> {
             let ok = recovered && self.pass(&stop).await;
             self.ops.scheduler_beat();
             failures = if ok { 0 } else { failures + 1 };
-            let next = match self.db.next_due(self.shards).await {
+            let next = match self.db.next_due(self.shards, &self.lease()).await {
                 Ok(next) => next,
                 Err(e) => {
                     tracing::error!(error = %e, "could not read the next due time");
@@ -124,6 +124,15 @@ impl<D: Deliver> Scheduler<D> {
                 _ = self.wake.0.notified() => {}
                 _ = stop.changed() => {}
             }
+        }
+    }
+
+    /// This process's claims: named after its shards, which no other process serves, so the
+    /// name is the same after a restart.
+    fn lease(&self) -> Lease {
+        Lease {
+            holder: format!("shards {}", self.shards),
+            length: Duration::seconds(i64::from(self.settings.jobs.lease_seconds)),
         }
     }
 
@@ -155,7 +164,7 @@ impl<D: Deliver> Scheduler<D> {
         while !stopping(stop) {
             let claimed = match self
                 .db
-                .claim_due(self.clock.now(), grace, BATCH, self.shards)
+                .claim_due(self.clock.now(), grace, BATCH, self.shards, &self.lease())
                 .await
             {
                 Ok(c) => c,
@@ -176,6 +185,8 @@ impl<D: Deliver> Scheduler<D> {
     }
 
     async fn dispatch(&self, due: Vec<Occurrence>, stop: &watch::Receiver<bool>) {
+        let renewing = self.renewing();
+        let _renewing = scopeguard(move || renewing.abort());
         let limit = Arc::new(Semaphore::new(PARALLEL));
         let mut running = JoinSet::new();
         let mut due = due.into_iter();
@@ -238,6 +249,40 @@ impl<D: Deliver> Scheduler<D> {
         }
         while running.join_next().await.is_some() {}
     }
+
+    /// Renews this process's leases until dropped, a third of a lease apart (real seconds:
+    /// leases are about processes, not programme time).
+    fn renewing(&self) -> tokio::task::AbortHandle {
+        let lease = self.lease();
+        let (db, clock) = (self.db.clone(), self.clock.clone());
+        let every = (lease.length / 3)
+            .to_std()
+            .unwrap_or(std::time::Duration::from_secs(20));
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            tick.tick().await;
+            loop {
+                tick.tick().await;
+                if let Err(e) = db.renew_leases(&lease, clock.now()).await {
+                    tracing::error!(error = %e, "could not renew claims");
+                }
+            }
+        })
+        .abort_handle()
+    }
+}
+
+/// Runs `f` when dropped, however the scope ends.
+fn scopeguard(f: impl FnOnce()) -> impl Drop {
+    struct Guard<F: FnOnce()>(Option<F>);
+    impl<F: FnOnce()> Drop for Guard<F> {
+        fn drop(&mut self) {
+            if let Some(f) = self.0.take() {
+                f()
+            }
+        }
+    }
+    Guard(Some(f))
 }
 
 /// How a delivery's outcome is counted: a retry after the last attempt is a failure.

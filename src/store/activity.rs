@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
-use super::{to_db, Db, Result};
+use super::{sql, to_db, Db, Result};
 use crate::domain::pair::Pair;
 
 /// What became of a `/kudos`.
@@ -25,15 +25,13 @@ impl Db {
         day: NaiveDate,
     ) -> Result<bool> {
         // A read first: most messages are outside pair channels and need no write lock.
-        let pair: Option<(i64, i64)> = sqlx::query_as(
-            "SELECT id, guild_id FROM pairs
+        let pair: Option<(i64, i64)> = sql("SELECT id, guild_id FROM pairs
              WHERE channel_id = ? AND status IN ('active', 'paused')
-               AND (mentor_id = ? OR mentee_id = ?)",
-        )
+               AND (mentor_id = ? OR mentee_id = ?)")
         .bind(to_db(channel_id))
         .bind(to_db(user_id))
         .bind(to_db(user_id))
-        .fetch_optional(self.pool())
+        .fetch_optional(self)
         .await?;
         let Some((pair_id, guild_id)) = pair else {
             return Ok(false);
@@ -42,26 +40,28 @@ impl Db {
         // never disagrees with the days it sums.
         let week = day - Duration::days(day.weekday().num_days_from_monday().into());
         let mut tx = self.write().await?;
-        for (sql, bucket) in [
+        for (text, bucket) in [
             (
                 "INSERT INTO activity_daily (pair_id, day, user_id, guild_id, messages)
                  VALUES (?, ?, ?, ?, 1)
-                 ON CONFLICT (pair_id, day, user_id) DO UPDATE SET messages = messages + 1",
+                 ON CONFLICT (pair_id, day, user_id)
+                 DO UPDATE SET messages = activity_daily.messages + 1",
                 day,
             ),
             (
                 "INSERT INTO activity_weekly (pair_id, week, user_id, guild_id, messages)
                  VALUES (?, ?, ?, ?, 1)
-                 ON CONFLICT (pair_id, week, user_id) DO UPDATE SET messages = messages + 1",
+                 ON CONFLICT (pair_id, week, user_id)
+                 DO UPDATE SET messages = activity_weekly.messages + 1",
                 week,
             ),
         ] {
-            sqlx::query(sql)
+            sql(text)
                 .bind(pair_id)
-                .bind(bucket.format("%Y-%m-%d").to_string())
+                .bind(bucket)
                 .bind(to_db(user_id))
                 .bind(guild_id)
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?;
         }
         tx.commit().await?;
@@ -70,23 +70,23 @@ impl Db {
 
     /// All messages counted in a server.
     pub async fn message_total(&self, guild_id: u64) -> Result<u64> {
-        let n: i64 = sqlx::query_scalar(
-            "SELECT COALESCE(SUM(messages), 0) FROM activity_daily WHERE guild_id = ?",
+        let n: i64 = sql(
+            "SELECT CAST(COALESCE(SUM(messages), 0) AS BIGINT) FROM activity_daily WHERE guild_id = ?",
         )
         .bind(to_db(guild_id))
-        .fetch_one(self.pool())
+        .scalar(self)
         .await?;
         Ok(n as u64)
     }
 
     /// Messages counted for a pair, per (day, member), oldest first.
     pub async fn message_counts(&self, pair_id: i64) -> Result<Vec<(NaiveDate, u64, u32)>> {
-        let rows: Vec<(NaiveDate, i64, i64)> = sqlx::query_as(
+        let rows: Vec<(NaiveDate, i64, i64)> = sql(
             "SELECT day, user_id, messages FROM activity_daily WHERE pair_id = ?
              ORDER BY day, user_id",
         )
         .bind(pair_id)
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         Ok(rows
             .into_iter()
@@ -103,7 +103,7 @@ impl Db {
         note: Option<&str>,
         at: DateTime<Utc>,
     ) -> Result<i64> {
-        let id = sqlx::query_scalar(
+        let id = sql(
             "INSERT INTO meetings (pair_id, guild_id, user_id, minutes, note, held_at)
              VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
         )
@@ -113,18 +113,18 @@ impl Db {
         .bind(minutes)
         .bind(note)
         .bind(at)
-        .fetch_one(self.pool())
+        .scalar(self)
         .await?;
         Ok(id)
     }
 
     /// (meetings, minutes) a pair has recorded.
     pub async fn meeting_totals(&self, pair_id: i64) -> Result<(u32, u32)> {
-        let (n, minutes): (i64, i64) = sqlx::query_as(
-            "SELECT COUNT(*), COALESCE(SUM(minutes), 0) FROM meetings WHERE pair_id = ?",
+        let (n, minutes): (i64, i64) = sql(
+            "SELECT COUNT(*), CAST(COALESCE(SUM(minutes), 0) AS BIGINT) FROM meetings WHERE pair_id = ?",
         )
         .bind(pair_id)
-        .fetch_one(self.pool())
+        .fetch_one(self)
         .await?;
         Ok((n as u32, minutes as u32))
     }
@@ -144,14 +144,14 @@ impl Db {
     ) -> Result<KudosOutcome> {
         let mut tx = self.write().await?;
         let since = at - Duration::hours(24);
-        let recent: Vec<DateTime<Utc>> = sqlx::query_scalar(
+        let recent: Vec<DateTime<Utc>> = sql(
             "SELECT given_at FROM kudos WHERE guild_id = ? AND giver_id = ? AND given_at > ?
              ORDER BY given_at",
         )
         .bind(to_db(guild_id))
         .bind(to_db(giver_id))
         .bind(since)
-        .fetch_all(&mut *tx)
+        .scalars(&mut tx)
         .await?;
         if recent.len() as u32 >= per_day {
             let oldest = recent[recent.len() - per_day as usize];
@@ -159,7 +159,7 @@ impl Db {
                 again_at: oldest + Duration::hours(24),
             });
         }
-        sqlx::query(
+        sql(
             "INSERT INTO kudos (guild_id, giver_id, receiver_id, reason, channel_id, given_at)
              VALUES (?, ?, ?, ?, ?, ?)",
         )
@@ -169,13 +169,13 @@ impl Db {
         .bind(reason)
         .bind(to_db(channel_id))
         .bind(at)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
         let received: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM kudos WHERE guild_id = ? AND receiver_id = ?")
+            sql("SELECT COUNT(*) FROM kudos WHERE guild_id = ? AND receiver_id = ?")
                 .bind(to_db(guild_id))
                 .bind(to_db(receiver_id))
-                .fetch_one(&mut *tx)
+                .scalar(&mut tx)
                 .await?;
         tx.commit().await?;
         Ok(KudosOutcome::Given {

@@ -1,9 +1,8 @@
 //! The audit log: who did what to whom, and when.
 
 use chrono::{DateTime, Utc};
-use sqlx::SqliteConnection;
 
-use super::{from_db, to_db, Db, Result};
+use super::{from_db, sql, to_db, Db, On, Result, Tx};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditEntry {
@@ -16,8 +15,8 @@ pub struct AuditEntry {
 }
 
 /// Appends an entry inside the caller's transaction, so the change and its record land together.
-pub(crate) async fn record(conn: &mut SqliteConnection, e: &AuditEntry) -> Result<()> {
-    sqlx::query(
+pub(crate) async fn record(conn: &mut Tx, e: &AuditEntry) -> Result<()> {
+    sql(
         "INSERT INTO audit_log (guild_id, actor_id, action, target_id, detail, at)
          VALUES (?, ?, ?, ?, ?, ?)",
     )
@@ -51,7 +50,7 @@ impl Db {
         since: DateTime<Utc>,
     ) -> Result<bool> {
         let mut tx = self.write().await?;
-        let done = self.count_actions(&mut tx, entry, since).await?;
+        let done = self.count_actions((&mut tx).into(), entry, since).await?;
         if done >= limit {
             return Ok(false);
         }
@@ -62,45 +61,45 @@ impl Db {
 
     /// How often the entry's actor did its action (with the same detail) since `since`.
     pub async fn recent_actions(&self, entry: &AuditEntry, since: DateTime<Utc>) -> Result<u32> {
-        let mut conn = self.pool().acquire().await?;
-        self.count_actions(&mut conn, entry, since).await
+        self.count_actions(self.into(), entry, since).await
     }
 
     async fn count_actions(
         &self,
-        conn: &mut SqliteConnection,
+        conn: On<'_>,
         entry: &AuditEntry,
         since: DateTime<Utc>,
     ) -> Result<u32> {
-        let n: i64 = sqlx::query_scalar(
+        let n: i64 = sql(
             "SELECT COUNT(*) FROM audit_log WHERE guild_id = ? AND actor_id = ? AND action = ?
-               AND detail IS ? AND at >= ?",
+               AND detail IS NOT DISTINCT FROM ? AND at >= ?",
         )
         .bind(to_db(entry.guild_id))
         .bind(entry.actor_id.map(to_db))
         .bind(&entry.action)
         .bind(&entry.detail)
         .bind(since)
-        .fetch_one(conn)
+        .scalar(conn)
         .await?;
         Ok(n as u32)
     }
 
     /// Records an action that changes nothing else (e.g. an export).
     pub async fn record_audit(&self, entry: &AuditEntry) -> Result<()> {
-        let mut conn = self.pool().acquire().await?;
-        record(&mut conn, entry).await
+        let mut tx = self.write().await?;
+        record(&mut tx, entry).await?;
+        tx.commit().await
     }
 
     /// The newest `limit` entries of a guild, newest first.
     pub async fn audit_entries(&self, guild_id: u64, limit: u32) -> Result<Vec<AuditEntry>> {
-        let rows: Vec<AuditRow> = sqlx::query_as(
+        let rows: Vec<AuditRow> = sql(
             "SELECT guild_id, actor_id, action, target_id, detail, at FROM audit_log
              WHERE guild_id = ? ORDER BY at DESC, id DESC LIMIT ?",
         )
         .bind(to_db(guild_id))
         .bind(limit)
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         Ok(rows
             .into_iter()

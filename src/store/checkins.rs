@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{from_db, to_db, Db, Result};
+use super::{from_db, sql, to_db, Db, Result};
 use crate::domain::pair::Pair;
 use crate::domain::survey::CheckinAnswer;
 
@@ -32,21 +32,19 @@ impl Db {
             ),
         };
         let mut tx = self.write().await?;
-        sqlx::query(
-            "INSERT INTO checkin_answers
+        sql("INSERT INTO checkin_answers
                (occurrence_id, guild_id, pair_id, user_id, mood, progress, blockers, next_step,
                 answered_at, late)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (occurrence_id, user_id) DO UPDATE SET
-               mood = COALESCE(excluded.mood, mood),
-               progress = COALESCE(excluded.progress, progress),
-               blockers = CASE WHEN excluded.progress IS NULL THEN blockers
+               mood = COALESCE(excluded.mood, checkin_answers.mood),
+               progress = COALESCE(excluded.progress, checkin_answers.progress),
+               blockers = CASE WHEN excluded.progress IS NULL THEN checkin_answers.blockers
                                ELSE excluded.blockers END,
-               next_step = CASE WHEN excluded.progress IS NULL THEN next_step
+               next_step = CASE WHEN excluded.progress IS NULL THEN checkin_answers.next_step
                                 ELSE excluded.next_step END,
                answered_at = excluded.answered_at,
-               late = excluded.late",
-        )
+               late = excluded.late")
         .bind(occurrence_id)
         .bind(to_db(pair.guild_id))
         .bind(pair.id)
@@ -57,7 +55,7 @@ impl Db {
         .bind(next_step)
         .bind(at)
         .bind(late)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
         tx.commit().await?;
         Ok(())
@@ -65,11 +63,11 @@ impl Db {
 
     /// Who has answered a check-in, in the order they first did.
     pub async fn checkin_answered(&self, occurrence_id: i64) -> Result<Vec<u64>> {
-        let rows: Vec<i64> = sqlx::query_scalar(
-            "SELECT user_id FROM checkin_answers WHERE occurrence_id = ? ORDER BY rowid",
+        let rows: Vec<i64> = sql(
+            "SELECT user_id FROM checkin_answers WHERE occurrence_id = ? ORDER BY answered_at, user_id",
         )
         .bind(occurrence_id)
-        .fetch_all(self.pool())
+        .scalars(self)
         .await?;
         Ok(rows.into_iter().map(from_db).collect())
     }
@@ -80,13 +78,13 @@ impl Db {
         occurrence_id: i64,
         user_id: u64,
     ) -> Result<Option<StoredAnswer>> {
-        let row: Option<StoredAnswer> = sqlx::query_as(
+        let row: Option<StoredAnswer> = sql(
             "SELECT mood, progress, blockers, next_step, late FROM checkin_answers
              WHERE occurrence_id = ? AND user_id = ?",
         )
         .bind(occurrence_id)
         .bind(to_db(user_id))
-        .fetch_optional(self.pool())
+        .fetch_optional(self)
         .await?;
         Ok(row)
     }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::{from_db, to_db, Db, Result};
+use super::{dialect, from_db, sql, to_db, Db, Result};
 use crate::domain::health::PairFacts;
 use crate::domain::metrics::{CheckinFact, Facts, Period, PulseFact};
 
@@ -41,18 +41,20 @@ impl Db {
         period: Period,
     ) -> Result<Vec<(i64, u64, usize, u32)>> {
         let start = period.start();
-        let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
-            "SELECT pair_id, user_id,
-                    CAST((julianday(week) - julianday(?)) / 7 AS INTEGER), messages
+        // Days from the period's first Monday, in whole weeks.
+        let text = format!(
+            "SELECT pair_id, user_id, {} / 7, messages
              FROM activity_weekly
              WHERE guild_id = ? AND week >= ? AND week < ?",
-        )
-        .bind(start.to_string())
-        .bind(to_db(guild_id))
-        .bind(start.to_string())
-        .bind(period.end.to_string())
-        .fetch_all(self.pool())
-        .await?;
+            dialect::days_between(self.engine(), "?", "week")
+        );
+        let rows: Vec<(i64, i64, i64, i64)> = sql(sqlx::AssertSqlSafe(text))
+            .bind(start)
+            .bind(to_db(guild_id))
+            .bind(start)
+            .bind(period.end)
+            .fetch_all(self)
+            .await?;
         Ok(rows
             .into_iter()
             .map(|(p, u, w, n)| (p, from_db(u), w as usize, n as u32))
@@ -62,17 +64,17 @@ impl Db {
     /// The times a one-column `sql` (guild, from, to) returns.
     async fn times_between(
         &self,
-        sql: &'static str,
+        text: &'static str,
         guild_id: u64,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<DateTime<Utc>>> {
-        Ok(sqlx::query_scalar(sql)
+        sql(text)
             .bind(to_db(guild_id))
             .bind(from)
             .bind(to)
-            .fetch_all(self.pool())
-            .await?)
+            .scalars(self)
+            .await
     }
 
     /// Everything the weekly numbers of `period` are computed from.
@@ -84,28 +86,26 @@ impl Db {
         let week = |t: DateTime<Utc>| period.week_of(t.date_naive());
         let g = to_db(guild_id);
 
-        let meetings: Vec<(i64, Option<i64>, DateTime<Utc>)> = sqlx::query_as(
-            "SELECT pair_id, user_id, held_at FROM meetings
-             WHERE guild_id = ? AND held_at >= ? AND held_at < ?",
-        )
-        .bind(g)
-        .bind(from)
-        .bind(to)
-        .fetch_all(self.pool())
-        .await?;
+        let meetings: Vec<(i64, Option<i64>, DateTime<Utc>)> =
+            sql("SELECT pair_id, user_id, held_at FROM meetings
+             WHERE guild_id = ? AND held_at >= ? AND held_at < ?")
+            .bind(g)
+            .bind(from)
+            .bind(to)
+            .fetch_all(self)
+            .await?;
 
-        let answers: Vec<(i64, i64, DateTime<Utc>, Option<i64>)> = sqlx::query_as(
-            "SELECT o.id, o.target, o.scheduled_for, a.user_id
+        let answers: Vec<(i64, i64, DateTime<Utc>, Option<i64>)> =
+            sql("SELECT o.id, o.target, o.scheduled_for, a.user_id
              FROM occurrences o LEFT JOIN checkin_answers a ON a.occurrence_id = o.id
              WHERE o.guild_id = ? AND o.kind = 'checkin' AND o.state = 'sent'
                AND o.scheduled_for >= ? AND o.scheduled_for < ?
-             ORDER BY o.id",
-        )
-        .bind(g)
-        .bind(from)
-        .bind(to)
-        .fetch_all(self.pool())
-        .await?;
+             ORDER BY o.id")
+            .bind(g)
+            .bind(from)
+            .bind(to)
+            .fetch_all(self)
+            .await?;
         let mut checkins: Vec<(i64, CheckinFact)> = Vec::new();
         for (occurrence, pair_id, at, user) in answers {
             let Some(w) = week(at) else { continue };
@@ -124,8 +124,8 @@ impl Db {
             }
         }
 
-        let rounds: Vec<(DateTime<Utc>, i64, i64)> = sqlx::query_as(
-            "SELECT r.started_at, COUNT(a.score), COALESCE(SUM(a.score), 0)
+        let rounds: Vec<(DateTime<Utc>, i64, i64)> = sql(
+            "SELECT r.started_at, COUNT(a.score), CAST(COALESCE(SUM(a.score), 0) AS BIGINT)
              FROM pulse_rounds r LEFT JOIN pulse_answers a ON a.round_id = r.occurrence_id
              WHERE r.guild_id = ? AND r.started_at >= ? AND r.started_at < ?
                AND r.closes_at <= ?
@@ -135,7 +135,7 @@ impl Db {
         .bind(from)
         .bind(to)
         .bind(to)
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
 
         let goals = self
@@ -191,17 +191,15 @@ impl Db {
         let g = to_db(guild_id);
         let today = now.date_naive();
         // Per pair, an index lookup each (the activity key starts with pair and day).
-        let rows: Vec<HealthRow> = sqlx::query_as(
-            "SELECT p.id, p.started_at,
+        let rows: Vec<HealthRow> = sql("SELECT p.id, p.started_at,
                         (SELECT MAX(day) FROM activity_daily a WHERE a.pair_id = p.id),
                         (SELECT MAX(held_at) FROM meetings m WHERE m.pair_id = p.id),
                         (SELECT COUNT(*) FROM goals o WHERE o.pair_id = p.id
                            AND o.done_at IS NULL AND o.due < ?)
-                 FROM pairs p WHERE p.guild_id = ? AND p.status IN ('active', 'paused')",
-        )
+                 FROM pairs p WHERE p.guild_id = ? AND p.status IN ('active', 'paused')")
         .bind(today)
         .bind(g)
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         let mut out: HashMap<i64, PairFacts> = rows
             .into_iter()
@@ -220,8 +218,8 @@ impl Db {
             })
             .collect();
 
-        let prompts: Vec<(i64, DateTime<Utc>, i64, Option<f64>)> = sqlx::query_as(
-            "SELECT o.target, o.scheduled_for, COUNT(a.user_id), AVG(a.mood)
+        let prompts: Vec<(i64, DateTime<Utc>, i64, Option<f64>)> = sql(
+            "SELECT o.target, o.scheduled_for, COUNT(a.user_id), CAST(AVG(a.mood) AS DOUBLE PRECISION)
              FROM occurrences o LEFT JOIN checkin_answers a ON a.occurrence_id = o.id
              WHERE o.guild_id = ? AND o.kind = 'checkin' AND o.state = 'sent'
                AND o.scheduled_for >= ?
@@ -229,7 +227,7 @@ impl Db {
         )
         .bind(g)
         .bind(now - Duration::weeks(HEALTH_LOOKBACK_WEEKS))
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         let still_open = now - Duration::hours(answer_hours.into());
         for (pair, at, answers, mood) in prompts {
@@ -249,7 +247,7 @@ impl Db {
     /// Every check-in answer of the server: who answered which prompt, with mood and timing
     /// (never the written answers), and prompts nobody answered.
     pub async fn export_checkins(&self, guild_id: u64) -> Result<Vec<CheckinRow>> {
-        let rows: Vec<AnswerRow> = sqlx::query_as(
+        let rows: Vec<AnswerRow> = sql(
             "SELECT o.id, o.target, o.scheduled_for, a.user_id, a.mood, a.answered_at, a.late,
                         a.progress IS NOT NULL
                  FROM occurrences o LEFT JOIN checkin_answers a ON a.occurrence_id = o.id
@@ -257,7 +255,7 @@ impl Db {
                  ORDER BY o.scheduled_for, o.id, a.user_id",
         )
         .bind(to_db(guild_id))
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         Ok(rows
             .into_iter()
@@ -282,16 +280,16 @@ impl Db {
         guild_id: u64,
         now: DateTime<Utc>,
     ) -> Result<Vec<(i64, DateTime<Utc>, String, u32, u32)>> {
-        let rows: Vec<(i64, DateTime<Utc>, String, i64, i64)> = sqlx::query_as(
+        let rows: Vec<(i64, DateTime<Utc>, String, i64, i64)> = sql(
             "SELECT r.occurrence_id, r.started_at, r.question, COUNT(a.score),
-                    COALESCE(SUM(a.score), 0)
+                    CAST(COALESCE(SUM(a.score), 0) AS BIGINT)
              FROM pulse_rounds r LEFT JOIN pulse_answers a ON a.round_id = r.occurrence_id
              WHERE r.guild_id = ? AND r.closes_at <= ?
              GROUP BY r.occurrence_id ORDER BY r.started_at",
         )
         .bind(to_db(guild_id))
         .bind(now)
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         Ok(rows
             .into_iter()
@@ -301,25 +299,28 @@ impl Db {
 
     /// Activity per pair per week (weeks start on Monday, UTC), oldest first.
     pub async fn weekly_activity(&self, guild_id: u64) -> Result<Vec<WeeklyActivity>> {
-        let rows: Vec<(NaiveDate, i64, i64, i64, i64, i64)> = sqlx::query_as(
+        let text = format!(
             "WITH weekly AS (
-                 SELECT week, pair_id,
-                        SUM(messages) AS messages, 0 AS meetings, 0 AS minutes, 0 AS answers
-                 FROM activity_weekly WHERE guild_id = ?1 GROUP BY week, pair_id
+                 SELECT week, pair_id, messages, CAST(0 AS BIGINT) AS meetings,
+                        CAST(0 AS BIGINT) AS minutes, CAST(0 AS BIGINT) AS answers
+                 FROM activity_weekly WHERE guild_id = ?1
                  UNION ALL
-                 SELECT date(held_at, 'weekday 0', '-6 days'), pair_id, 0, COUNT(*),
-                        SUM(minutes), 0
-                 FROM meetings WHERE guild_id = ?1 GROUP BY 1, pair_id
+                 SELECT {meeting_week}, pair_id, 0, 1, minutes, 0
+                 FROM meetings WHERE guild_id = ?1
                  UNION ALL
-                 SELECT date(answered_at, 'weekday 0', '-6 days'), pair_id, 0, 0, 0, COUNT(*)
-                 FROM checkin_answers WHERE guild_id = ?1 GROUP BY 1, pair_id
+                 SELECT {answer_week}, pair_id, 0, 0, 0, 1
+                 FROM checkin_answers WHERE guild_id = ?1
              )
-             SELECT week, pair_id, SUM(messages), SUM(meetings), SUM(minutes), SUM(answers)
+             SELECT week, pair_id, CAST(SUM(messages) AS BIGINT), CAST(SUM(meetings) AS BIGINT),
+                    CAST(SUM(minutes) AS BIGINT), CAST(SUM(answers) AS BIGINT)
              FROM weekly GROUP BY week, pair_id ORDER BY week, pair_id",
-        )
-        .bind(to_db(guild_id))
-        .fetch_all(self.pool())
-        .await?;
+            meeting_week = dialect::week_of(self.engine(), "held_at"),
+            answer_week = dialect::week_of(self.engine(), "answered_at"),
+        );
+        let rows: Vec<(NaiveDate, i64, i64, i64, i64, i64)> = sql(sqlx::AssertSqlSafe(text))
+            .bind(to_db(guild_id))
+            .fetch_all(self)
+            .await?;
         Ok(rows
             .into_iter()
             .map(

@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::audit::{record, AuditEntry};
-use super::{to_db, Db, Result};
+use super::{sql, to_db, Db, Result};
 use crate::domain::pair::{Goal, Pair};
 
 type GoalRow = (
@@ -54,7 +54,7 @@ impl Db {
         audit: &AuditEntry,
     ) -> Result<Goal> {
         let mut tx = self.write().await?;
-        let number: i64 = sqlx::query_scalar(
+        let number: i64 = sql(
             "INSERT INTO goals (pair_id, number, guild_id, title, due, created_by_user_id, created_at)
              VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM goals WHERE pair_id = ?),
                      ?, ?, ?, ?, ?)
@@ -67,7 +67,7 @@ impl Db {
         .bind(due)
         .bind(audit.actor_id.map(to_db))
         .bind(audit.at)
-        .fetch_one(&mut *tx)
+        .scalar(&mut tx)
         .await?;
         let entry = AuditEntry {
             detail: Some(format!("pair {} goal {number}", pair.id)),
@@ -87,11 +87,11 @@ impl Db {
 
     /// The pair's goals: open ones first (by due date), then done ones.
     pub async fn goals(&self, pair_id: i64) -> Result<Vec<Goal>> {
-        let rows: Vec<GoalRow> = sqlx::query_as(select_goals!(
+        let rows: Vec<GoalRow> = sql(select_goals!(
             "WHERE pair_id = ? ORDER BY done_at IS NOT NULL, due IS NULL, due, number"
         ))
         .bind(pair_id)
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         Ok(rows.into_iter().map(to_goal).collect())
     }
@@ -104,12 +104,11 @@ impl Db {
         audit: &AuditEntry,
     ) -> Result<GoalDone> {
         let mut tx = self.write().await?;
-        let row: Option<GoalRow> =
-            sqlx::query_as(select_goals!("WHERE pair_id = ? AND number = ?"))
-                .bind(pair.id)
-                .bind(number)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let row: Option<GoalRow> = sql(select_goals!("WHERE pair_id = ? AND number = ?"))
+            .bind(pair.id)
+            .bind(number)
+            .fetch_optional(&mut tx)
+            .await?;
         let Some(row) = row else {
             return Ok(GoalDone::Missing);
         };
@@ -117,11 +116,11 @@ impl Db {
         if goal.done_at.is_some() {
             return Ok(GoalDone::AlreadyDone(goal));
         }
-        sqlx::query("UPDATE goals SET done_at = ? WHERE pair_id = ? AND number = ?")
+        sql("UPDATE goals SET done_at = ? WHERE pair_id = ? AND number = ?")
             .bind(audit.at)
             .bind(pair.id)
             .bind(number)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
         let entry = AuditEntry {
             detail: Some(format!("pair {} goal {number}", pair.id)),

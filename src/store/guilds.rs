@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use chrono_tz::Tz;
 
 use super::audit::{record, AuditEntry};
-use super::{from_db, to_db, Db, Result};
+use super::{from_db, sql, to_db, Db, Result};
 use crate::domain::guild::{ArchiveMode, GuildSettings, InvalidSetting};
 use crate::domain::schedule::Cron;
 
@@ -128,17 +128,17 @@ fn to_settings(row: SettingsRow) -> GuildSettings {
 impl Db {
     /// The server's settings, or `None` before its first `/setup`.
     pub async fn guild_settings(&self, guild_id: u64) -> Result<Option<GuildSettings>> {
-        let row: Option<SettingsRow> = sqlx::query_as(select_settings!("WHERE guild_id = ?"))
+        let row: Option<SettingsRow> = sql(select_settings!("WHERE guild_id = ?"))
             .bind(to_db(guild_id))
-            .fetch_optional(self.pool())
+            .fetch_optional(self)
             .await?;
         Ok(row.map(to_settings))
     }
 
     /// Every server that ran `/setup` (for the scheduler).
     pub async fn all_guild_settings(&self) -> Result<Vec<GuildSettings>> {
-        let rows: Vec<SettingsRow> = sqlx::query_as(select_settings!("ORDER BY guild_id"))
-            .fetch_all(self.pool())
+        let rows: Vec<SettingsRow> = sql(select_settings!("ORDER BY guild_id"))
+            .fetch_all(self)
             .await?;
         Ok(rows.into_iter().map(to_settings).collect())
     }
@@ -154,8 +154,7 @@ impl Db {
     /// Stores the settings and the audit entry describing the change, together.
     pub async fn save_guild_settings(&self, s: &GuildSettings, audit: &AuditEntry) -> Result<()> {
         let mut tx = self.write().await?;
-        sqlx::query(
-            "INSERT INTO guild_settings
+        sql("INSERT INTO guild_settings
                (guild_id, digest_channel_id, moderator_role_id, pair_category_id, timezone,
                 language, require_mentor_approval, archive_mode, checkin_cron, pulse_cron,
                 digest_cron, anonymity_min, created_at, updated_at)
@@ -172,8 +171,7 @@ impl Db {
                pulse_cron = excluded.pulse_cron,
                digest_cron = excluded.digest_cron,
                anonymity_min = excluded.anonymity_min,
-               updated_at = excluded.updated_at",
-        )
+               updated_at = excluded.updated_at")
         .bind(to_db(s.guild_id))
         .bind(s.digest_channel_id.map(to_db))
         .bind(s.moderator_role_id.map(to_db))
@@ -188,7 +186,7 @@ impl Db {
         .bind(s.anonymity_min.map(i64::from))
         .bind(audit.at)
         .bind(audit.at)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
         record(&mut tx, audit).await?;
         tx.commit().await?;
@@ -198,11 +196,11 @@ impl Db {
     /// Servers whose pair channels still grant another role than the moderator role:
     /// (server, role granted now, moderator role). A sweep was cut short, or is due.
     pub async fn stale_pair_access(&self) -> Result<Vec<(u64, Option<u64>, Option<u64>)>> {
-        let rows: Vec<(i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+        let rows: Vec<(i64, Option<i64>, Option<i64>)> = sql(
             "SELECT guild_id, pair_channels_role, moderator_role_id FROM guild_settings
-             WHERE pair_channels_role IS NOT moderator_role_id",
+             WHERE pair_channels_role IS DISTINCT FROM moderator_role_id",
         )
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         Ok(rows
             .into_iter()
@@ -212,10 +210,10 @@ impl Db {
 
     /// The pair channels now grant `role` (the sweep finished).
     pub async fn set_pair_channels_role(&self, guild_id: u64, role: Option<u64>) -> Result<()> {
-        sqlx::query("UPDATE guild_settings SET pair_channels_role = ? WHERE guild_id = ?")
+        sql("UPDATE guild_settings SET pair_channels_role = ? WHERE guild_id = ?")
             .bind(role.map(to_db))
             .bind(to_db(guild_id))
-            .execute(self.pool())
+            .execute(self)
             .await?;
         Ok(())
     }
@@ -223,7 +221,7 @@ impl Db {
     /// Every channel of the server whose overwrites name the moderator role: pair channels
     /// (open or archived, not lost) and the overflow categories the bot made.
     pub async fn channels_with_moderator_access(&self, guild_id: u64) -> Result<Vec<u64>> {
-        let rows: Vec<i64> = sqlx::query_scalar(
+        let rows: Vec<i64> = sql(
             "SELECT channel_id FROM pairs WHERE guild_id = ? AND channel_id IS NOT NULL
                AND status <> 'broken'
              UNION SELECT category_id FROM pair_categories WHERE guild_id = ?
@@ -231,7 +229,7 @@ impl Db {
         )
         .bind(to_db(guild_id))
         .bind(to_db(guild_id))
-        .fetch_all(self.pool())
+        .scalars(self)
         .await?;
         Ok(rows.into_iter().map(from_db).collect())
     }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::audit::{record, AuditEntry};
-use super::{from_db, to_db, Db, Result, StoreError};
+use super::{from_db, sql, sql::Query, to_db, Db, Result, StoreError};
 use crate::domain::member::{Profile, ProfileInput, Role, Status};
 use crate::domain::metrics::MemberFact;
 
@@ -56,12 +56,8 @@ macro_rules! upsert_profile {
 }
 
 /// [`upsert_profile!`] with the profile's values bound.
-fn upsert<'q>(
-    p: &'q Profile,
-    at: DateTime<Utc>,
-    sql: &'static str,
-) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments> {
-    sqlx::query(sql)
+fn upsert(p: &Profile, at: DateTime<Utc>, text: &'static str) -> Query {
+    sql(text)
         .bind(to_db(p.guild_id))
         .bind(to_db(p.user_id))
         .bind(p.role.as_str())
@@ -119,25 +115,25 @@ impl Db {
         user_id: u64,
         role: Role,
     ) -> Result<Option<Profile>> {
-        let row: Option<ProfileRow> = sqlx::query_as(select_profiles!(
+        let row: Option<ProfileRow> = sql(select_profiles!(
             "WHERE guild_id = ? AND user_id = ? AND role = ?"
         ))
         .bind(to_db(guild_id))
         .bind(to_db(user_id))
         .bind(role.as_str())
-        .fetch_optional(self.pool())
+        .fetch_optional(self)
         .await?;
         row.map(to_profile).transpose()
     }
 
     /// The person's profiles in this server (mentor first).
     pub async fn profiles_of(&self, guild_id: u64, user_id: u64) -> Result<Vec<Profile>> {
-        let rows: Vec<ProfileRow> = sqlx::query_as(select_profiles!(
+        let rows: Vec<ProfileRow> = sql(select_profiles!(
             "WHERE guild_id = ? AND user_id = ? ORDER BY role = 'mentee'"
         ))
         .bind(to_db(guild_id))
         .bind(to_db(user_id))
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         rows.into_iter().map(to_profile).collect()
     }
@@ -146,16 +142,15 @@ impl Db {
     /// Returns the status the profile had before, if it existed.
     pub async fn save_profile(&self, p: &Profile, audit: &AuditEntry) -> Result<Option<Status>> {
         let mut tx = self.write().await?;
-        let before: Option<String> = sqlx::query_scalar(
-            "SELECT status FROM members WHERE guild_id = ? AND user_id = ? AND role = ?",
-        )
-        .bind(to_db(p.guild_id))
-        .bind(to_db(p.user_id))
-        .bind(p.role.as_str())
-        .fetch_optional(&mut *tx)
-        .await?;
+        let before: Option<String> =
+            sql("SELECT status FROM members WHERE guild_id = ? AND user_id = ? AND role = ?")
+                .bind(to_db(p.guild_id))
+                .bind(to_db(p.user_id))
+                .bind(p.role.as_str())
+                .scalar_optional(&mut tx)
+                .await?;
         upsert(p, audit.at, upsert_profile!(""))
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
         record(&mut tx, audit).await?;
         tx.commit().await?;
@@ -173,37 +168,39 @@ impl Db {
         input: &ProfileInput,
         audit: &AuditEntry,
     ) -> Result<bool> {
-        let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new("UPDATE members SET updated_at = ");
-        q.push_bind(audit.at);
+        let mut q = sql("UPDATE members SET updated_at = ?").bind(audit.at);
         if input.topics.is_some() {
-            q.push(", topics = ")
-                .push_bind(serde_json::to_string(&p.topics).expect("strings serialise"));
+            q = q
+                .push(", topics = ?")
+                .bind(serde_json::to_string(&p.topics).expect("strings serialise"));
         }
         if input.timezone.is_some() {
-            q.push(", timezone = ").push_bind(p.timezone.name());
+            q = q.push(", timezone = ?").bind(p.timezone.name());
         }
         if input.languages.is_some() {
-            q.push(", languages = ")
-                .push_bind(serde_json::to_string(&p.languages).expect("strings serialise"));
+            q = q
+                .push(", languages = ?")
+                .bind(serde_json::to_string(&p.languages).expect("strings serialise"));
         }
         if input.capacity.is_some() {
-            q.push(", capacity = ").push_bind(p.capacity.map(i64::from));
+            q = q.push(", capacity = ?").bind(p.capacity.map(i64::from));
         }
         if input.goals.is_some() {
-            q.push(", goals = ").push_bind(p.goals.clone());
+            q = q.push(", goals = ?").bind(p.goals.clone());
         }
         if input.about.is_some() {
-            q.push(", about = ").push_bind(p.about.clone());
+            q = q.push(", about = ?").bind(p.about.clone());
         }
-        q.push(" WHERE guild_id = ")
-            .push_bind(to_db(p.guild_id))
-            .push(" AND user_id = ")
-            .push_bind(to_db(p.user_id))
-            .push(" AND role = ")
-            .push_bind(p.role.as_str())
-            .push(" AND status IN ('pending', 'active', 'paused')");
+        let q = q
+            .push(
+                " WHERE guild_id = ? AND user_id = ? AND role = ?
+                   AND status IN ('pending', 'active', 'paused')",
+            )
+            .bind(to_db(p.guild_id))
+            .bind(to_db(p.user_id))
+            .bind(p.role.as_str());
         let mut tx = self.write().await?;
-        let n = q.build().execute(&mut *tx).await?.rows_affected();
+        let n = q.execute(&mut tx).await?.rows_affected();
         if n > 0 {
             record(&mut tx, audit).await?;
             tx.commit().await?;
@@ -221,7 +218,7 @@ impl Db {
             audit.at,
             upsert_profile!(" WHERE members.status NOT IN ('pending', 'active', 'paused')"),
         )
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?
         .rows_affected();
         if n > 0 {
@@ -243,14 +240,13 @@ impl Db {
         audit: &AuditEntry,
     ) -> Result<StatusChange> {
         let mut tx = self.write().await?;
-        let current: Option<String> = sqlx::query_scalar(
-            "SELECT status FROM members WHERE guild_id = ? AND user_id = ? AND role = ?",
-        )
-        .bind(to_db(guild_id))
-        .bind(to_db(user_id))
-        .bind(role.as_str())
-        .fetch_optional(&mut *tx)
-        .await?;
+        let current: Option<String> =
+            sql("SELECT status FROM members WHERE guild_id = ? AND user_id = ? AND role = ?")
+                .bind(to_db(guild_id))
+                .bind(to_db(user_id))
+                .bind(role.as_str())
+                .scalar_optional(&mut tx)
+                .await?;
         let Some(current) = current else {
             return Ok(StatusChange::Missing);
         };
@@ -258,16 +254,14 @@ impl Db {
         if !from.contains(&current) {
             return Ok(StatusChange::Refused { current });
         }
-        sqlx::query(
-            "UPDATE members SET status = ?, updated_at = ?
-             WHERE guild_id = ? AND user_id = ? AND role = ?",
-        )
+        sql("UPDATE members SET status = ?, updated_at = ?
+             WHERE guild_id = ? AND user_id = ? AND role = ?")
         .bind(to.as_str())
         .bind(audit.at)
         .bind(to_db(guild_id))
         .bind(to_db(user_id))
         .bind(role.as_str())
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
         record(&mut tx, audit).await?;
         tx.commit().await?;
@@ -276,12 +270,12 @@ impl Db {
 
     /// How many profiles of each role are in each status.
     pub async fn member_counts(&self, guild_id: u64) -> Result<Vec<(Role, Status, u32)>> {
-        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        let rows: Vec<(String, String, i64)> = sql(
             "SELECT role, status, COUNT(*) FROM members WHERE guild_id = ?
              GROUP BY role, status ORDER BY role, status",
         )
         .bind(to_db(guild_id))
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         rows.into_iter()
             .map(|(role, status, n)| {
@@ -296,23 +290,23 @@ impl Db {
 
     /// Every profile of the server (any status), oldest enrolment first, for exports.
     pub async fn all_profiles(&self, guild_id: u64) -> Result<Vec<Profile>> {
-        let rows: Vec<ProfileRow> = sqlx::query_as(select_profiles!(
+        let rows: Vec<ProfileRow> = sql(select_profiles!(
             "WHERE guild_id = ? ORDER BY enrolled_at, user_id, role"
         ))
         .bind(to_db(guild_id))
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         rows.into_iter().map(to_profile).collect()
     }
 
     /// Every enrolment of the server, with what the digest needs of it.
     pub async fn member_facts(&self, guild_id: u64) -> Result<Vec<MemberFact>> {
-        let rows: Vec<FactRow> = sqlx::query_as(
+        let rows: Vec<FactRow> = sql(
             "SELECT user_id, role, status, enrolled_at, capacity FROM members
              WHERE guild_id = ? ORDER BY enrolled_at, user_id",
         )
         .bind(to_db(guild_id))
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         rows.into_iter()
             .map(|(user, role, status, enrolled_at, capacity)| {
@@ -329,14 +323,14 @@ impl Db {
 
     /// Active mentees without an open pair: the queue for a mentor, longest-waiting first.
     pub async fn waiting_mentees(&self, guild_id: u64) -> Result<Vec<Profile>> {
-        let rows: Vec<ProfileRow> = sqlx::query_as(select_profiles!(
+        let rows: Vec<ProfileRow> = sql(select_profiles!(
             "WHERE guild_id = ? AND role = 'mentee' AND status = 'active'
                AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.guild_id = members.guild_id
                    AND p.mentee_id = members.user_id AND p.status IN ('pending', 'active', 'paused'))
              ORDER BY enrolled_at, user_id"
         ))
         .bind(to_db(guild_id))
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         rows.into_iter().map(to_profile).collect()
     }
@@ -348,14 +342,14 @@ impl Db {
         role: Role,
         status: Status,
     ) -> Result<Vec<Profile>> {
-        let rows: Vec<ProfileRow> = sqlx::query_as(select_profiles!(
+        let rows: Vec<ProfileRow> = sql(select_profiles!(
             "WHERE guild_id = ? AND role = ? AND status = ?
              ORDER BY enrolled_at, user_id"
         ))
         .bind(to_db(guild_id))
         .bind(role.as_str())
         .bind(status.as_str())
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         rows.into_iter().map(to_profile).collect()
     }

@@ -1,10 +1,12 @@
-//! SQLite storage. All SQL lives in this module: one file per aggregate, functions that take and
-//! return domain types.
+//! Storage on SQLite (the default) or PostgreSQL. All SQL lives in this module: one file per
+//! aggregate, functions that take and return domain types, one body of SQL for both engines
+//! (see `sql.rs`; the few statements that differ ask [`Db::engine`]).
 
 mod activity;
 mod audit;
 mod checkins;
 mod departures;
+mod dialect;
 mod digest;
 mod goals;
 mod guilds;
@@ -12,14 +14,19 @@ mod members;
 mod occurrences;
 mod pairs;
 pub mod privacy;
+mod sql;
 mod surveys;
 
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::{PgPool, SqlitePool};
+
+pub use sql::Engine;
+pub(crate) use sql::{sql, On, Tx};
 
 pub use activity::KudosOutcome;
 pub use audit::AuditEntry;
@@ -27,12 +34,23 @@ pub use checkins::StoredAnswer;
 pub use digest::{CheckinRow, WeeklyActivity};
 pub use goals::GoalDone;
 pub use members::StatusChange;
-pub use occurrences::{CheckinTarget, Claimed};
+pub use occurrences::{CheckinTarget, Claimed, Lease};
 pub use pairs::{Load, PairRefusal, Unreachable};
 pub use surveys::PulseAnswer;
 
-/// The migrations in `migrations/`, built into the binary.
-pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+/// The SQLite migrations in `migrations/sqlite/`, built into the binary.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+/// The same steps for PostgreSQL (`migrations/postgres/`, the same version numbers).
+pub static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Whether a database URL names a PostgreSQL server (anything else is a SQLite file).
+pub fn is_postgres_url(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+/// The PostgreSQL advisory lock every writer takes (any key will do, as long as every writer
+/// uses the same one; other programs may take it to pause tandem's writes).
+pub const WRITE_LOCK: i64 = 0x74616e64656d; // "tandem"
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -56,13 +74,44 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// Handle to the database; cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Db {
-    pool: SqlitePool,
+    pool: Pool,
+}
+
+#[derive(Clone, Debug)]
+enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
 }
 
 impl Db {
+    /// Opens the database at `url`: a PostgreSQL server (`postgres://…`), or a SQLite file
+    /// (created if missing).
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Db> {
+        if is_postgres_url(url) {
+            return Db::connect_postgres(PgConnectOptions::from_str(url)?, max_connections).await;
+        }
+        Db::connect_sqlite(url, max_connections).await
+    }
+
+    /// A PostgreSQL pool. Connections are made as needed; one that a failed COMMIT left inside
+    /// a transaction is replaced, as on SQLite.
+    pub async fn connect_postgres(options: PgConnectOptions, max_connections: u32) -> Result<Db> {
+        let pool = PgPoolOptions::new()
+            .max_connections(max_connections)
+            .acquire_timeout(Duration::from_secs(10))
+            .before_acquire(|conn, _| {
+                Box::pin(async move { Ok(!sqlx::Connection::is_in_transaction(conn)) })
+            })
+            .connect_with(options.application_name("tandem"))
+            .await?;
+        Ok(Db {
+            pool: Pool::Postgres(pool),
+        })
+    }
+
     /// Opens (creating if missing) the SQLite file at `url` with WAL, foreign keys and a busy
     /// timeout, so concurrent writers wait instead of failing.
-    pub async fn connect(url: &str, max_connections: u32) -> Result<Db> {
+    async fn connect_sqlite(url: &str, max_connections: u32) -> Result<Db> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -98,36 +147,69 @@ impl Db {
             })
             .connect_with(options)
             .await?;
-        Ok(Db { pool })
+        Ok(Db {
+            pool: Pool::Sqlite(pool),
+        })
     }
 
-    /// Wraps an existing pool (used by `#[sqlx::test]`).
+    /// Wraps an existing SQLite pool (used by `#[sqlx::test]`).
     pub fn from_pool(pool: SqlitePool) -> Db {
-        Db { pool }
+        Db {
+            pool: Pool::Sqlite(pool),
+        }
     }
 
-    /// Applies pending migrations; returns how many were applied.
+    /// Which engine this is.
+    pub fn engine(&self) -> Engine {
+        match self.pool {
+            Pool::Sqlite(_) => Engine::Sqlite,
+            Pool::Postgres(_) => Engine::Postgres,
+        }
+    }
+
+    /// Applies pending migrations; returns how many were applied. Several processes may start
+    /// at once: sqlx's migrator takes a lock on PostgreSQL, and SQLite has one writer.
     pub async fn migrate(&self) -> Result<usize> {
         let before = self.applied_migrations().await.unwrap_or(0);
-        MIGRATOR.run(&self.pool).await?;
+        match &self.pool {
+            Pool::Sqlite(p) => MIGRATOR.run(p).await?,
+            Pool::Postgres(p) => PG_MIGRATOR.run(p).await?,
+        }
         Ok(self.applied_migrations().await? - before)
     }
 
     async fn applied_migrations(&self) -> Result<usize> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
-            .fetch_one(&self.pool)
+        let n: i64 = sql("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
+            .scalar(self)
             .await?;
         Ok(n as usize)
     }
 
-    /// A write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so it cannot
-    /// fail half-way with SQLITE_BUSY when another writer started first.
-    pub(crate) async fn write(&self) -> Result<Transaction<'static, Sqlite>> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    /// A write transaction that holds the write lock from its first statement, so writers
+    /// never interleave: SQLite's `BEGIN IMMEDIATE` (it cannot then fail half-way with
+    /// SQLITE_BUSY), and on PostgreSQL one transaction-level advisory lock that every writer
+    /// of every process takes, the same guarantee across processes. The scheduler's claims
+    /// use row locks instead (see `occurrences.rs`).
+    pub(crate) async fn write(&self) -> Result<Tx> {
+        Ok(match &self.pool {
+            Pool::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Postgres(p) => {
+                let mut tx = Tx::Postgres(p.begin().await?);
+                sql("SELECT pg_advisory_xact_lock(?)")
+                    .bind(WRITE_LOCK)
+                    .execute(&mut tx)
+                    .await?;
+                tx
+            }
+        })
     }
 
-    pub(crate) fn pool(&self) -> &SqlitePool {
-        &self.pool
+    /// A transaction without the write lock (row locks only; PostgreSQL's claims).
+    pub(crate) async fn begin(&self) -> Result<Tx> {
+        Ok(match &self.pool {
+            Pool::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
     }
 
     /// Writes a consistent copy of the whole database to `path` (SQLite's `VACUUM INTO`), safe
@@ -145,24 +227,34 @@ impl Db {
                 source,
             })?;
         }
-        sqlx::query("VACUUM INTO ?")
+        if self.engine() == Engine::Postgres {
+            return Err(StoreError::Backup(
+                "tandem backup copies SQLite files; back up PostgreSQL with pg_dump".into(),
+            ));
+        }
+        sql("VACUUM INTO ?")
             .bind(path.to_string_lossy().into_owned())
-            .execute(&self.pool)
+            .execute(self)
             .await?;
         Ok(())
     }
 
-    /// Reads the schema, a trivial query that still needs the file (the health check).
+    /// Reads the schema, a trivial query that still needs the database (the health check).
     pub async fn ping(&self) -> Result<()> {
-        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sqlite_master")
-            .fetch_one(&self.pool)
-            .await?;
+        let probe = match self.engine() {
+            Engine::Sqlite => "SELECT COUNT(*) FROM sqlite_master",
+            Engine::Postgres => "SELECT COUNT(*) FROM pg_catalog.pg_tables",
+        };
+        let _: i64 = sql(probe).scalar(self).await?;
         Ok(())
     }
 
     /// Waits for queries in flight and closes every connection (checkpointing the WAL).
     pub async fn close(&self) {
-        self.pool.close().await;
+        match &self.pool {
+            Pool::Sqlite(p) => p.close().await,
+            Pool::Postgres(p) => p.close().await,
+        }
     }
 }
 

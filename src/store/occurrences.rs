@@ -7,9 +7,8 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
-use sqlx::{FromRow as _, Row as _, Sqlite, Transaction};
 
-use super::{from_db, to_db, Db, Result, StoreError};
+use super::{dialect, from_db, sql, to_db, Db, Result, StoreError, Tx};
 use crate::domain::schedule::{catch_up, Kind, NewOccurrence, Occurrence};
 use crate::domain::shard::ShardPlan;
 
@@ -60,6 +59,14 @@ pub struct CheckinTarget {
     pub timezones: Vec<Tz>,
 }
 
+/// Who holds a claim and for how long: the holder's name is stable across restarts of the
+/// same process (its shards), so a restart takes its own claims back at once.
+#[derive(Debug, Clone)]
+pub struct Lease {
+    pub holder: String,
+    pub length: Duration,
+}
+
 /// What one claim did.
 #[derive(Debug, Default)]
 pub struct Claimed {
@@ -69,11 +76,11 @@ pub struct Claimed {
     pub failed: usize,
 }
 
-async fn insert(tx: &mut Transaction<'static, Sqlite>, new: &[NewOccurrence]) -> Result<u64> {
+async fn insert(tx: &mut Tx, new: &[NewOccurrence]) -> Result<u64> {
     let mut added = 0;
     for o in new {
         let user = (o.kind == Kind::PulseDm).then_some(to_db(o.target));
-        added += sqlx::query(
+        added += sql(
             "INSERT INTO occurrences (guild_id, kind, target, user_id, scheduled_for, parent_id)
              VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT (guild_id, kind, target, scheduled_for) DO NOTHING",
@@ -84,7 +91,7 @@ async fn insert(tx: &mut Transaction<'static, Sqlite>, new: &[NewOccurrence]) ->
         .bind(user)
         .bind(o.scheduled_for)
         .bind(o.parent_id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?
         .rows_affected();
     }
@@ -114,14 +121,14 @@ impl Db {
     /// Drops a guild's pending occurrences of `kind` after `now` (its schedule changed).
     pub async fn unplan(&self, guild_id: u64, kind: Kind, now: DateTime<Utc>) -> Result<u64> {
         let mut tx = self.write().await?;
-        let n = sqlx::query(
+        let n = sql(
             "DELETE FROM occurrences WHERE guild_id = ? AND kind = ? AND state = 'pending'
                AND scheduled_for > ?",
         )
         .bind(to_db(guild_id))
         .bind(kind.as_str())
         .bind(now)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?
         .rows_affected();
         tx.commit().await?;
@@ -130,12 +137,12 @@ impl Db {
 
     /// The latest planned time per (guild, target) for `kind`, whatever its state.
     pub async fn last_planned(&self, kind: Kind) -> Result<HashMap<(u64, u64), DateTime<Utc>>> {
-        let rows: Vec<(i64, i64, DateTime<Utc>)> = sqlx::query_as(
+        let rows: Vec<(i64, i64, DateTime<Utc>)> = sql(
             "SELECT guild_id, target, MAX(scheduled_for) FROM occurrences
              WHERE kind = ? GROUP BY guild_id, target",
         )
         .bind(kind.as_str())
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         Ok(rows
             .into_iter()
@@ -145,7 +152,7 @@ impl Db {
 
     /// Every open pair with a channel, with its members' time zones.
     pub async fn checkin_targets(&self) -> Result<Vec<CheckinTarget>> {
-        let rows: Vec<(i64, i64, Option<String>, Option<String>)> = sqlx::query_as(
+        let rows: Vec<(i64, i64, Option<String>, Option<String>)> = sql(
             "SELECT p.id, p.guild_id, mt.timezone, me.timezone FROM pairs p
              LEFT JOIN members mt ON mt.guild_id = p.guild_id AND mt.user_id = p.mentor_id
                                  AND mt.role = 'mentor'
@@ -153,7 +160,7 @@ impl Db {
                                  AND me.role = 'mentee'
              WHERE p.status IN ('active', 'paused') AND p.channel_id IS NOT NULL",
         )
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         Ok(rows
             .into_iter()
@@ -169,18 +176,37 @@ impl Db {
             .collect())
     }
 
-    /// Puts occurrences of this process's servers that a crash left claimed back to pending
-    /// (another process's claims are its own).
-    pub async fn reset_claimed(&self, shards: ShardPlan) -> Result<u64> {
+    /// Takes back, as pending, the claims this holder left when it stopped or crashed (and
+    /// claims from before leases, of its own servers). Another process's claims are its own
+    /// until their lease runs out.
+    pub async fn reset_claimed(&self, lease: &Lease, shards: ShardPlan) -> Result<u64> {
         let mut tx = self.write().await?;
-        let n = sqlx::query(concat!(
-            "UPDATE occurrences SET state = 'pending' WHERE state = 'claimed' AND ",
-            in_shards!()
+        let n = sql(concat!(
+            "UPDATE occurrences SET state = 'pending', claimed_by = NULL, lease_until = NULL ",
+            "WHERE state = 'claimed' AND (claimed_by = ? OR (claimed_by IS NULL AND ",
+            in_shards!(),
+            "))"
         ))
+        .bind(&lease.holder)
         .bind(i64::from(shards.count))
         .bind(i64::from(shards.first))
         .bind(i64::from(shards.last))
-        .execute(&mut *tx)
+        .execute(&mut tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    /// Extends the lease of everything this holder has claimed and not finished.
+    pub async fn renew_leases(&self, lease: &Lease, now: DateTime<Utc>) -> Result<u64> {
+        let mut tx = self.write().await?;
+        let n = sql(
+            "UPDATE occurrences SET lease_until = ? WHERE state = 'claimed' AND claimed_by = ?",
+        )
+        .bind(now + lease.length)
+        .bind(&lease.holder)
+        .execute(&mut tx)
         .await?
         .rows_affected();
         tx.commit().await?;
@@ -192,55 +218,69 @@ impl Db {
     pub async fn release(&self, ids: &[i64]) -> Result<()> {
         let mut tx = self.write().await?;
         for id in ids {
-            sqlx::query(
-                "UPDATE occurrences SET state = 'pending', attempts = MAX(attempts - 1, 0)
+            sql(
+                "UPDATE occurrences SET state = 'pending', claimed_by = NULL, lease_until = NULL,
+                   attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END
                  WHERE id = ? AND state = 'claimed'",
             )
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
         }
         tx.commit().await?;
         Ok(())
     }
 
-    /// Claims up to `limit` due occurrences in one transaction. Of several due for the same
-    /// target only the latest is claimed, and only within `grace`; the others are skipped.
+    /// Claims up to `limit` due occurrences in one transaction, for `lease`: pending ones of
+    /// this process's servers, any a lease overdue, and any whose claim's lease ran out (its
+    /// process died). Of
+    /// several due for the same target only the latest is claimed, and only within `grace`;
+    /// the others are skipped. On PostgreSQL the rows are locked with `SKIP LOCKED`, so
+    /// processes claiming at once never take the same row and never wait for each other.
     pub async fn claim_due(
         &self,
         now: DateTime<Utc>,
         grace: Duration,
         limit: u32,
         shards: ShardPlan,
+        lease: &Lease,
     ) -> Result<Claimed> {
-        let mut tx = self.write().await?;
+        let mut tx = self.begin().await?;
         // Raw rows, decoded one by one: one that cannot be read must not block the rest.
-        // Only this process's servers: their channels and members are in its cache.
-        let rows = sqlx::query(select_occurrences!(
-            "WHERE state = 'pending' AND scheduled_for <= ?
-               AND (not_before IS NULL OR not_before <= ?)
-               AND ((guild_id >> 22) % ?) BETWEEN ? AND ?
-             ORDER BY scheduled_for, id LIMIT ?"
-        ))
-        .bind(now)
-        .bind(now)
-        .bind(i64::from(shards.count))
-        .bind(i64::from(shards.first))
-        .bind(i64::from(shards.last))
-        .bind(i64::from(limit))
-        .fetch_all(&mut *tx)
-        .await?;
-        let departed: Vec<i64> = sqlx::query_scalar("SELECT guild_id FROM departed_guilds")
-            .fetch_all(&mut *tx)
+        // Pending rows of this process's servers (their channels and members are in its
+        // cache), and of any server once they are a whole lease overdue (the process of
+        // their shard is gone or far behind); a lapsed claim is anyone's. So when a process
+        // dies mid-round, another finishes it.
+        let text = format!(
+            "{} {}",
+            select_occurrences!(
+                "WHERE ((state = 'pending' AND (not_before IS NULL OR not_before <= ?)
+                         AND (scheduled_for <= ? AND ((guild_id >> 22) % ?) BETWEEN ? AND ?
+                              OR scheduled_for <= ?))
+                     OR (state = 'claimed' AND lease_until <= ?))
+                 ORDER BY scheduled_for, id LIMIT ?"
+            ),
+            dialect::skip_locked(tx.engine())
+        );
+        let rows = sql(sqlx::AssertSqlSafe(text))
+            .bind(now)
+            .bind(now)
+            .bind(i64::from(shards.count))
+            .bind(i64::from(shards.first))
+            .bind(i64::from(shards.last))
+            .bind(now - lease.length)
+            .bind(now)
+            .bind(i64::from(limit))
+            .fetch_each::<OccurrenceRow>(&mut tx)
+            .await?;
+        let departed: Vec<i64> = sql("SELECT guild_id FROM departed_guilds")
+            .scalars(&mut tx)
             .await?;
         // A row that cannot be read is marked failed with why; the others go ahead.
         let mut due = Vec::with_capacity(rows.len());
         let mut out = Claimed::default();
-        for row in rows {
-            let id: i64 = row.try_get("id")?;
-            let read = OccurrenceRow::from_row(&row)
-                .map_err(StoreError::from)
-                .and_then(to_occurrence);
+        for (id, row) in rows {
+            let read = row.and_then(to_occurrence);
             match read {
                 // Planned before the bot was removed from that server (a reminder, say).
                 Ok(o) if departed.contains(&to_db(o.guild_id)) => {
@@ -285,12 +325,15 @@ impl Db {
         }
         for (o, keep) in due.into_iter().zip(keep) {
             if keep {
-                sqlx::query(
-                    "UPDATE occurrences SET state = 'claimed', attempts = attempts + 1
+                sql(
+                    "UPDATE occurrences SET state = 'claimed', attempts = attempts + 1,
+                       claimed_by = ?, lease_until = ?
                      WHERE id = ?",
                 )
+                .bind(&lease.holder)
+                .bind(now + lease.length)
                 .bind(o.id)
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?;
                 out.due.push(Occurrence {
                     attempts: o.attempts + 1,
@@ -310,32 +353,54 @@ impl Db {
     /// The scheduler's backlog at `now`: how many occurrences are due and not done (as
     /// [`Db::outstanding`]), and when the oldest of them became due.
     pub async fn due_backlog(&self, now: DateTime<Utc>) -> Result<(u32, Option<DateTime<Utc>>)> {
-        let (n, oldest): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
-            "SELECT COUNT(*), MIN(MAX(scheduled_for, COALESCE(not_before, scheduled_for)))
+        let (n, oldest): (i64, Option<DateTime<Utc>>) = sql(
+            "SELECT COUNT(*), MIN(CASE WHEN not_before > scheduled_for THEN not_before ELSE scheduled_for END)
              FROM occurrences
              WHERE state = 'claimed'
                 OR (state = 'pending'
-                    AND MAX(scheduled_for, COALESCE(not_before, scheduled_for)) <= ?)",
+                    AND CASE WHEN not_before > scheduled_for THEN not_before ELSE scheduled_for END <= ?)",
         )
         .bind(now)
-        .fetch_one(self.pool())
+        .fetch_one(self)
         .await?;
         Ok((n as u32, oldest))
     }
 
-    /// When the next pending occurrence is due, if any.
-    pub async fn next_due(&self, shards: ShardPlan) -> Result<Option<DateTime<Utc>>> {
-        let at: Option<DateTime<Utc>> = sqlx::query_scalar(concat!(
-            "SELECT MIN(MAX(scheduled_for, COALESCE(not_before, scheduled_for))) ",
-            "FROM occurrences WHERE state = 'pending' AND ",
-            in_shards!()
+    /// When this process has something to claim next: a pending occurrence of its shards
+    /// falls due, one of another shard becomes a lease overdue, or a claim's lease runs out
+    /// (another process may have died). `None` when nothing is pending or claimed.
+    pub async fn next_due(
+        &self,
+        shards: ShardPlan,
+        lease: &Lease,
+    ) -> Result<Option<DateTime<Utc>>> {
+        type Times = (
+            Option<DateTime<Utc>>,
+            Option<DateTime<Utc>>,
+            Option<DateTime<Utc>>,
+        );
+        let (own, others, lapse): Times = sql(concat!(
+            "SELECT ",
+            "(SELECT MIN(CASE WHEN not_before > scheduled_for THEN not_before ",
+            "ELSE scheduled_for END) FROM occurrences WHERE state = 'pending' AND ",
+            in_shards!(),
+            "), (SELECT MIN(CASE WHEN not_before > scheduled_for THEN not_before ",
+            "ELSE scheduled_for END) FROM occurrences WHERE state = 'pending' AND NOT ",
+            in_shards!(),
+            "), (SELECT MIN(lease_until) FROM occurrences WHERE state = 'claimed')"
         ))
         .bind(i64::from(shards.count))
         .bind(i64::from(shards.first))
         .bind(i64::from(shards.last))
-        .fetch_one(self.pool())
+        .bind(i64::from(shards.count))
+        .bind(i64::from(shards.first))
+        .bind(i64::from(shards.last))
+        .fetch_one(self)
         .await?;
-        Ok(at)
+        Ok([own, others.map(|t| t + lease.length), lapse]
+            .into_iter()
+            .flatten()
+            .min())
     }
 
     /// Records a send (and the message it made) and plans what follows from it, together.
@@ -347,7 +412,7 @@ impl Db {
         then: &[NewOccurrence],
     ) -> Result<()> {
         let mut tx = self.write().await?;
-        sqlx::query(
+        sql(
             "UPDATE occurrences SET state = 'sent', done_at = ?, last_error = NULL,
                channel_id = ?, message_id = ? WHERE id = ?",
         )
@@ -355,7 +420,7 @@ impl Db {
         .bind(message.map(|m| to_db(m.0)))
         .bind(message.map(|m| to_db(m.1)))
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
         insert(&mut tx, then).await?;
         tx.commit().await?;
@@ -379,22 +444,22 @@ impl Db {
     /// Back to pending, not before `not_before` (a transient failure).
     pub async fn retry_later(&self, id: i64, not_before: DateTime<Utc>, error: &str) -> Result<()> {
         let mut tx = self.write().await?;
-        sqlx::query(
+        sql(
             "UPDATE occurrences SET state = 'pending', not_before = ?, last_error = ? WHERE id = ?",
         )
         .bind(not_before)
         .bind(error)
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
         tx.commit().await?;
         Ok(())
     }
 
     pub async fn occurrence(&self, id: i64) -> Result<Option<Occurrence>> {
-        let row: Option<OccurrenceRow> = sqlx::query_as(select_occurrences!("WHERE id = ?"))
+        let row: Option<OccurrenceRow> = sql(select_occurrences!("WHERE id = ?"))
             .bind(id)
-            .fetch_optional(self.pool())
+            .fetch_optional(self)
             .await?;
         row.map(to_occurrence).transpose()
     }
@@ -402,27 +467,27 @@ impl Db {
     /// How many occurrences of `kind` are in each state (for tests and the bench).
     pub async fn occurrence_states(&self, kind: Kind) -> Result<HashMap<String, i64>> {
         let rows: Vec<(String, i64)> =
-            sqlx::query_as("SELECT state, COUNT(*) FROM occurrences WHERE kind = ? GROUP BY state")
+            sql("SELECT state, COUNT(*) FROM occurrences WHERE kind = ? GROUP BY state")
                 .bind(kind.as_str())
-                .fetch_all(self.pool())
+                .fetch_all(self)
                 .await?;
         Ok(rows.into_iter().collect())
     }
 }
 
 async fn set_state(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut Tx,
     id: i64,
     state: &str,
     reason: Option<&str>,
     at: DateTime<Utc>,
 ) -> Result<()> {
-    sqlx::query("UPDATE occurrences SET state = ?, last_error = ?, done_at = ? WHERE id = ?")
+    sql("UPDATE occurrences SET state = ?, last_error = ?, done_at = ? WHERE id = ?")
         .bind(state)
         .bind(reason)
         .bind(at)
         .bind(id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use chrono::{DateTime, Utc};
 
 use super::audit::{record, AuditEntry};
-use super::{from_db, to_db, Db, Result, StoreError};
+use super::{from_db, sql, to_db, Db, Result, StoreError, Tx};
 use crate::domain::member::{Role, Status};
 use crate::domain::pair::{EndReason, Pair, PairStatus};
 
@@ -63,12 +63,7 @@ fn to_pair(row: PairRow) -> Result<Pair> {
 }
 
 /// Audits something the bot itself noticed about a pair (no person acted).
-async fn record_by_bot(
-    tx: &mut sqlx::SqliteConnection,
-    pair: &Pair,
-    action: &str,
-    at: DateTime<Utc>,
-) -> Result<()> {
+async fn record_by_bot(tx: &mut Tx, pair: &Pair, action: &str, at: DateTime<Utc>) -> Result<()> {
     let entry = AuditEntry {
         guild_id: pair.guild_id,
         actor_id: None,
@@ -127,19 +122,18 @@ impl Db {
         }
         let mut tx = self.write().await?;
         for (user, role) in [(mentor, Role::Mentor), (mentee, Role::Mentee)] {
-            let status: Option<String> = sqlx::query_scalar(
-                "SELECT status FROM members WHERE guild_id = ? AND user_id = ? AND role = ?",
-            )
-            .bind(to_db(guild_id))
-            .bind(to_db(user))
-            .bind(role.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
+            let status: Option<String> =
+                sql("SELECT status FROM members WHERE guild_id = ? AND user_id = ? AND role = ?")
+                    .bind(to_db(guild_id))
+                    .bind(to_db(user))
+                    .bind(role.as_str())
+                    .scalar_optional(&mut tx)
+                    .await?;
             if status.as_deref() != Some(Status::Active.as_str()) {
                 return Ok(Err(PairRefusal::NotActive(role)));
             }
         }
-        let (capacity, open): (Option<i64>, i64) = sqlx::query_as(concat!(
+        let (capacity, open): (Option<i64>, i64) = sql(concat!(
             "SELECT m.capacity, (SELECT COUNT(*) FROM pairs p WHERE p.guild_id = m.guild_id ",
             "AND p.mentor_id = m.user_id AND p.",
             open_statuses!(),
@@ -147,7 +141,7 @@ impl Db {
         ))
         .bind(to_db(guild_id))
         .bind(to_db(mentor))
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut tx)
         .await?;
         let capacity = capacity.unwrap_or(1);
         if open >= capacity {
@@ -155,16 +149,16 @@ impl Db {
                 capacity: capacity as u8,
             }));
         }
-        let (mentor_open, mentee_open): (i64, i64) = sqlx::query_as(concat!(
-            "SELECT COALESCE(SUM(mentor_id = ? AND mentee_id = ?), 0), ",
-            "COALESCE(SUM(mentee_id = ?), 0) FROM pairs WHERE guild_id = ? AND ",
+        let (mentor_open, mentee_open): (i64, i64) = sql(concat!(
+            "SELECT COUNT(CASE WHEN mentor_id = ? AND mentee_id = ? THEN 1 END), ",
+            "COUNT(CASE WHEN mentee_id = ? THEN 1 END) FROM pairs WHERE guild_id = ? AND ",
             open_statuses!()
         ))
         .bind(to_db(mentor))
         .bind(to_db(mentee))
         .bind(to_db(mentee))
         .bind(to_db(guild_id))
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut tx)
         .await?;
         if mentor_open > 0 {
             return Ok(Err(PairRefusal::AlreadyPaired));
@@ -172,7 +166,7 @@ impl Db {
         if mentee_open > 0 {
             return Ok(Err(PairRefusal::MenteeTaken));
         }
-        let inserted: std::result::Result<i64, sqlx::Error> = sqlx::query_scalar(
+        let inserted: Result<i64> = sql(
             "INSERT INTO pairs (guild_id, mentor_id, mentee_id, status, started_at)
              VALUES (?, ?, ?, 'pending', ?) RETURNING id",
         )
@@ -180,15 +174,15 @@ impl Db {
         .bind(to_db(mentor))
         .bind(to_db(mentee))
         .bind(audit.at)
-        .fetch_one(&mut *tx)
+        .scalar(&mut tx)
         .await;
         let id = match inserted {
             Ok(id) => id,
             // The index is the last word if the checks above ever miss a case.
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            Err(StoreError::Sqlx(sqlx::Error::Database(e))) if e.is_unique_violation() => {
                 return Ok(Err(PairRefusal::MenteeTaken))
             }
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(e),
         };
         let entry = AuditEntry {
             detail: Some(format!("pair {id}")),
@@ -213,12 +207,12 @@ impl Db {
     /// A pending pair gets its channel and becomes active, in one update; false if it is no
     /// longer pending (rolled back meanwhile), and then the channel belongs to no pair.
     pub async fn activate_pair(&self, pair_id: i64, channel_id: u64) -> Result<bool> {
-        let n = sqlx::query(
+        let n = sql(
             "UPDATE pairs SET status = 'active', channel_id = ? WHERE id = ? AND status = 'pending'",
         )
         .bind(to_db(channel_id))
         .bind(pair_id)
-        .execute(self.pool())
+        .execute(self)
         .await?
         .rows_affected();
         Ok(n > 0)
@@ -228,9 +222,9 @@ impl Db {
     /// half-made; false if it was not pending.
     pub async fn discard_new_pair(&self, pair_id: i64, audit: &AuditEntry) -> Result<bool> {
         let mut tx = self.write().await?;
-        let n = sqlx::query("DELETE FROM pairs WHERE id = ? AND status = 'pending'")
+        let n = sql("DELETE FROM pairs WHERE id = ? AND status = 'pending'")
             .bind(pair_id)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?
             .rows_affected();
         if n > 0 {
@@ -242,86 +236,84 @@ impl Db {
 
     /// Pending pairs started by `until`: left half-made by a process that stopped.
     pub async fn pending_pairs(&self, until: DateTime<Utc>) -> Result<Vec<Pair>> {
-        let rows: Vec<PairRow> = sqlx::query_as(select_pairs!(
+        let rows: Vec<PairRow> = sql(select_pairs!(
             "WHERE status = 'pending' AND started_at <= ? ORDER BY id"
         ))
         .bind(until)
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         rows.into_iter().map(to_pair).collect()
     }
 
     /// Whether any pair (in any state) has this channel.
     pub async fn is_pair_channel(&self, channel_id: u64) -> Result<bool> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pairs WHERE channel_id = ?")
+        let n: i64 = sql("SELECT COUNT(*) FROM pairs WHERE channel_id = ?")
             .bind(to_db(channel_id))
-            .fetch_one(self.pool())
+            .scalar(self)
             .await?;
         Ok(n > 0)
     }
 
     pub async fn pair(&self, pair_id: i64) -> Result<Option<Pair>> {
-        let row: Option<PairRow> = sqlx::query_as(select_pairs!("WHERE id = ?"))
+        let row: Option<PairRow> = sql(select_pairs!("WHERE id = ?"))
             .bind(pair_id)
-            .fetch_optional(self.pool())
+            .fetch_optional(self)
             .await?;
         row.map(to_pair).transpose()
     }
 
     /// The pair whose private channel this is (any status).
     pub async fn pair_by_channel(&self, channel_id: u64) -> Result<Option<Pair>> {
-        let row: Option<PairRow> = sqlx::query_as(select_pairs!("WHERE channel_id = ?"))
+        let row: Option<PairRow> = sql(select_pairs!("WHERE channel_id = ?"))
             .bind(to_db(channel_id))
-            .fetch_optional(self.pool())
+            .fetch_optional(self)
             .await?;
         row.map(to_pair).transpose()
     }
 
     /// Active and paused pairs the person is in, oldest first.
     pub async fn open_pairs_of(&self, guild_id: u64, user_id: u64) -> Result<Vec<Pair>> {
-        let rows: Vec<PairRow> = sqlx::query_as(select_pairs!(
+        let rows: Vec<PairRow> = sql(select_pairs!(
             "WHERE guild_id = ? AND (mentor_id = ? OR mentee_id = ?)
                AND status IN ('active', 'paused') ORDER BY id"
         ))
         .bind(to_db(guild_id))
         .bind(to_db(user_id))
         .bind(to_db(user_id))
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         rows.into_iter().map(to_pair).collect()
     }
 
     /// Every active and paused pair of the server, oldest first.
     pub async fn open_pairs(&self, guild_id: u64) -> Result<Vec<Pair>> {
-        let rows: Vec<PairRow> = sqlx::query_as(select_pairs!(
+        let rows: Vec<PairRow> = sql(select_pairs!(
             "WHERE guild_id = ? AND status IN ('active', 'paused') ORDER BY id"
         ))
         .bind(to_db(guild_id))
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         rows.into_iter().map(to_pair).collect()
     }
 
     /// Every pair the server ever had, oldest first (for the digest and exports).
     pub async fn all_pairs(&self, guild_id: u64) -> Result<Vec<Pair>> {
-        let rows: Vec<PairRow> = sqlx::query_as(select_pairs!(
+        let rows: Vec<PairRow> = sql(select_pairs!(
             "WHERE guild_id = ? AND status <> 'pending' ORDER BY id"
         ))
         .bind(to_db(guild_id))
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         rows.into_iter().map(to_pair).collect()
     }
 
     /// (mentor, mentee) of every pair the server ever had, to avoid repeats.
     pub async fn previous_pairs(&self, guild_id: u64) -> Result<HashSet<(u64, u64)>> {
-        let rows: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT mentor_id, mentee_id FROM pairs
+        let rows: Vec<(i64, i64)> = sql("SELECT mentor_id, mentee_id FROM pairs
              WHERE guild_id = ? AND mentor_id IS NOT NULL AND mentee_id IS NOT NULL
-               AND status <> 'pending'",
-        )
+               AND status <> 'pending'")
         .bind(to_db(guild_id))
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         Ok(rows
             .into_iter()
@@ -331,14 +323,14 @@ impl Db {
 
     /// Capacity and open pairs of every active mentor.
     pub async fn mentor_loads(&self, guild_id: u64) -> Result<HashMap<u64, Load>> {
-        let rows: Vec<(i64, Option<i64>, i64)> = sqlx::query_as(concat!(
+        let rows: Vec<(i64, Option<i64>, i64)> = sql(concat!(
             "SELECT m.user_id, m.capacity, (SELECT COUNT(*) FROM pairs p ",
             "WHERE p.guild_id = m.guild_id AND p.mentor_id = m.user_id AND p.",
             open_statuses!(),
             ") FROM members m WHERE m.guild_id = ? AND m.role = 'mentor' AND m.status = 'active'"
         ))
         .bind(to_db(guild_id))
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         Ok(rows
             .into_iter()
@@ -362,13 +354,11 @@ impl Db {
         audit: &AuditEntry,
     ) -> Result<bool> {
         let mut tx = self.write().await?;
-        let n = sqlx::query(
-            "UPDATE pairs SET status = 'paused', paused_until = ?
-             WHERE id = ? AND status IN ('active', 'paused')",
-        )
+        let n = sql("UPDATE pairs SET status = 'paused', paused_until = ?
+             WHERE id = ? AND status IN ('active', 'paused')")
         .bind(until)
         .bind(pair_id)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?
         .rows_affected();
         if n > 0 {
@@ -386,23 +376,23 @@ impl Db {
         audit: &AuditEntry,
     ) -> Result<Option<Pair>> {
         let mut tx = self.write().await?;
-        let n = sqlx::query(
+        let n = sql(
             "UPDATE pairs SET status = 'ended', end_reason = ?, ended_at = ?, paused_until = NULL
              WHERE id = ? AND status IN ('active', 'paused')",
         )
         .bind(reason.as_str())
         .bind(audit.at)
         .bind(pair_id)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?
         .rows_affected();
         if n == 0 {
             return Ok(None);
         }
         record(&mut tx, audit).await?;
-        let row: PairRow = sqlx::query_as(select_pairs!("WHERE id = ?"))
+        let row: PairRow = sql(select_pairs!("WHERE id = ?"))
             .bind(pair_id)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut tx)
             .await?;
         tx.commit().await?;
         to_pair(row).map(Some)
@@ -412,19 +402,19 @@ impl Db {
     /// time, so moderators are told once.
     pub async fn mark_broken(&self, channel_id: u64, at: DateTime<Utc>) -> Result<Option<Pair>> {
         let mut tx = self.write().await?;
-        let row: Option<PairRow> = sqlx::query_as(select_pairs!(
-            "WHERE channel_id = ? AND status IN ('active', 'paused') AND broken_notified = 0"
+        let row: Option<PairRow> = sql(select_pairs!(
+            "WHERE channel_id = ? AND status IN ('active', 'paused') AND broken_notified = FALSE"
         ))
         .bind(to_db(channel_id))
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut tx)
         .await?;
         let Some(row) = row else {
             return Ok(None);
         };
         let mut pair = to_pair(row)?;
-        sqlx::query("UPDATE pairs SET status = 'broken', broken_notified = 1 WHERE id = ?")
+        sql("UPDATE pairs SET status = 'broken', broken_notified = TRUE WHERE id = ?")
             .bind(pair.id)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
         record_by_bot(&mut tx, &pair, "pair.broken", at).await?;
         tx.commit().await?;
@@ -441,17 +431,16 @@ impl Db {
         check_in: bool,
     ) -> Result<Option<Unreachable>> {
         let mut tx = self.write().await?;
-        let row: Option<(i64, Option<DateTime<Utc>>)> = sqlx::query_as(
-            "SELECT id, unreachable_since FROM pairs
-             WHERE channel_id = ? AND status IN ('active', 'paused')",
-        )
-        .bind(to_db(channel_id))
-        .fetch_optional(&mut *tx)
-        .await?;
+        let row: Option<(i64, Option<DateTime<Utc>>)> =
+            sql("SELECT id, unreachable_since FROM pairs
+             WHERE channel_id = ? AND status IN ('active', 'paused')")
+            .bind(to_db(channel_id))
+            .fetch_optional(&mut tx)
+            .await?;
         let Some((id, since)) = row else {
             return Ok(None);
         };
-        let rounds: i64 = sqlx::query_scalar(
+        let rounds: i64 = sql(
             "UPDATE pairs SET unreachable_since = COALESCE(unreachable_since, ?),
                unreachable_rounds = unreachable_rounds + ? WHERE id = ?
              RETURNING unreachable_rounds",
@@ -459,11 +448,11 @@ impl Db {
         .bind(at)
         .bind(i64::from(check_in))
         .bind(id)
-        .fetch_one(&mut *tx)
+        .scalar(&mut tx)
         .await?;
-        let row: PairRow = sqlx::query_as(select_pairs!("WHERE id = ?"))
+        let row: PairRow = sql(select_pairs!("WHERE id = ?"))
             .bind(id)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut tx)
             .await?;
         let pair = to_pair(row)?;
         if since.is_none() {
@@ -479,11 +468,11 @@ impl Db {
 
     /// Whether the open pair with this channel is marked unreachable (a read, for every post).
     pub async fn is_unreachable(&self, channel_id: u64) -> Result<bool> {
-        let n: i64 = sqlx::query_scalar(
+        let n: i64 = sql(
             "SELECT COUNT(*) FROM pairs WHERE channel_id = ? AND unreachable_since IS NOT NULL",
         )
         .bind(to_db(channel_id))
-        .fetch_one(self.pool())
+        .scalar(self)
         .await?;
         Ok(n > 0)
     }
@@ -491,22 +480,20 @@ impl Db {
     /// Posting in the channel works again: the pair is reachable. Returns it if it was not.
     pub async fn mark_reachable(&self, channel_id: u64, at: DateTime<Utc>) -> Result<Option<Pair>> {
         let mut tx = self.write().await?;
-        let row: Option<PairRow> = sqlx::query_as(select_pairs!(
+        let row: Option<PairRow> = sql(select_pairs!(
             "WHERE channel_id = ? AND unreachable_since IS NOT NULL"
         ))
         .bind(to_db(channel_id))
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut tx)
         .await?;
         let Some(row) = row else {
             return Ok(None);
         };
         let pair = to_pair(row)?;
-        sqlx::query(
-            "UPDATE pairs SET unreachable_since = NULL, unreachable_rounds = 0 WHERE id = ?",
-        )
-        .bind(pair.id)
-        .execute(&mut *tx)
-        .await?;
+        sql("UPDATE pairs SET unreachable_since = NULL, unreachable_rounds = 0 WHERE id = ?")
+            .bind(pair.id)
+            .execute(&mut tx)
+            .await?;
         record_by_bot(&mut tx, &pair, "pair.reachable", at).await?;
         tx.commit().await?;
         Ok(Some(pair))
@@ -514,11 +501,11 @@ impl Db {
 
     /// Categories the bot created for overflowing pair channels, by number.
     pub async fn pair_categories(&self, guild_id: u64) -> Result<Vec<(u64, u32)>> {
-        let rows: Vec<(i64, i64)> = sqlx::query_as(
+        let rows: Vec<(i64, i64)> = sql(
             "SELECT category_id, number FROM pair_categories WHERE guild_id = ? ORDER BY number",
         )
         .bind(to_db(guild_id))
-        .fetch_all(self.pool())
+        .fetch_all(self)
         .await?;
         Ok(rows
             .into_iter()
@@ -527,11 +514,11 @@ impl Db {
     }
 
     pub async fn add_pair_category(&self, guild_id: u64, category: u64, number: u32) -> Result<()> {
-        sqlx::query("INSERT INTO pair_categories (guild_id, category_id, number) VALUES (?, ?, ?)")
+        sql("INSERT INTO pair_categories (guild_id, category_id, number) VALUES (?, ?, ?)")
             .bind(to_db(guild_id))
             .bind(to_db(category))
             .bind(number as i64)
-            .execute(self.pool())
+            .execute(self)
             .await?;
         Ok(())
     }
@@ -544,7 +531,7 @@ impl Db {
         proposals: &serde_json::Value,
         at: DateTime<Utc>,
     ) -> Result<i64> {
-        let id = sqlx::query_scalar(
+        let id = sql(
             "INSERT INTO pair_suggestions (guild_id, created_by_user_id, proposals, state, created_at)
              VALUES (?, ?, ?, 'open', ?) RETURNING id",
         )
@@ -552,19 +539,18 @@ impl Db {
         .bind(to_db(by))
         .bind(proposals.to_string())
         .bind(at)
-        .fetch_one(self.pool())
+        .scalar(self)
         .await?;
         Ok(id)
     }
 
     /// The preview's guild and proposals while it is still open.
     pub async fn open_suggestion(&self, id: i64) -> Result<Option<(u64, serde_json::Value)>> {
-        let row: Option<(i64, String)> = sqlx::query_as(
-            "SELECT guild_id, proposals FROM pair_suggestions WHERE id = ? AND state = 'open'",
-        )
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?;
+        let row: Option<(i64, String)> =
+            sql("SELECT guild_id, proposals FROM pair_suggestions WHERE id = ? AND state = 'open'")
+                .bind(id)
+                .fetch_optional(self)
+                .await?;
         row.map(|(g, text)| {
             serde_json::from_str(&text)
                 .map(|v| (from_db(g), v))
@@ -575,13 +561,12 @@ impl Db {
 
     /// Closes an open preview (approved or discarded); false if someone else closed it first.
     pub async fn close_suggestion(&self, id: i64, approved: bool) -> Result<bool> {
-        let n =
-            sqlx::query("UPDATE pair_suggestions SET state = ? WHERE id = ? AND state = 'open'")
-                .bind(if approved { "approved" } else { "discarded" })
-                .bind(id)
-                .execute(self.pool())
-                .await?
-                .rows_affected();
+        let n = sql("UPDATE pair_suggestions SET state = ? WHERE id = ? AND state = 'open'")
+            .bind(if approved { "approved" } else { "discarded" })
+            .bind(id)
+            .execute(self)
+            .await?
+            .rows_affected();
         Ok(n > 0)
     }
 
@@ -596,7 +581,7 @@ impl Db {
         change: Option<&str>,
         at: DateTime<Utc>,
     ) -> Result<()> {
-        sqlx::query(
+        sql(
             "INSERT INTO exit_surveys (pair_id, guild_id, user_id, rating, worked, change, answered_at)
              VALUES (?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (pair_id, user_id) DO UPDATE SET rating = excluded.rating,
@@ -610,7 +595,7 @@ impl Db {
         .bind(worked)
         .bind(change)
         .bind(at)
-        .execute(self.pool())
+        .execute(self)
         .await?;
         Ok(())
     }

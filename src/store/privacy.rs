@@ -3,10 +3,9 @@
 //! against the schema, so a new table with a user column cannot be forgotten.
 
 use serde_json::{Map, Value};
-use sqlx::{Column, Row, TypeInfo, ValueRef};
 
 use super::audit::{record, AuditEntry};
-use super::{to_db, Db, Result};
+use super::{dialect, sql, to_db, Db, Result};
 use crate::domain::member::ERASED_MENTION;
 
 /// What erasure does to a column.
@@ -135,19 +134,6 @@ pub const USER_DATA: &[UserColumn] = &[
     },
 ];
 
-/// Matching previews of a server that name the person (server, mentor, mentee bound in that
-/// order): they list people inside JSON.
-const NAMING_PREVIEWS: &str = "guild_id = ? AND EXISTS (
-    SELECT 1 FROM json_each(proposals, '$.proposals') p
-    WHERE json_extract(p.value, '$.mentor_id') = ? OR json_extract(p.value, '$.mentee_id') = ?)";
-
-/// Every text column of the tables that belong to a server: what others wrote there may
-/// mention the person.
-const TEXT_COLUMNS: &str = "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
-    WHERE m.type = 'table' AND p.type = 'TEXT'
-      AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'
-      AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) g WHERE g.name = 'guild_id')";
-
 /// Whether a column name, by the schema's naming convention, holds a user id.
 pub fn is_user_column(name: &str) -> bool {
     name == "user_id"
@@ -163,33 +149,6 @@ pub fn is_user_column(name: &str) -> bool {
         .contains(&name)
 }
 
-fn row_to_json(row: &sqlx::sqlite::SqliteRow) -> Value {
-    let mut obj = Map::new();
-    for (i, col) in row.columns().iter().enumerate() {
-        let raw = row.try_get_raw(i).ok();
-        let value = match raw {
-            None => Value::Null,
-            Some(r) if r.is_null() => Value::Null,
-            Some(r) => match r.type_info().name() {
-                "INTEGER" | "BOOLEAN" | "INT8" => row
-                    .try_get::<i64, _>(i)
-                    .map(Value::from)
-                    .unwrap_or(Value::Null),
-                "REAL" => row
-                    .try_get::<f64, _>(i)
-                    .map(Value::from)
-                    .unwrap_or(Value::Null),
-                _ => row
-                    .try_get::<String, _>(i)
-                    .map(Value::from)
-                    .unwrap_or(Value::Null),
-            },
-        };
-        obj.insert(col.name().to_string(), value);
-    }
-    Value::Object(obj)
-}
-
 /// Rows erased or detached, per table.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ErasedCounts {
@@ -203,40 +162,34 @@ impl Db {
         let mut out = Map::new();
         for uc in USER_DATA {
             // Table and column names come from the constant list above, never from input.
-            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            let rows = sql(sqlx::AssertSqlSafe(format!(
                 "SELECT * FROM {} WHERE guild_id = ? AND {} = ?",
                 uc.table, uc.column
             )))
             .bind(to_db(guild_id))
             .bind(to_db(user_id))
-            .fetch_all(self.pool())
+            .fetch_json(self)
             .await?;
             let entry = out
                 .entry(uc.table.to_string())
                 .or_insert_with(|| Value::Array(Vec::new()));
             let list = entry.as_array_mut().expect("tables map to arrays");
-            for row in rows {
-                let v = row_to_json(&row);
+            for v in rows {
                 if !list.contains(&v) {
                     list.push(v);
                 }
             }
         }
         // The goals of the person's pairs are theirs too, whoever wrote them down.
-        let rows = sqlx::query(
-            "SELECT g.* FROM goals g JOIN pairs p ON p.id = g.pair_id
+        let rows = sql("SELECT g.* FROM goals g JOIN pairs p ON p.id = g.pair_id
              WHERE p.guild_id = ? AND (p.mentor_id = ? OR p.mentee_id = ?)
-             ORDER BY g.pair_id, g.number",
-        )
+             ORDER BY g.pair_id, g.number")
         .bind(to_db(guild_id))
         .bind(to_db(user_id))
         .bind(to_db(user_id))
-        .fetch_all(self.pool())
+        .fetch_json(self)
         .await?;
-        out.insert(
-            "goals".to_string(),
-            Value::Array(rows.iter().map(row_to_json).collect()),
-        );
+        out.insert("goals".to_string(), Value::Array(rows));
         Ok(Value::Object(out))
     }
 
@@ -252,15 +205,18 @@ impl Db {
         let mut counts = ErasedCounts::default();
         // Matching previews, open or closed, list people inside JSON: those that name the
         // person go (a moderator simply runs `/pair suggest` again).
-        let sql = format!("DELETE FROM pair_suggestions WHERE {NAMING_PREVIEWS}");
-        sqlx::query(sqlx::AssertSqlSafe(sql))
+        let text = format!(
+            "DELETE FROM pair_suggestions WHERE {}",
+            dialect::naming_previews(tx.engine())
+        );
+        sql(sqlx::AssertSqlSafe(text))
             .bind(to_db(guild_id))
             .bind(to_db(user_id))
             .bind(to_db(user_id))
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
         for uc in USER_DATA {
-            let sql = match uc.erase {
+            let text = match uc.erase {
                 Erase::Delete => format!(
                     "DELETE FROM {} WHERE guild_id = ? AND {} = ?",
                     uc.table, uc.column
@@ -276,10 +232,10 @@ impl Db {
                         .collect::<String>()
                 ),
             };
-            let n = sqlx::query(sqlx::AssertSqlSafe(sql))
+            let n = sql(sqlx::AssertSqlSafe(text))
                 .bind(to_db(guild_id))
                 .bind(to_db(user_id))
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?
                 .rows_affected();
             match uc.erase {
@@ -290,19 +246,20 @@ impl Db {
         // What others wrote may mention the person (`<@id>` in a goal, a note, thanks): every
         // text column of the server's rows, found in the schema so none is forgotten, keeps
         // the words and loses the id.
-        let text_columns: Vec<(String, String)> =
-            sqlx::query_as(TEXT_COLUMNS).fetch_all(&mut *tx).await?;
+        let text_columns: Vec<(String, String)> = sql(dialect::server_text_columns(tx.engine()))
+            .fetch_all(&mut tx)
+            .await?;
         let id = user_id.to_string();
         for (table, column) in &text_columns {
             // Names come from the schema itself, never from input.
-            let sql = format!(
+            let text = format!(
                 "UPDATE {table} SET {column} = replace(replace({column}, ?, ?), ?, ?)
-                 WHERE guild_id = ? AND (instr({column}, ?) > 0 OR instr({column}, ?) > 0)"
+                 WHERE guild_id = ? AND ({column} LIKE '%' || ? || '%' OR {column} LIKE '%' || ? || '%')"
             );
             // Only rows holding a mention count: the bare id also turns up in timestamps
             // and numbers ("10" in "19:10"), which are not the person.
             let (plain, nick) = (format!("<@{id}>"), format!("<@!{id}>"));
-            counts.detached += sqlx::query(sqlx::AssertSqlSafe(sql))
+            counts.detached += sql(sqlx::AssertSqlSafe(text))
                 .bind(&plain)
                 .bind(ERASED_MENTION)
                 .bind(&nick)
@@ -310,7 +267,7 @@ impl Db {
                 .bind(to_db(guild_id))
                 .bind(&plain)
                 .bind(&nick)
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?
                 .rows_affected();
         }
@@ -325,42 +282,46 @@ impl Db {
     pub async fn holds_user_data(&self, guild_id: u64, user_id: u64) -> Result<bool> {
         for uc in USER_DATA {
             // Table and column names come from the constant list above.
-            let sql = format!(
+            let text = format!(
                 "SELECT EXISTS (SELECT 1 FROM {} WHERE guild_id = ? AND {} = ?)",
                 uc.table, uc.column
             );
-            let found: bool = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            let found: bool = sql(sqlx::AssertSqlSafe(text))
                 .bind(to_db(guild_id))
                 .bind(to_db(user_id))
-                .fetch_one(self.pool())
+                .scalar(self)
                 .await?;
             if found {
                 return Ok(true);
             }
         }
-        let sql = format!("SELECT EXISTS (SELECT 1 FROM pair_suggestions WHERE {NAMING_PREVIEWS})");
-        let named: bool = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        let text = format!(
+            "SELECT EXISTS (SELECT 1 FROM pair_suggestions WHERE {})",
+            dialect::naming_previews(self.engine())
+        );
+        let named: bool = sql(sqlx::AssertSqlSafe(text))
             .bind(to_db(guild_id))
             .bind(to_db(user_id))
             .bind(to_db(user_id))
-            .fetch_one(self.pool())
+            .scalar(self)
             .await?;
         if named {
             return Ok(true);
         }
-        let text_columns: Vec<(String, String)> =
-            sqlx::query_as(TEXT_COLUMNS).fetch_all(self.pool()).await?;
+        let text_columns: Vec<(String, String)> = sql(dialect::server_text_columns(self.engine()))
+            .fetch_all(self)
+            .await?;
         for (table, column) in &text_columns {
             // Names come from the schema itself, never from input.
-            let sql = format!(
+            let text = format!(
                 "SELECT EXISTS (SELECT 1 FROM {table} WHERE guild_id = ?
-                   AND (instr({column}, ?) > 0 OR instr({column}, ?) > 0))"
+                   AND ({column} LIKE '%' || ? || '%' OR {column} LIKE '%' || ? || '%'))"
             );
-            let found: bool = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            let found: bool = sql(sqlx::AssertSqlSafe(text))
                 .bind(to_db(guild_id))
                 .bind(format!("<@{user_id}>"))
                 .bind(format!("<@!{user_id}>"))
-                .fetch_one(self.pool())
+                .scalar(self)
                 .await?;
             if found {
                 return Ok(true);
@@ -385,25 +346,21 @@ impl Db {
                 "not a column name: {table}.{column}"
             )));
         }
-        let n = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        let n = sql(sqlx::AssertSqlSafe(format!(
             "SELECT COUNT(*) FROM {table} WHERE guild_id = ? AND {column} = ?"
         )))
         .bind(to_db(guild_id))
         .bind(to_db(user_id))
-        .fetch_one(self.pool())
+        .scalar(self)
         .await?;
         Ok(n)
     }
 
     /// Tables and their columns as they are in the database (for the schema check).
     pub async fn schema_columns(&self) -> Result<Vec<(String, String)>> {
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
-             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'
-             ORDER BY m.name, p.cid",
-        )
-        .fetch_all(self.pool())
-        .await?;
+        let rows: Vec<(String, String)> = sql(dialect::schema_columns(self.engine()))
+            .fetch_all(self)
+            .await?;
         Ok(rows)
     }
 }

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{from_db, to_db, Db, Result};
+use super::{from_db, sql, to_db, Db, Result};
 
 /// What became of a pulse answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,29 +29,28 @@ impl Db {
     ) -> Result<String> {
         let mut tx = self.write().await?;
         let existing: Option<String> =
-            sqlx::query_scalar("SELECT question FROM pulse_rounds WHERE occurrence_id = ?")
+            sql("SELECT question FROM pulse_rounds WHERE occurrence_id = ?")
                 .bind(round_id)
-                .fetch_optional(&mut *tx)
+                .scalar_optional(&mut tx)
                 .await?;
         if let Some(q) = existing {
             return Ok(q);
         }
-        let before: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM pulse_rounds WHERE guild_id = ?")
-                .bind(to_db(guild_id))
-                .fetch_one(&mut *tx)
-                .await?;
+        let before: i64 = sql("SELECT COUNT(*) FROM pulse_rounds WHERE guild_id = ?")
+            .bind(to_db(guild_id))
+            .scalar(&mut tx)
+            .await?;
         let question = questions
             .get(before as usize % questions.len().max(1))
             .cloned()
             .unwrap_or_default();
-        sqlx::query("UPDATE pulse_rounds SET closes_at = ? WHERE guild_id = ? AND closes_at > ?")
+        sql("UPDATE pulse_rounds SET closes_at = ? WHERE guild_id = ? AND closes_at > ?")
             .bind(at)
             .bind(to_db(guild_id))
             .bind(at)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
-        sqlx::query(
+        sql(
             "INSERT INTO pulse_rounds (occurrence_id, guild_id, question, started_at, closes_at)
              VALUES (?, ?, ?, ?, ?)",
         )
@@ -60,7 +59,7 @@ impl Db {
         .bind(&question)
         .bind(at)
         .bind(at + window)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
         tx.commit().await?;
         Ok(question)
@@ -69,34 +68,34 @@ impl Db {
     /// The round's guild and question.
     pub async fn pulse_round(&self, round_id: i64) -> Result<Option<(u64, String)>> {
         let row: Option<(i64, String)> =
-            sqlx::query_as("SELECT guild_id, question FROM pulse_rounds WHERE occurrence_id = ?")
+            sql("SELECT guild_id, question FROM pulse_rounds WHERE occurrence_id = ?")
                 .bind(round_id)
-                .fetch_optional(self.pool())
+                .fetch_optional(self)
                 .await?;
         Ok(row.map(|(g, q)| (from_db(g), q)))
     }
 
     /// Everyone active in the programme in this server, in either role.
     pub async fn active_member_ids(&self, guild_id: u64) -> Result<Vec<u64>> {
-        let rows: Vec<i64> = sqlx::query_scalar(
+        let rows: Vec<i64> = sql(
             "SELECT DISTINCT user_id FROM members WHERE guild_id = ? AND status = 'active'
              ORDER BY user_id",
         )
         .bind(to_db(guild_id))
-        .fetch_all(self.pool())
+        .scalars(self)
         .await?;
         Ok(rows.into_iter().map(from_db).collect())
     }
 
     /// Whether the person was asked in this round.
     pub async fn was_asked(&self, round_id: i64, user_id: u64) -> Result<bool> {
-        let n: i64 = sqlx::query_scalar(
+        let n: i64 = sql(
             "SELECT COUNT(*) FROM occurrences WHERE parent_id = ? AND kind = 'pulse_dm'
                AND user_id = ?",
         )
         .bind(round_id)
         .bind(to_db(user_id))
-        .fetch_one(self.pool())
+        .scalar(self)
         .await?;
         Ok(n > 0)
     }
@@ -108,15 +107,13 @@ impl Db {
         user_id: u64,
         now: DateTime<Utc>,
     ) -> Result<Option<u8>> {
-        let score: Option<i64> = sqlx::query_scalar(
-            "SELECT a.score FROM pulse_answers a
+        let score: Option<i64> = sql("SELECT a.score FROM pulse_answers a
              JOIN pulse_rounds r ON r.occurrence_id = a.round_id
-             WHERE a.round_id = ? AND a.user_id = ? AND r.closes_at > ?",
-        )
+             WHERE a.round_id = ? AND a.user_id = ? AND r.closes_at > ?")
         .bind(round_id)
         .bind(to_db(user_id))
         .bind(now)
-        .fetch_optional(self.pool())
+        .scalar_optional(self)
         .await?;
         Ok(score.and_then(|s| u8::try_from(s).ok()))
     }
@@ -131,7 +128,7 @@ impl Db {
         at: DateTime<Utc>,
     ) -> Result<PulseAnswer> {
         let mut tx = self.write().await?;
-        let n = sqlx::query(
+        let n = sql(
             "INSERT INTO pulse_answers (round_id, guild_id, user_id, score, answered_at)
              SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM pulse_rounds
                WHERE occurrence_id = ? AND closes_at > ?)
@@ -145,7 +142,7 @@ impl Db {
         .bind(at)
         .bind(round_id)
         .bind(at)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?
         .rows_affected();
         tx.commit().await?;
@@ -165,24 +162,22 @@ impl Db {
         at: DateTime<Utc>,
     ) -> Result<PulseAnswer> {
         let mut tx = self.write().await?;
-        let open: bool = sqlx::query_scalar(
-            "SELECT COUNT(*) > 0 FROM pulse_rounds WHERE occurrence_id = ? AND closes_at > ?",
-        )
-        .bind(round_id)
-        .bind(at)
-        .fetch_one(&mut *tx)
-        .await?;
+        let open: bool =
+            sql("SELECT COUNT(*) > 0 FROM pulse_rounds WHERE occurrence_id = ? AND closes_at > ?")
+                .bind(round_id)
+                .bind(at)
+                .scalar(&mut tx)
+                .await?;
         if !open {
             return Ok(PulseAnswer::Closed);
         }
-        let n =
-            sqlx::query("UPDATE pulse_answers SET comment = ? WHERE round_id = ? AND user_id = ?")
-                .bind(comment)
-                .bind(round_id)
-                .bind(to_db(user_id))
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
+        let n = sql("UPDATE pulse_answers SET comment = ? WHERE round_id = ? AND user_id = ?")
+            .bind(comment)
+            .bind(round_id)
+            .bind(to_db(user_id))
+            .execute(&mut tx)
+            .await?
+            .rows_affected();
         tx.commit().await?;
         Ok(if n > 0 {
             PulseAnswer::Saved
@@ -198,15 +193,13 @@ impl Db {
         guild_id: u64,
         now: DateTime<Utc>,
     ) -> Result<Option<(i64, DateTime<Utc>, u32)>> {
-        let row: Option<(i64, DateTime<Utc>, i64)> = sqlx::query_as(
-            "SELECT r.occurrence_id, r.closes_at,
+        let row: Option<(i64, DateTime<Utc>, i64)> = sql("SELECT r.occurrence_id, r.closes_at,
                     (SELECT COUNT(*) FROM pulse_answers a WHERE a.round_id = r.occurrence_id)
              FROM pulse_rounds r WHERE r.guild_id = ? AND r.closes_at > ?
-             ORDER BY r.started_at DESC LIMIT 1",
-        )
+             ORDER BY r.started_at DESC LIMIT 1")
         .bind(to_db(guild_id))
         .bind(now)
-        .fetch_optional(self.pool())
+        .fetch_optional(self)
         .await?;
         Ok(row.map(|(id, closes, n)| (id, closes, n as u32)))
     }
@@ -219,29 +212,29 @@ impl Db {
         guild_id: u64,
         now: DateTime<Utc>,
     ) -> Result<Option<PulseResults>> {
-        let round: Option<(i64, String, DateTime<Utc>)> = sqlx::query_as(
+        let round: Option<(i64, String, DateTime<Utc>)> = sql(
             "SELECT occurrence_id, question, started_at FROM pulse_rounds
              WHERE guild_id = ? AND closes_at <= ?
              ORDER BY started_at DESC, occurrence_id DESC LIMIT 1",
         )
         .bind(to_db(guild_id))
         .bind(now)
-        .fetch_optional(self.pool())
+        .fetch_optional(self)
         .await?;
         let Some((round_id, question, started_at)) = round else {
             return Ok(None);
         };
-        let asked: i64 = sqlx::query_scalar(
+        let asked: i64 = sql(
             "SELECT COUNT(*) FROM occurrences WHERE parent_id = ? AND kind = 'pulse_dm'
                AND state = 'sent'",
         )
         .bind(round_id)
-        .fetch_one(self.pool())
+        .scalar(self)
         .await?;
         let answers: Vec<(i64, Option<String>)> =
-            sqlx::query_as("SELECT score, comment FROM pulse_answers WHERE round_id = ?")
+            sql("SELECT score, comment FROM pulse_answers WHERE round_id = ?")
                 .bind(round_id)
-                .fetch_all(self.pool())
+                .fetch_all(self)
                 .await?;
         let mut scores = [0u32; 5];
         let mut comments = Vec::new();

@@ -322,8 +322,8 @@ async fn a_gateway_that_closes_with_authentication_failed_ends_the_process() {
 
 #[test]
 fn every_database_subcommand_refuses_a_database_url_it_cannot_use_and_creates_nothing() {
-    // `migrate` once printed "Database ready" for a postgres:// URL and exited 0, while `run`
-    // and `check-config` refused it.
+    // `migrate` once printed "Database ready" for a URL it could not use and exited 0, while
+    // `run` and `check-config` refused it. The refusal never echoes the URL's password.
     let dir = tempfile::tempdir().unwrap();
     let backup = dir.path().join("copy.db");
     let out_dir = dir.path().join("csv");
@@ -338,7 +338,7 @@ fn every_database_subcommand_refuses_a_database_url_it_cannot_use_and_creates_no
             .current_dir(dir.path())
             .env(
                 "TANDEM__DATABASE__URL",
-                "postgres://tandem@127.0.0.1/tandem",
+                "mysql://tandem:hunter2@127.0.0.1/tandem",
             )
             .args(&args)
             .output()
@@ -346,6 +346,7 @@ fn every_database_subcommand_refuses_a_database_url_it_cannot_use_and_creates_no
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{args:?} succeeded: {err}");
         assert!(err.contains("database.url"), "{args:?}: {err}");
+        assert!(!err.contains("hunter2"), "{args:?}: {err}");
         assert!(
             !err.contains("DISCORD_TOKEN"),
             "{args:?} needs no token: {err}"

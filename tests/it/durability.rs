@@ -298,3 +298,121 @@ async fn the_binary_killed_while_discord_makes_a_pair_channel_leaves_neither_aft
     assert_eq!(code, Some(0), "{err}");
     assert!(err.contains("rolled back a pair left half-made"), "{err}");
 }
+
+/// A bot process serving `shards` of 2, paced at half of Discord's budget (two share it).
+fn start_shard(app: &TestApp, dir: &std::path::Path, shards: &str) -> Bot {
+    Bot(Some(
+        bot_process(&app.sim, dir)
+            .env("TANDEM__DATABASE__URL", &app.settings.database.url)
+            .env("TANDEM__DISCORD__SHARDS", shards)
+            .env("TANDEM__DISCORD__SHARD_COUNT", "2")
+            .env("TANDEM__JOBS__REQUESTS_PER_SECOND", "24")
+            .env("TANDEM__JOBS__LEASE_SECONDS", "10")
+            .env("RUST_LOG", "warn")
+            .spawn()
+            .unwrap(),
+    ))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_processes_share_a_2000_pair_round_and_when_one_is_killed_the_other_finishes_it_once() {
+    use discord_sim::channel_type;
+    let started = Instant::now();
+    let app = TestApp::unstarted(|s| s.discord.shard_count = Some(2)).await;
+    tandem::open_database(&app.settings)
+        .await
+        .unwrap()
+        .close()
+        .await;
+    app.sim.set_latency(Duration::from_millis(80));
+    // 20 servers, ten on each shard, 100 pairs each; one round due now in all of them.
+    let mut pairs = Vec::new();
+    let mut shard_of_channel = HashMap::new();
+    for n in 0..20u32 {
+        let shard = n % 2;
+        let guild = app.sim.create_guild_on_shard(&format!("Club{n}"), shard, 2);
+        let category = app
+            .sim
+            .create_channel(guild.id, "Mentoring", channel_type::CATEGORY, None);
+        let seeded = app
+            .seed_pairs_in(
+                guild.id,
+                category,
+                PAIRS / 20,
+                "Europe/Berlin",
+                "Europe/Madrid",
+            )
+            .await;
+        for p in &seeded {
+            shard_of_channel.insert(p.channel, shard);
+        }
+        let now = Utc::now();
+        let round: Vec<NewOccurrence> = seeded
+            .iter()
+            .map(|p| NewOccurrence {
+                guild_id: guild.id,
+                kind: Kind::Checkin,
+                target: p.id as u64,
+                scheduled_for: now,
+                parent_id: None,
+            })
+            .collect();
+        let db = app.db().await;
+        db.plan(&round).await.unwrap();
+        db.close().await;
+        pairs.extend(seeded);
+    }
+    let seeded = started.elapsed();
+    let (dir0, dir1) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut bot0 = start_shard(&app, dir0.path(), "0");
+    let mut bot1 = start_shard(&app, dir1.path(), "1");
+
+    // Both send; shard 0's process is killed outright a quarter of the way through.
+    wait_for_prompts(&app, PAIRS / 4, Duration::from_secs(120)).await;
+    let child = bot0.take();
+    signal(&child, "KILL");
+    let (code, _) = exit_within(child, Duration::from_secs(5)).await;
+    assert_eq!(code, None, "killed by a signal");
+    let at_kill = prompts_per_channel(&app);
+    let by_shard = |counts: &HashMap<u64, usize>, shard: u32| -> usize {
+        counts
+            .iter()
+            .filter(|(c, _)| shard_of_channel.get(*c) == Some(&shard))
+            .map(|(_, n)| n)
+            .sum()
+    };
+    let killed_at = Instant::now();
+
+    // The other process takes over shard 0's round once its claims' lease has run out.
+    wait_for_prompts(&app, PAIRS, Duration::from_secs(300)).await;
+    let finished_after = killed_at.elapsed();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let child = bot1.take();
+    signal(&child, "TERM");
+    let (code, err) = exit_within(child, Duration::from_secs(15)).await;
+    assert_eq!(code, Some(0), "{err}");
+    let counts = prompts_per_channel(&app);
+    let sent: usize = counts.values().sum();
+    let doubled = counts.values().filter(|n| **n > 1).count();
+    let missing = pairs
+        .iter()
+        .filter(|p| !counts.contains_key(&p.channel))
+        .count();
+    eprintln!(
+        "{PAIRS} pairs in 20 servers (seeded in {seeded:?}); at the kill: shard 0 {} and \
+         shard 1 {} prompts; the survivor finished {finished_after:?} later with {sent} \
+         prompts, {doubled} pairs doubled, {missing} missing; {:?} in all",
+        by_shard(&at_kill, 0),
+        by_shard(&at_kill, 1),
+        started.elapsed()
+    );
+    assert!(
+        by_shard(&at_kill, 0) > 0,
+        "shard 0's process sent before the kill"
+    );
+    assert!(
+        by_shard(&at_kill, 0) < PAIRS / 2,
+        "shard 0's round was not finished before the kill"
+    );
+    assert_eq!((doubled, missing, sent), (0, 0, PAIRS));
+}

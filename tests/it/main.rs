@@ -7,6 +7,7 @@ mod activity;
 mod checkins;
 mod cli;
 mod custom_ids;
+mod database;
 mod digest;
 mod durability;
 mod enrol;

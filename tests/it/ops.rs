@@ -207,15 +207,9 @@ async fn healthz_is_503_naming_the_database_while_it_does_not_answer_and_200_onc
     })
     .await;
     health_becomes(&app, 200, Duration::from_secs(10)).await;
-    // Another program (a backup tool, an sqlite3 shell) holds the write lock.
-    use sqlx::Connection as _;
-    let mut other = sqlx::SqliteConnection::connect(&app.settings.database.url)
-        .await
-        .unwrap();
-    sqlx::query("BEGIN IMMEDIATE")
-        .execute(&mut other)
-        .await
-        .unwrap();
+    // Another program (a backup tool, an sqlite3 shell; on PostgreSQL another session)
+    // holds the write lock.
+    let mut other = WriteLockHolder::take(&app.settings.database.url).await;
     let enrol = [
         ("topics", json!("rust")),
         ("timezone", json!("Europe/Berlin")),
@@ -230,7 +224,7 @@ async fn healthz_is_503_naming_the_database_while_it_does_not_answer_and_200_onc
             json!({ "ok": false, "detail": "no answer within 1 s" })
         );
         assert_eq!(body["gateway"]["ok"], true, "only the database: {body}");
-        sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
+        other.release().await;
         let body = health_becomes(&app, 200, Duration::from_secs(10)).await;
         assert_eq!(body["database"]["ok"], true, "{body}");
     });
@@ -306,5 +300,48 @@ async fn the_listener_is_off_unless_configured_and_closes_when_the_bot_stops() {
     if app.metrics_url() != first {
         let gone = client().get(format!("{first}/healthz")).send().await;
         assert!(gone.is_err(), "the first listener still answers: {gone:?}");
+    }
+}
+
+/// Holds the database's write lock from outside the bot: SQLite's own (`BEGIN IMMEDIATE`),
+/// or on PostgreSQL the advisory lock every tandem writer takes.
+enum WriteLockHolder {
+    Sqlite(sqlx::SqliteConnection),
+    Postgres(sqlx::PgConnection),
+}
+
+impl WriteLockHolder {
+    async fn take(url: &str) -> WriteLockHolder {
+        use sqlx::Connection as _;
+        if tandem::store::is_postgres_url(url) {
+            let mut c = sqlx::PgConnection::connect(url).await.unwrap();
+            sqlx::query("SELECT pg_advisory_lock($1)")
+                .bind(tandem::store::WRITE_LOCK)
+                .execute(&mut c)
+                .await
+                .unwrap();
+            return WriteLockHolder::Postgres(c);
+        }
+        let mut c = sqlx::SqliteConnection::connect(url).await.unwrap();
+        sqlx::query("BEGIN IMMEDIATE")
+            .execute(&mut c)
+            .await
+            .unwrap();
+        WriteLockHolder::Sqlite(c)
+    }
+
+    async fn release(&mut self) {
+        match self {
+            WriteLockHolder::Sqlite(c) => {
+                sqlx::query("ROLLBACK").execute(c).await.unwrap();
+            }
+            WriteLockHolder::Postgres(c) => {
+                sqlx::query("SELECT pg_advisory_unlock($1)")
+                    .bind(tandem::store::WRITE_LOCK)
+                    .execute(c)
+                    .await
+                    .unwrap();
+            }
+        }
     }
 }

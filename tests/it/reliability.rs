@@ -27,10 +27,8 @@ async fn a_stored_schedule_that_no_longer_parses_falls_back_for_its_server_and_o
     db.save_guild_settings(&GuildSettings::new(other.id), &entry)
         .await
         .unwrap();
-    let raw = sqlx::SqlitePool::connect(&app.settings.database.url)
-        .await
-        .unwrap();
-    sqlx::query("UPDATE guild_settings SET checkin_cron = '0,30 9 * * *' WHERE guild_id = ?")
+    let raw = crate::database::raw_pool(&app.settings.database.url).await;
+    sqlx::query("UPDATE guild_settings SET checkin_cron = '0,30 9 * * *' WHERE guild_id = $1")
         .bind(other.id as i64)
         .execute(&raw)
         .await
@@ -315,9 +313,7 @@ async fn a_server_that_removes_the_bot_gets_no_more_rounds_and_its_data_is_delet
     })
     .await;
     assert!(count(other.id).await);
-    let raw = sqlx::SqlitePool::connect(&app.settings.database.url)
-        .await
-        .unwrap();
+    let raw = crate::database::raw_pool(&app.settings.database.url).await;
     for table in [
         "pairs",
         "members",
@@ -326,7 +322,7 @@ async fn a_server_that_removes_the_bot_gets_no_more_rounds_and_its_data_is_delet
         "guild_settings",
     ] {
         let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-            "SELECT COUNT(*) FROM {table} WHERE guild_id = ?"
+            "SELECT COUNT(*) FROM {table} WHERE guild_id = $1"
         )))
         .bind(guild as i64)
         .fetch_one(&raw)

@@ -3,6 +3,8 @@
 use chrono::{Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 use sqlx::SqlitePool;
+
+use crate::database::fresh_db;
 use tandem::domain::guild::GuildSettings;
 use tandem::domain::member::{Profile, ProfileInput, Role, Status};
 use tandem::domain::pair::{EndReason, PairStatus};
@@ -20,9 +22,9 @@ fn entry(guild: u64, action: &str) -> AuditEntry {
     }
 }
 
-#[sqlx::test]
-async fn guild_settings_round_trip_and_update_in_place(pool: SqlitePool) {
-    let db = Db::from_pool(pool);
+#[tokio::test]
+async fn guild_settings_round_trip_and_update_in_place() {
+    let db = fresh_db().await;
     assert_eq!(db.guild_settings(1).await.unwrap(), None);
     let mut s = GuildSettings::new(1);
     s.digest_channel_id = Some(11);
@@ -40,9 +42,9 @@ async fn guild_settings_round_trip_and_update_in_place(pool: SqlitePool) {
     assert_eq!(db.audit_entries(1, 10).await.unwrap().len(), 2);
 }
 
-#[sqlx::test]
-async fn settings_and_audit_entries_of_one_server_do_not_leak_into_another(pool: SqlitePool) {
-    let db = Db::from_pool(pool);
+#[tokio::test]
+async fn settings_and_audit_entries_of_one_server_do_not_leak_into_another() {
+    let db = fresh_db().await;
     db.save_guild_settings(&GuildSettings::new(1), &entry(1, "settings.update"))
         .await
         .unwrap();
@@ -57,7 +59,7 @@ async fn connecting_creates_the_database_file_and_its_folder() {
     let db = Db::connect(&format!("sqlite://{}", path.display()), 2)
         .await
         .unwrap();
-    let shipped = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"))
+    let shipped = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/sqlite"))
         .unwrap()
         .count();
     assert_eq!(db.migrate().await.unwrap(), shipped);
@@ -81,9 +83,9 @@ fn profile(guild: u64, user: u64, role: Role, status: Status, minutes: i64) -> P
     Profile::new(guild, user, role, status, &input, "en", at).unwrap()
 }
 
-#[sqlx::test]
-async fn a_saved_profile_reads_back_whole_and_saving_again_replaces_it(pool: SqlitePool) {
-    let db = Db::from_pool(pool);
+#[tokio::test]
+async fn a_saved_profile_reads_back_whole_and_saving_again_replaces_it() {
+    let db = fresh_db().await;
     let p = profile(1, 10, Role::Mentee, Status::Active, 0);
     assert_eq!(
         db.save_profile(&p, &entry(1, "member.enrol"))
@@ -112,9 +114,9 @@ async fn a_saved_profile_reads_back_whole_and_saving_again_replaces_it(pool: Sql
     assert_eq!(db.profiles_of(1, 10).await.unwrap(), vec![changed]);
 }
 
-#[sqlx::test]
-async fn profiles_of_a_person_list_mentor_before_mentee_and_only_in_that_server(pool: SqlitePool) {
-    let db = Db::from_pool(pool);
+#[tokio::test]
+async fn profiles_of_a_person_list_mentor_before_mentee_and_only_in_that_server() {
+    let db = fresh_db().await;
     for p in [
         profile(1, 10, Role::Mentee, Status::Active, 0),
         profile(1, 10, Role::Mentor, Status::Pending, 1),
@@ -134,9 +136,9 @@ async fn profiles_of_a_person_list_mentor_before_mentee_and_only_in_that_server(
     assert_eq!(roles, [Role::Mentor, Role::Mentee]);
 }
 
-#[sqlx::test]
-async fn a_status_change_applies_only_from_the_expected_states_and_is_audited(pool: SqlitePool) {
-    let db = Db::from_pool(pool);
+#[tokio::test]
+async fn a_status_change_applies_only_from_the_expected_states_and_is_audited() {
+    let db = fresh_db().await;
     db.save_profile(
         &profile(1, 10, Role::Mentor, Status::Pending, 0),
         &entry(1, "member.enrol"),
@@ -194,11 +196,9 @@ async fn a_status_change_applies_only_from_the_expected_states_and_is_audited(po
     );
 }
 
-#[sqlx::test]
-async fn counts_group_by_role_and_status_and_waiting_lists_put_the_longest_wait_first(
-    pool: SqlitePool,
-) {
-    let db = Db::from_pool(pool);
+#[tokio::test]
+async fn counts_group_by_role_and_status_and_waiting_lists_put_the_longest_wait_first() {
+    let db = fresh_db().await;
     for p in [
         profile(1, 10, Role::Mentee, Status::Active, 30),
         profile(1, 11, Role::Mentee, Status::Active, 10),
@@ -230,9 +230,9 @@ async fn counts_group_by_role_and_status_and_waiting_lists_put_the_longest_wait_
     assert_eq!(waiting, [11, 10]);
 }
 
-#[sqlx::test]
-async fn export_and_erase_touch_only_that_person_in_that_server(pool: SqlitePool) {
-    let db = Db::from_pool(pool);
+#[tokio::test]
+async fn export_and_erase_touch_only_that_person_in_that_server() {
+    let db = fresh_db().await;
     for p in [
         profile(1, 10, Role::Mentee, Status::Active, 0),
         profile(1, 11, Role::Mentee, Status::Active, 0),
@@ -266,9 +266,9 @@ async fn export_and_erase_touch_only_that_person_in_that_server(pool: SqlitePool
     );
 }
 
-#[sqlx::test]
-async fn every_column_that_names_a_person_is_covered_by_export_and_erasure(pool: SqlitePool) {
-    let db = Db::from_pool(pool);
+#[tokio::test]
+async fn every_column_that_names_a_person_is_covered_by_export_and_erasure() {
+    let db = fresh_db().await;
     let schema = db.schema_columns().await.unwrap();
     let covered = |t: &str, c: &str| USER_DATA.iter().any(|u| u.table == t && u.column == c);
     let forgotten: Vec<String> = schema
@@ -304,9 +304,9 @@ async fn enrolled(db: &Db, guild: u64, user: u64, role: Role) {
     .unwrap();
 }
 
-#[sqlx::test]
-async fn a_pair_needs_active_people_and_a_free_place_and_ending_frees_it(pool: SqlitePool) {
-    let db = Db::from_pool(pool);
+#[tokio::test]
+async fn a_pair_needs_active_people_and_a_free_place_and_ending_frees_it() {
+    let db = fresh_db().await;
     enrolled(&db, 1, 10, Role::Mentor).await;
     enrolled(&db, 1, 20, Role::Mentee).await;
     enrolled(&db, 1, 21, Role::Mentee).await;
@@ -372,9 +372,9 @@ async fn a_pair_needs_active_people_and_a_free_place_and_ending_frees_it(pool: S
     assert!(db.previous_pairs(1).await.unwrap().contains(&(10, 20)));
 }
 
-#[sqlx::test]
-async fn a_lost_channel_breaks_its_pair_only_once(pool: SqlitePool) {
-    let db = Db::from_pool(pool);
+#[tokio::test]
+async fn a_lost_channel_breaks_its_pair_only_once() {
+    let db = fresh_db().await;
     enrolled(&db, 1, 10, Role::Mentor).await;
     enrolled(&db, 1, 20, Role::Mentee).await;
     let pair = db
@@ -389,9 +389,9 @@ async fn a_lost_channel_breaks_its_pair_only_once(pool: SqlitePool) {
     assert!(db.open_pairs(1).await.unwrap().is_empty());
 }
 
-#[sqlx::test]
-async fn goals_are_numbered_per_pair_and_finished_once(pool: SqlitePool) {
-    let db = Db::from_pool(pool);
+#[tokio::test]
+async fn goals_are_numbered_per_pair_and_finished_once() {
+    let db = fresh_db().await;
     enrolled(&db, 1, 10, Role::Mentor).await;
     enrolled(&db, 1, 20, Role::Mentee).await;
     enrolled(&db, 1, 21, Role::Mentee).await;
@@ -456,11 +456,9 @@ async fn goals_are_numbered_per_pair_and_finished_once(pool: SqlitePool) {
     assert_eq!(titles, ["two", "one"], "open goals first");
 }
 
-#[sqlx::test]
-async fn erasing_a_person_detaches_them_from_pairs_and_drops_previews_naming_them(
-    pool: SqlitePool,
-) {
-    let db = Db::from_pool(pool);
+#[tokio::test]
+async fn erasing_a_person_detaches_them_from_pairs_and_drops_previews_naming_them() {
+    let db = fresh_db().await;
     enrolled(&db, 1, 10, Role::Mentor).await;
     enrolled(&db, 1, 20, Role::Mentee).await;
     let pair = db
@@ -507,11 +505,9 @@ async fn erasing_a_person_detaches_them_from_pairs_and_drops_previews_naming_the
     );
 }
 
-#[sqlx::test]
-async fn my_data_covers_message_counts_meetings_and_kudos_and_erasure_keeps_only_others_share(
-    pool: SqlitePool,
-) {
-    let db = Db::from_pool(pool);
+#[tokio::test]
+async fn my_data_covers_message_counts_meetings_and_kudos_and_erasure_keeps_only_others_share() {
+    let db = fresh_db().await;
     enrolled(&db, 1, 10, Role::Mentor).await;
     enrolled(&db, 1, 20, Role::Mentee).await;
     let pair = db
@@ -643,9 +639,10 @@ async fn a_full_disk_fails_writes_plainly_and_the_database_recovers_when_space_r
     );
 }
 
-#[sqlx::test]
-async fn a_mentee_has_one_open_pair_even_when_the_code_checks_are_bypassed(pool: SqlitePool) {
-    let db = Db::from_pool(pool.clone());
+#[tokio::test]
+async fn a_mentee_has_one_open_pair_even_when_the_code_checks_are_bypassed() {
+    let db = fresh_db().await;
+    let pool = db.raw().await;
     enrolled(&db, 1, 10, Role::Mentor).await;
     enrolled(&db, 1, 11, Role::Mentor).await;
     enrolled(&db, 1, 20, Role::Mentee).await;
@@ -708,11 +705,9 @@ async fn a_mentee_has_one_open_pair_even_when_the_code_checks_are_bypassed(pool:
         .is_ok());
 }
 
-#[sqlx::test]
-async fn a_pending_pair_that_is_discarded_frees_its_places_and_cannot_be_activated(
-    pool: SqlitePool,
-) {
-    let db = Db::from_pool(pool);
+#[tokio::test]
+async fn a_pending_pair_that_is_discarded_frees_its_places_and_cannot_be_activated() {
+    let db = fresh_db().await;
     enrolled(&db, 1, 10, Role::Mentor).await;
     enrolled(&db, 1, 20, Role::Mentee).await;
     let pair = db
@@ -742,7 +737,7 @@ async fn upgrading_ends_a_mentees_second_pair_rolls_half_made_ones_back_and_clos
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("old-migrations");
     std::fs::create_dir(&old).unwrap();
-    let shipped = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"));
+    let shipped = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/sqlite"));
     let mut newer = 0;
     for file in std::fs::read_dir(shipped).unwrap() {
         let file = file.unwrap();
@@ -837,11 +832,10 @@ async fn upgrading_ends_a_mentees_second_pair_rolls_half_made_ones_back_and_clos
     assert_eq!(audited, 1);
 }
 
-#[sqlx::test]
-async fn after_erasure_no_column_of_the_server_holds_the_persons_id_or_their_pulse_comment(
-    pool: SqlitePool,
-) {
-    let db = Db::from_pool(pool.clone());
+#[tokio::test]
+async fn after_erasure_no_column_of_the_server_holds_the_persons_id_or_their_pulse_comment() {
+    let db = fresh_db().await;
+    let pool = db.raw().await;
     // A real-sized snowflake, so a match in any column is this person and nothing else.
     let (mentor, person) = (412_345_678_901_234_567u64, 812_345_678_901_234_567u64);
     enrolled(&db, 1, mentor, Role::Mentor).await;
@@ -918,8 +912,8 @@ async fn after_erasure_no_column_of_the_server_holds_the_persons_id_or_their_pul
             continue;
         }
         let sql = format!(
-            "SELECT COUNT(*) FROM {table} WHERE instr(CAST({column} AS TEXT), ?) > 0
-               OR instr(CAST({column} AS TEXT), 'very private') > 0"
+            "SELECT COUNT(*) FROM {table} WHERE CAST({column} AS TEXT) LIKE '%' || $1 || '%'
+               OR CAST({column} AS TEXT) LIKE '%very private%'"
         );
         let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
             .bind(&id)
@@ -944,11 +938,11 @@ async fn after_erasure_no_column_of_the_server_holds_the_persons_id_or_their_pul
     assert_eq!(goal, "help @former member ship");
 }
 
-#[sqlx::test]
-async fn a_pulse_round_closes_when_the_next_starts_or_its_window_ends_and_only_closed_rounds_show(
-    pool: SqlitePool,
-) {
-    let db = Db::from_pool(pool.clone());
+#[tokio::test]
+async fn a_pulse_round_closes_when_the_next_starts_or_its_window_ends_and_only_closed_rounds_show()
+{
+    let db = fresh_db().await;
+    let pool = db.raw().await;
     let t0 = Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap();
     sqlx::query(
         "INSERT INTO occurrences (id, guild_id, kind, target, scheduled_for)
@@ -1016,9 +1010,9 @@ async fn a_pulse_round_closes_when_the_next_starts_or_its_window_ends_and_only_c
     assert_eq!((shown.round_id, shown.answered()), (2, 1));
 }
 
-#[sqlx::test]
-async fn a_profile_edit_never_undoes_a_decision_made_while_it_was_being_saved(pool: SqlitePool) {
-    let db = Db::from_pool(pool);
+#[tokio::test]
+async fn a_profile_edit_never_undoes_a_decision_made_while_it_was_being_saved() {
+    let db = fresh_db().await;
     let applicant = profile(1, 30, Role::Mentor, Status::Pending, 0);
     db.save_profile(&applicant, &entry(1, "member.enrol"))
         .await
@@ -1075,10 +1069,10 @@ async fn a_profile_edit_never_undoes_a_decision_made_while_it_was_being_saved(po
         .unwrap());
 }
 
-#[sqlx::test]
-async fn messages_are_rolled_up_by_week_as_they_are_counted(pool: SqlitePool) {
+#[tokio::test]
+async fn messages_are_rolled_up_by_week_as_they_are_counted() {
     use tandem::domain::metrics::Period;
-    let db = Db::from_pool(pool);
+    let db = fresh_db().await;
     enrolled(&db, 1, 10, Role::Mentor).await;
     enrolled(&db, 1, 20, Role::Mentee).await;
     let pair = db

@@ -1,5 +1,5 @@
 //! The shared harness: a simulator with one guild, an admin and a member, and the real bot
-//! connected to it over HTTP and WebSocket, on a temporary SQLite file.
+//! connected to it over HTTP and WebSocket, on a temporary database (see `database.rs`).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,6 +11,8 @@ use tandem::clock::ManualClock;
 use tandem::config::{Secret, Settings};
 use tandem::discord::Running;
 use tandem::store::Db;
+
+use crate::database::TestDatabase;
 
 pub const READY_TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -24,7 +26,7 @@ pub struct TestApp {
     pub clock: Arc<ManualClock>,
     pub settings: Settings,
     bot: Option<Running>,
-    _dir: tempfile::TempDir,
+    _database: TestDatabase,
 }
 
 /// Logs go to the test's captured output, shown when a test fails; `RUST_LOG` overrides
@@ -72,11 +74,11 @@ impl TestApp {
         let member = sim.create_user("max");
         sim.add_member(guild.id, member, &[]);
 
-        let dir = tempfile::tempdir().unwrap();
+        let database = TestDatabase::new().await;
         let mut settings = Settings::defaults();
         settings.discord.token = Some(Secret::new(sim.token()));
         settings.discord.api_url = sim.url();
-        settings.database.url = format!("sqlite://{}/tandem.db", dir.path().display());
+        settings.database.url = database.url.clone();
         configure(&mut settings);
         TestApp {
             sim,
@@ -86,7 +88,7 @@ impl TestApp {
             clock: ManualClock::new(start_time()),
             settings,
             bot: None,
-            _dir: dir,
+            _database: database,
         }
     }
 
@@ -320,10 +322,16 @@ pub fn message_with(app: &TestApp, custom_id: &str) -> Option<discord_sim::Messa
 
 /// Every table, every row, as text, read through a read-only connection: compared before and
 /// after something that must change nothing.
-pub struct Dumper {
-    pool: sqlx::SqlitePool,
+pub enum Dumper {
     /// Each table with the expression that turns one of its rows into text.
-    tables: Vec<(String, String)>,
+    Sqlite {
+        pool: sqlx::SqlitePool,
+        tables: Vec<(String, String)>,
+    },
+    Postgres {
+        pool: sqlx::PgPool,
+        tables: Vec<(String, String)>,
+    },
 }
 
 pub type Dump = std::collections::BTreeMap<String, Vec<String>>;
@@ -331,6 +339,44 @@ pub type Dump = std::collections::BTreeMap<String, Vec<String>>;
 impl Dumper {
     pub async fn open(url: &str) -> Dumper {
         use std::str::FromStr as _;
+        if tandem::store::is_postgres_url(url) {
+            let options = sqlx::postgres::PgConnectOptions::from_str(url)
+                .unwrap()
+                .options([("default_transaction_read_only", "on")]);
+            let pool = sqlx::postgres::PgPoolOptions::new()
+                .max_connections(1)
+                .connect_with(options)
+                .await
+                .unwrap();
+            let names: Vec<String> = sqlx::query_scalar(
+                "SELECT CAST(table_name AS TEXT) FROM information_schema.tables
+                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+                 ORDER BY 1",
+            )
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+            // Rows as SQLite's dump writes them: quoted cells joined by `|`.
+            let mut tables = Vec::new();
+            for t in names {
+                let columns: Vec<String> = sqlx::query_scalar(
+                    "SELECT CAST(column_name AS TEXT) FROM information_schema.columns
+                     WHERE table_schema = current_schema() AND table_name = $1
+                     ORDER BY ordinal_position",
+                )
+                .bind(&t)
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+                let row = columns
+                    .iter()
+                    .map(|c| format!("quote_nullable(CAST(\"{c}\" AS TEXT))"))
+                    .collect::<Vec<_>>()
+                    .join(" || '|' || ");
+                tables.push((t, row));
+            }
+            return Dumper::Postgres { pool, tables };
+        }
         let options = sqlx::sqlite::SqliteConnectOptions::from_str(url)
             .unwrap()
             .read_only(true);
@@ -358,20 +404,35 @@ impl Dumper {
                 .join(" || '|' || ");
             tables.push((t, row));
         }
-        Dumper { pool, tables }
+        Dumper::Sqlite { pool, tables }
     }
 
     pub async fn dump(&self) -> Dump {
         let mut out = Dump::new();
-        for (table, row) in &self.tables {
-            // Table and column names come from the database itself.
-            let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-                "SELECT {row} FROM \"{table}\" ORDER BY 1"
-            )))
-            .fetch_all(&self.pool)
-            .await
-            .unwrap();
-            out.insert(table.clone(), rows);
+        match self {
+            Dumper::Sqlite { pool, tables } => {
+                for (table, row) in tables {
+                    // Table and column names come from the database itself.
+                    let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                        "SELECT {row} FROM \"{table}\" ORDER BY 1"
+                    )))
+                    .fetch_all(pool)
+                    .await
+                    .unwrap();
+                    out.insert(table.clone(), rows);
+                }
+            }
+            Dumper::Postgres { pool, tables } => {
+                for (table, row) in tables {
+                    let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                        "SELECT {row} FROM \"{table}\" ORDER BY 1"
+                    )))
+                    .fetch_all(pool)
+                    .await
+                    .unwrap();
+                    out.insert(table.clone(), rows);
+                }
+            }
         }
         out
     }
