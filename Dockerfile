@@ -1,5 +1,6 @@
 # Build: docker build -t tandem .
 # Run:   docker run -e DISCORD_TOKEN=... -v tandem-data:/data tandem
+# Several processes on PostgreSQL: see compose.yaml.
 FROM rust:1-slim-bookworm AS build
 WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
@@ -10,7 +11,9 @@ COPY migrations migrations
 COPY config config
 COPY tests tests
 COPY benches benches
-RUN cargo build --release --locked --bin tandem
+# Without default features: no simulator and no `tandem demo` in the production binary (the
+# workspace still needs sim/, tests/ and benches/ to read its manifest).
+RUN cargo build --release --locked --no-default-features --bin tandem
 
 FROM debian:bookworm-slim
 RUN apt-get update \
