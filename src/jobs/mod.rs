@@ -185,8 +185,8 @@ impl<D: Deliver> Scheduler<D> {
     }
 
     async fn dispatch(&self, due: Vec<Occurrence>, stop: &watch::Receiver<bool>) {
-        let renewing = self.renewing();
-        let _renewing = scopeguard(move || renewing.abort());
+        // Dropped with this future, however it ends (a JoinSet aborts its tasks on drop).
+        let _renewing = self.renewing();
         let limit = Arc::new(Semaphore::new(PARALLEL));
         let mut running = JoinSet::new();
         let mut due = due.into_iter();
@@ -250,15 +250,16 @@ impl<D: Deliver> Scheduler<D> {
         while running.join_next().await.is_some() {}
     }
 
-    /// Renews this process's leases until dropped, a third of a lease apart (real seconds:
-    /// leases are about processes, not programme time).
-    fn renewing(&self) -> tokio::task::AbortHandle {
+    /// Renews this process's leases while the returned set lives, a third of a lease apart
+    /// (real seconds: leases are about processes, not programme time).
+    fn renewing(&self) -> JoinSet<()> {
         let lease = self.lease();
         let (db, clock) = (self.db.clone(), self.clock.clone());
         let every = (lease.length / 3)
             .to_std()
             .unwrap_or(std::time::Duration::from_secs(20));
-        tokio::spawn(async move {
+        let mut set = JoinSet::new();
+        set.spawn(async move {
             let mut tick = tokio::time::interval(every);
             tick.tick().await;
             loop {
@@ -267,22 +268,9 @@ impl<D: Deliver> Scheduler<D> {
                     tracing::error!(error = %e, "could not renew claims");
                 }
             }
-        })
-        .abort_handle()
+        });
+        set
     }
-}
-
-/// Runs `f` when dropped, however the scope ends.
-fn scopeguard(f: impl FnOnce()) -> impl Drop {
-    struct Guard<F: FnOnce()>(Option<F>);
-    impl<F: FnOnce()> Drop for Guard<F> {
-        fn drop(&mut self) {
-            if let Some(f) = self.0.take() {
-                f()
-            }
-        }
-    }
-    Guard(Some(f))
 }
 
 /// How a delivery's outcome is counted: a retry after the last attempt is a failure.

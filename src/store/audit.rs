@@ -14,6 +14,17 @@ pub struct AuditEntry {
     pub at: DateTime<Utc>,
 }
 
+/// Ends a write whose statement changed `n` rows: recorded and committed if it changed any,
+/// rolled back (nothing happened, nothing to record) if not. Returns whether it did.
+pub(crate) async fn commit_if_changed(mut tx: Tx, n: u64, e: &AuditEntry) -> Result<bool> {
+    if n == 0 {
+        return Ok(false);
+    }
+    record(&mut tx, e).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
 /// Appends an entry inside the caller's transaction, so the change and its record land together.
 pub(crate) async fn record(conn: &mut Tx, e: &AuditEntry) -> Result<()> {
     sql(

@@ -5,7 +5,7 @@ use std::str::FromStr;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::audit::{record, AuditEntry};
+use super::audit::{commit_if_changed, record, AuditEntry};
 use super::{from_db, sql, sql::Query, to_db, Db, Result, StoreError};
 use crate::domain::member::{Profile, ProfileInput, Role, Status};
 use crate::domain::metrics::MemberFact;
@@ -201,11 +201,7 @@ impl Db {
             .bind(p.role.as_str());
         let mut tx = self.write().await?;
         let n = q.execute(&mut tx).await?.rows_affected();
-        if n > 0 {
-            record(&mut tx, audit).await?;
-            tx.commit().await?;
-        }
-        Ok(n > 0)
+        commit_if_changed(tx, n, audit).await
     }
 
     /// Enrols anew: inserts the profile, or replaces one that is no longer current (left or
@@ -221,11 +217,7 @@ impl Db {
         .execute(&mut tx)
         .await?
         .rows_affected();
-        if n > 0 {
-            record(&mut tx, audit).await?;
-            tx.commit().await?;
-        }
-        Ok(n > 0)
+        commit_if_changed(tx, n, audit).await
     }
 
     /// Moves a profile to `to` only if it is currently in one of `from`, atomically, so a

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 
-use super::audit::{record, AuditEntry};
+use super::audit::{commit_if_changed, record, AuditEntry};
 use super::{from_db, sql, to_db, Db, Result, StoreError, Tx};
 use crate::domain::member::{Role, Status};
 use crate::domain::pair::{EndReason, Pair, PairStatus};
@@ -227,11 +227,7 @@ impl Db {
             .execute(&mut tx)
             .await?
             .rows_affected();
-        if n > 0 {
-            record(&mut tx, audit).await?;
-        }
-        tx.commit().await?;
-        Ok(n > 0)
+        commit_if_changed(tx, n, audit).await
     }
 
     /// Pending pairs started by `until`: left half-made by a process that stopped.
@@ -361,11 +357,7 @@ impl Db {
         .execute(&mut tx)
         .await?
         .rows_affected();
-        if n > 0 {
-            record(&mut tx, audit).await?;
-        }
-        tx.commit().await?;
-        Ok(n > 0)
+        commit_if_changed(tx, n, audit).await
     }
 
     /// Ends an open pair; `None` if it was not open any more (ended twice, or broken).

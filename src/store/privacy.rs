@@ -149,6 +149,16 @@ pub fn is_user_column(name: &str) -> bool {
         .contains(&name)
 }
 
+/// How a message mentions the person: `<@id>`, and the older nickname form `<@!id>`.
+fn mentions(user_id: u64) -> [String; 2] {
+    [format!("<@{user_id}>"), format!("<@!{user_id}>")]
+}
+
+/// Whether `column` holds either of [`mentions`] (two binds, in that order).
+fn mentioning(column: &str) -> String {
+    format!("({column} LIKE '%' || ? || '%' OR {column} LIKE '%' || ? || '%')")
+}
+
 /// Rows erased or detached, per table.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ErasedCounts {
@@ -249,16 +259,16 @@ impl Db {
         let text_columns: Vec<(String, String)> = sql(dialect::server_text_columns(tx.engine()))
             .fetch_all(&mut tx)
             .await?;
-        let id = user_id.to_string();
+        let [plain, nick] = mentions(user_id);
         for (table, column) in &text_columns {
             // Names come from the schema itself, never from input.
-            let text = format!(
-                "UPDATE {table} SET {column} = replace(replace({column}, ?, ?), ?, ?)
-                 WHERE guild_id = ? AND ({column} LIKE '%' || ? || '%' OR {column} LIKE '%' || ? || '%')"
-            );
             // Only rows holding a mention count: the bare id also turns up in timestamps
             // and numbers ("10" in "19:10"), which are not the person.
-            let (plain, nick) = (format!("<@{id}>"), format!("<@!{id}>"));
+            let text = format!(
+                "UPDATE {table} SET {column} = replace(replace({column}, ?, ?), ?, ?)
+                 WHERE guild_id = ? AND {}",
+                mentioning(column)
+            );
             counts.detached += sql(sqlx::AssertSqlSafe(text))
                 .bind(&plain)
                 .bind(ERASED_MENTION)
@@ -311,16 +321,17 @@ impl Db {
         let text_columns: Vec<(String, String)> = sql(dialect::server_text_columns(self.engine()))
             .fetch_all(self)
             .await?;
+        let [plain, nick] = mentions(user_id);
         for (table, column) in &text_columns {
             // Names come from the schema itself, never from input.
             let text = format!(
-                "SELECT EXISTS (SELECT 1 FROM {table} WHERE guild_id = ?
-                   AND ({column} LIKE '%' || ? || '%' OR {column} LIKE '%' || ? || '%'))"
+                "SELECT EXISTS (SELECT 1 FROM {table} WHERE guild_id = ? AND {})",
+                mentioning(column)
             );
             let found: bool = sql(sqlx::AssertSqlSafe(text))
                 .bind(to_db(guild_id))
-                .bind(format!("<@{user_id}>"))
-                .bind(format!("<@!{user_id}>"))
+                .bind(&plain)
+                .bind(&nick)
                 .scalar(self)
                 .await?;
             if found {

@@ -8,9 +8,11 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde_json::{Map, Value};
-use sqlx::postgres::{PgArguments, PgRow};
-use sqlx::sqlite::{SqliteArguments, SqliteRow};
-use sqlx::{Arguments as _, Column as _, FromRow, Postgres, Row as _, Sqlite, Transaction};
+use sqlx::postgres::PgRow;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{
+    Arguments as _, Column as _, Encode, FromRow, Postgres, Row as _, Sqlite, Transaction, Type,
+};
 use sqlx::{TypeInfo as _, ValueRef as _};
 
 use super::{Db, Pool, Result};
@@ -121,21 +123,29 @@ impl Tx {
     }
 }
 
-/// Runs `$body` with `$e` the engine's own executor for `$on` (an [`On`]); each arm is the
-/// same code typed for its engine.
+/// Runs `$body` with `$e` the engine's own executor for `$on` (an [`On`]) and `$db` its
+/// sqlx database type; each arm is the same code typed for its engine.
 macro_rules! dispatch {
-    ($on:expr, |$e:ident| $body:expr) => {
+    ($on:expr, |$e:ident, $db:ident| $body:expr) => {
         match $on {
             On::Db(db) => match &db.pool {
-                Pool::Sqlite($e) => $body,
-                Pool::Postgres($e) => $body,
+                Pool::Sqlite($e) => {
+                    type $db = Sqlite;
+                    $body
+                }
+                Pool::Postgres($e) => {
+                    type $db = Postgres;
+                    $body
+                }
             },
             On::Tx(tx) => match tx {
                 Tx::Sqlite(t) => {
+                    type $db = Sqlite;
                     let $e = &mut **t;
                     $body
                 }
                 Tx::Postgres(t) => {
+                    type $db = Postgres;
                     let $e = &mut **t;
                     $body
                 }
@@ -209,41 +219,35 @@ impl Query {
         self
     }
 
-    fn sqlite(&self) -> (sqlx::AssertSqlSafe<String>, SqliteArguments) {
-        let mut a = SqliteArguments::default();
-        for arg in &self.args {
-            let r = match arg.clone() {
+    /// The statement as engine `DB` spells it, and its arguments in `DB`'s encoding.
+    fn prepare<DB>(self) -> (sqlx::AssertSqlSafe<String>, DB::Arguments)
+    where
+        DB: Placeholders,
+        for<'q> Option<i64>: Encode<'q, DB> + Type<DB>,
+        for<'q> Option<f64>: Encode<'q, DB> + Type<DB>,
+        for<'q> Option<String>: Encode<'q, DB> + Type<DB>,
+        for<'q> Option<bool>: Encode<'q, DB> + Type<DB>,
+        for<'q> Option<DateTime<Utc>>: Encode<'q, DB> + Type<DB>,
+        for<'q> Option<NaiveDate>: Encode<'q, DB> + Type<DB>,
+    {
+        let mut a = DB::Arguments::default();
+        for arg in self.args {
+            match arg {
                 Arg::Int(v) => a.add(v),
                 Arg::Real(v) => a.add(v),
                 Arg::Text(v) => a.add(v),
                 Arg::Bool(v) => a.add(v),
                 Arg::Time(v) => a.add(v),
                 Arg::Day(v) => a.add(v),
-            };
-            r.expect("sqlite arguments encode");
+            }
+            .expect("typed arguments encode");
         }
-        (sqlx::AssertSqlSafe(self.sql.to_string()), a)
-    }
-
-    fn postgres(&self) -> (sqlx::AssertSqlSafe<String>, PgArguments) {
-        let mut a = PgArguments::default();
-        for arg in &self.args {
-            let r = match arg.clone() {
-                Arg::Int(v) => a.add(v),
-                Arg::Real(v) => a.add(v),
-                Arg::Text(v) => a.add(v),
-                Arg::Bool(v) => a.add(v),
-                Arg::Time(v) => a.add(v),
-                Arg::Day(v) => a.add(v),
-            };
-            r.expect("postgres arguments encode");
-        }
-        (sqlx::AssertSqlSafe(numbered(&self.sql)), a)
+        (sqlx::AssertSqlSafe(DB::statement(&self.sql)), a)
     }
 
     pub(crate) async fn execute<'a>(self, on: impl Into<On<'a>>) -> Result<Done> {
-        let n = dispatch!(on.into(), |e| {
-            let (text, args) = EngineOf::args(&e, &self);
+        let n = dispatch!(on.into(), |e, DB| {
+            let (text, args) = self.prepare::<DB>();
             sqlx::query_with(text, args)
                 .execute(e)
                 .await?
@@ -253,15 +257,15 @@ impl Query {
     }
 
     pub(crate) async fn fetch_all<'a, T: Rows>(self, on: impl Into<On<'a>>) -> Result<Vec<T>> {
-        Ok(dispatch!(on.into(), |e| {
-            let (text, args) = EngineOf::args(&e, &self);
+        Ok(dispatch!(on.into(), |e, DB| {
+            let (text, args) = self.prepare::<DB>();
             sqlx::query_as_with(text, args).fetch_all(e).await?
         }))
     }
 
     pub(crate) async fn fetch_one<'a, T: Rows>(self, on: impl Into<On<'a>>) -> Result<T> {
-        Ok(dispatch!(on.into(), |e| {
-            let (text, args) = EngineOf::args(&e, &self);
+        Ok(dispatch!(on.into(), |e, DB| {
+            let (text, args) = self.prepare::<DB>();
             sqlx::query_as_with(text, args).fetch_one(e).await?
         }))
     }
@@ -270,8 +274,8 @@ impl Query {
         self,
         on: impl Into<On<'a>>,
     ) -> Result<Option<T>> {
-        Ok(dispatch!(on.into(), |e| {
-            let (text, args) = EngineOf::args(&e, &self);
+        Ok(dispatch!(on.into(), |e, DB| {
+            let (text, args) = self.prepare::<DB>();
             sqlx::query_as_with(text, args).fetch_optional(e).await?
         }))
     }
@@ -309,8 +313,8 @@ impl Query {
         self,
         on: impl Into<On<'a>>,
     ) -> Result<Vec<(i64, Result<T>)>> {
-        Ok(dispatch!(on.into(), |e| {
-            let (text, args) = EngineOf::args(&e, &self);
+        Ok(dispatch!(on.into(), |e, DB| {
+            let (text, args) = self.prepare::<DB>();
             sqlx::query_with(text, args)
                 .fetch_all(e)
                 .await?
@@ -324,51 +328,34 @@ impl Query {
     }
 
     /// Every row as a JSON object of its columns (exports). Times are RFC 3339 text on both
-    /// engines, days `YYYY-MM-DD`, flags true/false.
+    /// engines, days `YYYY-MM-DD`, flags 0 or 1 (as SQLite stores them).
     pub(crate) async fn fetch_json<'a>(self, on: impl Into<On<'a>>) -> Result<Vec<Value>> {
-        Ok(dispatch!(on.into(), |e| {
-            let (text, args) = EngineOf::args(&e, &self);
+        Ok(dispatch!(on.into(), |e, DB| {
+            let (text, args) = self.prepare::<DB>();
             sqlx::query_with(text, args)
                 .fetch_all(e)
                 .await?
                 .iter()
-                .map(row_to_json)
+                .map(JsonRow::to_json)
                 .collect()
         }))
     }
 }
 
-/// Picks the argument encoding from the executor's type.
-trait EngineOf {
-    type Args;
-    fn args(&self, q: &Query) -> (sqlx::AssertSqlSafe<String>, Self::Args);
+/// How an engine takes a statement written with `?` placeholders.
+trait Placeholders: sqlx::Database {
+    fn statement(sql: &str) -> String;
 }
 
-impl EngineOf for &sqlx::SqlitePool {
-    type Args = SqliteArguments;
-    fn args(&self, q: &Query) -> (sqlx::AssertSqlSafe<String>, SqliteArguments) {
-        q.sqlite()
+impl Placeholders for Sqlite {
+    fn statement(sql: &str) -> String {
+        sql.to_string()
     }
 }
 
-impl EngineOf for &mut sqlx::SqliteConnection {
-    type Args = SqliteArguments;
-    fn args(&self, q: &Query) -> (sqlx::AssertSqlSafe<String>, SqliteArguments) {
-        q.sqlite()
-    }
-}
-
-impl EngineOf for &sqlx::PgPool {
-    type Args = PgArguments;
-    fn args(&self, q: &Query) -> (sqlx::AssertSqlSafe<String>, PgArguments) {
-        q.postgres()
-    }
-}
-
-impl EngineOf for &mut sqlx::PgConnection {
-    type Args = PgArguments;
-    fn args(&self, q: &Query) -> (sqlx::AssertSqlSafe<String>, PgArguments) {
-        q.postgres()
+impl Placeholders for Postgres {
+    fn statement(sql: &str) -> String {
+        numbered(sql)
     }
 }
 
@@ -406,26 +393,19 @@ pub(crate) fn numbered(sql: &str) -> String {
     out
 }
 
-trait JsonRow {
-    fn to_json(&self) -> Value;
-}
+/// A row as a JSON object of its columns.
+trait JsonRow: sqlx::Row
+where
+    usize: sqlx::ColumnIndex<Self>,
+{
+    /// Column `i` (not NULL, of the engine's type `type_name`) as JSON.
+    fn cell(&self, i: usize, type_name: &str) -> Option<Value>;
 
-fn row_to_json<R: JsonRow>(row: &R) -> Value {
-    row.to_json()
-}
-
-impl JsonRow for SqliteRow {
     fn to_json(&self) -> Value {
         let mut obj = Map::new();
         for (i, col) in self.columns().iter().enumerate() {
             let value = match self.try_get_raw(i) {
-                Ok(r) if !r.is_null() => match r.type_info().name() {
-                    "INTEGER" | "BOOLEAN" | "INT8" => {
-                        self.try_get::<i64, _>(i).map(Value::from).ok()
-                    }
-                    "REAL" => self.try_get::<f64, _>(i).map(Value::from).ok(),
-                    _ => self.try_get::<String, _>(i).map(Value::from).ok(),
-                },
+                Ok(r) if !r.is_null() => self.cell(i, r.type_info().name()),
                 _ => None,
             };
             obj.insert(col.name().to_string(), value.unwrap_or(Value::Null));
@@ -434,33 +414,35 @@ impl JsonRow for SqliteRow {
     }
 }
 
-impl JsonRow for PgRow {
-    fn to_json(&self) -> Value {
-        let mut obj = Map::new();
-        for (i, col) in self.columns().iter().enumerate() {
-            let value = match self.try_get_raw(i) {
-                Ok(r) if !r.is_null() => match r.type_info().name() {
-                    "INT8" | "INT4" | "INT2" => self.try_get::<i64, _>(i).map(Value::from).ok(),
-                    "BOOL" => self
-                        .try_get::<bool, _>(i)
-                        .map(|b| Value::from(i64::from(b)))
-                        .ok(),
-                    "FLOAT8" => self.try_get::<f64, _>(i).map(Value::from).ok(),
-                    "TIMESTAMPTZ" => self
-                        .try_get::<DateTime<Utc>, _>(i)
-                        .map(|t| Value::from(t.to_rfc3339_opts(SecondsFormat::AutoSi, false)))
-                        .ok(),
-                    "DATE" => self
-                        .try_get::<NaiveDate, _>(i)
-                        .map(|d| Value::from(d.to_string()))
-                        .ok(),
-                    _ => self.try_get::<String, _>(i).map(Value::from).ok(),
-                },
-                _ => None,
-            };
-            obj.insert(col.name().to_string(), value.unwrap_or(Value::Null));
+impl JsonRow for SqliteRow {
+    fn cell(&self, i: usize, type_name: &str) -> Option<Value> {
+        match type_name {
+            "INTEGER" | "BOOLEAN" | "INT8" => self.try_get::<i64, _>(i).map(Value::from).ok(),
+            "REAL" => self.try_get::<f64, _>(i).map(Value::from).ok(),
+            _ => self.try_get::<String, _>(i).map(Value::from).ok(),
         }
-        Value::Object(obj)
+    }
+}
+
+impl JsonRow for PgRow {
+    fn cell(&self, i: usize, type_name: &str) -> Option<Value> {
+        match type_name {
+            "INT8" | "INT4" | "INT2" => self.try_get::<i64, _>(i).map(Value::from).ok(),
+            "BOOL" => self
+                .try_get::<bool, _>(i)
+                .map(|b| Value::from(i64::from(b)))
+                .ok(),
+            "FLOAT8" => self.try_get::<f64, _>(i).map(Value::from).ok(),
+            "TIMESTAMPTZ" => self
+                .try_get::<DateTime<Utc>, _>(i)
+                .map(|t| Value::from(t.to_rfc3339_opts(SecondsFormat::AutoSi, false)))
+                .ok(),
+            "DATE" => self
+                .try_get::<NaiveDate, _>(i)
+                .map(|d| Value::from(d.to_string()))
+                .ok(),
+            _ => self.try_get::<String, _>(i).map(Value::from).ok(),
+        }
     }
 }
 

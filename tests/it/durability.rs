@@ -7,10 +7,9 @@ use std::process::Child;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use tandem::domain::schedule::{Kind, NewOccurrence};
 
 use crate::cli::{bot_process, exit_within};
-use crate::support::TestApp;
+use crate::support::{SeededPair, TestApp};
 
 const PAIRS: usize = 2000;
 
@@ -41,6 +40,30 @@ async fn wait_for_prompts(app: &TestApp, at_least: usize, limit: Duration) -> us
         })
         .await
         .unwrap_or_else(|| panic!("fewer than {at_least} prompts within {limit:?}"))
+}
+
+/// Waits until every pair had a prompt (and 2 s more, for anything else still to be sent),
+/// then stops `bot` with SIGTERM, which must exit cleanly; returns what it logged.
+async fn finish_round(app: &TestApp, bot: &mut Bot) -> String {
+    wait_for_prompts(app, PAIRS, Duration::from_secs(300)).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let child = bot.take();
+    signal(&child, "TERM");
+    let (code, err) = exit_within(child, Duration::from_secs(15)).await;
+    assert_eq!(code, Some(0), "{err}");
+    err
+}
+
+/// Prompts sent in all, pairs that got more than one, pairs that got none.
+fn tally(app: &TestApp, pairs: &[SeededPair]) -> (usize, usize, usize) {
+    let counts = prompts_per_channel(app);
+    let sent = counts.values().sum();
+    let doubled = counts.values().filter(|n| **n > 1).count();
+    let missing = pairs
+        .iter()
+        .filter(|p| !counts.contains_key(&p.channel))
+        .count();
+    (sent, doubled, missing)
 }
 
 /// The running binary; killed if the test ends early, so no process outlives a failed test.
@@ -100,20 +123,7 @@ async fn the_binary_stopped_by_sigterm_and_killed_by_sigkill_mid_round_sends_eac
         .seed_pairs(s.category, PAIRS, "Europe/Berlin", "Europe/Madrid")
         .await;
     // The round is due now by the system clock the binary runs on.
-    let db = app.db().await;
-    let now = Utc::now();
-    let round: Vec<NewOccurrence> = pairs
-        .iter()
-        .map(|p| NewOccurrence {
-            guild_id: app.guild.id,
-            kind: Kind::Checkin,
-            target: p.id as u64,
-            scheduled_for: now,
-            parent_id: None,
-        })
-        .collect();
-    db.plan(&round).await.unwrap();
-    db.close().await;
+    app.plan_round(app.guild.id, &pairs, Utc::now()).await;
     let seeded = started.elapsed();
     let dir = tempfile::tempdir().unwrap();
 
@@ -144,20 +154,8 @@ async fn the_binary_stopped_by_sigterm_and_killed_by_sigkill_mid_round_sends_eac
     app.sim.advance_time(Duration::from_secs(30 * 60));
 
     let mut bot = start(&app, dir.path());
-    wait_for_prompts(&app, PAIRS, Duration::from_secs(300)).await;
-    // Whatever else was still to be sent has had its chance.
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    let child = bot.take();
-    signal(&child, "TERM");
-    let (code, err) = exit_within(child, Duration::from_secs(15)).await;
-    assert_eq!(code, Some(0), "{err}");
-    let counts = prompts_per_channel(&app);
-    let sent: usize = counts.values().sum();
-    let doubled = counts.values().filter(|n| **n > 1).count();
-    let missing = pairs
-        .iter()
-        .filter(|p| !counts.contains_key(&p.channel))
-        .count();
+    let err = finish_round(&app, &mut bot).await;
+    let (sent, doubled, missing) = tally(&app, &pairs);
     // Sends the kill may have interrupted, found on Discord instead of posted again.
     let found = err.matches("found on Discord already").count();
     eprintln!(
@@ -346,20 +344,7 @@ async fn two_processes_share_a_2000_pair_round_and_when_one_is_killed_the_other_
         for p in &seeded {
             shard_of_channel.insert(p.channel, shard);
         }
-        let now = Utc::now();
-        let round: Vec<NewOccurrence> = seeded
-            .iter()
-            .map(|p| NewOccurrence {
-                guild_id: guild.id,
-                kind: Kind::Checkin,
-                target: p.id as u64,
-                scheduled_for: now,
-                parent_id: None,
-            })
-            .collect();
-        let db = app.db().await;
-        db.plan(&round).await.unwrap();
-        db.close().await;
+        app.plan_round(guild.id, &seeded, Utc::now()).await;
         pairs.extend(seeded);
     }
     let seeded = started.elapsed();
@@ -384,20 +369,9 @@ async fn two_processes_share_a_2000_pair_round_and_when_one_is_killed_the_other_
     let killed_at = Instant::now();
 
     // The other process takes over shard 0's round once its claims' lease has run out.
-    wait_for_prompts(&app, PAIRS, Duration::from_secs(300)).await;
+    finish_round(&app, &mut bot1).await;
     let finished_after = killed_at.elapsed();
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    let child = bot1.take();
-    signal(&child, "TERM");
-    let (code, err) = exit_within(child, Duration::from_secs(15)).await;
-    assert_eq!(code, Some(0), "{err}");
-    let counts = prompts_per_channel(&app);
-    let sent: usize = counts.values().sum();
-    let doubled = counts.values().filter(|n| **n > 1).count();
-    let missing = pairs
-        .iter()
-        .filter(|p| !counts.contains_key(&p.channel))
-        .count();
+    let (sent, doubled, missing) = tally(&app, &pairs);
     eprintln!(
         "{PAIRS} pairs in 20 servers (seeded in {seeded:?}); at the kill: shard 0 {} and \
          shard 1 {} prompts; the survivor finished {finished_after:?} later with {sent} \

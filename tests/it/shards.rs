@@ -203,7 +203,6 @@ fn prompts(app: &TestApp, channels: &[u64]) -> Vec<usize> {
 #[tokio::test]
 async fn each_process_sends_the_check_ins_of_its_own_shards_and_no_pair_gets_two() {
     use tandem::clock::Clock as _;
-    use tandem::domain::schedule::{Kind, NewOccurrence};
     let app = TestApp::unstarted(|s| s.discord.shard_count = Some(2)).await;
     tandem::open_database(&app.settings)
         .await
@@ -224,19 +223,7 @@ async fn each_process_sends_the_check_ins_of_its_own_shards_and_no_pair_gets_two
             .seed_pairs_in(guild.id, category, 5, "Europe/Berlin", "Europe/Berlin")
             .await;
         // A round due now in each server.
-        let db = app.db().await;
-        let round: Vec<NewOccurrence> = pairs
-            .iter()
-            .map(|p| NewOccurrence {
-                guild_id: guild.id,
-                kind: Kind::Checkin,
-                target: p.id as u64,
-                scheduled_for: app.clock.now(),
-                parent_id: None,
-            })
-            .collect();
-        db.plan(&round).await.unwrap();
-        db.close().await;
+        app.plan_round(guild.id, &pairs, app.clock.now()).await;
         channels.push(pairs.iter().map(|p| p.channel).collect::<Vec<_>>());
     }
 

@@ -304,6 +304,16 @@ async fn enrolled(db: &Db, guild: u64, user: u64, role: Role) {
     .unwrap();
 }
 
+/// A mentor and a mentee of server 1, enrolled and paired (pending until activated).
+async fn paired(db: &Db, mentor: u64, mentee: u64) -> tandem::domain::pair::Pair {
+    enrolled(db, 1, mentor, Role::Mentor).await;
+    enrolled(db, 1, mentee, Role::Mentee).await;
+    db.create_pair(1, mentor, mentee, &entry(1, "pair.create"))
+        .await
+        .unwrap()
+        .unwrap()
+}
+
 #[tokio::test]
 async fn a_pair_needs_active_people_and_a_free_place_and_ending_frees_it() {
     let db = fresh_db().await;
@@ -375,13 +385,7 @@ async fn a_pair_needs_active_people_and_a_free_place_and_ending_frees_it() {
 #[tokio::test]
 async fn a_lost_channel_breaks_its_pair_only_once() {
     let db = fresh_db().await;
-    enrolled(&db, 1, 10, Role::Mentor).await;
-    enrolled(&db, 1, 20, Role::Mentee).await;
-    let pair = db
-        .create_pair(1, 10, 20, &entry(1, "pair.create"))
-        .await
-        .unwrap()
-        .unwrap();
+    let pair = paired(&db, 10, 20).await;
     db.activate_pair(pair.id, 555).await.unwrap();
     let broken = db.mark_broken(555, Utc::now()).await.unwrap().unwrap();
     assert_eq!(broken.status, PairStatus::Broken);
@@ -459,13 +463,7 @@ async fn goals_are_numbered_per_pair_and_finished_once() {
 #[tokio::test]
 async fn erasing_a_person_detaches_them_from_pairs_and_drops_previews_naming_them() {
     let db = fresh_db().await;
-    enrolled(&db, 1, 10, Role::Mentor).await;
-    enrolled(&db, 1, 20, Role::Mentee).await;
-    let pair = db
-        .create_pair(1, 10, 20, &entry(1, "pair.create"))
-        .await
-        .unwrap()
-        .unwrap();
+    let pair = paired(&db, 10, 20).await;
     db.activate_pair(pair.id, 603).await.unwrap();
     db.end_pair(pair.id, EndReason::Completed, &entry(1, "pair.end"))
         .await
@@ -508,13 +506,7 @@ async fn erasing_a_person_detaches_them_from_pairs_and_drops_previews_naming_the
 #[tokio::test]
 async fn my_data_covers_message_counts_meetings_and_kudos_and_erasure_keeps_only_others_share() {
     let db = fresh_db().await;
-    enrolled(&db, 1, 10, Role::Mentor).await;
-    enrolled(&db, 1, 20, Role::Mentee).await;
-    let pair = db
-        .create_pair(1, 10, 20, &entry(1, "pair.create"))
-        .await
-        .unwrap()
-        .unwrap();
+    let pair = paired(&db, 10, 20).await;
     db.activate_pair(pair.id, 500).await.unwrap();
     let day = Utc::now().date_naive();
     assert!(db.count_message(500, 20, day).await.unwrap());
@@ -708,13 +700,7 @@ async fn a_mentee_has_one_open_pair_even_when_the_code_checks_are_bypassed() {
 #[tokio::test]
 async fn a_pending_pair_that_is_discarded_frees_its_places_and_cannot_be_activated() {
     let db = fresh_db().await;
-    enrolled(&db, 1, 10, Role::Mentor).await;
-    enrolled(&db, 1, 20, Role::Mentee).await;
-    let pair = db
-        .create_pair(1, 10, 20, &entry(1, "pair.create"))
-        .await
-        .unwrap()
-        .unwrap();
+    let pair = paired(&db, 10, 20).await;
     let pending = db.pending_pairs(Utc::now()).await.unwrap();
     assert_eq!(pending.iter().map(|p| p.id).collect::<Vec<_>>(), [pair.id]);
     assert!(db.all_pairs(1).await.unwrap().is_empty(), "not history yet");
@@ -838,13 +824,7 @@ async fn after_erasure_no_column_of_the_server_holds_the_persons_id_or_their_pul
     let pool = db.raw().await;
     // A real-sized snowflake, so a match in any column is this person and nothing else.
     let (mentor, person) = (412_345_678_901_234_567u64, 812_345_678_901_234_567u64);
-    enrolled(&db, 1, mentor, Role::Mentor).await;
-    enrolled(&db, 1, person, Role::Mentee).await;
-    let pair = db
-        .create_pair(1, mentor, person, &entry(1, "pair.create"))
-        .await
-        .unwrap()
-        .unwrap();
+    let pair = paired(&db, mentor, person).await;
     db.activate_pair(pair.id, 900).await.unwrap();
     let now = Utc::now();
     let by_mentor = |action: &str| AuditEntry {
@@ -1073,13 +1053,7 @@ async fn a_profile_edit_never_undoes_a_decision_made_while_it_was_being_saved() 
 async fn messages_are_rolled_up_by_week_as_they_are_counted() {
     use tandem::domain::metrics::Period;
     let db = fresh_db().await;
-    enrolled(&db, 1, 10, Role::Mentor).await;
-    enrolled(&db, 1, 20, Role::Mentee).await;
-    let pair = db
-        .create_pair(1, 10, 20, &entry(1, "pair.create"))
-        .await
-        .unwrap()
-        .unwrap();
+    let pair = paired(&db, 10, 20).await;
     db.activate_pair(pair.id, 500).await.unwrap();
     let day = |d: &str| d.parse::<chrono::NaiveDate>().unwrap();
     // Sunday 15 Nov closes one week; Monday 16 and Sunday 22 Nov are the next.

@@ -240,6 +240,24 @@ impl TestApp {
             .await
     }
 
+    /// Plans one check-in round for `pairs` of `guild`, due `at`.
+    pub async fn plan_round(&self, guild: u64, pairs: &[SeededPair], at: DateTime<Utc>) {
+        use tandem::domain::schedule::{Kind, NewOccurrence};
+        let round: Vec<NewOccurrence> = pairs
+            .iter()
+            .map(|p| NewOccurrence {
+                guild_id: guild,
+                kind: Kind::Checkin,
+                target: p.id as u64,
+                scheduled_for: at,
+                parent_id: None,
+            })
+            .collect();
+        let db = self.db().await;
+        db.plan(&round).await.unwrap();
+        db.close().await;
+    }
+
     /// As [`TestApp::seed_pairs`], in another server of the simulator.
     pub async fn seed_pairs_in(
         &self,
@@ -322,117 +340,72 @@ pub fn message_with(app: &TestApp, custom_id: &str) -> Option<discord_sim::Messa
 
 /// Every table, every row, as text, read through a read-only connection: compared before and
 /// after something that must change nothing.
-pub enum Dumper {
+pub struct Dumper {
+    pool: sqlx::AnyPool,
     /// Each table with the expression that turns one of its rows into text.
-    Sqlite {
-        pool: sqlx::SqlitePool,
-        tables: Vec<(String, String)>,
-    },
-    Postgres {
-        pool: sqlx::PgPool,
-        tables: Vec<(String, String)>,
-    },
+    tables: Vec<(String, String)>,
 }
 
 pub type Dump = std::collections::BTreeMap<String, Vec<String>>;
 
 impl Dumper {
     pub async fn open(url: &str) -> Dumper {
-        use std::str::FromStr as _;
-        if tandem::store::is_postgres_url(url) {
-            let options = sqlx::postgres::PgConnectOptions::from_str(url)
-                .unwrap()
-                .options([("default_transaction_read_only", "on")]);
-            let pool = sqlx::postgres::PgPoolOptions::new()
-                .max_connections(1)
-                .connect_with(options)
-                .await
-                .unwrap();
-            let names: Vec<String> = sqlx::query_scalar(
-                "SELECT CAST(table_name AS TEXT) FROM information_schema.tables
-                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-                 ORDER BY 1",
-            )
-            .fetch_all(&pool)
-            .await
-            .unwrap();
-            // Rows as SQLite's dump writes them: quoted cells joined by `|`.
-            let mut tables = Vec::new();
-            for t in names {
-                let columns: Vec<String> = sqlx::query_scalar(
+        // Per engine: a read-only session, its catalogue, and how one cell is quoted (rows
+        // are written as SQLite's `quote` does, cells joined by `|`, on both).
+        let glue = if url.contains('?') { '&' } else { '?' };
+        let (url, tables_sql, columns_sql, quote): (String, &str, &str, fn(&str) -> String) =
+            if tandem::store::is_postgres_url(url) {
+                (
+                    format!("{url}{glue}options=-c%20default_transaction_read_only%3Don"),
+                    "SELECT CAST(table_name AS TEXT) FROM information_schema.tables
+                     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+                     ORDER BY 1",
                     "SELECT CAST(column_name AS TEXT) FROM information_schema.columns
                      WHERE table_schema = current_schema() AND table_name = $1
                      ORDER BY ordinal_position",
+                    |c| format!("quote_nullable(CAST(\"{c}\" AS TEXT))"),
                 )
-                .bind(&t)
-                .fetch_all(&pool)
-                .await
-                .unwrap();
-                let row = columns
-                    .iter()
-                    .map(|c| format!("quote_nullable(CAST(\"{c}\" AS TEXT))"))
-                    .collect::<Vec<_>>()
-                    .join(" || '|' || ");
-                tables.push((t, row));
-            }
-            return Dumper::Postgres { pool, tables };
-        }
-        let options = sqlx::sqlite::SqliteConnectOptions::from_str(url)
-            .unwrap()
-            .read_only(true);
-        let pool = sqlx::sqlite::SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options)
+            } else {
+                (
+                    format!("{url}{glue}mode=ro"),
+                    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                    "SELECT name FROM pragma_table_info($1)",
+                    |c| format!("quote(\"{c}\")"),
+                )
+            };
+        let pool = crate::database::raw_pool(&url).await;
+        let names: Vec<String> = sqlx::query_scalar(tables_sql)
+            .fetch_all(&pool)
             .await
             .unwrap();
-        let names: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-                .fetch_all(&pool)
-                .await
-                .unwrap();
         let mut tables = Vec::new();
         for t in names {
-            let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?)")
+            let columns: Vec<String> = sqlx::query_scalar(columns_sql)
                 .bind(&t)
                 .fetch_all(&pool)
                 .await
                 .unwrap();
             let row = columns
                 .iter()
-                .map(|c| format!("quote(\"{c}\")"))
+                .map(|c| quote(c))
                 .collect::<Vec<_>>()
                 .join(" || '|' || ");
             tables.push((t, row));
         }
-        Dumper::Sqlite { pool, tables }
+        Dumper { pool, tables }
     }
 
     pub async fn dump(&self) -> Dump {
         let mut out = Dump::new();
-        match self {
-            Dumper::Sqlite { pool, tables } => {
-                for (table, row) in tables {
-                    // Table and column names come from the database itself.
-                    let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-                        "SELECT {row} FROM \"{table}\" ORDER BY 1"
-                    )))
-                    .fetch_all(pool)
-                    .await
-                    .unwrap();
-                    out.insert(table.clone(), rows);
-                }
-            }
-            Dumper::Postgres { pool, tables } => {
-                for (table, row) in tables {
-                    let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-                        "SELECT {row} FROM \"{table}\" ORDER BY 1"
-                    )))
-                    .fetch_all(pool)
-                    .await
-                    .unwrap();
-                    out.insert(table.clone(), rows);
-                }
-            }
+        for (table, row) in &self.tables {
+            // Table and column names come from the database itself.
+            let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT {row} FROM \"{table}\" ORDER BY 1"
+            )))
+            .fetch_all(&self.pool)
+            .await
+            .unwrap();
+            out.insert(table.clone(), rows);
         }
         out
     }
