@@ -10,7 +10,9 @@ use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_TYPE, USER_
 use serde_json::{json, Value};
 
 use crate::config::Settings;
-use crate::jobs::Pacer;
+use std::sync::Arc;
+
+use crate::jobs::{Budget, Lane};
 use crate::ops::Ops;
 
 /// Discord error codes that will not go away by retrying.
@@ -59,13 +61,13 @@ enum Body<'a> {
 pub struct Courier {
     client: reqwest::Client,
     base: String,
-    pacer: Pacer,
+    budget: Arc<Budget>,
     /// Counts the 429s.
     ops: Ops,
 }
 
 impl Courier {
-    pub fn new(settings: &Settings, ops: Ops) -> anyhow::Result<Courier> {
+    pub fn new(settings: &Settings, budget: Arc<Budget>, ops: Ops) -> anyhow::Result<Courier> {
         let token = settings
             .discord
             .token
@@ -91,7 +93,7 @@ impl Courier {
         Ok(Courier {
             client,
             base: format!("{}/api/v10", settings.discord.api_url.trim_end_matches('/')),
-            pacer: Pacer::new(settings.jobs.requests_per_second),
+            budget,
             ops,
         })
     }
@@ -201,7 +203,7 @@ impl Courier {
         let url = format!("{}{path}", self.base);
         let (mut failures, mut limited) = (0, 0);
         loop {
-            self.pacer.acquire().await;
+            self.budget.acquire(Lane::Scheduled).await;
             let request = self.client.request(method.clone(), &url);
             // A form is consumed by sending, so each try builds its own.
             let request = match &body {
@@ -261,7 +263,7 @@ impl Courier {
                         return Err(SendError::Unavailable("rate limited too often".into()));
                     }
                     if value["global"].as_bool() == Some(true) {
-                        self.pacer.hold_for(wait);
+                        self.budget.hold_for(wait).await;
                     }
                     tokio::time::sleep(wait).await;
                 }

@@ -19,6 +19,7 @@ pub(crate) mod pairing;
 mod presence;
 mod probe;
 pub(crate) mod quiet;
+mod relay;
 pub mod scheduled;
 mod startup;
 
@@ -153,6 +154,7 @@ async fn build(
     db: Db,
     clock: SharedClock,
     courier: Arc<courier::Courier>,
+    relay: &relay::Relay,
     ops: crate::ops::Ops,
 ) -> anyhow::Result<Bot> {
     let token = settings
@@ -160,13 +162,18 @@ async fn build(
         .token
         .clone()
         .context("DISCORD_TOKEN is not set")?;
-    let mut http = serenity::HttpBuilder::new(token.expose());
-    if settings.discord.uses_custom_api() {
-        http = http
-            .proxy(settings.discord.api_url.trim_end_matches('/'))
-            .ratelimiter_disabled(true);
-    }
-    let http = http.build();
+    // Every request through the relay, which keeps the bot's one budget (serenity's limiter
+    // would keep a budget of its own; the proxy is used only with it off).
+    // The relay is on loopback: never through a proxy from the environment.
+    let to_relay = reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .context("building the HTTP client")?;
+    let http = serenity::HttpBuilder::new(token.expose())
+        .client(to_relay)
+        .proxy(relay.url())
+        .ratelimiter_disabled(true)
+        .build();
 
     let (set_up_tx, set_up) = watch::channel(false);
     let (shards_ready_tx, shards_ready) = watch::channel(ShardsReady::new());
@@ -305,6 +312,8 @@ pub struct Running {
     ops: crate::ops::Ops,
     /// The /healthz and /metrics listener, when `metrics.listen` is set.
     metrics: Option<crate::ops::Server>,
+    /// serenity's way to Discord; dropped last, after every handler.
+    relay: relay::Relay,
 }
 
 /// Waits for the one-time setup and then for the READY of every shard this process serves;
@@ -333,7 +342,12 @@ pub async fn start(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
     };
     let ops = crate::ops::Ops::new();
     let (ops_db, ops_clock) = (db.clone(), clock.clone());
-    let courier = Arc::new(courier::Courier::new(&settings, ops.clone())?);
+    let budget = Arc::new(crate::jobs::Budget::new(
+        db.clone(),
+        settings.jobs.requests_per_second,
+    ));
+    let relay = relay::Relay::start(&settings.discord.api_url, budget.clone(), ops.clone()).await?;
+    let courier = Arc::new(courier::Courier::new(&settings, budget, ops.clone())?);
     let recommended = startup::check_connection(&courier, &settings.discord.api_url).await?;
     let shards = settings
         .discord
@@ -353,6 +367,7 @@ pub async fn start(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
         db.clone(),
         clock.clone(),
         courier.clone(),
+        &relay,
         ops.clone(),
     )
     .await?;
@@ -421,6 +436,7 @@ pub async fn start(settings: Arc<Settings>, db: Db, clock: SharedClock) -> anyho
         stop_scheduler,
         ops,
         metrics,
+        relay,
     })
 }
 
@@ -503,6 +519,7 @@ impl Running {
     pub fn abort(self) {
         self.scheduler.abort();
         self.task.abort();
+        self.relay.freeze();
         if let Some(metrics) = self.metrics {
             metrics.abort();
         }

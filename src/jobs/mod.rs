@@ -18,7 +18,7 @@ use crate::domain::guild::GuildSettings;
 use crate::domain::schedule::{self, Cron, Kind, NewOccurrence, Occurrence};
 use crate::store::{Db, Lease};
 
-pub use pace::Pacer;
+pub use pace::{Budget, Lane};
 
 /// How many occurrences one claim takes; the rest wait for the next pass.
 const BATCH: u32 = 200;

@@ -1,87 +1,148 @@
-//! Pacing of scheduled sends below Discord's global rate limit. Pacing is about real
-//! seconds between requests, not programme time, so it uses the monotonic clock.
+//! The bot's request budget under Discord's global rate limit, shared by every process and by
+//! both kinds of traffic: commands' requests (through the relay) and scheduled sends (through
+//! the courier). Turns are booked in the database (see `store::budget`), a few at a time;
+//! scheduled sends book only a short way ahead, so a command's request, which takes the next
+//! turn at once, waits a fraction of a second at most, and scheduled sends use every turn
+//! commands leave. Pacing is about real seconds, not programme time: it uses the monotonic
+//! clock here and the database's clock for the shared turns.
 
+use std::collections::VecDeque;
 use std::sync::Mutex;
 use std::time::Duration;
 
 use tokio::time::Instant;
 
-/// A token bucket that hands out reservations: each `take` gets a slot, and the answer is how
-/// long to wait for it. Concurrent senders are thus spaced at `rate` per second after a burst.
-#[derive(Debug)]
-pub struct TokenBucket {
-    rate: f64,
-    capacity: f64,
-    tokens: f64,
-    last: Instant,
+use crate::store::Db;
+
+/// Whose request it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lane {
+    /// A command's or a button's request: someone is waiting for it.
+    Interactive,
+    /// A scheduled send: takes what interactive traffic leaves.
+    Scheduled,
 }
 
-impl TokenBucket {
-    pub fn new(rate_per_second: u32, capacity: u32, now: Instant) -> TokenBucket {
-        let capacity = f64::from(capacity.max(1));
-        TokenBucket {
-            rate: f64::from(rate_per_second.max(1)),
-            capacity,
-            tokens: capacity,
-            last: now,
+/// Turns booked per database round trip for scheduled sends.
+const BATCH: u32 = 4;
+/// Scheduled sends book no turn further ahead than this, so a command's request never queues
+/// behind a long line of them.
+const HORIZON: Duration = Duration::from_millis(250);
+/// After the database failed to answer, scheduled sends wait this long before asking again.
+const DATABASE_PAUSE: Duration = Duration::from_secs(1);
+
+/// Turns this process booked and has not handed out, earliest first.
+#[derive(Debug, Default)]
+struct Booked(VecDeque<Instant>);
+
+impl Booked {
+    /// Adds `n` turns of `spacing` ending `ahead` after `now` (what the database answered).
+    /// Never in the past: the answer took time to arrive, so the turns move later, not closer.
+    fn add(&mut self, now: Instant, ahead: Duration, n: u32, spacing: Duration) {
+        let first = (now + ahead)
+            .checked_sub(spacing * n)
+            .unwrap_or(now)
+            .max(now);
+        for k in 0..n {
+            self.0.push_back(first + spacing * k);
         }
     }
 
-    /// Reserves one request; returns how long to wait before making it.
-    pub fn take(&mut self, now: Instant) -> Duration {
-        let elapsed = now.saturating_duration_since(self.last).as_secs_f64();
-        self.last = self.last.max(now);
-        self.tokens = (self.tokens + elapsed * self.rate).min(self.capacity) - 1.0;
-        if self.tokens >= 0.0 {
-            Duration::ZERO
-        } else {
-            Duration::from_secs_f64(-self.tokens / self.rate)
+    /// The earliest turn still usable at `now`. A turn more than one spacing late is dropped:
+    /// used now, it could put two requests in one turn.
+    fn take(&mut self, now: Instant, spacing: Duration) -> Option<Instant> {
+        while let Some(turn) = self.0.pop_front() {
+            if turn + spacing >= now {
+                return Some(turn);
+            }
         }
+        None
     }
 }
 
-/// The bucket shared by every scheduled send, plus a global hold after a global 429.
 #[derive(Debug)]
-pub struct Pacer {
-    bucket: Mutex<TokenBucket>,
+pub struct Budget {
+    db: Db,
+    spacing: Duration,
+    /// Held while booking, so one process books one batch at a time.
+    booked: tokio::sync::Mutex<Booked>,
+    /// This process's hold after a global 429 (the database has it too, for the others).
     hold_until: Mutex<Option<Instant>>,
 }
 
-impl Pacer {
-    /// `rate_per_second` with a burst of a quarter second's worth.
-    pub fn new(rate_per_second: u32) -> Pacer {
-        Pacer {
-            bucket: Mutex::new(TokenBucket::new(
-                rate_per_second,
-                rate_per_second / 4,
-                Instant::now(),
-            )),
+impl Budget {
+    /// `rate_per_second` requests per second for the whole bot, all processes together.
+    pub fn new(db: Db, rate_per_second: u32) -> Budget {
+        Budget {
+            db,
+            spacing: Duration::from_secs(1) / rate_per_second.max(1),
+            booked: tokio::sync::Mutex::new(Booked::default()),
             hold_until: Mutex::new(None),
         }
     }
 
     /// Waits for this request's turn.
-    pub async fn acquire(&self) {
+    pub async fn acquire(&self, lane: Lane) {
         let hold = *self.hold_until.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(until) = hold {
             tokio::time::sleep_until(until).await;
         }
-        let wait = self
-            .bucket
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take(Instant::now());
-        if !wait.is_zero() {
-            tokio::time::sleep(wait).await;
+        let turn = self.turn(lane).await;
+        tokio::time::sleep_until(turn).await;
+    }
+
+    async fn turn(&self, lane: Lane) -> Instant {
+        let spacing_us = i64::try_from(self.spacing.as_micros()).unwrap_or(i64::MAX);
+        loop {
+            let mut booked = self.booked.lock().await;
+            if let Some(turn) = booked.take(Instant::now(), self.spacing) {
+                return turn;
+            }
+            let (n, horizon) = match lane {
+                Lane::Interactive => (1, None),
+                Lane::Scheduled => (BATCH, Some(HORIZON.as_micros() as i64)),
+            };
+            match self.db.book_turns(n, spacing_us, horizon).await {
+                Ok(Some(ahead_us)) => {
+                    let ahead = Duration::from_micros(ahead_us.max(0).unsigned_abs());
+                    booked.add(Instant::now(), ahead, n, self.spacing);
+                }
+                Ok(None) => {
+                    drop(booked);
+                    let next = self.db.next_turn_in().await.unwrap_or(0);
+                    let wait = Duration::from_micros(next.max(0).unsigned_abs())
+                        .saturating_sub(HORIZON)
+                        .max(self.spacing);
+                    tokio::time::sleep(wait).await;
+                }
+                Err(e) => {
+                    drop(booked);
+                    tracing::warn!(error = %e, "the request budget could not be read");
+                    if lane == Lane::Interactive {
+                        // Someone is waiting: better one request over the budget (Discord
+                        // answers 429 and it is retried) than a command held up.
+                        return Instant::now();
+                    }
+                    tokio::time::sleep(DATABASE_PAUSE).await;
+                }
+            }
         }
     }
 
-    /// Nobody sends for `pause` (Discord said the global limit was hit).
-    pub fn hold_for(&self, pause: Duration) {
+    /// Nobody sends for `pause` (Discord said the global limit was hit): this process at once,
+    /// the others from their next booking.
+    pub async fn hold_for(&self, pause: Duration) {
         let until = Instant::now() + pause;
-        let mut hold = self.hold_until.lock().unwrap_or_else(|e| e.into_inner());
-        if hold.is_none_or(|h| h < until) {
-            *hold = Some(until);
+        {
+            let mut hold = self.hold_until.lock().unwrap_or_else(|e| e.into_inner());
+            if hold.is_none_or(|h| h < until) {
+                *hold = Some(until);
+            }
+        }
+        self.booked.lock().await.0.clear();
+        let pause_us = i64::try_from(pause.as_micros()).unwrap_or(i64::MAX);
+        if let Err(e) = self.db.hold_turns(pause_us).await {
+            tracing::warn!(error = %e, "the request budget could not be held");
         }
     }
 }
@@ -90,33 +151,44 @@ impl Pacer {
 mod tests {
     use super::*;
 
+    const SPACING: Duration = Duration::from_millis(25);
+
     #[test]
-    fn after_the_burst_requests_are_spaced_at_the_rate() {
-        let start = Instant::now();
-        let mut bucket = TokenBucket::new(40, 10, start);
-        let waits: Vec<Duration> = (0..100).map(|_| bucket.take(start)).collect();
-        assert!(waits[..10].iter().all(|w| w.is_zero()));
-        // The 11th waits one slot (25 ms), the 100th waits 90 slots.
-        assert_eq!(waits[10], Duration::from_millis(25));
-        assert_eq!(waits[99], Duration::from_millis(2250));
-        // Within the first second: the burst, then one every 25 ms (the 40th lands at 1 s).
-        let in_first_second = waits
-            .iter()
-            .filter(|w| **w < Duration::from_secs(1))
-            .count();
-        assert_eq!(in_first_second, 10 + 39);
+    fn booked_turns_end_where_the_database_said_and_are_one_spacing_apart() {
+        let now = Instant::now();
+        let mut booked = Booked::default();
+        booked.add(now, Duration::from_millis(300), 4, SPACING);
+        let turns: Vec<Duration> = booked.0.iter().map(|t| *t - now).collect();
+        assert_eq!(
+            turns,
+            [200, 225, 250, 275].map(Duration::from_millis).to_vec()
+        );
     }
 
     #[test]
-    fn an_idle_bucket_refills_only_up_to_its_burst() {
-        let start = Instant::now();
-        let mut bucket = TokenBucket::new(40, 10, start);
-        for _ in 0..10 {
-            bucket.take(start);
-        }
-        let later = start + Duration::from_secs(60);
-        let waits: Vec<Duration> = (0..11).map(|_| bucket.take(later)).collect();
-        assert!(waits[..10].iter().all(|w| w.is_zero()));
-        assert_eq!(waits[10], Duration::from_millis(25));
+    fn turns_that_would_start_in_the_past_start_now_and_stay_one_spacing_apart() {
+        let now = Instant::now();
+        let mut booked = Booked::default();
+        booked.add(now, Duration::from_millis(10), 2, SPACING);
+        let turns: Vec<Duration> = booked.0.iter().map(|t| *t - now).collect();
+        assert_eq!(turns, [0, 25].map(Duration::from_millis).to_vec());
+    }
+
+    #[test]
+    fn a_turn_missed_by_more_than_one_spacing_is_dropped_not_used_late() {
+        let now = Instant::now();
+        let mut booked = Booked::default();
+        booked.add(now, Duration::from_millis(100), 4, SPACING);
+        // 70 ms later: the turns at 0 and 25 ms are gone, the one at 50 ms is still good.
+        let later = now + Duration::from_millis(70);
+        assert_eq!(
+            booked.take(later, SPACING),
+            Some(now + Duration::from_millis(50))
+        );
+        assert_eq!(
+            booked.take(later, SPACING),
+            Some(now + Duration::from_millis(75))
+        );
+        assert_eq!(booked.take(later, SPACING), None);
     }
 }

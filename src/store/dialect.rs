@@ -120,3 +120,12 @@ pub(crate) fn skip_locked(engine: Engine) -> &'static str {
         Engine::Postgres => "FOR UPDATE SKIP LOCKED",
     }
 }
+
+/// Now, in whole microseconds since 1970, by the database's clock (one value for the whole
+/// statement on both engines). SQLite's clock has millisecond steps.
+pub(crate) fn now_micros(engine: Engine) -> &'static str {
+    match engine {
+        Engine::Sqlite => "CAST((julianday('now') - 2440587.5) * 86400000000.0 AS INTEGER)",
+        Engine::Postgres => "CAST(EXTRACT(EPOCH FROM statement_timestamp()) * 1000000 AS BIGINT)",
+    }
+}

@@ -4,6 +4,7 @@
 
 mod activity;
 mod audit;
+mod budget;
 mod checkins;
 mod departures;
 mod dialect;

@@ -12,6 +12,9 @@ use crate::cli::{bot_process, exit_within};
 use crate::support::{SeededPair, TestApp};
 
 const PAIRS: usize = 2000;
+/// Discord's global limit, and the budget the bot keeps under it (92 %).
+const DISCORD_LIMIT: u32 = 50;
+const BUDGET: u32 = 46;
 
 /// Check-in prompts per pair channel so far.
 fn prompts_per_channel(app: &TestApp) -> HashMap<u64, usize> {
@@ -156,12 +159,18 @@ async fn the_binary_stopped_by_sigterm_and_killed_by_sigkill_mid_round_sends_eac
     let mut bot = start(&app, dir.path());
     let err = finish_round(&app, &mut bot).await;
     let (sent, doubled, missing) = tally(&app, &pairs);
+    let limited = app
+        .sim
+        .requests()
+        .iter()
+        .filter(|r| r.status == 429)
+        .count();
     // Sends the kill may have interrupted, found on Discord instead of posted again.
     let found = err.matches("found on Discord already").count();
     eprintln!(
         "{PAIRS} pairs (seeded in {seeded:?}): SIGTERM after {} prompts, exit {exit_after:?}; \
          SIGKILL after {}; restart found {found} on Discord already; finished with {sent} \
-         prompts, {doubled} pairs doubled, {missing} missing; {:?} in all",
+         prompts, {doubled} pairs doubled, {missing} missing, {limited} 429s; {:?} in all",
         after_term.values().sum::<usize>(),
         after_kill.values().sum::<usize>(),
         started.elapsed()
@@ -304,7 +313,8 @@ fn start_shard(app: &TestApp, dir: &std::path::Path, shards: &str) -> Bot {
             .env("TANDEM__DATABASE__URL", &app.settings.database.url)
             .env("TANDEM__DISCORD__SHARDS", shards)
             .env("TANDEM__DISCORD__SHARD_COUNT", "2")
-            .env("TANDEM__JOBS__REQUESTS_PER_SECOND", "24")
+            // The whole bot's budget, both processes together.
+            .env("TANDEM__JOBS__REQUESTS_PER_SECOND", BUDGET.to_string())
             .env("TANDEM__JOBS__LEASE_SECONDS", "10")
             .env("RUST_LOG", "warn")
             .spawn()
@@ -323,6 +333,9 @@ async fn two_processes_share_a_2000_pair_round_and_when_one_is_killed_the_other_
         .close()
         .await;
     app.sim.set_latency(Duration::from_millis(80));
+    // Discord's limit is per bot: two processes that each kept their own budget of 46/s
+    // would send 92/s and hear 429s.
+    app.sim.set_global_rate_limit(DISCORD_LIMIT);
     // 20 servers, ten on each shard, 100 pairs each; one round due now in all of them.
     let mut pairs = Vec::new();
     let mut shard_of_channel = HashMap::new();
@@ -372,10 +385,16 @@ async fn two_processes_share_a_2000_pair_round_and_when_one_is_killed_the_other_
     finish_round(&app, &mut bot1).await;
     let finished_after = killed_at.elapsed();
     let (sent, doubled, missing) = tally(&app, &pairs);
+    let limited = app
+        .sim
+        .requests()
+        .iter()
+        .filter(|r| r.status == 429)
+        .count();
     eprintln!(
         "{PAIRS} pairs in 20 servers (seeded in {seeded:?}); at the kill: shard 0 {} and \
          shard 1 {} prompts; the survivor finished {finished_after:?} later with {sent} \
-         prompts, {doubled} pairs doubled, {missing} missing; {:?} in all",
+         prompts, {doubled} pairs doubled, {missing} missing, {limited} 429s; {:?} in all",
         by_shard(&at_kill, 0),
         by_shard(&at_kill, 1),
         started.elapsed()
@@ -389,4 +408,5 @@ async fn two_processes_share_a_2000_pair_round_and_when_one_is_killed_the_other_
         "shard 0's round was not finished before the kill"
     );
     assert_eq!((doubled, missing, sent), (0, 0, PAIRS));
+    assert_eq!(limited, 0, "the two processes kept to one budget");
 }
