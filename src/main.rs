@@ -31,6 +31,13 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Move the community from its SQLite database (database.url) into an empty PostgreSQL
+    /// database, keeping every row and id; then point database.url there. Stop the bot first.
+    MigrateDb {
+        /// The PostgreSQL database to fill, e.g. postgres://tandem:PASSWORD@db:5432/tandem
+        #[arg(long, value_name = "URL")]
+        to: String,
+    },
     /// See tandem work without a token: a simulated Discord and community over 8 weeks; writes
     /// the resulting digest (text and chart) to a folder.
     #[cfg(feature = "demo")]
@@ -78,6 +85,80 @@ async fn with_database<T>(
         eprintln!("error: {e:#}");
         ExitCode::FAILURE
     })
+}
+
+/// `tandem migrate-db`: both URLs are checked before anything is opened (a missing SQLite
+/// file would otherwise be created), then the copy, then one line per table and a total.
+async fn migrate_db(settings: &Settings, to: &str) -> ExitCode {
+    use tandem::config::redacted_url;
+    use tandem::store::{is_postgres_url, Db};
+    let from = &settings.database.url;
+    let refusal = if is_postgres_url(from) {
+        Some("migrate-db moves a SQLite database, and database.url is not one".to_string())
+    } else if !is_postgres_url(to) {
+        Some("--to must be a PostgreSQL database URL (postgres://…)".to_string())
+    } else {
+        tandem::store::sqlite_file(from)
+            .filter(|f| !f.is_file())
+            .map(|f| format!("there is no SQLite database at {}", f.display()))
+    };
+    if let Some(why) = refusal {
+        eprintln!("error: {why}");
+        return ExitCode::FAILURE;
+    }
+    println!("Copying {} into {}", redacted_url(from), redacted_url(to));
+    let result = async {
+        let source = tandem::open_database(settings).await?;
+        let target = Db::connect(to, 2).await;
+        let moved = match target {
+            Ok(target) => {
+                let moved = source.copy_into(&target).await;
+                target.close().await;
+                moved.map_err(anyhow::Error::from)
+            }
+            Err(e) => Err(anyhow::Error::from(e)
+                .context(format!("opening the database {}", redacted_url(to)))),
+        };
+        source.close().await;
+        moved
+    }
+    .await;
+    let moved = match result {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let rows = |n: u64| {
+        if n == 1 {
+            "1 row".to_string()
+        } else {
+            format!("{n} rows")
+        }
+    };
+    for t in &moved.tables {
+        if t.source == t.target {
+            println!("{}: {}", t.table, rows(t.source));
+        } else {
+            println!(
+                "{}: {} in SQLite, {} in PostgreSQL",
+                t.table,
+                rows(t.source),
+                t.target
+            );
+        }
+    }
+    let total = |f: fn(&tandem::store::TableCount) -> u64| moved.tables.iter().map(f).sum::<u64>();
+    let (source, target) = (total(|t| t.source), total(|t| t.target));
+    if !moved.committed {
+        println!("Total: {} in SQLite, {target} in PostgreSQL", rows(source));
+        eprintln!("error: the row counts differ, so nothing was kept in PostgreSQL");
+        return ExitCode::FAILURE;
+    }
+    println!("Total: {} in {} tables", rows(source), moved.tables.len());
+    println!("Done: set database.url to the PostgreSQL URL and start the bot.");
+    ExitCode::SUCCESS
 }
 
 fn print_problems(problems: &[Problem]) {
@@ -177,6 +258,10 @@ async fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+        Command::MigrateDb { to } => {
+            init_logging(&settings);
+            migrate_db(&settings, &to).await
         }
         #[cfg(feature = "demo")]
         Command::Demo { out } => {

@@ -17,6 +17,7 @@ mod pairs;
 pub mod privacy;
 mod sql;
 mod surveys;
+mod transfer;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -38,6 +39,7 @@ pub use members::StatusChange;
 pub use occurrences::{CheckinTarget, Claimed, Lease};
 pub use pairs::{Load, PairRefusal, Unreachable};
 pub use surveys::PulseAnswer;
+pub use transfer::{Moved, TableCount};
 
 /// The SQLite migrations in `migrations/sqlite/`, built into the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -47,6 +49,17 @@ pub static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/p
 /// Whether a database URL names a PostgreSQL server (anything else is a SQLite file).
 pub fn is_postgres_url(url: &str) -> bool {
     url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+/// The file a SQLite database URL names (`None` for a PostgreSQL URL, an in-memory database
+/// or a URL that does not parse).
+pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    if is_postgres_url(url) {
+        return None;
+    }
+    let options = SqliteConnectOptions::from_str(url).ok()?;
+    let file = options.get_filename();
+    (!file.as_os_str().is_empty() && file != Path::new(":memory:")).then(|| file.to_path_buf())
 }
 
 /// The PostgreSQL advisory lock every writer takes (any key will do, as long as every writer
@@ -68,6 +81,8 @@ pub enum StoreError {
     Corrupt(String),
     #[error("{0}")]
     Backup(String),
+    #[error("{0}")]
+    Transfer(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

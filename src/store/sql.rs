@@ -70,6 +70,13 @@ args! {
     NaiveDate => Day, |v| v;
 }
 
+/// A value already typed (copies between databases).
+impl IntoArg for Arg {
+    fn into_arg(self) -> Arg {
+        self
+    }
+}
+
 impl IntoArg for &i64 {
     fn into_arg(self) -> Arg {
         Arg::Int(Some(*self))

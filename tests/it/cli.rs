@@ -18,6 +18,7 @@ fn help_lists_every_command() {
     for cmd in [
         "run",
         "migrate",
+        "migrate-db",
         "check-config",
         "backup",
         "demo",

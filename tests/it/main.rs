@@ -15,6 +15,7 @@ mod help;
 mod inputs;
 mod integrity;
 mod latency;
+mod move_db;
 mod ops;
 mod pairing;
 mod reliability;

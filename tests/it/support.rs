@@ -339,7 +339,8 @@ pub fn message_with(app: &TestApp, custom_id: &str) -> Option<discord_sim::Messa
 }
 
 /// Every table, every row, as text, read through a read-only connection: compared before and
-/// after something that must change nothing.
+/// after something that must change nothing, and between the two engines (a row reads the same
+/// on SQLite and on PostgreSQL when it holds the same values).
 pub struct Dumper {
     pool: sqlx::AnyPool,
     /// Each table with the expression that turns one of its rows into text.
@@ -348,29 +349,58 @@ pub struct Dumper {
 
 pub type Dump = std::collections::BTreeMap<String, Vec<String>>;
 
+/// How one cell (column, its declared type) becomes SQL that writes it as text.
+type Quote = fn(&str, &str) -> String;
+
+/// A PostgreSQL cell of type `data_type` written as SQLite's `quote` writes the same value as
+/// the store keeps it there: integers bare, text quoted, flags 0/1, times RFC 3339 in UTC with
+/// sqlx's fraction (none, 3 or 6 digits), NULL as NULL.
+fn pg_quote(column: &str, data_type: &str) -> String {
+    let c = format!("\"{column}\"");
+    let text = |e: &str| format!("COALESCE('''' || replace({e}, '''', '''''') || '''', 'NULL')");
+    match data_type {
+        "bigint" | "integer" | "smallint" => format!("COALESCE(CAST({c} AS TEXT), 'NULL')"),
+        "boolean" => format!("CASE WHEN {c} THEN '1' WHEN NOT {c} THEN '0' ELSE 'NULL' END"),
+        "date" => text(&format!("to_char({c}, 'YYYY-MM-DD')")),
+        "timestamp with time zone" => {
+            let utc = format!("({c} AT TIME ZONE 'UTC')");
+            let micros = format!("(CAST(EXTRACT(MICROSECONDS FROM {c}) AS BIGINT) % 1000000)");
+            text(&format!(
+                "to_char({utc}, 'YYYY-MM-DD') || 'T' || to_char({utc}, 'HH24:MI:SS')
+                 || CASE WHEN {micros} = 0 THEN ''
+                         WHEN {micros} % 1000 = 0 THEN '.' || to_char({micros} / 1000, 'FM000')
+                         ELSE '.' || to_char({micros}, 'FM000000') END
+                 || '+00:00'"
+            ))
+        }
+        _ => text(&format!("CAST({c} AS TEXT)")),
+    }
+}
+
 impl Dumper {
     pub async fn open(url: &str) -> Dumper {
-        // Per engine: a read-only session, its catalogue, and how one cell is quoted (rows
-        // are written as SQLite's `quote` does, cells joined by `|`, on both).
+        // Per engine: a read-only session, its catalogue (each column with its type), and how
+        // one cell is written (rows as SQLite's `quote` writes them, cells joined by `|`).
         let glue = if url.contains('?') { '&' } else { '?' };
-        let (url, tables_sql, columns_sql, quote): (String, &str, &str, fn(&str) -> String) =
+        let (url, tables_sql, columns_sql, quote): (String, &str, &str, Quote) =
             if tandem::store::is_postgres_url(url) {
                 (
                     format!("{url}{glue}options=-c%20default_transaction_read_only%3Don"),
                     "SELECT CAST(table_name AS TEXT) FROM information_schema.tables
                      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
                      ORDER BY 1",
-                    "SELECT CAST(column_name AS TEXT) FROM information_schema.columns
+                    "SELECT CAST(column_name AS TEXT), CAST(data_type AS TEXT)
+                     FROM information_schema.columns
                      WHERE table_schema = current_schema() AND table_name = $1
                      ORDER BY ordinal_position",
-                    |c| format!("quote_nullable(CAST(\"{c}\" AS TEXT))"),
+                    pg_quote,
                 )
             } else {
                 (
                     format!("{url}{glue}mode=ro"),
                     "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-                    "SELECT name FROM pragma_table_info($1)",
-                    |c| format!("quote(\"{c}\")"),
+                    "SELECT name, type FROM pragma_table_info($1)",
+                    |c, _| format!("quote(\"{c}\")"),
                 )
             };
         let pool = crate::database::raw_pool(&url).await;
@@ -381,14 +411,14 @@ impl Dumper {
         let mut tables = Vec::new();
         // The request budget's clock moves with every request: pacing, not anyone's data.
         for t in names.into_iter().filter(|t| t != "rate_budget") {
-            let columns: Vec<String> = sqlx::query_scalar(columns_sql)
+            let columns: Vec<(String, String)> = sqlx::query_as(columns_sql)
                 .bind(&t)
                 .fetch_all(&pool)
                 .await
                 .unwrap();
             let row = columns
                 .iter()
-                .map(|c| quote(c))
+                .map(|(c, data_type)| quote(c, data_type))
                 .collect::<Vec<_>>()
                 .join(" || '|' || ");
             tables.push((t, row));
@@ -400,12 +430,14 @@ impl Dumper {
         let mut out = Dump::new();
         for (table, row) in &self.tables {
             // Table and column names come from the database itself.
-            let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-                "SELECT {row} FROM \"{table}\" ORDER BY 1"
+            let mut rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT {row} FROM \"{table}\""
             )))
             .fetch_all(&self.pool)
             .await
             .unwrap();
+            // Sorted here rather than by each engine's collation, so both give the same order.
+            rows.sort();
             out.insert(table.clone(), rows);
         }
         out
