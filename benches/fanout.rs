@@ -174,6 +174,21 @@ async fn round(engine: &str) {
         .filter(|r| r.at >= started && r.at <= started + elapsed)
         .filter(|r| !r.path.starts_with("/interactions/") && !r.path.starts_with("/webhooks/"))
         .count();
+    // The most requests Discord saw in any one second (what its limit judges).
+    let mut arrivals: Vec<Instant> = requests
+        .iter()
+        .filter(|r| !r.path.starts_with("/interactions/") && !r.path.starts_with("/webhooks/"))
+        .map(|r| r.at)
+        .collect();
+    arrivals.sort();
+    let mut busiest = 0;
+    let mut first = 0;
+    for (last, at) in arrivals.iter().enumerate() {
+        while *at - arrivals[first] >= Duration::from_secs(1) {
+            first += 1;
+        }
+        busiest = busiest.max(last - first + 1);
+    }
     let counts = app.sim.with_model(prompts_per_channel);
     let doubled = counts.values().filter(|n| **n > 1).count();
     let missing = pairs
@@ -191,7 +206,8 @@ async fn round(engine: &str) {
     println!(
         "{engine}: {PAIRS} prompts to {PAIRS} pairs by 2 processes in {:.1} s: {counted} \
          counted requests = {rate:.1}/s ({:.0}% of Discord's {DISCORD_LIMIT}/s, budget \
-         {BUDGET}/s); 429s: {limited}; doubled {doubled}, missing {missing}",
+         {BUDGET}/s); busiest second {busiest}; 429s: {limited}; doubled {doubled}, missing \
+         {missing}",
         elapsed.as_secs_f64(),
         100.0 * rate / f64::from(DISCORD_LIMIT),
     );
