@@ -170,11 +170,6 @@ fn check_api_url(url: &str) -> Result<(), String> {
 }
 
 impl DiscordSettings {
-    /// Whether requests go somewhere other than Discord itself (the simulator).
-    pub fn uses_custom_api(&self) -> bool {
-        self.api_url.trim_end_matches('/') != DISCORD_API_URL
-    }
-
     /// The shards this process serves, given the count Discord recommends (used when
     /// `shard_count` is unset); an error names the keys to change.
     pub fn shard_plan(&self, recommended: u32) -> Result<ShardPlan, String> {
@@ -539,7 +534,6 @@ mod tests {
     fn defaults_point_at_discord_and_a_local_database() {
         let s = Settings::defaults();
         assert_eq!(s.discord.api_url, DISCORD_API_URL);
-        assert!(!s.discord.uses_custom_api());
         assert_eq!(s.database.url, "sqlite://data/tandem.db");
         assert_eq!(s.discord.guild_id, None);
     }

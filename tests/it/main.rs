@@ -4,6 +4,7 @@
 
 mod access;
 mod activity;
+mod budget;
 mod checkins;
 mod cli;
 mod custom_ids;
