@@ -14,7 +14,7 @@ use super::{ack, messages, scheduled, Data, Error};
 use crate::domain::pair::{Pair, PairStatus};
 use crate::domain::schedule::{Kind, Occurrence};
 use crate::domain::survey::{self, CheckinAnswer};
-use crate::store::PulseAnswer;
+use crate::store::{PulseAnswer, StoredAnswer};
 
 fn private(text: impl Into<String>) -> CreateInteractionResponseMessage {
     quiet::response().content(text).ephemeral(true)
@@ -76,7 +76,7 @@ pub async fn mood(
     // The same mood again (a second tap, a modified client) saves nothing: not a new time,
     // not a late mark, not another edit of the prompt.
     let stored = data.db.checkin_answer(occurrence.id, user).await?;
-    if stored.is_some_and(|(saved, ..)| saved == Some(i64::from(mood))) {
+    if stored.is_some_and(|saved| saved.mood == Some(i64::from(mood))) {
         let text = messages::checkins::mood_unchanged(mood);
         ack::component(&ctx.http, press, Response::Message(private(text))).await?;
         return Ok(());
@@ -166,10 +166,11 @@ pub async fn submit_checkin(
     };
     let (blockers, next_step) = (field(submit, "blockers"), field(submit, "next"));
     // The same words again (a double submit) save nothing and post no second summary.
-    if let Some((_, Some(saved), saved_blockers, saved_next, _)) =
-        data.db.checkin_answer(occurrence.id, user).await?
-    {
-        if saved == progress && saved_blockers == blockers && saved_next == next_step {
+    if let Some(saved) = data.db.checkin_answer(occurrence.id, user).await? {
+        if saved.progress.as_ref() == Some(&progress)
+            && saved.blockers == blockers
+            && saved.next_step == next_step
+        {
             let r = Response::Message(private(m::UNCHANGED));
             ack::modal(&ctx.http, submit, r).await?;
             return Ok(());
@@ -192,13 +193,20 @@ pub async fn submit_checkin(
     };
     let channel = serenity::ChannelId::new(channel);
     let stored = data.db.checkin_answer(occurrence.id, user).await?;
-    if let Some((mood, Some(progress), blockers, next, late)) = stored {
+    if let Some(StoredAnswer {
+        mood,
+        progress: Some(progress),
+        blockers,
+        next_step,
+        late,
+    }) = stored
+    {
         let text = m::summary(
             user,
             mood,
             &progress,
             blockers.as_deref(),
-            next.as_deref(),
+            next_step.as_deref(),
             late,
         );
         let post = quiet::message().content(text);

@@ -42,14 +42,16 @@ pub(crate) async fn record(conn: &mut Tx, e: &AuditEntry) -> Result<()> {
     Ok(())
 }
 
-type AuditRow = (
-    i64,
-    Option<i64>,
-    String,
-    Option<i64>,
-    Option<String>,
-    DateTime<Utc>,
-);
+/// An `audit_log` row as [`Db::audit_entries`] reads it.
+#[derive(sqlx::FromRow)]
+struct AuditRow {
+    guild_id: i64,
+    actor_id: Option<i64>,
+    action: String,
+    target_id: Option<i64>,
+    detail: Option<String>,
+    at: DateTime<Utc>,
+}
 
 impl Db {
     /// Records the entry unless its actor already did the same action `limit` times since
@@ -114,13 +116,13 @@ impl Db {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(g, actor, action, target, detail, at)| AuditEntry {
-                guild_id: from_db(g),
-                actor_id: actor.map(from_db),
-                action,
-                target_id: target.map(from_db),
-                detail,
-                at,
+            .map(|row| AuditEntry {
+                guild_id: from_db(row.guild_id),
+                actor_id: row.actor_id.map(from_db),
+                action: row.action,
+                target_id: row.target_id.map(from_db),
+                detail: row.detail,
+                at: row.at,
             })
             .collect())
     }

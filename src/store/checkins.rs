@@ -72,7 +72,7 @@ impl Db {
         Ok(rows.into_iter().map(from_db).collect())
     }
 
-    /// A member's stored answer: mood, progress, blockers, next step, late.
+    /// A member's stored answer.
     pub async fn checkin_answer(
         &self,
         occurrence_id: i64,
@@ -90,11 +90,14 @@ impl Db {
     }
 }
 
-/// mood, progress, blockers, next step, late
-pub type StoredAnswer = (
-    Option<i64>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    bool,
-);
+/// A member's answer to one check-in, as `checkin_answers` stores it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct StoredAnswer {
+    /// `None` until the member taps a mood.
+    pub mood: Option<i64>,
+    /// `None` until the member fills in the form.
+    pub progress: Option<String>,
+    pub blockers: Option<String>,
+    pub next_step: Option<String>,
+    pub late: bool,
+}

@@ -9,25 +9,33 @@ use super::{dialect, from_db, sql, to_db, Db, Result};
 use crate::domain::health::PairFacts;
 use crate::domain::metrics::{CheckinFact, Facts, Period, PulseFact};
 
-/// (pair, started, last message day, last meeting, goals overdue).
-type HealthRow = (
-    i64,
-    DateTime<Utc>,
-    Option<NaiveDate>,
-    Option<DateTime<Utc>>,
-    i64,
-);
-/// (check-in, pair, sent, member, mood, answered, late, wrote).
-type AnswerRow = (
-    i64,
-    i64,
-    DateTime<Utc>,
-    Option<i64>,
-    Option<i64>,
-    Option<DateTime<Utc>>,
-    Option<bool>,
-    Option<bool>,
-);
+/// An open pair with its latest activity, as [`Db::health_facts`] reads it from `pairs`.
+#[derive(sqlx::FromRow)]
+struct HealthRow {
+    id: i64,
+    started_at: DateTime<Utc>,
+    /// The last day with messages.
+    last_message: Option<NaiveDate>,
+    last_meeting: Option<DateTime<Utc>>,
+    overdue_goals: i64,
+}
+
+/// A sent check-in joined with one answer (the answer's columns `None` when nobody
+/// answered), as [`Db::export_checkins`] reads it from `occurrences` and `checkin_answers`.
+#[derive(sqlx::FromRow)]
+struct AnswerRow {
+    /// The check-in's occurrence.
+    id: i64,
+    /// The pair it was sent to.
+    target: i64,
+    scheduled_for: DateTime<Utc>,
+    user_id: Option<i64>,
+    mood: Option<i64>,
+    answered_at: Option<DateTime<Utc>>,
+    late: Option<bool>,
+    /// Whether the answer has written words.
+    wrote: Option<bool>,
+}
 
 /// Check-ins further back than this do not affect health.
 const HEALTH_LOOKBACK_WEEKS: i64 = 12;
@@ -192,10 +200,12 @@ impl Db {
         let today = now.date_naive();
         // Per pair, an index lookup each (the activity key starts with pair and day).
         let rows: Vec<HealthRow> = sql("SELECT p.id, p.started_at,
-                        (SELECT MAX(day) FROM activity_daily a WHERE a.pair_id = p.id),
-                        (SELECT MAX(held_at) FROM meetings m WHERE m.pair_id = p.id),
+                        (SELECT MAX(day) FROM activity_daily a WHERE a.pair_id = p.id)
+                          AS last_message,
+                        (SELECT MAX(held_at) FROM meetings m WHERE m.pair_id = p.id)
+                          AS last_meeting,
                         (SELECT COUNT(*) FROM goals o WHERE o.pair_id = p.id
-                           AND o.done_at IS NULL AND o.due < ?)
+                           AND o.done_at IS NULL AND o.due < ?) AS overdue_goals
                  FROM pairs p WHERE p.guild_id = ? AND p.status IN ('active', 'paused')")
         .bind(today)
         .bind(g)
@@ -203,16 +213,16 @@ impl Db {
         .await?;
         let mut out: HashMap<i64, PairFacts> = rows
             .into_iter()
-            .map(|(id, started, message, meeting, overdue)| {
+            .map(|row| {
                 (
-                    id,
+                    row.id,
                     PairFacts {
-                        started: started.date_naive(),
-                        last_message: message,
-                        last_meeting: meeting.map(|m| m.date_naive()),
+                        started: row.started_at.date_naive(),
+                        last_message: row.last_message,
+                        last_meeting: row.last_meeting.map(|m| m.date_naive()),
                         unanswered_in_row: 0,
                         moods: Vec::new(),
-                        overdue_goals: overdue as u32,
+                        overdue_goals: row.overdue_goals as u32,
                     },
                 )
             })
@@ -249,7 +259,7 @@ impl Db {
     pub async fn export_checkins(&self, guild_id: u64) -> Result<Vec<CheckinRow>> {
         let rows: Vec<AnswerRow> = sql(
             "SELECT o.id, o.target, o.scheduled_for, a.user_id, a.mood, a.answered_at, a.late,
-                        a.progress IS NOT NULL
+                        a.progress IS NOT NULL AS wrote
                  FROM occurrences o LEFT JOIN checkin_answers a ON a.occurrence_id = o.id
                  WHERE o.guild_id = ? AND o.kind = 'checkin' AND o.state = 'sent'
                  ORDER BY o.scheduled_for, o.id, a.user_id",
@@ -259,18 +269,16 @@ impl Db {
         .await?;
         Ok(rows
             .into_iter()
-            .map(
-                |(occurrence, pair, sent_at, user, mood, answered_at, late, wrote)| CheckinRow {
-                    occurrence,
-                    pair_id: pair,
-                    sent_at,
-                    user_id: user.map(from_db),
-                    mood: mood.map(|m| m as u8),
-                    answered_at,
-                    late: late.unwrap_or(false),
-                    wrote: wrote.unwrap_or(false),
-                },
-            )
+            .map(|row| CheckinRow {
+                occurrence: row.id,
+                pair_id: row.target,
+                sent_at: row.scheduled_for,
+                user_id: row.user_id.map(from_db),
+                mood: row.mood.map(|m| m as u8),
+                answered_at: row.answered_at,
+                late: row.late.unwrap_or(false),
+                wrote: row.wrote.unwrap_or(false),
+            })
             .collect())
     }
 

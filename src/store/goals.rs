@@ -6,14 +6,16 @@ use super::audit::{record, AuditEntry};
 use super::{sql, to_db, Db, Result};
 use crate::domain::pair::{Goal, Pair};
 
-type GoalRow = (
-    i64,
-    i64,
-    String,
-    Option<NaiveDate>,
-    Option<DateTime<Utc>>,
-    DateTime<Utc>,
-);
+/// A `goals` row as `select_goals!` reads it.
+#[derive(sqlx::FromRow)]
+struct GoalRow {
+    pair_id: i64,
+    number: i64,
+    title: String,
+    due: Option<NaiveDate>,
+    done_at: Option<DateTime<Utc>>,
+    created_at: DateTime<Utc>,
+}
 
 /// `SELECT <goal columns> FROM goals <rest>`, as one literal.
 macro_rules! select_goals {
@@ -25,14 +27,14 @@ macro_rules! select_goals {
     };
 }
 
-fn to_goal((pair_id, number, title, due, done_at, created_at): GoalRow) -> Goal {
+fn to_goal(row: GoalRow) -> Goal {
     Goal {
-        pair_id,
-        number,
-        title,
-        due,
-        done_at,
-        created_at,
+        pair_id: row.pair_id,
+        number: row.number,
+        title: row.title,
+        due: row.due,
+        done_at: row.done_at,
+        created_at: row.created_at,
     }
 }
 

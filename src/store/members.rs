@@ -10,24 +10,35 @@ use super::{from_db, sql, sql::Query, to_db, Db, Result, StoreError};
 use crate::domain::member::{Profile, ProfileInput, Role, Status};
 use crate::domain::metrics::MemberFact;
 
-type ProfileRow = (
-    i64,
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<i64>,
-    Option<String>,
-    Option<String>,
-    DateTime<Utc>,
-);
+/// A `members` row as `select_profiles!` reads it.
+#[derive(sqlx::FromRow)]
+struct ProfileRow {
+    guild_id: i64,
+    user_id: i64,
+    role: String,
+    status: String,
+    /// JSON array of strings.
+    topics: String,
+    timezone: String,
+    /// JSON array of strings.
+    languages: String,
+    capacity: Option<i64>,
+    goals: Option<String>,
+    about: Option<String>,
+    enrolled_at: DateTime<Utc>,
+}
+
+/// A `members` row as [`Db::member_facts`] reads it.
+#[derive(sqlx::FromRow)]
+struct FactRow {
+    user_id: i64,
+    role: String,
+    status: String,
+    enrolled_at: DateTime<Utc>,
+    capacity: Option<i64>,
+}
 
 /// `SELECT <profile columns> FROM members <rest>`, as one literal.
-/// (user, role, status, enrolled, capacity).
-type FactRow = (i64, String, String, DateTime<Utc>, Option<i64>);
-
 macro_rules! select_profiles {
     ($rest:literal) => {
         concat!(
@@ -77,21 +88,19 @@ fn corrupt(what: &str, value: &str) -> StoreError {
 }
 
 fn to_profile(row: ProfileRow) -> Result<Profile> {
-    let (guild, user, role, status, topics, tz, languages, capacity, goals, about, enrolled_at) =
-        row;
     Ok(Profile {
-        guild_id: from_db(guild),
-        user_id: from_db(user),
-        role: Role::from_str(&role).map_err(|_| corrupt("role", &role))?,
-        status: Status::from_str(&status).map_err(|_| corrupt("status", &status))?,
-        topics: serde_json::from_str(&topics).map_err(|_| corrupt("topics", &topics))?,
-        timezone: Tz::from_str(&tz).map_err(|_| corrupt("time zone", &tz))?,
-        languages: serde_json::from_str(&languages)
-            .map_err(|_| corrupt("languages", &languages))?,
-        capacity: capacity.map(|c| c as u8),
-        goals,
-        about,
-        enrolled_at,
+        guild_id: from_db(row.guild_id),
+        user_id: from_db(row.user_id),
+        role: Role::from_str(&row.role).map_err(|_| corrupt("role", &row.role))?,
+        status: Status::from_str(&row.status).map_err(|_| corrupt("status", &row.status))?,
+        topics: serde_json::from_str(&row.topics).map_err(|_| corrupt("topics", &row.topics))?,
+        timezone: Tz::from_str(&row.timezone).map_err(|_| corrupt("time zone", &row.timezone))?,
+        languages: serde_json::from_str(&row.languages)
+            .map_err(|_| corrupt("languages", &row.languages))?,
+        capacity: row.capacity.map(|c| c as u8),
+        goals: row.goals,
+        about: row.about,
+        enrolled_at: row.enrolled_at,
     })
 }
 
@@ -301,13 +310,14 @@ impl Db {
         .fetch_all(self)
         .await?;
         rows.into_iter()
-            .map(|(user, role, status, enrolled_at, capacity)| {
+            .map(|row| {
                 Ok(MemberFact {
-                    user_id: from_db(user),
-                    role: Role::from_str(&role).map_err(|_| corrupt("role", &role))?,
-                    status: Status::from_str(&status).map_err(|_| corrupt("status", &status))?,
-                    enrolled_at,
-                    capacity: capacity.map(|c| c as u32),
+                    user_id: from_db(row.user_id),
+                    role: Role::from_str(&row.role).map_err(|_| corrupt("role", &row.role))?,
+                    status: Status::from_str(&row.status)
+                        .map_err(|_| corrupt("status", &row.status))?,
+                    enrolled_at: row.enrolled_at,
+                    capacity: row.capacity.map(|c| c as u32),
                 })
             })
             .collect()

@@ -10,18 +10,20 @@ use super::{from_db, sql, to_db, Db, Result, StoreError, Tx};
 use crate::domain::member::{Role, Status};
 use crate::domain::pair::{EndReason, Pair, PairStatus};
 
-type PairRow = (
-    i64,
-    i64,
-    Option<i64>,
-    Option<i64>,
-    String,
-    Option<i64>,
-    DateTime<Utc>,
-    Option<DateTime<Utc>>,
-    Option<DateTime<Utc>>,
-    Option<String>,
-);
+/// A `pairs` row as `select_pairs!` reads it.
+#[derive(sqlx::FromRow)]
+struct PairRow {
+    id: i64,
+    guild_id: i64,
+    mentor_id: Option<i64>,
+    mentee_id: Option<i64>,
+    status: String,
+    channel_id: Option<i64>,
+    started_at: DateTime<Utc>,
+    paused_until: Option<DateTime<Utc>>,
+    ended_at: Option<DateTime<Utc>>,
+    end_reason: Option<String>,
+}
 
 /// The statuses that hold a place: a mentor's capacity and a mentee's one open pair.
 macro_rules! open_statuses {
@@ -41,19 +43,19 @@ macro_rules! select_pairs {
 }
 
 fn to_pair(row: PairRow) -> Result<Pair> {
-    let (id, guild, mentor, mentee, status, channel, started, paused_until, ended, reason) = row;
     Ok(Pair {
-        id,
-        guild_id: from_db(guild),
-        mentor_id: mentor.map(from_db),
-        mentee_id: mentee.map(from_db),
-        status: PairStatus::from_str(&status)
-            .map_err(|_| StoreError::Corrupt(format!("pair status {status:?}")))?,
-        channel_id: channel.map(from_db),
-        started_at: started,
-        paused_until,
-        ended_at: ended,
-        end_reason: reason
+        id: row.id,
+        guild_id: from_db(row.guild_id),
+        mentor_id: row.mentor_id.map(from_db),
+        mentee_id: row.mentee_id.map(from_db),
+        status: PairStatus::from_str(&row.status)
+            .map_err(|_| StoreError::Corrupt(format!("pair status {:?}", row.status)))?,
+        channel_id: row.channel_id.map(from_db),
+        started_at: row.started_at,
+        paused_until: row.paused_until,
+        ended_at: row.ended_at,
+        end_reason: row
+            .end_reason
             .map(|r| {
                 EndReason::from_str(&r)
                     .map_err(|_| StoreError::Corrupt(format!("end reason {r:?}")))

@@ -233,10 +233,10 @@ async fn answering_with_a_mood_and_the_modal_stores_the_answer_and_marks_the_pro
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(stored.0, Some(4));
-    assert_eq!(stored.1.as_deref(), Some("Parser and lexer done"));
-    assert_eq!(stored.2.as_deref(), Some("CI is slow"));
-    assert!(!stored.4, "answered on time");
+    assert_eq!(stored.mood, Some(4));
+    assert_eq!(stored.progress.as_deref(), Some("Parser and lexer done"));
+    assert_eq!(stored.blockers.as_deref(), Some("CI is slow"));
+    assert!(!stored.late, "answered on time");
     assert_eq!(
         db.checkin_answered(occurrence).await.unwrap(),
         [pair.mentor]
@@ -294,7 +294,7 @@ async fn the_reminder_goes_only_to_whoever_has_not_answered() {
         .await
         .unwrap()
         .unwrap();
-    assert!(stored.4);
+    assert!(stored.late);
 }
 
 #[tokio::test]
