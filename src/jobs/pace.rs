@@ -36,13 +36,11 @@ const DATABASE_PAUSE: Duration = Duration::from_secs(1);
 struct Booked(VecDeque<Instant>);
 
 impl Booked {
-    /// Adds `n` turns of `spacing` ending `ahead` after `now` (what the database answered).
-    /// Never in the past: the answer took time to arrive, so the turns move later, not closer.
-    fn add(&mut self, now: Instant, ahead: Duration, n: u32, spacing: Duration) {
-        let first = (now + ahead)
-            .checked_sub(spacing * n)
-            .unwrap_or(now)
-            .max(now);
+    /// Adds `n` turns of `spacing` ending `ahead` after `at`, when the database read its clock
+    /// (what it answered). Never before `at`: turns that would start earlier move later, not
+    /// closer together.
+    fn add(&mut self, at: Instant, ahead: Duration, n: u32, spacing: Duration) {
+        let first = (at + ahead).checked_sub(spacing * n).unwrap_or(at).max(at);
         for k in 0..n {
             self.0.push_back(first + spacing * k);
         }
@@ -102,10 +100,14 @@ impl Budget {
                 Lane::Interactive => (1, None),
                 Lane::Scheduled => (BATCH, Some(HORIZON.as_micros() as i64)),
             };
+            let asked = Instant::now();
             match self.db.book_turns(n, spacing_us, horizon).await {
                 Ok(Some(ahead_us)) => {
                     let ahead = Duration::from_micros(ahead_us.max(0).unsigned_abs());
-                    booked.add(Instant::now(), ahead, n, self.spacing);
+                    // The database read its clock somewhere in the round trip: the middle
+                    // halves the error against other processes' turns.
+                    let read = asked + asked.elapsed() / 2;
+                    booked.add(read, ahead, n, self.spacing);
                 }
                 Ok(None) => {
                     drop(booked);
