@@ -89,18 +89,5 @@ async fn run(engine: &str) {
 
 #[tokio::main]
 async fn main() {
-    // The test database follows the variable: off for the SQLite run, back for the other.
-    let server = database::postgres_server();
-    std::env::remove_var(database::POSTGRES_ENV);
-    run("SQLite").await;
-    match server {
-        Some(url) => {
-            std::env::set_var(database::POSTGRES_ENV, url);
-            run("PostgreSQL").await
-        }
-        None => println!(
-            "PostgreSQL: skipped ({} is not set)",
-            database::POSTGRES_ENV
-        ),
-    }
+    database::on_each_engine(run).await;
 }

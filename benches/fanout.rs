@@ -226,18 +226,5 @@ async fn round(engine: &str) {
 
 #[tokio::main]
 async fn main() {
-    // The test database follows the variable: off for the SQLite round, back for the other.
-    let server = database::postgres_server();
-    std::env::remove_var(database::POSTGRES_ENV);
-    round("SQLite").await;
-    match server {
-        Some(url) => {
-            std::env::set_var(database::POSTGRES_ENV, url);
-            round("PostgreSQL").await
-        }
-        None => println!(
-            "PostgreSQL: skipped ({} is not set)",
-            database::POSTGRES_ENV
-        ),
-    }
+    database::on_each_engine(round).await;
 }

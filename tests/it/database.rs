@@ -159,3 +159,24 @@ pub async fn fresh_db() -> TestDb {
         _database: database,
     }
 }
+
+/// Runs `round` once per engine: on SQLite, then on PostgreSQL when the variable names a
+/// server (one line says it is skipped otherwise). The benches print both; the suite instead
+/// runs once on whichever engine the variable picks.
+#[allow(dead_code)]
+pub async fn on_each_engine<Fut>(round: impl Fn(&'static str) -> Fut)
+where
+    Fut: std::future::Future<Output = ()>,
+{
+    let server = postgres_server();
+    // The test databases follow the variable: off for the SQLite round, back for the other.
+    std::env::remove_var(POSTGRES_ENV);
+    round("SQLite").await;
+    match server {
+        Some(url) => {
+            std::env::set_var(POSTGRES_ENV, url);
+            round("PostgreSQL").await
+        }
+        None => println!("PostgreSQL: skipped ({POSTGRES_ENV} is not set)"),
+    }
+}

@@ -57,8 +57,9 @@ async fn finish_round(app: &TestApp, bot: &mut Bot) -> String {
     err
 }
 
-/// Prompts sent in all, pairs that got more than one, pairs that got none.
-fn tally(app: &TestApp, pairs: &[SeededPair]) -> (usize, usize, usize) {
+/// Prompts sent in all, pairs that got more than one, pairs that got none, and the 429s
+/// Discord answered.
+fn tally(app: &TestApp, pairs: &[SeededPair]) -> (usize, usize, usize, usize) {
     let counts = prompts_per_channel(app);
     let sent = counts.values().sum();
     let doubled = counts.values().filter(|n| **n > 1).count();
@@ -66,7 +67,13 @@ fn tally(app: &TestApp, pairs: &[SeededPair]) -> (usize, usize, usize) {
         .iter()
         .filter(|p| !counts.contains_key(&p.channel))
         .count();
-    (sent, doubled, missing)
+    let limited = app
+        .sim
+        .requests()
+        .iter()
+        .filter(|r| r.status == 429)
+        .count();
+    (sent, doubled, missing, limited)
 }
 
 /// The running binary; killed if the test ends early, so no process outlives a failed test.
@@ -158,13 +165,7 @@ async fn the_binary_stopped_by_sigterm_and_killed_by_sigkill_mid_round_sends_eac
 
     let mut bot = start(&app, dir.path());
     let err = finish_round(&app, &mut bot).await;
-    let (sent, doubled, missing) = tally(&app, &pairs);
-    let limited = app
-        .sim
-        .requests()
-        .iter()
-        .filter(|r| r.status == 429)
-        .count();
+    let (sent, doubled, missing, limited) = tally(&app, &pairs);
     // Sends the kill may have interrupted, found on Discord instead of posted again.
     let found = err.matches("found on Discord already").count();
     eprintln!(
@@ -384,13 +385,7 @@ async fn two_processes_share_a_2000_pair_round_and_when_one_is_killed_the_other_
     // The other process takes over shard 0's round once its claims' lease has run out.
     finish_round(&app, &mut bot1).await;
     let finished_after = killed_at.elapsed();
-    let (sent, doubled, missing) = tally(&app, &pairs);
-    let limited = app
-        .sim
-        .requests()
-        .iter()
-        .filter(|r| r.status == 429)
-        .count();
+    let (sent, doubled, missing, limited) = tally(&app, &pairs);
     eprintln!(
         "{PAIRS} pairs in 20 servers (seeded in {seeded:?}); at the kill: shard 0 {} and \
          shard 1 {} prompts; the survivor finished {finished_after:?} later with {sent} \
