@@ -241,6 +241,7 @@ impl Courier {
                 .get("retry-after")
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.parse::<f64>().ok());
+            let header_global = response.headers().contains_key("x-ratelimit-global");
             let text = response.text().await.unwrap_or_default();
             let value: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
             match status {
@@ -262,7 +263,7 @@ impl Courier {
                     if limited > MAX_RATE_LIMITED {
                         return Err(SendError::Unavailable("rate limited too often".into()));
                     }
-                    if value["global"].as_bool() == Some(true) {
+                    if header_global || value["global"].as_bool() == Some(true) {
                         self.budget.hold_for(wait).await;
                     }
                     tokio::time::sleep(wait).await;

@@ -16,7 +16,10 @@ use std::time::Duration;
 use anyhow::Context as _;
 use http_body_util::{BodyExt as _, Full};
 use hyper::body::{Bytes, Incoming};
-use hyper::header::{HeaderName, CONNECTION, CONTENT_LENGTH, HOST, TRANSFER_ENCODING};
+use hyper::header::{
+    HeaderName, CONNECTION, CONTENT_LENGTH, HOST, PROXY_AUTHORIZATION, TE, TRANSFER_ENCODING,
+    UPGRADE,
+};
 use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
 use serde_json::Value;
@@ -32,7 +35,16 @@ const MAX_RATE_LIMITED: u32 = 5;
 const MAX_WAIT: Duration = Duration::from_secs(10);
 
 /// Hop-by-hop headers, not forwarded (the body's length is set again on each side).
-const HOP: [HeaderName; 4] = [HOST, CONNECTION, CONTENT_LENGTH, TRANSFER_ENCODING];
+const HOP: [HeaderName; 8] = [
+    HOST,
+    CONNECTION,
+    CONTENT_LENGTH,
+    TRANSFER_ENCODING,
+    TE,
+    UPGRADE,
+    PROXY_AUTHORIZATION,
+    HeaderName::from_static("keep-alive"),
+];
 
 struct State {
     client: reqwest::Client,
@@ -153,6 +165,10 @@ async fn forward(state: &State, request: Request<Incoming>) -> Response<Full<Byt
         if counted {
             state.budget.acquire(Lane::Interactive).await;
         }
+        // Checked again: the turn may have come after the freeze.
+        if state.frozen.load(Ordering::SeqCst) {
+            std::future::pending::<()>().await;
+        }
         let sent = state
             .client
             .request(parts.method.clone(), &url)
@@ -174,7 +190,16 @@ async fn forward(state: &State, request: Request<Incoming>) -> Response<Full<Byt
         }
         let status = answer.status();
         let mut answer_headers = answer.headers().clone();
-        let bytes = answer.bytes().await.unwrap_or_default();
+        let bytes = match answer.bytes().await {
+            Ok(b) => b,
+            Err(e) => {
+                // The request reached Discord, but not its answer: say so, not "done".
+                return failure(
+                    StatusCode::BAD_GATEWAY,
+                    &format!("Discord's answer was cut off: {}", e.without_url()),
+                );
+            }
+        };
         if status == StatusCode::TOO_MANY_REQUESTS && limited < MAX_RATE_LIMITED {
             limited += 1;
             state.ops.rate_limited();
@@ -194,10 +219,11 @@ async fn forward(state: &State, request: Request<Incoming>) -> Response<Full<Byt
                 "interaction"
             };
             tracing::info!(route, retry_after = after, global, "rate limited");
+            if global {
+                // Everyone waits, whether or not this request is tried again.
+                state.budget.hold_for(wait).await;
+            }
             if wait <= MAX_WAIT {
-                if global {
-                    state.budget.hold_for(wait).await;
-                }
                 tokio::time::sleep(wait).await;
                 continue;
             }

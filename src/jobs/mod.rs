@@ -16,7 +16,7 @@ use crate::clock::SharedClock;
 use crate::config::Settings;
 use crate::domain::guild::GuildSettings;
 use crate::domain::schedule::{self, Cron, Kind, NewOccurrence, Occurrence};
-use crate::store::{Db, Lease};
+use crate::store::{Db, Lease, Ticket};
 
 pub use pace::{Budget, Lane};
 
@@ -200,7 +200,8 @@ impl<D: Deliver> Scheduler<D> {
                 let rest: Vec<i64> = std::iter::once(occurrence.id)
                     .chain(due.by_ref().map(|o| o.id))
                     .collect();
-                record(|| self.db.release(&rest)).await;
+                let holder = self.lease().holder;
+                record(|| self.db.release(&rest, &holder)).await;
                 break;
             };
             let deliver = self.deliver.clone();
@@ -208,6 +209,7 @@ impl<D: Deliver> Scheduler<D> {
             let clock = self.clock.clone();
             let max_attempts = self.settings.jobs.max_attempts;
             let ops = self.ops.clone();
+            let holder = self.lease().holder;
             running.spawn(async move {
                 let _permit = permit;
                 let id = occurrence.id;
@@ -227,18 +229,23 @@ impl<D: Deliver> Scheduler<D> {
                     }
                     _ => {}
                 }
+                let ticket = Ticket {
+                    holder: &holder,
+                    attempts,
+                };
                 record(|| async {
                     match &outcome {
                         Outcome::Sent { message, then } => {
-                            db.mark_sent(id, now, *message, then).await
+                            db.mark_sent(id, ticket, now, *message, then).await
                         }
-                        Outcome::Skipped(why) => db.mark_skipped(id, now, why).await,
-                        Outcome::Failed(why) => db.mark_failed(id, now, why).await,
+                        Outcome::Skipped(why) => db.mark_skipped(id, ticket, now, why).await,
+                        Outcome::Failed(why) => db.mark_failed(id, ticket, now, why).await,
                         Outcome::Retry(why) if attempts >= max_attempts => {
-                            db.mark_failed(id, now, why).await
+                            db.mark_failed(id, ticket, now, why).await
                         }
                         Outcome::Retry(why) => {
-                            db.retry_later(id, now + backoff(attempts), why).await
+                            db.retry_later(id, ticket, now + backoff(attempts), why)
+                                .await
                         }
                     }
                 })

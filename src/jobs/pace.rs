@@ -28,6 +28,8 @@ const BATCH: u32 = 4;
 /// Scheduled sends book no turn further ahead than this, so a command's request never queues
 /// behind a long line of them.
 const HORIZON: Duration = Duration::from_millis(250);
+/// A command's request waits at most this long for the shared budget to book its turn.
+const INTERACTIVE_WAIT: Duration = Duration::from_millis(250);
 /// After the database failed to answer, scheduled sends wait this long before asking again.
 const DATABASE_PAUSE: Duration = Duration::from_secs(1);
 
@@ -64,6 +66,9 @@ pub struct Budget {
     spacing: Duration,
     /// Held while booking, so one process books one batch at a time.
     booked: tokio::sync::Mutex<Booked>,
+    /// This process's own next turn, for a command's request when the database cannot book
+    /// one in time: paced alone rather than not at all.
+    fallback: Mutex<Instant>,
     /// This process's hold after a global 429 (the database has it too, for the others).
     hold_until: Mutex<Option<Instant>>,
 }
@@ -75,18 +80,48 @@ impl Budget {
             db,
             spacing: Duration::from_secs(1) / rate_per_second.max(1),
             booked: tokio::sync::Mutex::new(Booked::default()),
+            fallback: Mutex::new(Instant::now()),
             hold_until: Mutex::new(None),
         }
     }
 
     /// Waits for this request's turn.
     pub async fn acquire(&self, lane: Lane) {
-        let hold = *self.hold_until.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(until) = hold {
-            tokio::time::sleep_until(until).await;
+        loop {
+            if let Some(until) = self.held() {
+                tokio::time::sleep_until(until).await;
+            }
+            let turn = match lane {
+                Lane::Interactive => {
+                    match tokio::time::timeout(INTERACTIVE_WAIT, self.turn(lane)).await {
+                        Ok(turn) => turn,
+                        Err(_) => {
+                            tracing::warn!("the request budget did not answer in time");
+                            self.fallback_turn()
+                        }
+                    }
+                }
+                Lane::Scheduled => self.turn(lane).await,
+            };
+            tokio::time::sleep_until(turn).await;
+            // A global 429 came while this request waited: after the hold, a new turn.
+            if self.held().is_none() {
+                return;
+            }
         }
-        let turn = self.turn(lane).await;
-        tokio::time::sleep_until(turn).await;
+    }
+
+    /// The end of a hold still running.
+    fn held(&self) -> Option<Instant> {
+        let hold = *self.hold_until.lock().unwrap_or_else(|e| e.into_inner());
+        hold.filter(|until| *until > Instant::now())
+    }
+
+    fn fallback_turn(&self) -> Instant {
+        let mut next = self.fallback.lock().unwrap_or_else(|e| e.into_inner());
+        let turn = (*next).max(Instant::now());
+        *next = turn + self.spacing;
+        turn
     }
 
     async fn turn(&self, lane: Lane) -> Instant {
@@ -100,14 +135,17 @@ impl Budget {
                 Lane::Interactive => (1, None),
                 Lane::Scheduled => (BATCH, Some(HORIZON.as_micros() as i64)),
             };
-            let asked = Instant::now();
             match self.db.book_turns(n, spacing_us, horizon).await {
                 Ok(Some(ahead_us)) => {
                     let ahead = Duration::from_micros(ahead_us.max(0).unsigned_abs());
-                    // The database read its clock somewhere in the round trip: the middle
-                    // halves the error against other processes' turns.
-                    let read = asked + asked.elapsed() / 2;
-                    booked.add(read, ahead, n, self.spacing);
+                    // Placed from when the answer came: never earlier than the database's
+                    // reading (waiting for a connection comes before it), so never ahead of
+                    // another process's turns.
+                    booked.add(Instant::now(), ahead, n, self.spacing);
+                    // This request takes the first at once, however long booking took.
+                    if let Some(turn) = booked.0.pop_front() {
+                        return turn;
+                    }
                 }
                 Ok(None) => {
                     drop(booked);
@@ -121,9 +159,7 @@ impl Budget {
                     drop(booked);
                     tracing::warn!(error = %e, "the request budget could not be read");
                     if lane == Lane::Interactive {
-                        // Someone is waiting: better one request over the budget (Discord
-                        // answers 429 and it is retried) than a command held up.
-                        return Instant::now();
+                        return self.fallback_turn();
                     }
                     tokio::time::sleep(DATABASE_PAUSE).await;
                 }
@@ -141,11 +177,12 @@ impl Budget {
                 *hold = Some(until);
             }
         }
-        self.booked.lock().await.0.clear();
+        // The shared hold first, so no booking after the clearing lands inside it.
         let pause_us = i64::try_from(pause.as_micros()).unwrap_or(i64::MAX);
         if let Err(e) = self.db.hold_turns(pause_us).await {
             tracing::warn!(error = %e, "the request budget could not be held");
         }
+        self.booked.lock().await.0.clear();
     }
 }
 

@@ -36,7 +36,7 @@ pub use checkins::StoredAnswer;
 pub use digest::{CheckinRow, WeeklyActivity};
 pub use goals::GoalDone;
 pub use members::StatusChange;
-pub use occurrences::{CheckinTarget, Claimed, Lease};
+pub use occurrences::{CheckinTarget, Claimed, Lease, Ticket};
 pub use pairs::{Load, PairRefusal, Unreachable};
 pub use surveys::PulseAnswer;
 pub use transfer::{Moved, TableCount};

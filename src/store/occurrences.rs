@@ -67,6 +67,16 @@ pub struct Lease {
     pub length: Duration,
 }
 
+/// Which claim an outcome belongs to: who holds it and which attempt it is (every claim
+/// counts one more). An outcome is recorded only while the row is still under that claim, so
+/// one from a claim taken back (a restart with the same shards) or taken over (a lease that
+/// ran out) changes nothing.
+#[derive(Debug, Clone, Copy)]
+pub struct Ticket<'a> {
+    pub holder: &'a str,
+    pub attempts: u32,
+}
+
 /// What one claim did.
 #[derive(Debug, Default)]
 pub struct Claimed {
@@ -214,16 +224,18 @@ impl Db {
     }
 
     /// Puts claimed occurrences that were never attempted back to pending, as they were (a
-    /// stop came before their turn).
-    pub async fn release(&self, ids: &[i64]) -> Result<()> {
+    /// stop came before their turn). Only `holder`'s claims: one another process has taken
+    /// over meanwhile is that process's.
+    pub async fn release(&self, ids: &[i64], holder: &str) -> Result<()> {
         let mut tx = self.write().await?;
         for id in ids {
             sql(
                 "UPDATE occurrences SET state = 'pending', claimed_by = NULL, lease_until = NULL,
                    attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END
-                 WHERE id = ? AND state = 'claimed'",
+                 WHERE id = ? AND state = 'claimed' AND claimed_by = ?",
             )
             .bind(id)
+            .bind(holder)
             .execute(&mut tx)
             .await?;
         }
@@ -404,54 +416,85 @@ impl Db {
     }
 
     /// Records a send (and the message it made) and plans what follows from it, together.
+    /// Like every outcome below, only while the row is under `ticket`'s claim: if the lease
+    /// ran out and another process took the occurrence over, that process's outcome stands
+    /// (it looks on Discord before sending, so the post is not doubled either way).
     pub async fn mark_sent(
         &self,
         id: i64,
+        ticket: Ticket<'_>,
         at: DateTime<Utc>,
         message: Option<(u64, u64)>,
         then: &[NewOccurrence],
     ) -> Result<()> {
         let mut tx = self.write().await?;
-        sql(
+        let done = sql(
             "UPDATE occurrences SET state = 'sent', done_at = ?, last_error = NULL,
-               channel_id = ?, message_id = ? WHERE id = ?",
+               channel_id = ?, message_id = ?
+             WHERE id = ? AND state = 'claimed' AND claimed_by = ? AND attempts = ?",
         )
         .bind(at)
         .bind(message.map(|m| to_db(m.0)))
         .bind(message.map(|m| to_db(m.1)))
         .bind(id)
+        .bind(ticket.holder)
+        .bind(ticket.attempts)
         .execute(&mut tx)
         .await?;
-        insert(&mut tx, then).await?;
+        if still_held(id, done.rows_affected()) {
+            insert(&mut tx, then).await?;
+        }
         tx.commit().await?;
         Ok(())
     }
 
-    pub async fn mark_skipped(&self, id: i64, at: DateTime<Utc>, reason: &str) -> Result<()> {
+    pub async fn mark_skipped(
+        &self,
+        id: i64,
+        ticket: Ticket<'_>,
+        at: DateTime<Utc>,
+        reason: &str,
+    ) -> Result<()> {
         let mut tx = self.write().await?;
-        set_state(&mut tx, id, "skipped", Some(reason), at).await?;
+        finish(&mut tx, id, ticket, "skipped", Some(reason), at).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    pub async fn mark_failed(&self, id: i64, at: DateTime<Utc>, error: &str) -> Result<()> {
+    pub async fn mark_failed(
+        &self,
+        id: i64,
+        ticket: Ticket<'_>,
+        at: DateTime<Utc>,
+        error: &str,
+    ) -> Result<()> {
         let mut tx = self.write().await?;
-        set_state(&mut tx, id, "failed", Some(error), at).await?;
+        finish(&mut tx, id, ticket, "failed", Some(error), at).await?;
         tx.commit().await?;
         Ok(())
     }
 
     /// Back to pending, not before `not_before` (a transient failure).
-    pub async fn retry_later(&self, id: i64, not_before: DateTime<Utc>, error: &str) -> Result<()> {
+    pub async fn retry_later(
+        &self,
+        id: i64,
+        ticket: Ticket<'_>,
+        not_before: DateTime<Utc>,
+        error: &str,
+    ) -> Result<()> {
         let mut tx = self.write().await?;
-        sql(
-            "UPDATE occurrences SET state = 'pending', not_before = ?, last_error = ? WHERE id = ?",
+        let done = sql(
+            "UPDATE occurrences SET state = 'pending', not_before = ?, last_error = ?
+             WHERE id = ? AND state = 'claimed' AND claimed_by = ? AND attempts = ?",
         )
         .bind(not_before)
         .bind(error)
         .bind(id)
+        .bind(ticket.holder)
+        .bind(ticket.attempts)
         .execute(&mut tx)
         .await?;
+        still_held(id, done.rows_affected());
         tx.commit().await?;
         Ok(())
     }
@@ -475,6 +518,7 @@ impl Db {
     }
 }
 
+/// Sets a row's final state, unconditionally (inside a claim, which holds the rows).
 async fn set_state(
     tx: &mut Tx,
     id: i64,
@@ -490,4 +534,40 @@ async fn set_state(
         .execute(&mut *tx)
         .await?;
     Ok(())
+}
+
+/// Sets a claimed row's final state if it is still under `ticket`'s claim.
+async fn finish(
+    tx: &mut Tx,
+    id: i64,
+    ticket: Ticket<'_>,
+    state: &str,
+    reason: Option<&str>,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    let done = sql(
+        "UPDATE occurrences SET state = ?, last_error = ?, done_at = ?
+         WHERE id = ? AND state = 'claimed' AND claimed_by = ? AND attempts = ?",
+    )
+    .bind(state)
+    .bind(reason)
+    .bind(at)
+    .bind(id)
+    .bind(ticket.holder)
+    .bind(ticket.attempts)
+    .execute(&mut *tx)
+    .await?;
+    still_held(id, done.rows_affected());
+    Ok(())
+}
+
+/// Whether an outcome was recorded (the claim was still this process's); says so if not.
+fn still_held(id: i64, rows: u64) -> bool {
+    if rows == 0 {
+        tracing::info!(
+            id,
+            "the claim had passed to another process; its outcome stands"
+        );
+    }
+    rows > 0
 }

@@ -12,7 +12,7 @@ use tandem::domain::pair::{EndReason, Pair};
 use tandem::domain::schedule::{Kind, NewOccurrence};
 use tandem::domain::shard::ShardPlan;
 use tandem::domain::survey::CheckinAnswer;
-use tandem::store::{AuditEntry, Db, Engine, Lease};
+use tandem::store::{AuditEntry, Db, Engine, Lease, Ticket};
 
 use crate::database::{postgres_server, raw_pool, TestDatabase, POSTGRES_ENV};
 use crate::support::{Dump, Dumper};
@@ -130,6 +130,10 @@ async fn seed_community(db: &Db) {
         holder: "shards 0-0 of 1".into(),
         length: Duration::minutes(5),
     };
+    let ticket = |o: &tandem::domain::schedule::Occurrence| Ticket {
+        holder: lease.holder.as_str(),
+        attempts: o.attempts,
+    };
     let questions = ["How is mentoring going?".to_string()];
     for week in 0..3 {
         let monday = t0 + Duration::weeks(week);
@@ -171,7 +175,7 @@ async fn seed_community(db: &Db) {
                         scheduled_for: o.scheduled_for + Duration::hours(24),
                         parent_id: Some(o.id),
                     };
-                    db.mark_sent(o.id, sent, message, &[reminder])
+                    db.mark_sent(o.id, ticket(&o), sent, message, &[reminder])
                         .await
                         .unwrap();
                     let pair = pairs.iter().find(|p| p.id as u64 == o.target).unwrap();
@@ -212,7 +216,9 @@ async fn seed_community(db: &Db) {
                             parent_id: Some(o.id),
                         })
                         .to_vec();
-                    db.mark_sent(o.id, sent, None, &asked).await.unwrap();
+                    db.mark_sent(o.id, ticket(&o), sent, None, &asked)
+                        .await
+                        .unwrap();
                     db.start_pulse_round(o.id, GUILD, &questions, sent, Duration::hours(72))
                         .await
                         .unwrap();
@@ -227,12 +233,23 @@ async fn seed_community(db: &Db) {
                 }
                 // The digest: sent, then failed and retried, then failed for good.
                 _ => match week {
-                    0 => db.mark_sent(o.id, sent, message, &[]).await.unwrap(),
-                    1 => db
-                        .retry_later(o.id, sent + Duration::minutes(10), "rate limited")
+                    0 => db
+                        .mark_sent(o.id, ticket(&o), sent, message, &[])
                         .await
                         .unwrap(),
-                    _ => db.mark_failed(o.id, sent, "Missing Access").await.unwrap(),
+                    1 => db
+                        .retry_later(
+                            o.id,
+                            ticket(&o),
+                            sent + Duration::minutes(10),
+                            "rate limited",
+                        )
+                        .await
+                        .unwrap(),
+                    _ => db
+                        .mark_failed(o.id, ticket(&o), sent, "Missing Access")
+                        .await
+                        .unwrap(),
                 },
             }
         }

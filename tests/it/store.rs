@@ -1088,3 +1088,156 @@ async fn messages_are_rolled_up_by_week_as_they_are_counted() {
         .sum();
     assert_eq!(daily, 7, "the days are kept too");
 }
+
+#[tokio::test]
+async fn an_outcome_from_a_process_whose_claim_was_taken_over_is_not_recorded() {
+    use tandem::domain::schedule::{Kind, NewOccurrence};
+    use tandem::domain::shard::ShardPlan;
+    use tandem::store::{Lease, Ticket};
+    let db = fresh_db().await;
+    let due = Utc.with_ymd_and_hms(2026, 11, 24, 17, 0, 0).unwrap();
+    db.plan(&[NewOccurrence {
+        guild_id: 1,
+        kind: Kind::Checkin,
+        target: 9,
+        scheduled_for: due,
+        parent_id: None,
+    }])
+    .await
+    .unwrap();
+    let lease = |holder: &str| Lease {
+        holder: holder.into(),
+        length: Duration::seconds(10),
+    };
+    let (slow, other) = (lease("shards 0"), lease("shards 1"));
+    let all = ShardPlan::all(1);
+    let claimed = db
+        .claim_due(due, Duration::hours(6), 10, all, &slow)
+        .await
+        .unwrap();
+    let id = claimed.due[0].id;
+    let slow_ticket = Ticket {
+        holder: &slow.holder,
+        attempts: claimed.due[0].attempts,
+    };
+    // The slow process's lease runs out; the other process takes the occurrence over.
+    let later = due + Duration::seconds(11);
+    let taken = db
+        .claim_due(later, Duration::hours(6), 10, all, &other)
+        .await
+        .unwrap();
+    assert_eq!(taken.due.iter().map(|o| o.id).collect::<Vec<_>>(), [id]);
+    let other_ticket = Ticket {
+        holder: &other.holder,
+        attempts: taken.due[0].attempts,
+    };
+    let reminder = NewOccurrence {
+        guild_id: 1,
+        kind: Kind::Reminder,
+        target: 9,
+        scheduled_for: due + Duration::hours(24),
+        parent_id: Some(id),
+    };
+
+    // The slow one's outcomes, whatever they are, change nothing now.
+    db.retry_later(id, slow_ticket, later, "HTTP 502")
+        .await
+        .unwrap();
+    db.mark_failed(id, slow_ticket, later, "Missing Access")
+        .await
+        .unwrap();
+    db.mark_sent(
+        id,
+        slow_ticket,
+        later,
+        Some((5, 6)),
+        std::slice::from_ref(&reminder),
+    )
+    .await
+    .unwrap();
+    let state = |db: &Db| {
+        let db = db.clone();
+        async move {
+            let states = db.occurrence_states(Kind::Checkin).await.unwrap();
+            let message = db.occurrence(id).await.unwrap().unwrap().message_id;
+            (states.into_keys().collect::<Vec<_>>(), message)
+        }
+    };
+    assert_eq!(state(&db).await, (vec!["claimed".to_string()], None));
+    assert!(db
+        .occurrence_states(Kind::Reminder)
+        .await
+        .unwrap()
+        .is_empty());
+
+    // The holder's outcome is recorded, and a late word from the slow one does not undo it.
+    db.mark_sent(id, other_ticket, later, Some((5, 7)), &[reminder])
+        .await
+        .unwrap();
+    db.retry_later(id, slow_ticket, later, "HTTP 502")
+        .await
+        .unwrap();
+    assert_eq!(state(&db).await, (vec!["sent".to_string()], Some(7)));
+    assert_eq!(
+        db.occurrence_states(Kind::Reminder).await.unwrap()["pending"],
+        1
+    );
+}
+
+#[tokio::test]
+async fn an_outcome_from_before_a_restart_with_the_same_shards_is_not_recorded() {
+    use tandem::domain::schedule::{Kind, NewOccurrence};
+    use tandem::domain::shard::ShardPlan;
+    use tandem::store::{Lease, Ticket};
+    let db = fresh_db().await;
+    let due = Utc.with_ymd_and_hms(2026, 11, 24, 17, 0, 0).unwrap();
+    db.plan(&[NewOccurrence {
+        guild_id: 1,
+        kind: Kind::Checkin,
+        target: 9,
+        scheduled_for: due,
+        parent_id: None,
+    }])
+    .await
+    .unwrap();
+    let lease = Lease {
+        holder: "shards 0-0 of 1".into(),
+        length: Duration::seconds(60),
+    };
+    let all = ShardPlan::all(1);
+    let first = db
+        .claim_due(due, Duration::hours(6), 10, all, &lease)
+        .await
+        .unwrap()
+        .due[0]
+        .clone();
+    // A new process with the same shards starts while the old one still lives: it takes the
+    // claim back at once and claims it again.
+    db.reset_claimed(&lease, all).await.unwrap();
+    let again = db
+        .claim_due(due, Duration::hours(6), 10, all, &lease)
+        .await
+        .unwrap()
+        .due[0]
+        .clone();
+    let old = Ticket {
+        holder: &lease.holder,
+        attempts: first.attempts,
+    };
+    let new = Ticket {
+        holder: &lease.holder,
+        attempts: again.attempts,
+    };
+    assert_ne!(old.attempts, new.attempts);
+    db.retry_later(first.id, old, due, "HTTP 502")
+        .await
+        .unwrap();
+    db.mark_sent(first.id, new, due, Some((5, 7)), &[])
+        .await
+        .unwrap();
+    db.mark_failed(first.id, old, due, "Missing Access")
+        .await
+        .unwrap();
+    let states = db.occurrence_states(Kind::Checkin).await.unwrap();
+    assert_eq!(states.into_keys().collect::<Vec<_>>(), ["sent"]);
+}
