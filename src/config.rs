@@ -223,10 +223,9 @@ fn problem(key: &str, message: impl Into<String>) -> Problem {
 pub fn redacted_url(url: &str) -> String {
     let mut out = url.to_string();
     if let Some(start) = out.find("://").map(|i| i + 3) {
-        let authority_end = out[start..]
-            .find(['/', '?'])
-            .map_or(out.len(), |i| start + i);
-        if let Some(at) = out[start..authority_end].rfind('@').map(|i| start + i) {
+        // Up to the last `@`, not the first `/` or `?`: a password may hold either unencoded,
+        // and printing a little too little beats printing a password.
+        if let Some(at) = out[start..].rfind('@').map(|i| start + i) {
             if let Some(colon) = out[start..at].find(':').map(|i| start + i) {
                 out.replace_range(colon + 1..at, "***");
             }
@@ -680,6 +679,13 @@ mod tests {
             redacted_url("sqlite://data/tandem.db"),
             "sqlite://data/tandem.db"
         );
+        // Characters a password should have encoded, typed as they are.
+        for password in ["pa/ss", "p?w", "p@ss", "a/b?c@d#e", "x:y"] {
+            let url = format!("postgres://tandem:{password}@db:5432/tandem");
+            let shown = redacted_url(&url);
+            assert!(!shown.contains(password), "{shown}");
+            assert!(shown.ends_with("@db:5432/tandem"), "{shown}");
+        }
     }
 
     #[test]

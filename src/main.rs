@@ -35,7 +35,13 @@ enum Command {
     /// database, keeping every row and id; then point database.url there. Stop the bot first.
     MigrateDb {
         /// The PostgreSQL database to fill, e.g. postgres://tandem:PASSWORD@db:5432/tandem
-        #[arg(long, value_name = "URL")]
+        /// (or in TANDEM_MIGRATE_TO, which keeps a password out of the process list)
+        #[arg(
+            long,
+            value_name = "URL",
+            env = "TANDEM_MIGRATE_TO",
+            hide_env_values = true
+        )]
         to: String,
     },
     /// See tandem work without a token: a simulated Discord and community over 8 weeks; writes
