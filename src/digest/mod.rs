@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod export;
+pub mod words;
 
 use chrono::{DateTime, Utc};
 
@@ -155,7 +156,7 @@ pub async fn digest_to_files(
         std::fs::write(path, report.chart()?)
             .with_context(|| format!("writing the chart to {}", path.display()))?;
     }
-    Ok(crate::discord::messages::digest::markdown(&report))
+    Ok(words::markdown(&report))
 }
 
 /// `tandem export`: the CSV files written into `dir` (created if missing); returns their paths.

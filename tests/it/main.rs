@@ -16,6 +16,7 @@ mod help;
 mod inputs;
 mod integrity;
 mod latency;
+mod layers;
 mod move_db;
 mod ops;
 mod pairing;
