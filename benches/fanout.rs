@@ -16,12 +16,10 @@ mod database;
 #[allow(dead_code)]
 mod support;
 
-use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use discord_sim::channel_type;
 use serde_json::json;
 use support::TestApp;
 
@@ -62,16 +60,6 @@ fn start_shard(app: &TestApp, shard: &str) -> Bot {
     Bot(child)
 }
 
-fn prompts_per_channel(m: &discord_sim::Model) -> HashMap<u64, usize> {
-    let mut out = HashMap::new();
-    for msg in m.messages.values() {
-        if msg.content().contains("Check-in time") {
-            *out.entry(msg.channel_id).or_insert(0) += 1;
-        }
-    }
-    out
-}
-
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
@@ -107,33 +95,16 @@ async fn enrolments(app: &TestApp, tag: &str) -> Vec<Duration> {
 }
 
 async fn round(engine: &str) {
-    let app = TestApp::unstarted(|s| s.discord.shard_count = Some(2)).await;
-    tandem::open_database(&app.settings)
-        .await
-        .unwrap()
-        .close()
-        .await;
+    let app = TestApp::migrated(|s| s.discord.shard_count = Some(2)).await;
     app.sim.set_latency(Duration::from_millis(80));
     app.sim.set_global_rate_limit(DISCORD_LIMIT);
     let due = Utc::now() + chrono::Duration::seconds(45);
-    let mut pairs = Vec::new();
-    for n in 0..SERVERS {
-        let guild = app.sim.create_guild_on_shard(&format!("Club{n}"), n % 2, 2);
-        let category = app
-            .sim
-            .create_channel(guild.id, "Mentoring", channel_type::CATEGORY, None);
-        let seeded = app
-            .seed_pairs_in(
-                guild.id,
-                category,
-                PAIRS / SERVERS as usize,
-                "Europe/Berlin",
-                "Europe/Madrid",
-            )
-            .await;
-        app.plan_round(guild.id, &seeded, due).await;
-        pairs.extend(seeded);
-    }
+    let pairs: Vec<_> = app
+        .seed_servers(SERVERS, 2, PAIRS / SERVERS as usize, due)
+        .await
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect();
     let _bots = [start_shard(&app, "0"), start_shard(&app, "1")];
     let connecting = Instant::now();
     while app.sim.live_shards().len() < 2 {
@@ -158,7 +129,7 @@ async fn round(engine: &str) {
     let during = enrolments(&app, "busy").await;
     app.sim
         .wait_for(Duration::from_secs(300), |m, _| {
-            let counts = prompts_per_channel(m);
+            let counts = support::checkin_prompts(m);
             (counts.len() >= PAIRS).then_some(())
         })
         .await
@@ -189,7 +160,7 @@ async fn round(engine: &str) {
         }
         busiest = busiest.max(last - first + 1);
     }
-    let counts = app.sim.with_model(prompts_per_channel);
+    let counts = app.sim.with_model(support::checkin_prompts);
     let doubled = counts.values().filter(|n| **n > 1).count();
     let missing = pairs
         .iter()

@@ -236,12 +236,7 @@ impl Courier {
                 }
             };
             let status = response.status().as_u16();
-            let header_retry = response
-                .headers()
-                .get("retry-after")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.parse::<f64>().ok());
-            let header_global = response.headers().contains_key("x-ratelimit-global");
+            let headers = response.headers().clone();
             let text = response.text().await.unwrap_or_default();
             let value: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
             match status {
@@ -249,24 +244,20 @@ impl Courier {
                 429 => {
                     limited += 1;
                     self.ops.rate_limited();
-                    let after = value["retry_after"]
-                        .as_f64()
-                        .or(header_retry)
-                        .unwrap_or(1.0);
-                    let wait = Duration::from_secs_f64(after.clamp(0.0, 600.0));
+                    let limit = RateLimited::read(&headers, &value);
                     tracing::info!(
                         path,
-                        retry_after = after,
-                        global = value["global"].as_bool(),
+                        retry_after = limit.after,
+                        global = limit.global,
                         "rate limited"
                     );
                     if limited > MAX_RATE_LIMITED {
                         return Err(SendError::Unavailable("rate limited too often".into()));
                     }
-                    if header_global || value["global"].as_bool() == Some(true) {
-                        self.budget.hold_for(wait).await;
+                    if limit.global {
+                        self.budget.hold_for(limit.wait).await;
                     }
-                    tokio::time::sleep(wait).await;
+                    tokio::time::sleep(limit.wait).await;
                 }
                 500..=599 => {
                     failures += 1;
@@ -289,6 +280,32 @@ impl Courier {
                     });
                 }
             }
+        }
+    }
+}
+
+/// What a 429 says, from its body or else its headers: how long to wait, and whether the
+/// whole bot must (Discord's global limit) or only this route.
+pub(super) struct RateLimited {
+    /// `retry_after` as Discord sent it, in seconds (1 if it sent none).
+    pub after: f64,
+    /// The same, as a wait of at most ten minutes.
+    pub wait: Duration,
+    pub global: bool,
+}
+
+impl RateLimited {
+    pub(super) fn read(headers: &HeaderMap, body: &Value) -> RateLimited {
+        let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+        let after = body["retry_after"]
+            .as_f64()
+            .or_else(|| header("retry-after").and_then(|v| v.parse().ok()))
+            .unwrap_or(1.0);
+        RateLimited {
+            after,
+            wait: Duration::from_secs_f64(after.clamp(0.0, 600.0)),
+            global: body["global"].as_bool() == Some(true)
+                || header("x-ratelimit-global").is_some(),
         }
     }
 }

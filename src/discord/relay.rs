@@ -26,6 +26,7 @@ use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::task::JoinSet;
 
+use super::courier::RateLimited;
 use crate::jobs::{Budget, Lane};
 use crate::ops::Ops;
 
@@ -204,14 +205,11 @@ async fn forward(state: &State, request: Request<Incoming>) -> Response<Full<Byt
             limited += 1;
             state.ops.rate_limited();
             let value: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-            let header = |name: &str| answer_headers.get(name).and_then(|v| v.to_str().ok());
-            let after = value["retry_after"]
-                .as_f64()
-                .or_else(|| header("retry-after").and_then(|v| v.parse().ok()))
-                .unwrap_or(1.0);
-            let wait = Duration::from_secs_f64(after.clamp(0.0, 600.0));
-            let global =
-                value["global"].as_bool() == Some(true) || header("x-ratelimit-global").is_some();
+            let RateLimited {
+                after,
+                wait,
+                global,
+            } = RateLimited::read(&answer_headers, &value);
             // An exempt route's path holds an interaction's token: not for the logs.
             let route = if counted {
                 parts.uri.path()

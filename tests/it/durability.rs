@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 
 use crate::cli::{bot_process, exit_within};
-use crate::support::{SeededPair, TestApp};
+use crate::support::{checkin_prompts, SeededPair, TestApp};
 
 const PAIRS: usize = 2000;
 /// Discord's global limit, and the budget the bot keeps under it (92 %).
@@ -18,27 +18,13 @@ const BUDGET: u32 = 46;
 
 /// Check-in prompts per pair channel so far.
 fn prompts_per_channel(app: &TestApp) -> HashMap<u64, usize> {
-    app.sim.with_model(|m| {
-        let mut out = HashMap::new();
-        for msg in m.messages.values() {
-            if msg.content().contains("Check-in time") {
-                *out.entry(msg.channel_id).or_insert(0) += 1;
-            }
-        }
-        out
-    })
+    app.sim.with_model(checkin_prompts)
 }
 
 async fn wait_for_prompts(app: &TestApp, at_least: usize, limit: Duration) -> usize {
-    let total = |m: &discord_sim::Model| {
-        m.messages
-            .values()
-            .filter(|msg| msg.content().contains("Check-in time"))
-            .count()
-    };
     app.sim
         .wait_for(limit, |m, _| {
-            let n = total(m);
+            let n: usize = checkin_prompts(m).values().sum();
             (n >= at_least).then_some(n)
         })
         .await
@@ -120,12 +106,7 @@ fn start(app: &TestApp, dir: &std::path::Path) -> Bot {
 async fn the_binary_stopped_by_sigterm_and_killed_by_sigkill_mid_round_sends_each_of_2000_prompts_once(
 ) {
     let started = Instant::now();
-    let app = TestApp::unstarted(|_| {}).await;
-    tandem::open_database(&app.settings)
-        .await
-        .unwrap()
-        .close()
-        .await;
+    let app = TestApp::migrated(|_| {}).await;
     let s = crate::support::server(&app);
     // A real network: every request takes 80 ms.
     app.sim.set_latency(Duration::from_millis(80));
@@ -325,42 +306,19 @@ fn start_shard(app: &TestApp, dir: &std::path::Path, shards: &str) -> Bot {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_processes_share_a_2000_pair_round_and_when_one_is_killed_the_other_finishes_it_once() {
-    use discord_sim::channel_type;
     let started = Instant::now();
-    let app = TestApp::unstarted(|s| s.discord.shard_count = Some(2)).await;
-    tandem::open_database(&app.settings)
-        .await
-        .unwrap()
-        .close()
-        .await;
+    let app = TestApp::migrated(|s| s.discord.shard_count = Some(2)).await;
     app.sim.set_latency(Duration::from_millis(80));
     // Discord's limit is per bot: two processes that each kept their own budget of 46/s
     // would send 92/s and hear 429s.
     app.sim.set_global_rate_limit(DISCORD_LIMIT);
     // 20 servers, ten on each shard, 100 pairs each; one round due now in all of them.
-    let mut pairs = Vec::new();
-    let mut shard_of_channel = HashMap::new();
-    for n in 0..20u32 {
-        let shard = n % 2;
-        let guild = app.sim.create_guild_on_shard(&format!("Club{n}"), shard, 2);
-        let category = app
-            .sim
-            .create_channel(guild.id, "Mentoring", channel_type::CATEGORY, None);
-        let seeded = app
-            .seed_pairs_in(
-                guild.id,
-                category,
-                PAIRS / 20,
-                "Europe/Berlin",
-                "Europe/Madrid",
-            )
-            .await;
-        for p in &seeded {
-            shard_of_channel.insert(p.channel, shard);
-        }
-        app.plan_round(guild.id, &seeded, Utc::now()).await;
-        pairs.extend(seeded);
-    }
+    let seeded = app.seed_servers(20, 2, PAIRS / 20, Utc::now()).await;
+    let shard_of_channel: HashMap<u64, u32> = seeded
+        .iter()
+        .map(|(shard, p)| (p.channel, *shard))
+        .collect();
+    let pairs: Vec<SeededPair> = seeded.into_iter().map(|(_, p)| p).collect();
     let seeded = started.elapsed();
     let (dir0, dir1) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let mut bot0 = start_shard(&app, dir0.path(), "0");

@@ -203,12 +203,7 @@ fn prompts(app: &TestApp, channels: &[u64]) -> Vec<usize> {
 #[tokio::test]
 async fn each_process_sends_the_check_ins_of_its_own_shards_and_no_pair_gets_two() {
     use tandem::clock::Clock as _;
-    let app = TestApp::unstarted(|s| s.discord.shard_count = Some(2)).await;
-    tandem::open_database(&app.settings)
-        .await
-        .unwrap()
-        .close()
-        .await;
+    let app = TestApp::migrated(|s| s.discord.shard_count = Some(2)).await;
     let mut channels = Vec::new();
     for shard in [0, 1] {
         let (guild, _) = server_on(&app, &format!("Shard{shard}"), shard);

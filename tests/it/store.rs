@@ -1089,12 +1089,9 @@ async fn messages_are_rolled_up_by_week_as_they_are_counted() {
     assert_eq!(daily, 7, "the days are kept too");
 }
 
-#[tokio::test]
-async fn an_outcome_from_a_process_whose_claim_was_taken_over_is_not_recorded() {
+/// Plans one check-in (pair 9 of server 1) and returns when it is due.
+async fn one_checkin_due(db: &Db) -> chrono::DateTime<Utc> {
     use tandem::domain::schedule::{Kind, NewOccurrence};
-    use tandem::domain::shard::ShardPlan;
-    use tandem::store::{Lease, Ticket};
-    let db = fresh_db().await;
     let due = Utc.with_ymd_and_hms(2026, 11, 24, 17, 0, 0).unwrap();
     db.plan(&[NewOccurrence {
         guild_id: 1,
@@ -1105,6 +1102,16 @@ async fn an_outcome_from_a_process_whose_claim_was_taken_over_is_not_recorded() 
     }])
     .await
     .unwrap();
+    due
+}
+
+#[tokio::test]
+async fn an_outcome_from_a_process_whose_claim_was_taken_over_is_not_recorded() {
+    use tandem::domain::schedule::{Kind, NewOccurrence};
+    use tandem::domain::shard::ShardPlan;
+    use tandem::store::{Lease, Ticket};
+    let db = fresh_db().await;
+    let due = one_checkin_due(&db).await;
     let lease = |holder: &str| Lease {
         holder: holder.into(),
         length: Duration::seconds(10),
@@ -1186,20 +1193,11 @@ async fn an_outcome_from_a_process_whose_claim_was_taken_over_is_not_recorded() 
 
 #[tokio::test]
 async fn an_outcome_from_before_a_restart_with_the_same_shards_is_not_recorded() {
-    use tandem::domain::schedule::{Kind, NewOccurrence};
+    use tandem::domain::schedule::Kind;
     use tandem::domain::shard::ShardPlan;
     use tandem::store::{Lease, Ticket};
     let db = fresh_db().await;
-    let due = Utc.with_ymd_and_hms(2026, 11, 24, 17, 0, 0).unwrap();
-    db.plan(&[NewOccurrence {
-        guild_id: 1,
-        kind: Kind::Checkin,
-        target: 9,
-        scheduled_for: due,
-        parent_id: None,
-    }])
-    .await
-    .unwrap();
+    let due = one_checkin_due(&db).await;
     let lease = Lease {
         holder: "shards 0-0 of 1".into(),
         length: Duration::seconds(60),

@@ -92,6 +92,18 @@ impl TestApp {
         }
     }
 
+    /// As [`TestApp::unstarted`], with the database created and migrated: for bots run as
+    /// child processes, which must not race each other to migrate it.
+    pub async fn migrated(configure: impl FnOnce(&mut Settings)) -> TestApp {
+        let app = TestApp::unstarted(configure).await;
+        tandem::open_database(&app.settings)
+            .await
+            .unwrap()
+            .close()
+            .await;
+        app
+    }
+
     pub async fn start_bot(&mut self) {
         let mut bot = self.launch().await;
         assert!(
@@ -258,6 +270,40 @@ impl TestApp {
         db.close().await;
     }
 
+    /// `servers` new servers spread over `shard_count` shards (server `n` on shard
+    /// `n % shard_count`), `pairs_each` pairs in each and one check-in round due `at` for all;
+    /// each pair with the shard it is on.
+    pub async fn seed_servers(
+        &self,
+        servers: u32,
+        shard_count: u32,
+        pairs_each: usize,
+        at: DateTime<Utc>,
+    ) -> Vec<(u32, SeededPair)> {
+        let mut out = Vec::new();
+        for n in 0..servers {
+            let shard = n % shard_count;
+            let guild = self
+                .sim
+                .create_guild_on_shard(&format!("Club{n}"), shard, shard_count);
+            let category =
+                self.sim
+                    .create_channel(guild.id, "Mentoring", channel_type::CATEGORY, None);
+            let seeded = self
+                .seed_pairs_in(
+                    guild.id,
+                    category,
+                    pairs_each,
+                    "Europe/Berlin",
+                    "Europe/Madrid",
+                )
+                .await;
+            self.plan_round(guild.id, &seeded, at).await;
+            out.extend(seeded.into_iter().map(|p| (shard, p)));
+        }
+        out
+    }
+
     /// As [`TestApp::seed_pairs`], in another server of the simulator.
     pub async fn seed_pairs_in(
         &self,
@@ -325,6 +371,17 @@ impl TestApp {
         db.close().await;
         out
     }
+}
+
+/// Check-in prompts per channel in the simulator so far.
+pub fn checkin_prompts(m: &discord_sim::Model) -> std::collections::HashMap<u64, usize> {
+    let mut out = std::collections::HashMap::new();
+    for msg in m.messages.values() {
+        if msg.content().contains("Check-in time") {
+            *out.entry(msg.channel_id).or_insert(0) += 1;
+        }
+    }
+    out
 }
 
 /// The latest message in the simulator that carries the button `custom_id`.
