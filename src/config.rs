@@ -363,10 +363,10 @@ impl Settings {
                 "must be between 1 and 64",
             ));
         }
-        if self.pairing.icebreakers.len() < 3 {
+        if (1..3).contains(&self.pairing.icebreakers.len()) {
             out.push(problem(
                 "pairing.icebreakers",
-                "needs at least 3 questions for a new pair's welcome",
+                "needs at least 3 questions for a new pair's welcome (or none: tandem's own)",
             ));
         }
         if let Some(q) = self
@@ -426,15 +426,13 @@ impl Settings {
                 "must be 3 or more, so no answer can be traced to a person",
             ));
         }
-        if self.pulse.questions.is_empty()
-            || self.pulse.questions.iter().any(|q| {
-                let n = q.trim().chars().count();
-                n == 0 || n > 200
-            })
-        {
+        if self.pulse.questions.iter().any(|q| {
+            let n = q.trim().chars().count();
+            n == 0 || n > 200
+        }) {
             out.push(problem(
                 "pulse.questions",
-                "needs at least one question, each 1 to 200 characters",
+                "each question needs 1 to 200 characters (or leave the list empty: tandem's own)",
             ));
         }
         if self.jobs.lease_seconds < 10 {

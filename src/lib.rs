@@ -13,6 +13,7 @@ pub mod domain;
 pub mod jobs;
 pub mod ops;
 pub mod store;
+pub mod text;
 
 use std::sync::Arc;
 use std::time::Duration;

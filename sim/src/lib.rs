@@ -430,6 +430,7 @@ impl Sim {
                 name: "tandem".into(),
                 bot: true,
                 dms_open: false,
+                locale: "en-US".into(),
             },
         );
         let state = State {
@@ -527,10 +528,21 @@ impl Sim {
                     name: name.into(),
                     bot: false,
                     dms_open: true,
+                    locale: "en-US".into(),
                 },
             );
             id
         })
+    }
+
+    /// Sets the language of the user's Discord client (e.g. `es-ES`): their interactions carry
+    /// it as `locale` from now on.
+    pub fn set_locale(&self, user: u64, locale: &str) {
+        self.mutate(|s| {
+            if let Some(u) = s.model.users.get_mut(&user) {
+                u.locale = locale.into();
+            }
+        });
     }
 
     /// Makes DMs from the bot to this user fail with 50007, as when a member closes them.

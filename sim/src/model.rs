@@ -52,6 +52,8 @@ pub struct User {
     pub bot: bool,
     /// Whether the user accepts DMs from the bot.
     pub dms_open: bool,
+    /// The language of the user's Discord client, sent as `locale` with their interactions.
+    pub locale: String,
 }
 
 #[derive(Debug, Clone)]

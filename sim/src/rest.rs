@@ -1117,6 +1117,11 @@ pub(crate) fn new_interaction(
     member["permissions"] = json!(s.model.base_permissions(g, user).to_string());
     let mut channel_json = s.model.channel_json(ch);
     channel_json["permissions"] = json!(user_perms.to_string());
+    let locale = s
+        .model
+        .users
+        .get(&user)
+        .map_or_else(|| "en-US".to_string(), |u| u.locale.clone());
     let mut payload = json!({
         "id": iid.to_string(),
         "application_id": s.app_id.to_string(),
@@ -1129,7 +1134,7 @@ pub(crate) fn new_interaction(
         "token": token,
         "version": 1,
         "app_permissions": bot_perms.to_string(),
-        "locale": "en-US",
+        "locale": locale,
         "guild_locale": "en-US",
         "entitlements": [],
         "authorizing_integration_owners": {"0": guild.to_string()},

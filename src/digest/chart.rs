@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use crate::text::{t, Locale};
 use ab_glyph::FontRef;
 use image::codecs::png::PngEncoder;
 use image::ImageEncoder;
@@ -91,7 +92,7 @@ struct Panel {
 }
 
 /// PNG bytes.
-pub fn render(weeks: &[ChartWeek]) -> Result<Vec<u8>, ChartError> {
+pub fn render(l: Locale, weeks: &[ChartWeek]) -> Result<Vec<u8>, ChartError> {
     let font = font()?;
 
     let mut rgb = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
@@ -101,7 +102,7 @@ pub fn render(weeks: &[ChartWeek]) -> Result<Vec<u8>, ChartError> {
             font,
         }
         .into_drawing_area();
-        draw(&root, weeks).map_err(|e| ChartError::Draw(e.to_string()))?;
+        draw(&root, l, weeks).map_err(|e| ChartError::Draw(e.to_string()))?;
         root.present()
             .map_err(|e| ChartError::Draw(e.to_string()))?;
     }
@@ -115,32 +116,33 @@ pub fn render(weeks: &[ChartWeek]) -> Result<Vec<u8>, ChartError> {
 
 type DrawResult<'a> = Result<(), DrawingAreaErrorKind<<Canvas<'a> as DrawingBackend>::ErrorType>>;
 
-fn draw<'a>(root: &DrawingArea<Canvas<'a>, Shift>, weeks: &[ChartWeek]) -> DrawResult<'a> {
+fn draw<'a>(
+    root: &DrawingArea<Canvas<'a>, Shift>,
+    l: Locale,
+    weeks: &[ChartWeek],
+) -> DrawResult<'a> {
     root.fill(&WHITE)?;
     let n = weeks.len();
-    let title = match n {
-        0 => "tandem — no weeks yet".to_string(),
-        1 => "tandem — last 1 week".to_string(),
-        _ => format!("tandem — last {n} weeks"),
-    };
+    let title = t!(l, "digest-chart-title", weeks = n);
     let body = root
         .margin(8, 0, 0, 0)
         .titled(&title, (FONT, TITLE_SIZE).into_font().color(&BLACK))?;
 
     let labels: Vec<&str> = weeks.iter().map(|w| w.label.as_str()).collect();
     let panels = [
-        answer_rate_panel(weeks),
-        active_pairs_panel(weeks),
-        pulse_panel(weeks),
+        answer_rate_panel(l, weeks),
+        active_pairs_panel(l, weeks),
+        pulse_panel(l, weeks),
     ];
     for (area, panel) in body.split_evenly((3, 1)).iter().zip(&panels) {
-        draw_panel(area, panel, &labels)?;
+        draw_panel(area, l, panel, &labels)?;
     }
     Ok(())
 }
 
 fn draw_panel<'a>(
     area: &DrawingArea<Canvas<'a>, Shift>,
+    l: Locale,
     panel: &Panel,
     labels: &[&str],
 ) -> DrawResult<'a> {
@@ -188,7 +190,7 @@ fn draw_panel<'a>(
             .color(&MUTED)
             .pos(Pos::new(HPos::Center, VPos::Center));
         chart.draw_series(std::iter::once(Text::new(
-            "no data yet",
+            t!(l, "digest-chart-no-data"),
             (x_mid, y_mid),
             style,
         )))?;
@@ -286,7 +288,7 @@ fn runs(values: &[Option<f64>]) -> Vec<Vec<(f64, f64)>> {
     out
 }
 
-fn answer_rate_panel(weeks: &[ChartWeek]) -> Panel {
+fn answer_rate_panel(l: Locale, weeks: &[ChartWeek]) -> Panel {
     let values: Vec<Option<f64>> = weeks
         .iter()
         // A non-finite value would plot at a bogus pixel, so it counts as missing.
@@ -296,12 +298,11 @@ fn answer_rate_panel(weeks: &[ChartWeek]) -> Panel {
                 .map(|r| (r * 100.0).clamp(0.0, 100.0))
         })
         .collect();
-    let name = "Check-in answer rate";
     // Captions describe the newest week only; an older value would misstate "this week".
     let caption = match values.last() {
-        _ if values.iter().all(Option::is_none) => format!("{name} (%)"),
-        Some(Some(pct)) => format!("{name}: {pct:.0}% this week"),
-        _ => format!("{name}: no check-ins due this week"),
+        _ if values.iter().all(Option::is_none) => t!(l, "digest-chart-rate"),
+        Some(Some(pct)) => t!(l, "digest-chart-rate-now", rate = l.number(*pct, 0)),
+        _ => t!(l, "digest-chart-rate-none"),
     };
     Panel {
         caption,
@@ -314,11 +315,11 @@ fn answer_rate_panel(weeks: &[ChartWeek]) -> Panel {
     }
 }
 
-fn active_pairs_panel(weeks: &[ChartWeek]) -> Panel {
+fn active_pairs_panel(l: Locale, weeks: &[ChartWeek]) -> Panel {
     let values: Vec<Option<f64>> = weeks.iter().map(|w| Some(w.active_pairs as f64)).collect();
     let caption = match weeks.last() {
-        Some(w) => format!("Active pairs: {} this week", w.active_pairs),
-        None => "Active pairs".to_string(),
+        Some(w) => t!(l, "digest-chart-pairs-now", pairs = w.active_pairs),
+        None => t!(l, "digest-chart-pairs"),
     };
     let max = weeks
         .iter()
@@ -354,16 +355,15 @@ fn integer_step(max: u32) -> u32 {
     }
 }
 
-fn pulse_panel(weeks: &[ChartWeek]) -> Panel {
+fn pulse_panel(l: Locale, weeks: &[ChartWeek]) -> Panel {
     let values: Vec<Option<f64>> = weeks
         .iter()
         .map(|w| w.pulse.filter(|p| p.is_finite()).map(|p| p.clamp(1.0, 5.0)))
         .collect();
-    let name = "Pulse average (1–5)";
     let caption = match values.last() {
-        _ if values.iter().all(Option::is_none) => name.to_string(),
-        Some(Some(p)) => format!("{name}: {p:.1} this week"),
-        _ => format!("{name}: not available this week"),
+        _ if values.iter().all(Option::is_none) => t!(l, "digest-chart-pulse"),
+        Some(Some(p)) => t!(l, "digest-chart-pulse-now", average = l.number(*p, 1)),
+        _ => t!(l, "digest-chart-pulse-none"),
     };
     Panel {
         caption,
@@ -564,30 +564,30 @@ mod tests {
         let mut weeks = eight_weeks();
         weeks[3].answer_rate = None;
         weeks[6].pulse = None;
-        assert_size(&render(&weeks).unwrap());
+        assert_size(&render(Locale::En, &weeks).unwrap());
     }
 
     #[test]
     fn one_week() {
-        assert_size(&render(&[week("16 Nov", Some(0.5), 1, Some(4.0))]).unwrap());
+        assert_size(&render(Locale::En, &[week("16 Nov", Some(0.5), 1, Some(4.0))]).unwrap());
     }
 
     #[test]
     fn zero_weeks_is_not_an_error() {
-        assert_size(&render(&[]).unwrap());
+        assert_size(&render(Locale::En, &[]).unwrap());
     }
 
     #[test]
     fn all_none_series() {
         let weeks = vec![week("9 Nov", None, 0, None), week("16 Nov", None, 0, None)];
-        assert_size(&render(&weeks).unwrap());
+        assert_size(&render(Locale::En, &weeks).unwrap());
     }
 
     /// Guards against text silently vanishing (no font): the title band must
     /// hold dark glyph pixels.
     #[test]
     fn title_text_is_drawn() {
-        let img = decode(&render(&[]).unwrap()).to_rgb8();
+        let img = decode(&render(Locale::En, &[]).unwrap()).to_rgb8();
         let dark = (0..WIDTH)
             .flat_map(|x| (0..36).map(move |y| (x, y)))
             .filter(|&(x, y)| img.get_pixel(x, y).0.iter().all(|&c| c < 100))
@@ -605,23 +605,23 @@ mod tests {
     fn captions_describe_the_newest_week() {
         let weeks = gappy_weeks();
         assert_eq!(
-            answer_rate_panel(&weeks).caption,
+            answer_rate_panel(Locale::En, &weeks).caption,
             "Check-in answer rate: no check-ins due this week"
         );
         assert_eq!(
-            active_pairs_panel(&weeks).caption,
+            active_pairs_panel(Locale::En, &weeks).caption,
             "Active pairs: 6 this week"
         );
         let weeks = eight_weeks();
         assert_eq!(
-            answer_rate_panel(&weeks).caption,
+            answer_rate_panel(Locale::En, &weeks).caption,
             "Check-in answer rate: 72% this week"
         );
         assert_eq!(
-            pulse_panel(&weeks).caption,
+            pulse_panel(Locale::En, &weeks).caption,
             "Pulse average (1–5): 4.4 this week"
         );
-        assert_eq!(pulse_panel(&[]).caption, "Pulse average (1–5)");
+        assert_eq!(pulse_panel(Locale::En, &[]).caption, "Pulse average (1–5)");
     }
 
     #[test]
@@ -630,9 +630,15 @@ mod tests {
             week("9 Nov", Some(f64::NAN), 1, Some(f64::INFINITY)),
             week("16 Nov", Some(0.5), 1, Some(3.0)),
         ];
-        assert_eq!(answer_rate_panel(&weeks).values, vec![None, Some(50.0)]);
-        assert_eq!(pulse_panel(&weeks).values, vec![None, Some(3.0)]);
-        assert_size(&render(&weeks).unwrap());
+        assert_eq!(
+            answer_rate_panel(Locale::En, &weeks).values,
+            vec![None, Some(50.0)]
+        );
+        assert_eq!(
+            pulse_panel(Locale::En, &weeks).values,
+            vec![None, Some(3.0)]
+        );
+        assert_size(&render(Locale::En, &weeks).unwrap());
     }
 
     #[test]

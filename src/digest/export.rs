@@ -124,7 +124,7 @@ pub async fn csv_files(db: &Db, report: &Report) -> Result<Vec<CsvFile>, ExportE
             opt(p.ended_at.map(time)),
             opt(p.end_reason.map(|r| r.as_str())),
             health.map_or(String::new(), |h| h.assessment.health.as_str().into()),
-            health.map_or(String::new(), super::words::reasons),
+            health.map_or(String::new(), |h| super::words::reasons(report.locale, h)),
             messages.to_string(),
             meetings.to_string(),
         ]);
@@ -185,7 +185,7 @@ pub async fn csv_files(db: &Db, report: &Report) -> Result<Vec<CsvFile>, ExportE
             vec![
                 id.to_string(),
                 time(at),
-                question,
+                super::words::pulse_question(report.locale, &question),
                 n.to_string(),
                 opt(average),
             ]

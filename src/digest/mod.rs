@@ -13,6 +13,7 @@ use crate::domain::health::{self, Assessment, Health};
 use crate::domain::metrics::{self, Period, WeekMetrics};
 use crate::domain::pair::{Pair, PairStatus};
 use crate::store::{self, Db};
+use crate::text::Locale;
 
 /// Weeks in the weekly digest's chart.
 pub const DEFAULT_WEEKS: u32 = 8;
@@ -36,6 +37,9 @@ pub struct Report {
     /// Active pairs, worst health first.
     pub health: Vec<PairHealth>,
     pub paused: u32,
+    /// The language the server's shared posts are in: the report reads in it everywhere
+    /// (post, chart, Markdown).
+    pub locale: Locale,
 }
 
 impl Report {
@@ -69,7 +73,7 @@ impl Report {
         self.weeks
             .iter()
             .map(|w| chart::ChartWeek {
-                label: w.start.format("%-d %b").to_string(),
+                label: crate::text::day_month(self.locale, w.start),
                 answer_rate: w.answer_rate(),
                 active_pairs: w.active_pairs,
                 pulse: w.pulse.map(|p| p.average),
@@ -79,7 +83,7 @@ impl Report {
 
     /// The chart as PNG.
     pub fn chart(&self) -> Result<Vec<u8>, chart::ChartError> {
-        chart::render(&self.chart_weeks())
+        chart::render(self.locale, &self.chart_weeks())
     }
 }
 
@@ -128,6 +132,7 @@ pub async fn build(
         anonymity_min,
         health,
         paused,
+        locale: guild.locale(),
     })
 }
 

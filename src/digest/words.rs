@@ -5,14 +5,11 @@
 use super::{PairHealth, Report};
 use crate::domain::health::{Health, Reason};
 use crate::domain::metrics::WeekMetrics;
+use crate::text::{self, t, unix, Key, Locale};
 
-pub const ONLY_MODERATORS: &str =
-    "Only moderators can see the digest. Ask a moderator if you'd like to know how the \
-     programme is going.";
-pub const EXPORT_ONLY_MODERATORS: &str =
-    "Only moderators can export the programme's data. To get your own, use `/mydata export`.";
-pub const BAD_WEEKS: &str =
-    "The chart covers 2 to 26 weeks. Pick a number in that range, or leave `weeks` out for 8.";
+pub const ONLY_MODERATORS: Key = Key("digest-only-moderators");
+pub const EXPORT_ONLY_MODERATORS: Key = Key("digest-export-only-moderators");
+pub const BAD_WEEKS: Key = Key("digest-bad-weeks");
 pub const CHART_FILE: &str = "digest.png";
 
 /// The chart's file name in a scheduled digest: dated, and so also the mark that tells a
@@ -21,133 +18,132 @@ pub fn scheduled_chart_file(scheduled_for: chrono::DateTime<chrono::Utc>) -> Str
     format!("digest-{}.png", scheduled_for.format("%Y-%m-%d-%H%M"))
 }
 
-pub fn exported(at: i64) -> String {
-    format!(
-        "The programme's data as of <t:{at}:f>. Counts, moods and dates only: what members \
-         wrote is not included. Open the files in any spreadsheet."
-    )
+/// A round's question as `l` reads it: tandem's own in `l`, a configured one as written.
+pub fn pulse_question(l: Locale, stored: &str) -> String {
+    match crate::domain::survey::built_in_question(stored) {
+        Some(1) => t!(l, "digest-pulse-question-1"),
+        Some(2) => t!(l, "digest-pulse-question-2"),
+        Some(3) => t!(l, "digest-pulse-question-3"),
+        Some(_) => t!(l, "digest-pulse-question-4"),
+        None => stored.to_string(),
+    }
 }
+
+pub fn exported(l: Locale, at: i64) -> String {
+    t!(l, "digest-exported", at = unix(at))
+}
+
 /// At most this many red pairs are named in the post; the rest are counted.
 pub const RED_LISTED: usize = 8;
 
 pub fn title(r: &Report) -> String {
-    format!(
-        "Mentoring digest: week of {}",
-        r.this_week().start.format("%-d %b %Y")
-    )
+    let l = r.locale;
+    t!(l, "digest-title", week = text::date(l, r.this_week().start))
 }
 
-fn days(n: u32) -> String {
-    if n == 1 {
-        "1 day".into()
-    } else {
-        format!("{n} days")
-    }
-}
-
-fn plural(n: u32, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-pub fn reason(r: &Reason) -> String {
+pub fn reason(l: Locale, r: &Reason) -> String {
     match r {
         Reason::Quiet {
-            days: d,
+            days,
             since_start: false,
-        } => format!("no messages or meetings for {}", days(*d)),
+        } => t!(l, "digest-reason-quiet", days = *days),
         Reason::Quiet {
-            days: d,
+            days,
             since_start: true,
-        } => format!(
-            "no messages or meetings since they were paired {} ago",
-            days(*d)
+        } => t!(l, "digest-reason-quiet-since-start", days = *days),
+        Reason::Unanswered(n) => t!(l, "digest-reason-unanswered", count = *n),
+        Reason::LowMood(avg) => t!(l, "digest-reason-low-mood", average = l.number(*avg, 1)),
+        Reason::MoodFalling { from, to } => t!(
+            l,
+            "digest-reason-mood-falling",
+            from = l.number(*from, 1),
+            to = l.number(*to, 1)
         ),
-        Reason::Unanswered(1) => "last check-in unanswered".into(),
-        Reason::Unanswered(n) => format!("{n} check-ins unanswered in a row"),
-        Reason::LowMood(avg) => format!("low mood (average {avg:.1} of 5)"),
-        Reason::MoodFalling { from, to } => format!("mood falling ({from:.1} → {to:.1})"),
-        Reason::GoalsOverdue(n) => format!("{} overdue", plural(*n, "goal", "goals")),
+        Reason::GoalsOverdue(n) => t!(l, "digest-reason-goals-overdue", count = *n),
     }
 }
 
 /// What a moderator could do first about a pair's main problem.
-pub fn action(r: &Reason) -> &'static str {
+pub fn action(l: Locale, r: &Reason) -> String {
     match r {
-        Reason::Quiet { .. } => {
-            "say hello in their channel, or ask each privately whether the pairing still works"
-        }
-        Reason::Unanswered(_) => {
-            "ask whether the check-in time suits them; `/pair pause` gives them a break"
-        }
-        Reason::LowMood(_) | Reason::MoodFalling { .. } => {
-            "reach out to each member privately and ask how it's going"
-        }
-        Reason::GoalsOverdue(_) => "help them re-date or rescope their goals",
+        Reason::Quiet { .. } => t!(l, "digest-action-quiet"),
+        Reason::Unanswered(_) => t!(l, "digest-action-unanswered"),
+        Reason::LowMood(_) | Reason::MoodFalling { .. } => t!(l, "digest-action-mood"),
+        Reason::GoalsOverdue(_) => t!(l, "digest-action-goals"),
     }
 }
 
-pub fn reasons(p: &PairHealth) -> String {
+pub fn reasons(l: Locale, p: &PairHealth) -> String {
     p.assessment
         .reasons
         .iter()
-        .map(|(_, r)| reason(r))
+        .map(|(_, r)| reason(l, r))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-fn who(p: &PairHealth) -> String {
-    let person = |u: Option<u64>| u.map_or("(erased)".to_string(), |u| format!("<@{u}>"));
-    let channel = p
-        .pair
-        .channel_id
-        .map(|c| format!(" in <#{c}>"))
-        .unwrap_or_default();
-    format!(
-        "{} & {}{channel}",
-        person(p.pair.mentor_id),
-        person(p.pair.mentee_id)
-    )
+fn who(l: Locale, p: &PairHealth) -> String {
+    let person = |u: Option<u64>| u.map_or_else(|| t!(l, "digest-erased"), |u| format!("<@{u}>"));
+    let (mentor, mentee) = (person(p.pair.mentor_id), person(p.pair.mentee_id));
+    match p.pair.channel_id {
+        Some(c) => t!(
+            l,
+            "digest-pair-in",
+            mentor = mentor,
+            mentee = mentee,
+            channel = c
+        ),
+        None => t!(l, "digest-pair", mentor = mentor, mentee = mentee),
+    }
 }
 
-pub fn red_line(p: &PairHealth) -> String {
-    let action = p.assessment.main_reason().map(action).unwrap_or_default();
-    format!(
-        "🔴 **Red**: {}: {}.\n→ Suggested: {action}.",
-        who(p),
-        reasons(p)
+pub fn red_line(l: Locale, p: &PairHealth) -> String {
+    let action = p
+        .assessment
+        .main_reason()
+        .map(|r| action(l, r))
+        .unwrap_or_default();
+    t!(
+        l,
+        "digest-red-line",
+        pair = who(l, p),
+        reasons = reasons(l, p),
+        action = action
     )
 }
 
 /// The post's text above the numbers: period, health counts and the red pairs, cut to
 /// `budget` characters with the rest counted.
 pub fn description(r: &Report, budget: usize) -> String {
+    let l = r.locale;
     let this = r.this_week();
     let end = this.start + chrono::Days::new(6);
-    let mut out = format!(
-        "{} to {} (UTC), compared with the week before.\n\n**Pairs by health:** \
-         🟢 {} green · 🟠 {} amber · 🔴 {} red · ⏸️ {} paused",
-        this.start.format("%a %-d %b"),
-        end.format("%a %-d %b %Y"),
-        r.count(Health::Green),
-        r.count(Health::Amber),
-        r.count(Health::Red),
-        r.paused
+    let mut out = t!(
+        l,
+        "digest-period",
+        from = text::day(l, this.start, false),
+        to = text::day(l, end, true)
     );
+    out.push_str("\n\n");
+    out.push_str(&t!(
+        l,
+        "digest-health",
+        green = r.count(Health::Green),
+        amber = r.count(Health::Amber),
+        red = r.count(Health::Red),
+        paused = r.paused
+    ));
     let red: Vec<&PairHealth> = r.red().collect();
     if red.is_empty() {
-        out.push_str("\nNo pair is red this week.");
+        out.push_str(&format!("\n{}", t!(l, "digest-no-red")));
         return out;
     }
-    out.push_str("\n\n**Needs attention**");
+    out.push_str(&format!("\n\n{}", t!(l, "digest-needs-attention")));
     let mut shown = 0;
     for p in &red {
-        let line = format!("\n{}", red_line(p));
+        let line = format!("\n{}", red_line(l, p));
         // Leave room for the closing "and N more" line.
-        if shown == RED_LISTED || out.chars().count() + line.chars().count() + 120 > budget {
+        if shown == RED_LISTED || out.chars().count() + line.chars().count() + 160 > budget {
             break;
         }
         out.push_str(&line);
@@ -155,144 +151,160 @@ pub fn description(r: &Report, budget: usize) -> String {
     }
     let more = red.len() - shown;
     if more > 0 {
-        let pairs = if more == 1 { "pair" } else { "pairs" };
-        out.push_str(&format!(
-            "\n…and {more} more red {pairs}: `/export` lists every pair with its health \
-             (pairs.csv)."
-        ));
+        out.push_str(&format!("\n{}", t!(l, "digest-more-red", count = more)));
     }
     out
 }
 
-fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+fn pct(l: Locale, x: f64) -> String {
+    t!(l, "digest-percent", value = l.number(x * 100.0, 0))
 }
 
-fn num(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x:.1}")
-    }
+fn num(l: Locale, x: f64) -> String {
+    l.number(x, if x.fract() == 0.0 { 0 } else { 1 })
 }
 
-fn answer_rate(w: &WeekMetrics) -> String {
+fn answer_rate(l: Locale, w: &WeekMetrics) -> String {
     match w.answer_rate() {
-        Some(rate) => format!("{} ({} of {})", pct(rate), w.answers, w.expected_answers),
-        None => "no check-ins".into(),
+        Some(rate) => t!(
+            l,
+            "digest-answer-rate",
+            rate = pct(l, rate),
+            answers = w.answers,
+            expected = w.expected_answers
+        ),
+        None => t!(l, "digest-no-checkins"),
     }
 }
 
-fn waiting(w: &WeekMetrics) -> String {
+fn waiting(l: Locale, w: &WeekMetrics) -> String {
     match w.longest_wait_days {
-        Some(d) if w.waiting > 0 => format!("{}, longest {}", w.waiting, days(d)),
-        _ => "none".into(),
+        Some(d) if w.waiting > 0 => t!(l, "digest-waiting", waiting = w.waiting, days = d),
+        _ => t!(l, "digest-none"),
     }
 }
 
-fn load(w: &WeekMetrics) -> String {
+fn load(l: Locale, w: &WeekMetrics) -> String {
     match w.mentees_per_mentor() {
-        Some(l) => format!(
-            "{l:.1} mentees per mentor, {} of {} full",
-            w.mentors_full, w.mentors
+        Some(load) => t!(
+            l,
+            "digest-load",
+            load = l.number(load, 1),
+            full = w.mentors_full,
+            mentors = w.mentors
         ),
-        None => "no active mentors".into(),
+        None => t!(l, "digest-no-mentors"),
     }
 }
 
-fn pulse(r: &Report, w: &WeekMetrics) -> String {
+fn pulse(l: Locale, r: &Report, w: &WeekMetrics) -> String {
     match (w.pulse, w.pulse_hidden) {
-        (Some(p), _) => format!("{:.1} of 5 ({} answers)", p.average, p.answers),
-        (None, n) if n > 0 => format!("hidden: {n} answers, shown from {}", r.anonymity_min),
-        _ => "no pulse".into(),
+        (Some(p), _) => t!(
+            l,
+            "digest-pulse",
+            average = l.number(p.average, 1),
+            answers = p.answers
+        ),
+        (None, n) if n > 0 => t!(l, "digest-pulse-hidden", answers = n, min = r.anonymity_min),
+        _ => t!(l, "digest-no-pulse"),
     }
 }
 
-fn retention(w: &WeekMetrics) -> String {
+fn retention(l: Locale, w: &WeekMetrics) -> String {
     match w.retention() {
-        Some(x) => format!(
-            "{} ({} of {} pairs)",
-            pct(x),
-            w.retained,
-            w.retention_cohort
+        Some(x) => t!(
+            l,
+            "digest-retention",
+            rate = pct(l, x),
+            retained = w.retained,
+            pairs = w.retention_cohort
         ),
-        None => "no pairs that old yet".into(),
+        None => t!(l, "digest-no-retention"),
     }
 }
 
 /// (name, this week, last week) for each number of the digest.
-pub fn rows(r: &Report) -> Vec<(&'static str, String, String)> {
+pub fn rows(r: &Report) -> Vec<(String, String, String)> {
+    let l = r.locale;
     let (this, last) = (r.this_week(), r.last_week());
     let both = |f: &dyn Fn(&WeekMetrics) -> String| (f(this), f(last));
     let mut rows = Vec::new();
-    let mut add = |name: &'static str, (a, b): (String, String)| rows.push((name, a, b));
+    let mut add = |name: String, (a, b): (String, String)| rows.push((name, a, b));
     add(
-        "Active members",
-        both(&|w| format!("{} of {}", w.active_members, w.members)),
+        t!(l, "digest-row-active-members"),
+        both(&|w| t!(l, "digest-of", part = w.active_members, whole = w.members)),
     );
     add(
-        "Active pairs",
-        both(&|w| format!("{} of {}", w.active_pairs, w.open_pairs)),
+        t!(l, "digest-row-active-pairs"),
+        both(&|w| t!(l, "digest-of", part = w.active_pairs, whole = w.open_pairs)),
     );
-    add("New enrolments", both(&|w| w.new_enrolments.to_string()));
-    add("Mentees waiting", both(&waiting));
-    add("Mentor load", both(&load));
-    add("Check-ins answered", both(&answer_rate));
     add(
-        "Per pair (median)",
+        t!(l, "digest-row-new-enrolments"),
+        both(&|w| l.number(f64::from(w.new_enrolments), 0)),
+    );
+    add(t!(l, "digest-row-waiting"), both(&|w| waiting(l, w)));
+    add(t!(l, "digest-row-load"), both(&|w| load(l, w)));
+    add(t!(l, "digest-row-answered"), both(&|w| answer_rate(l, w)));
+    add(
+        t!(l, "digest-row-per-pair"),
         both(&|w| {
-            let unit = |x: f64, one: &str, many: &str| {
-                format!("{} {}", num(x), if x == 1.0 { one } else { many })
-            };
-            format!(
-                "{}, {}",
-                unit(w.median_messages, "message", "messages"),
-                unit(w.median_meetings, "meeting", "meetings")
+            t!(
+                l,
+                "digest-per-pair",
+                messages = num(l, w.median_messages),
+                meetings = num(l, w.median_meetings),
+                messages_count = w.median_messages,
+                meetings_count = w.median_meetings
             )
         }),
     );
-    let mut pulse_now = pulse(r, this);
+    let mut pulse_now = pulse(l, r, this);
     if let (Some(_), Some(trend)) = (this.pulse, r.pulse_trend()) {
-        let arrow = if trend > 0.05 {
-            "up"
+        let change = l.number(trend.abs(), 1);
+        let trend = if trend > 0.05 {
+            t!(l, "digest-pulse-up", change = change)
         } else if trend < -0.05 {
-            "down"
+            t!(l, "digest-pulse-down", change = change)
         } else {
-            "steady"
+            t!(l, "digest-pulse-steady", change = change)
         };
-        pulse_now.push_str(&format!(", {arrow} {:.1} since the last one", trend.abs()));
+        pulse_now.push_str(&format!(", {trend}"));
     }
-    add("Pulse", (pulse_now, pulse(r, last)));
-    add("Goals done", both(&|w| w.goals_done.to_string()));
-    add("Kudos", both(&|w| w.kudos.to_string()));
-    add("Retention (8+ weeks)", both(&retention));
+    add(t!(l, "digest-row-pulse"), (pulse_now, pulse(l, r, last)));
+    add(
+        t!(l, "digest-row-goals-done"),
+        both(&|w| l.number(f64::from(w.goals_done), 0)),
+    );
+    add(
+        t!(l, "digest-row-kudos"),
+        both(&|w| l.number(f64::from(w.kudos), 0)),
+    );
+    add(t!(l, "digest-row-retention"), both(&|w| retention(l, w)));
     rows
 }
 
 /// An embed field's value: this week, then last week's figure.
-pub fn field_value(this: &str, last: &str) -> String {
-    format!("**{this}**\nlast week: {last}")
+pub fn field_value(l: Locale, this: &str, last: &str) -> String {
+    t!(l, "digest-field", this = this, last = last)
 }
 
-pub fn footer(weeks: usize) -> String {
-    format!(
-        "Chart: the last {weeks} weeks. Weeks run Monday to Sunday, UTC. \
-         /export has the full data."
-    )
+pub fn footer(l: Locale, weeks: usize) -> String {
+    t!(l, "digest-footer", weeks = weeks)
 }
 
 /// The chart's alt text: every number it shows.
 pub fn alt_text(r: &Report) -> String {
+    let l = r.locale;
     let list =
         |f: &dyn Fn(&WeekMetrics) -> String| r.weeks.iter().map(f).collect::<Vec<_>>().join(", ");
-    let text =
-        format!(
-        "Chart of the last {} weeks, oldest first. Check-in answer rate: {}. Active pairs: {}. \
-         Pulse average: {}.",
-        r.weeks.len(),
-        list(&|w| w.answer_rate().map_or("none".into(), pct)),
-        list(&|w| w.active_pairs.to_string()),
-        list(&|w| w.pulse.map_or("none".into(), |p| format!("{:.1}", p.average))),
+    let none = t!(l, "digest-chart-none");
+    let text = t!(
+        l,
+        "digest-alt-text",
+        weeks = r.weeks.len(),
+        rates = list(&|w| w.answer_rate().map_or(none.clone(), |x| pct(l, x))),
+        pairs = list(&|w| w.active_pairs.to_string()),
+        pulse = list(&|w| w.pulse.map_or(none.clone(), |p| l.number(p.average, 1)))
     );
     // Discord's limit for an attachment description.
     text.chars().take(1024).collect()
@@ -300,8 +312,13 @@ pub fn alt_text(r: &Report) -> String {
 
 /// The whole digest as Markdown, for `tandem digest` and the demo.
 pub fn markdown(r: &Report) -> String {
+    let l = r.locale;
     let mut out = format!("# {}\n\n{}\n\n", title(r), description(r, usize::MAX));
-    out.push_str("| | this week | last week |\n|---|---|---|\n");
+    out.push_str(&format!(
+        "| | {} | {} |\n|---|---|---|\n",
+        t!(l, "digest-this-week"),
+        t!(l, "digest-last-week")
+    ));
     for (name, this, last) in rows(r) {
         out.push_str(&format!("| {name} | {this} | {last} |\n"));
     }

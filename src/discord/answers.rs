@@ -10,7 +10,7 @@ use serenity::{
 };
 
 use super::custom_id::CustomId;
-use super::{ack, messages, scheduled, Data, Error};
+use super::{ack, messages, pairing, scheduled, Data, Error};
 use crate::domain::pair::{Pair, PairStatus};
 use crate::domain::schedule::{Kind, Occurrence};
 use crate::domain::survey::{self, CheckinAnswer};
@@ -70,6 +70,7 @@ pub async fn mood(
     id: i64,
     mood: u8,
 ) -> Result<(), Error> {
+    let l = super::locale_of(&press.locale);
     let user = press.user.id.get();
     let (occurrence, pair) = checkin_for(data, id, user).await?;
     let mood = mood.clamp(1, 5);
@@ -77,12 +78,13 @@ pub async fn mood(
     // not a late mark, not another edit of the prompt.
     let stored = data.db.checkin_answer(occurrence.id, user).await?;
     if stored.is_some_and(|saved| saved.mood == Some(i64::from(mood))) {
-        let text = messages::checkins::mood_unchanged(mood);
+        let text = messages::checkins::mood_unchanged(l, mood);
         ack::component(&ctx.http, press, Response::Message(private(text))).await?;
         return Ok(());
     }
     let (_, answered) = save(data, &occurrence, &pair, user, &CheckinAnswer::Mood(mood)).await?;
-    let content = messages::checkins::with_status(&press.message.content, &answered);
+    let here = pairing::pair_channel_locale(&data.db, &pair).await;
+    let content = messages::checkins::with_status(here, &press.message.content, &answered);
     // Editing the prompt is the response; the personal confirmation follows privately.
     ack::component(
         &ctx.http,
@@ -94,7 +96,7 @@ pub async fn mood(
         .create_followup(
             &ctx.http,
             quiet::followup()
-                .content(messages::checkins::mood_saved(mood))
+                .content(messages::checkins::mood_saved(l, mood))
                 .ephemeral(true),
         )
         .await?;
@@ -108,23 +110,24 @@ pub async fn open_checkin(
     data: &Data,
     id: i64,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale_of(&press.locale);
     use messages::checkins as m;
     checkin_for(data, id, press.user.id.get()).await?;
     let form = CustomId::CheckinForm { checkin: id };
-    let modal = CreateModal::new(form, m::MODAL_TITLE).components(vec![
+    let modal = CreateModal::new(form, m::MODAL_TITLE.get(l)).components(vec![
         CreateActionRow::InputText(
-            CreateInputText::new(InputTextStyle::Paragraph, m::PROGRESS, "progress")
+            CreateInputText::new(InputTextStyle::Paragraph, m::PROGRESS.get(l), "progress")
                 .min_length(1)
                 .max_length(1000)
                 .required(true),
         ),
         CreateActionRow::InputText(
-            CreateInputText::new(InputTextStyle::Paragraph, m::BLOCKERS, "blockers")
+            CreateInputText::new(InputTextStyle::Paragraph, m::BLOCKERS.get(l), "blockers")
                 .max_length(1000)
                 .required(false),
         ),
         CreateActionRow::InputText(
-            CreateInputText::new(InputTextStyle::Short, m::NEXT_STEP, "next")
+            CreateInputText::new(InputTextStyle::Short, m::NEXT_STEP.get(l), "next")
                 .max_length(300)
                 .required(false),
         ),
@@ -158,6 +161,7 @@ pub async fn submit_checkin(
     data: &Data,
     id: i64,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale_of(&submit.locale);
     use messages::checkins as m;
     let user = submit.user.id.get();
     let (occurrence, pair) = checkin_for(data, id, user).await?;
@@ -171,7 +175,7 @@ pub async fn submit_checkin(
             && saved.blockers == blockers
             && saved.next_step == next_step
         {
-            let r = Response::Message(private(m::UNCHANGED));
+            let r = Response::Message(private(m::UNCHANGED.get(l)));
             ack::modal(&ctx.http, submit, r).await?;
             return Ok(());
         }
@@ -185,7 +189,11 @@ pub async fn submit_checkin(
     ack::modal(
         &ctx.http,
         submit,
-        Response::Message(private(if late { m::SAVED_LATE } else { m::SAVED })),
+        Response::Message(private(if late {
+            m::SAVED_LATE.get(l)
+        } else {
+            m::SAVED.get(l)
+        })),
     )
     .await?;
     let (Some(channel), Some(message)) = (occurrence.channel_id, occurrence.message_id) else {
@@ -201,7 +209,9 @@ pub async fn submit_checkin(
         late,
     }) = stored
     {
+        let here = pairing::pair_channel_locale(&data.db, &pair).await;
         let text = m::summary(
+            here,
             user,
             mood,
             &progress,
@@ -218,7 +228,8 @@ pub async fn submit_checkin(
         Some(prompt) => prompt.content.clone(),
         None => channel.message(&ctx.http, message).await?.content,
     };
-    let edit = quiet::edit_message().content(m::with_status(&current, &answered));
+    let here = pairing::pair_channel_locale(&data.db, &pair).await;
+    let edit = quiet::edit_message().content(m::with_status(here, &current, &answered));
     if let Err(e) = channel.edit_message(&ctx.http, message, edit).await {
         tracing::warn!(error = %e, "check-in prompt not updated");
     }
@@ -246,6 +257,7 @@ pub async fn pulse_score(
     round: i64,
     score: u8,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale_of(&press.locale);
     use messages::pulse as m;
     let user = press.user.id.get();
     let guild = asked(data, round, user).await?;
@@ -253,7 +265,7 @@ pub async fn pulse_score(
     let now = data.clock.now();
     // The same score again saves nothing; the comment button is offered again all the same.
     let text = if data.db.pulse_score(round, user, now).await? == Some(score) {
-        m::score_unchanged(score)
+        m::score_unchanged(l, score)
     } else {
         let saved = data
             .db
@@ -262,10 +274,10 @@ pub async fn pulse_score(
         if saved != PulseAnswer::Saved {
             return Err(Error::user(m::CLOSED));
         }
-        m::thanks(score)
+        m::thanks(l, score)
     };
     let comment = CreateButton::new(CustomId::PulseComment { round })
-        .label(m::COMMENT_BUTTON)
+        .label(m::COMMENT_BUTTON.get(l))
         .style(serenity::ButtonStyle::Secondary);
     ack::component(
         &ctx.http,
@@ -283,12 +295,13 @@ pub async fn open_pulse_comment(
     data: &Data,
     round: i64,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale_of(&press.locale);
     use messages::pulse as m;
     asked(data, round, press.user.id.get()).await?;
     let form = CustomId::PulseForm { round };
     let modal =
-        CreateModal::new(form, m::MODAL_TITLE).components(vec![CreateActionRow::InputText(
-            CreateInputText::new(InputTextStyle::Paragraph, m::COMMENT, "comment")
+        CreateModal::new(form, m::MODAL_TITLE.get(l)).components(vec![CreateActionRow::InputText(
+            CreateInputText::new(InputTextStyle::Paragraph, m::COMMENT.get(l), "comment")
                 .min_length(1)
                 .max_length(1000)
                 .required(true),
@@ -303,6 +316,7 @@ pub async fn submit_pulse_comment(
     data: &Data,
     round: i64,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale_of(&submit.locale);
     use messages::pulse as m;
     let user = submit.user.id.get();
     asked(data, round, user).await?;
@@ -322,7 +336,7 @@ pub async fn submit_pulse_comment(
     ack::modal(
         &ctx.http,
         submit,
-        Response::Message(private(m::COMMENT_SAVED)),
+        Response::Message(private(m::COMMENT_SAVED.get(l))),
     )
     .await?;
     Ok(())

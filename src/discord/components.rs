@@ -38,6 +38,29 @@ pub async fn handle_event(ctx: &serenity::Context, event: &serenity::FullEvent, 
         data.presence
             .seen(guild.get(), user.get(), data.clock.now());
     }
+    // The language they use now is the one tandem writes to them in later, unasked.
+    let used = match event {
+        serenity::FullEvent::InteractionCreate { interaction } => match interaction {
+            serenity::Interaction::Command(i) => i.guild_id.map(|g| (g, i.user.id, &i.locale)),
+            serenity::Interaction::Component(i) => i.guild_id.map(|g| (g, i.user.id, &i.locale)),
+            serenity::Interaction::Modal(i) => i.guild_id.map(|g| (g, i.user.id, &i.locale)),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some((guild, user, locale)) = used {
+        let (db, at) = (data.db.clone(), data.clock.now());
+        let locale = super::locale_of(locale);
+        // Off the interaction's path: its answer never waits for this write.
+        tokio::spawn(async move {
+            if let Err(e) = db
+                .remember_locale(guild.get(), user.get(), locale, at)
+                .await
+            {
+                tracing::warn!(error = %e, "could not keep a member's language");
+            }
+        });
+    }
     match event {
         serenity::FullEvent::InteractionCreate {
             interaction: serenity::Interaction::Component(press),
@@ -232,7 +255,7 @@ async fn respond(
 async fn finish(
     ctx: &serenity::Context,
     press: &ComponentInteraction,
-    text: &str,
+    text: impl Into<String>,
 ) -> Result<(), Error> {
     let edit = quiet::edit_response().content(text).components(vec![]);
     press.edit_response(&ctx.http, edit).await?;
@@ -240,7 +263,7 @@ async fn finish(
 }
 
 /// Replaces the message the button was on (its buttons go away).
-fn update(text: &str) -> Response {
+fn update(text: impl Into<String>) -> Response {
     Response::UpdateMessage(quiet::response().content(text).components(vec![]))
 }
 
@@ -256,6 +279,7 @@ async fn decide_application(
     approve: bool,
     from_list: bool,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale_of(&press.locale);
     use messages::members as m;
     let guild_id = guild_of(press)?;
     let now = data.clock.now();
@@ -296,24 +320,25 @@ async fn decide_application(
     }
     tracing::info!(applicant, approve, "mentor application decided");
     let response = if from_list {
-        private(m::decided_private(approve, applicant))
+        private(m::decided_private(l, approve, applicant))
     } else {
-        let decision = m::decided(approve, moderator, now.timestamp());
+        let decision = m::decided(l, approve, moderator, now.timestamp());
         let embed = press
             .message
             .embeds
             .first()
             .cloned()
-            .map(|e| CreateEmbed::from(e).field(m::DECISION, &decision, false))
+            .map(|e| CreateEmbed::from(e).field(m::DECISION.get(l), &decision, false))
             .unwrap_or_else(|| CreateEmbed::new().description(&decision));
         Response::UpdateMessage(quiet::response().embed(embed).components(vec![]))
     };
     respond(ctx, press, response).await?;
     let guild = dm::guild_name(&ctx.cache, guild_id);
+    let reader = pairing::reader_locale(&data.db, guild_id.get(), applicant).await;
     let text = if approve {
-        m::approved_dm(&guild)
+        m::approved_dm(reader, &guild)
     } else {
-        m::declined_dm(&guild)
+        m::declined_dm(reader, &guild)
     };
     dm::send(&ctx.http, applicant, text).await;
     Ok(())
@@ -325,9 +350,10 @@ async fn withdraw(
     data: &Data,
     roles: Option<&[Role]>,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale_of(&press.locale);
     use messages::members as m;
     let Some(roles) = roles else {
-        return respond(ctx, press, update(m::CANCELLED)).await;
+        return respond(ctx, press, update(m::CANCELLED.get(l))).await;
     };
     let guild_id = guild_of(press)?.get();
     let me = press.user.id.get();
@@ -340,7 +366,7 @@ async fn withdraw(
         return Err(Error::user(m::NOTHING_TO_WITHDRAW));
     }
     // Acknowledge first: ending each pair takes several requests.
-    respond(ctx, press, update(m::LEAVING)).await?;
+    respond(ctx, press, update(m::LEAVING.get(l))).await?;
     let mut left = Vec::new();
     for &role in roles {
         let entry = AuditEntry {
@@ -369,9 +395,9 @@ async fn withdraw(
         }
     }
     let text = if left.is_empty() {
-        m::NOTHING_TO_WITHDRAW.to_string()
+        m::NOTHING_TO_WITHDRAW.get(l).to_string()
     } else {
-        m::withdrawn(&left)
+        m::withdrawn(l, &left)
     };
     finish(ctx, press, &text).await
 }
@@ -382,9 +408,10 @@ async fn erase(
     data: &Data,
     confirmed: bool,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale_of(&press.locale);
     use messages::mydata as m;
     if !confirmed {
-        return respond(ctx, press, update(m::KEPT)).await;
+        return respond(ctx, press, update(m::KEPT.get(l))).await;
     }
     let guild_id = guild_of(press)?.get();
     // Pressed again once erased: no second erasure (nor audit entry), and the message keeps
@@ -397,7 +424,7 @@ async fn erase(
         return Err(Error::user(m::NOTHING_TO_ERASE));
     }
     // Acknowledge first: ending the person's pairs takes several requests.
-    respond(ctx, press, update(m::ERASING)).await?;
+    respond(ctx, press, update(m::ERASING.get(l))).await?;
     // The entry says that an erasure happened, not whose data it was.
     let entry = AuditEntry {
         guild_id,
@@ -425,7 +452,7 @@ async fn erase(
         detached = counts.detached,
         "member data erased"
     );
-    finish(ctx, press, m::ERASED).await
+    finish(ctx, press, m::ERASED.get(l)).await
 }
 
 /// Opens the exit survey modal for a member of the (ended) pair.
@@ -435,31 +462,35 @@ async fn open_survey(
     data: &Data,
     pair_id: i64,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale_of(&press.locale);
     use messages::pairs as m;
     use serenity::{CreateActionRow, CreateInputText, CreateModal, InputTextStyle};
     let pair = data.db.pair(pair_id).await?;
     if !pair.is_some_and(|p| p.is_member(press.user.id.get())) {
         return Err(Error::user(m::NOT_YOUR_SURVEY));
     }
-    let modal = CreateModal::new(CustomId::SurveyForm { pair: pair_id }, m::SURVEY_TITLE)
-        .components(vec![
-            CreateActionRow::InputText(
-                CreateInputText::new(InputTextStyle::Short, m::SURVEY_RATING, "rating")
-                    .min_length(1)
-                    .max_length(3)
-                    .required(true),
-            ),
-            CreateActionRow::InputText(
-                CreateInputText::new(InputTextStyle::Paragraph, m::SURVEY_WORKED, "worked")
-                    .max_length(1000)
-                    .required(false),
-            ),
-            CreateActionRow::InputText(
-                CreateInputText::new(InputTextStyle::Paragraph, m::SURVEY_CHANGE, "change")
-                    .max_length(1000)
-                    .required(false),
-            ),
-        ]);
+    let modal = CreateModal::new(
+        CustomId::SurveyForm { pair: pair_id },
+        m::SURVEY_TITLE.get(l),
+    )
+    .components(vec![
+        CreateActionRow::InputText(
+            CreateInputText::new(InputTextStyle::Short, m::SURVEY_RATING.get(l), "rating")
+                .min_length(1)
+                .max_length(3)
+                .required(true),
+        ),
+        CreateActionRow::InputText(
+            CreateInputText::new(InputTextStyle::Paragraph, m::SURVEY_WORKED.get(l), "worked")
+                .max_length(1000)
+                .required(false),
+        ),
+        CreateActionRow::InputText(
+            CreateInputText::new(InputTextStyle::Paragraph, m::SURVEY_CHANGE.get(l), "change")
+                .max_length(1000)
+                .required(false),
+        ),
+    ]);
     respond(ctx, press, Response::Modal(modal)).await
 }
 
@@ -468,6 +499,7 @@ async fn route_modal(
     submit: &serenity::ModalInteraction,
     data: &Data,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale_of(&submit.locale);
     use messages::pairs as m;
     let id = parse(Surface::Form, &submit.data.custom_id)?;
     admit(
@@ -510,7 +542,7 @@ async fn route_modal(
             data.clock.now(),
         )
         .await?;
-    ack::modal(&ctx.http, submit, private(m::SURVEY_THANKS)).await?;
+    ack::modal(&ctx.http, submit, private(m::SURVEY_THANKS.get(l))).await?;
     Ok(())
 }
 
@@ -521,6 +553,7 @@ async fn repair(
     data: &Data,
     pair_id: i64,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale_of(&press.locale);
     use messages::pairs as m;
     let guild = guild_of(press)?.get();
     let settings = data.db.guild_settings_or_new(guild).await?;
@@ -535,7 +568,7 @@ async fn repair(
     }
     // Acknowledge first: archiving and DMs take several requests.
     let moderator = press.user.id.get();
-    respond(ctx, press, update(&m::repaired(moderator))).await?;
+    respond(ctx, press, update(m::repaired(l, moderator))).await?;
     pairing::close_pair(
         Env::of(ctx, data),
         &settings,
@@ -566,6 +599,7 @@ async fn suggestion_action(
     id: i64,
     action: Preview,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale_of(&press.locale);
     use messages::pairs as m;
     let guild = guild_of(press)?.get();
     let settings = data.db.guild_settings_or_new(guild).await?;
@@ -576,7 +610,7 @@ async fn suggestion_action(
         return Err(Error::user(m::SUGGESTION_CLOSED));
     }
     let redraw = |page: usize, selected: &[usize]| {
-        let (embed, rows) = suggestion_page(id, &preview, page, selected);
+        let (embed, rows) = suggestion_page(l, id, &preview, page, selected);
         Response::UpdateMessage(quiet::response().embed(embed).components(rows))
     };
     match action {
@@ -594,7 +628,7 @@ async fn suggestion_action(
             if !data.db.close_suggestion(id, false).await? {
                 return Err(Error::user(m::SUGGESTION_CLOSED));
             }
-            respond(ctx, press, update(m::DISCARDED)).await
+            respond(ctx, press, update(m::DISCARDED.get(l))).await
         }
         Preview::Approve(chosen) => {
             let proposals = preview["proposals"].as_array().cloned().unwrap_or_default();
@@ -616,6 +650,7 @@ async fn approve(
     proposals: &[serde_json::Value],
     chosen: &[usize],
 ) -> Result<(), Error> {
+    let l = crate::discord::locale_of(&press.locale);
     use messages::pairs as m;
     let total = chosen.len();
     respond(
@@ -623,7 +658,7 @@ async fn approve(
         press,
         Response::UpdateMessage(
             quiet::response()
-                .content(m::creating(0, total))
+                .content(m::creating(l, 0, total))
                 .embeds(vec![])
                 .components(vec![]),
         ),
@@ -639,21 +674,22 @@ async fn approve(
         );
         match pairing::open_pair(ctx, data, settings, mentor, mentee, moderator).await {
             Ok(Ok(pair)) => created.push(m::created(
+                l,
                 mentor,
                 mentee,
                 pair.channel_id.unwrap_or_default(),
             )),
-            Ok(Err(refusal)) => skipped.push(m::refused(refusal, mentor, mentee)),
-            Err(Error::User(text)) => skipped.push(text),
+            Ok(Err(refusal)) => skipped.push(m::refused(l, refusal, mentor, mentee)),
+            Err(Error::User(say)) => skipped.push(say.render(l)),
             Err(e) => return Err(e),
         }
         // Progress every few pairs keeps the edits well under the rate limit.
         if (done + 1) % 5 == 0 && done + 1 < total {
-            let edit = quiet::edit_response().content(m::creating(done + 1, total));
+            let edit = quiet::edit_response().content(m::creating(l, done + 1, total));
             press.edit_response(&ctx.http, edit).await?;
         }
     }
-    let mut summary = m::approved_summary(&created, &skipped);
+    let mut summary = m::approved_summary(l, &created, &skipped);
     if summary.chars().count() > 1900 {
         summary = summary.chars().take(1900).collect::<String>() + "…";
     }

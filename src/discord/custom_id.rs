@@ -12,6 +12,7 @@ use std::fmt;
 use super::access::Audience;
 use super::messages;
 use crate::domain::member::Role;
+use crate::text::Key;
 
 /// Discord's limit on a custom id's length. Every id formatted here is shorter: its fields are
 /// numbers of bounded width, and the only list in an id (`pairs:sel`) names at most
@@ -215,7 +216,7 @@ impl CustomId {
     }
 
     /// What someone outside [`CustomId::audience`] is told.
-    pub fn refusal(&self) -> &'static str {
+    pub fn refusal(&self) -> Key {
         match self {
             CustomId::MentorApprove { .. } | CustomId::MentorDecline { .. } => {
                 messages::members::ONLY_MODERATORS_DECIDE

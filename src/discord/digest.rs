@@ -16,13 +16,14 @@ pub fn embed(r: &Report, chart: Option<&str>) -> CreateEmbed {
     // The fields and title take about 1,500 characters; the description gets the rest of
     // Discord's 6,000 with room to spare.
     let budget = limits::DESCRIPTION.min(limits::EMBED_TOTAL - 2_500);
+    let l = r.locale;
     let mut e = CreateEmbed::new()
         .title(m::title(r))
         .description(m::description(r, budget))
-        .footer(CreateEmbedFooter::new(m::footer(r.weeks.len())))
+        .footer(CreateEmbedFooter::new(m::footer(l, r.weeks.len())))
         .timestamp(Timestamp::from(r.now));
     for (name, this, last) in m::rows(r) {
-        e = e.field(name, m::field_value(&this, &last), true);
+        e = e.field(name, m::field_value(l, &this, &last), true);
     }
     if let Some(file) = chart {
         e = e.image(format!("attachment://{file}"));
@@ -133,6 +134,7 @@ mod tests {
             anonymity_min: 5,
             health,
             paused: 0,
+            locale: crate::text::Locale::En,
         }
     }
 

@@ -9,19 +9,69 @@ use poise::FrameworkError;
 use super::{ack, messages, Data};
 use crate::ops::{Handled, InteractionKind};
 use crate::store::StoreError;
+use crate::text::{Key, Locale};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Something the user can fix; the text comes from `messages` and is shown as is.
+    /// Something the user can fix: a sentence from the catalogue, put into the reader's
+    /// language where the answer is sent (code deep down need not know who reads it).
     #[error("{0}")]
-    User(String),
+    User(Say),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
 
 impl Error {
-    pub fn user(message: impl Into<String>) -> Error {
+    pub fn user(message: impl Into<Say>) -> Error {
         Error::User(message.into())
+    }
+
+    /// A user error whose sentence takes arguments.
+    pub fn user_with(say: impl Fn(Locale) -> String + Send + Sync + 'static) -> Error {
+        Error::User(Say::With(Box::new(say)))
+    }
+}
+
+/// A sentence for a person, rendered in their language when it is shown.
+pub enum Say {
+    Key(Key),
+    /// Already in the reader's language (the code that made it knew who reads it).
+    Text(String),
+    With(Box<dyn Fn(Locale) -> String + Send + Sync>),
+}
+
+impl Say {
+    pub fn render(&self, l: Locale) -> String {
+        match self {
+            Say::Key(k) => k.get(l),
+            Say::Text(t) => t.clone(),
+            Say::With(f) => f(l),
+        }
+    }
+}
+
+impl From<String> for Say {
+    fn from(t: String) -> Say {
+        Say::Text(t)
+    }
+}
+
+impl From<Key> for Say {
+    fn from(k: Key) -> Say {
+        Say::Key(k)
+    }
+}
+
+/// Logs show the English sentence.
+impl std::fmt::Display for Say {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Locale::En))
+    }
+}
+
+impl std::fmt::Debug for Say {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.render(Locale::En))
     }
 }
 
@@ -97,6 +147,7 @@ async fn tell(ctx: poise::Context<'_, Data, Error>, text: String) {
 
 pub async fn on_error(error: FrameworkError<'_, Data, Error>) {
     count(&error);
+    let l = error.ctx().map(super::locale).unwrap_or_default();
     match error {
         FrameworkError::Command { error, ctx, .. } => report(ctx, error).await,
         FrameworkError::CommandCheckFailed {
@@ -108,7 +159,7 @@ pub async fn on_error(error: FrameworkError<'_, Data, Error>) {
             ctx, input, error, ..
         } => {
             tracing::info!(command = %ctx.command().qualified_name, ?input, %error, "bad argument");
-            tell(ctx, messages::errors::BAD_ARGUMENT.into()).await;
+            tell(ctx, messages::errors::BAD_ARGUMENT.get(l)).await;
         }
         // A value Discord's client would not send (outside an option's choices, from a
         // modified client or an old command definition): the same plain word as a bad argument.
@@ -118,16 +169,16 @@ pub async fn on_error(error: FrameworkError<'_, Data, Error>) {
             tracing::info!(command = %ctx.command().qualified_name, description, "option not understood");
             tell(
                 poise::Context::Application(ctx),
-                messages::errors::BAD_ARGUMENT.into(),
+                messages::errors::BAD_ARGUMENT.get(l),
             )
             .await;
         }
         FrameworkError::GuildOnly { ctx, .. } => {
-            tell(ctx, messages::errors::GUILD_ONLY.into()).await
+            tell(ctx, messages::errors::GUILD_ONLY.get(l)).await
         }
         FrameworkError::MissingUserPermissions { ctx, .. }
         | FrameworkError::CommandCheckFailed { ctx, .. } => {
-            tell(ctx, messages::errors::NOT_ALLOWED.into()).await
+            tell(ctx, messages::errors::NOT_ALLOWED.get(l)).await
         }
         FrameworkError::CommandPanic { payload, ctx, .. } => {
             let what = payload.unwrap_or_else(|| "unknown panic".into());
@@ -172,9 +223,10 @@ fn interaction_error_text(
     custom_id: &str,
     guild: Option<serenity::GuildId>,
     user: serenity::UserId,
+    l: Locale,
 ) -> String {
     match error {
-        Error::User(text) => text,
+        Error::User(say) => say.render(l),
         Error::Internal(e) => {
             let id = error_id();
             tracing::error!(
@@ -185,7 +237,7 @@ fn interaction_error_text(
                 error = %format!("{e:#}"),
                 "button or form failed"
             );
-            messages::errors::internal(&id)
+            messages::errors::internal(l, &id)
         }
     }
 }
@@ -241,7 +293,14 @@ pub async fn report_component(
     press: &serenity::ComponentInteraction,
     error: Error,
 ) {
-    let text = interaction_error_text(error, &press.data.custom_id, press.guild_id, press.user.id);
+    let l = super::locale_of(&press.locale);
+    let text = interaction_error_text(
+        error,
+        &press.data.custom_id,
+        press.guild_id,
+        press.user.id,
+        l,
+    );
     log_unsent(Failed::Press(press).tell(&ctx.http, text).await);
 }
 
@@ -255,13 +314,15 @@ pub async fn report_modal(
         &submit.data.custom_id,
         submit.guild_id,
         submit.user.id,
+        super::locale_of(&submit.locale),
     );
     log_unsent(Failed::Submit(submit).tell(&ctx.http, text).await);
 }
 
 async fn report(ctx: poise::Context<'_, Data, Error>, error: Error) {
+    let l = super::locale(ctx);
     match error {
-        Error::User(text) => tell(ctx, text).await,
+        Error::User(say) => tell(ctx, say.render(l)).await,
         Error::Internal(e) => {
             let id = error_id();
             tracing::error!(
@@ -272,7 +333,7 @@ async fn report(ctx: poise::Context<'_, Data, Error>, error: Error) {
                 error = %format!("{e:#}"),
                 "command failed"
             );
-            tell(ctx, messages::errors::internal(&id)).await;
+            tell(ctx, messages::errors::internal(l, &id)).await;
         }
     }
 }

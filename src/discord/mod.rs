@@ -40,6 +40,7 @@ use crate::config::Settings;
 use crate::domain::shard::ShardPlan;
 use crate::jobs::{self, Scheduler};
 use crate::store::Db;
+use crate::text::Locale;
 
 /// What every handler can reach.
 pub struct Data {
@@ -55,6 +56,17 @@ pub struct Data {
 }
 
 pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+/// The language of an answer to this command: the member's Discord language when tandem
+/// speaks it, else English.
+pub fn locale(ctx: Context<'_>) -> Locale {
+    ctx.locale().map(locale_of).unwrap_or_default()
+}
+
+/// The catalogue language for an interaction's `locale`.
+pub fn locale_of(discord_locale: &str) -> Locale {
+    Locale::from_discord(discord_locale).unwrap_or_default()
+}
 
 /// GUILDS for channels and roles, GUILD_MESSAGES to count (never read) pair channel messages.
 pub fn intents() -> serenity::GatewayIntents {

@@ -16,6 +16,7 @@ use crate::domain::member::Role;
 use crate::domain::pair::{self, EndReason, Pair, CATEGORY_LIMIT};
 use crate::domain::shard::ShardPlan;
 use crate::store::{AuditEntry, Db, PairRefusal};
+use crate::text::Locale;
 use chrono::{DateTime, Utc};
 
 /// What each member of a pair may do in its channel.
@@ -176,7 +177,8 @@ pub async fn open_pair(
         Ok(p) => p,
         Err(refusal) => return Ok(Err(refusal)),
     };
-    let channel = match create_channel(ctx, data, settings, &pair).await {
+    let l = pair_locale(&data.db, settings, &pair).await;
+    let channel = match create_channel(ctx, l, data, settings, &pair).await {
         Ok(c) => c,
         Err(e) => {
             let undo = AuditEntry {
@@ -211,13 +213,14 @@ pub async fn open_pair(
     pair.channel_id = Some(channel.get());
     // Its first check-in gets planned now rather than at the next hourly pass.
     data.jobs.wake();
-    post_welcome(ctx, data, &pair, channel).await;
+    post_welcome(ctx, l, data, &pair, channel).await;
     let guild_name = dm::guild_name(&ctx.cache, guild);
     for (user, partner, role) in [
         (mentor, mentee, Role::Mentor),
         (mentee, mentor, Role::Mentee),
     ] {
-        let text = messages::pairs::ready_dm(&guild_name, partner, channel.get(), role);
+        let reader = reader_locale(&data.db, settings.guild_id, user).await;
+        let text = messages::pairs::ready_dm(reader, &guild_name, partner, channel.get(), role);
         dm::send(&ctx.http, user, text).await;
     }
     tracing::info!(pair = pair.id, channel = %channel, "pair created");
@@ -281,8 +284,10 @@ pub async fn roll_back_half_made(
         };
         if env.db.discard_new_pair(pair.id, &entry).await? {
             tracing::warn!(pair = pair.id, "rolled back a pair left half-made");
-            let text = messages::pairs::rolled_back(mentor, mentee);
-            tell_moderators(env.http, env.db, pair.guild_id, text).await?;
+            tell_moderators(env.http, env.db, pair.guild_id, |l| {
+                messages::pairs::rolled_back(l, mentor, mentee)
+            })
+            .await?;
         }
     }
     Ok(pending.len())
@@ -290,6 +295,7 @@ pub async fn roll_back_half_made(
 
 async fn create_channel(
     ctx: &serenity::Context,
+    l: Locale,
     data: &Data,
     settings: &GuildSettings,
     pair: &Pair,
@@ -318,29 +324,39 @@ async fn create_channel(
             CreateChannel::new(name)
                 .kind(serenity::ChannelType::Text)
                 .category(category)
-                .topic(messages::pairs::WELCOME_TITLE)
+                .topic(messages::pairs::WELCOME_TITLE.get(l))
                 .permissions(overwrites),
         )
         .await?;
     Ok(channel.id)
 }
 
-async fn post_welcome(ctx: &serenity::Context, data: &Data, pair: &Pair, channel: ChannelId) {
+async fn post_welcome(
+    ctx: &serenity::Context,
+    l: Locale,
+    data: &Data,
+    pair: &Pair,
+    channel: ChannelId,
+) {
     use messages::pairs as m;
     let (Some(mentor), Some(mentee)) = (pair.mentor_id, pair.mentee_id) else {
         return;
     };
-    let questions: Vec<String> = pair::icebreakers(&data.settings.pairing.icebreakers, pair.id)
+    let list = match data.settings.pairing.icebreakers.as_slice() {
+        [] => m::icebreakers(l),
+        own => own.to_vec(),
+    };
+    let questions: Vec<String> = pair::icebreakers(&list, pair.id)
         .into_iter()
         .map(|q| format!("• {q}"))
         .collect();
     let mut embed = CreateEmbed::new()
-        .title(m::WELCOME_TITLE)
-        .description(m::welcome(mentor, mentee));
+        .title(m::WELCOME_TITLE.get(l))
+        .description(m::welcome(l, mentor, mentee));
     if !questions.is_empty() {
-        embed = embed.field(m::ICEBREAKERS, questions.join("\n"), false);
+        embed = embed.field(m::ICEBREAKERS.get(l), questions.join("\n"), false);
     }
-    embed = embed.field(m::FIRST_GOAL, m::FIRST_GOAL_TEXT, false);
+    embed = embed.field(m::FIRST_GOAL.get(l), m::FIRST_GOAL_TEXT.get(l), false);
     let message = quiet::message()
         .content(format!("<@{mentor}> <@{mentee}>"))
         .embed(embed)
@@ -354,9 +370,9 @@ async fn post_welcome(ctx: &serenity::Context, data: &Data, pair: &Pair, channel
 }
 
 /// The button that opens a pair's exit survey.
-pub fn survey_button(pair_id: i64) -> CreateActionRow {
+pub fn survey_button(l: Locale, pair_id: i64) -> CreateActionRow {
     CreateActionRow::Buttons(vec![CreateButton::new(CustomId::Survey { pair: pair_id })
-        .label(messages::pairs::SURVEY_BUTTON)
+        .label(messages::pairs::SURVEY_BUTTON.get(l))
         .style(serenity::ButtonStyle::Primary)])
 }
 
@@ -440,13 +456,14 @@ pub async fn close_pair(
         return Ok(None);
     };
     let read_only = settings.archive_mode == ArchiveMode::ReadOnly;
+    let l = pair_locale(env.db, settings, &pair).await;
     let channel = pair.channel_id.map(ChannelId::new);
     // In a read-only channel the survey button still works, so it goes there; a channel
     // about to be deleted cannot hold it, so each member gets it by DM.
     if let (Some(channel), true) = (channel, read_only) {
         let message = quiet::message()
-            .content(m::ended_here(true))
-            .components(vec![survey_button(pair.id)]);
+            .content(m::ended_here(l, true))
+            .components(vec![survey_button(l, pair.id)]);
         if let Err(e) = channel.send_message(env.http, message).await {
             tracing::warn!(error = %e, "end notice not posted");
         }
@@ -454,15 +471,16 @@ pub async fn close_pair(
     let guild_name = dm::guild_name(env.cache, serenity::GuildId::new(settings.guild_id));
     for user in pair.members() {
         let partner = pair.partner_of(user).unwrap_or(user);
+        let l = reader_locale(env.db, settings.guild_id, user).await;
         // Whoever left the server is not written to; the partner hears why, kindly.
         let text = match gone {
             Some(g) if g == user => continue,
-            Some(g) => m::partner_left_dm(&guild_name, g),
-            None => m::ended_dm(&guild_name, partner),
+            Some(g) => m::partner_left_dm(l, &guild_name, g),
+            None => m::ended_dm(l, &guild_name, partner),
         };
         let message = quiet::message()
             .content(text)
-            .components(vec![survey_button(pair.id)]);
+            .components(vec![survey_button(l, pair.id)]);
         if let Err(e) = UserId::new(user).direct_message(env.http, message).await {
             tracing::debug!(user, error = %e, "end DM not delivered");
         }
@@ -628,25 +646,74 @@ pub async fn channel_lost(
         channel,
         "pair channel lost; pair marked broken"
     );
-    let text = messages::pairs::broken(pair.mentor_id, pair.mentee_id, channel);
-    tell_moderators(http, db, pair.guild_id, text).await?;
+    let (mentor, mentee) = (pair.mentor_id, pair.mentee_id);
+    tell_moderators(http, db, pair.guild_id, |l| {
+        messages::pairs::broken(l, mentor, mentee, channel)
+    })
+    .await?;
     Ok(())
 }
 
-/// A short notice in the server's digest channel, if it has one (it pings nobody); a notice
-/// that cannot be posted is logged.
+/// A short notice in the server's digest channel, if it has one (it pings nobody), in the
+/// server's language; a notice that cannot be posted is logged.
 pub async fn tell_moderators(
     http: &serenity::Http,
     db: &Db,
     guild: u64,
-    text: String,
+    text: impl FnOnce(Locale) -> String,
 ) -> Result<(), Error> {
-    let settings = db.guild_settings(guild).await?;
-    if let Some(digest) = settings.and_then(|s| s.digest_channel_id) {
-        let message = quiet::message().content(text);
+    let Some(settings) = db.guild_settings(guild).await? else {
+        return Ok(());
+    };
+    if let Some(digest) = settings.digest_channel_id {
+        let message = quiet::message().content(text(settings.locale()));
         if let Err(e) = ChannelId::new(digest).send_message(http, message).await {
             tracing::warn!(error = %e, guild, "moderators' notice not posted");
         }
     }
     Ok(())
+}
+
+/// The language a pair's channel reads: its members' own when they share one, else the
+/// server's.
+pub async fn pair_locale(db: &Db, settings: &GuildSettings, pair: &Pair) -> Locale {
+    let mut seen = Vec::new();
+    for user in [pair.mentor_id, pair.mentee_id].into_iter().flatten() {
+        seen.push(member_locale(db, settings.guild_id, user).await);
+    }
+    Locale::shared(&seen, settings.locale())
+}
+
+/// The language the member last used with tandem in this server, if known.
+pub async fn member_locale(db: &Db, guild: u64, user: u64) -> Option<Locale> {
+    db.member_locale(guild, user).await.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "could not read a member's language");
+        None
+    })
+}
+
+/// [`pair_locale`] with the server's settings read first.
+pub async fn pair_channel_locale(db: &Db, pair: &Pair) -> Locale {
+    match db.guild_settings_or_new(pair.guild_id).await {
+        Ok(settings) => pair_locale(db, &settings, pair).await,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not read the server's language");
+            Locale::default()
+        }
+    }
+}
+
+/// The language of something sent to `user` unasked (a DM): theirs if known, else the
+/// server's.
+pub async fn reader_locale(db: &Db, guild: u64, user: u64) -> Locale {
+    if let Some(l) = member_locale(db, guild, user).await {
+        return l;
+    }
+    match db.guild_settings_or_new(guild).await {
+        Ok(settings) => settings.locale(),
+        Err(e) => {
+            tracing::warn!(error = %e, "could not read the server's language");
+            Locale::default()
+        }
+    }
 }

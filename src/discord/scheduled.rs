@@ -19,6 +19,7 @@ use crate::domain::pair::{EndReason, PairStatus};
 use crate::domain::schedule::{Kind, NewOccurrence, Occurrence};
 use crate::jobs::{Deliver, Outcome};
 use crate::store::Db;
+use crate::text::Locale;
 
 pub struct Scheduled {
     pub db: Db,
@@ -56,17 +57,15 @@ impl Deliver for Scheduled {
 }
 
 /// The buttons under a check-in prompt.
-pub fn checkin_buttons(occurrence: i64) -> Vec<CreateActionRow> {
+pub fn checkin_buttons(l: Locale, occurrence: i64) -> Vec<CreateActionRow> {
     use messages::checkins as m;
-    let moods = m::MOODS
-        .iter()
-        .enumerate()
-        .map(|(i, label)| {
+    let moods = (1..=5)
+        .map(|mood| {
             CreateButton::new(CustomId::CheckinMood {
                 checkin: occurrence,
-                mood: i as u8 + 1,
+                mood,
             })
-            .label(*label)
+            .label(m::mood(l, mood))
             .style(serenity::ButtonStyle::Secondary)
         })
         .collect();
@@ -76,34 +75,32 @@ pub fn checkin_buttons(occurrence: i64) -> Vec<CreateActionRow> {
             checkin: occurrence,
             reminder: None,
         })
-        .label(m::ANSWER_BUTTON)
+        .label(m::ANSWER_BUTTON.get(l))
         .style(serenity::ButtonStyle::Primary)]),
     ]
 }
 
 /// The Answer button under a reminder; its id names the reminder too (its mark on Discord).
-fn reminder_button(prompt: i64, reminder: i64) -> CreateActionRow {
+fn reminder_button(l: Locale, prompt: i64, reminder: i64) -> CreateActionRow {
     CreateActionRow::Buttons(vec![CreateButton::new(CustomId::CheckinAnswer {
         checkin: prompt,
         reminder: Some(reminder),
     })
-    .label(messages::checkins::ANSWER_BUTTON)
+    .label(messages::checkins::ANSWER_BUTTON.get(l))
     .style(serenity::ButtonStyle::Primary)])
 }
 
 /// The 1–5 buttons under a pulse question; `asked` (the member's own occurrence) marks the
 /// message as that member's question.
-pub fn pulse_buttons(round: i64, asked: i64) -> Vec<CreateActionRow> {
-    let scale = messages::pulse::SCALE
-        .iter()
-        .enumerate()
-        .map(|(i, label)| {
+pub fn pulse_buttons(l: Locale, round: i64, asked: i64) -> Vec<CreateActionRow> {
+    let scale = (1..=5)
+        .map(|score| {
             CreateButton::new(CustomId::PulseScore {
                 round,
-                score: i as u8 + 1,
+                score,
                 asked: Some(asked),
             })
-            .label(*label)
+            .label(messages::pulse::scale(l, score))
             .style(serenity::ButtonStyle::Secondary)
         })
         .collect();
@@ -284,14 +281,12 @@ impl Scheduled {
         )
         .map(|have| channels::missing(have, channels::NEEDED_IN_PAIR))
         .unwrap_or_default();
-        let text = messages::pairs::unreachable(
-            pair.mentor_id,
-            pair.mentee_id,
-            channel,
-            &missing,
-            self.settings.jobs.unreachable_rounds,
-        );
-        self.tell_moderators(pair.guild_id, text).await;
+        let rounds = self.settings.jobs.unreachable_rounds;
+        let (mentor, mentee) = (pair.mentor_id, pair.mentee_id);
+        self.tell_moderators(pair.guild_id, |l| {
+            messages::pairs::unreachable(l, mentor, mentee, channel, &missing, rounds)
+        })
+        .await;
     }
 
     /// A post in a pair channel worked: if the pair was unreachable, it is not any more.
@@ -301,9 +296,11 @@ impl Scheduled {
         }
         match self.db.mark_reachable(channel, self.clock.now()).await {
             Ok(Some(pair)) => {
-                let text =
-                    messages::pairs::reachable_again(pair.mentor_id, pair.mentee_id, channel);
-                self.tell_moderators(pair.guild_id, text).await;
+                let (mentor, mentee) = (pair.mentor_id, pair.mentee_id);
+                self.tell_moderators(pair.guild_id, |l| {
+                    messages::pairs::reachable_again(l, mentor, mentee, channel)
+                })
+                .await;
             }
             Ok(None) => {}
             Err(e) => tracing::error!(error = %e, channel, "could not mark the pair reachable"),
@@ -311,7 +308,7 @@ impl Scheduled {
     }
 
     /// A short notice in the server's digest channel, if it has one (no pings).
-    async fn tell_moderators(&self, guild: u64, text: String) {
+    async fn tell_moderators(&self, guild: u64, text: impl FnOnce(Locale) -> String) {
         if let Err(e) = pairing::tell_moderators(&self.http, &self.db, guild, text).await {
             tracing::error!(error = %e, guild, "could not read the settings for a notice");
         }
@@ -343,13 +340,15 @@ impl Scheduled {
             .collect();
         let posted_at = o.scheduled_for.max(now);
         let on_time = posted_at + on_time_window(&self.settings);
+        let l = pairing::pair_channel_locale(&self.db, &pair).await;
         let message = quiet::message()
             .content(messages::checkins::prompt(
+                l,
                 &members,
                 &goals,
                 on_time.timestamp(),
             ))
-            .components(checkin_buttons(o.id))
+            .components(checkin_buttons(l, o.id))
             .allowed_mentions(mentioning(&members));
         let reminder = self.reminder_of(o, posted_at);
         Ok(self
@@ -484,10 +483,11 @@ impl Scheduled {
             "https://discord.com/channels/{}/{channel}/{message}",
             pair.guild_id
         );
-        let text = messages::checkins::reminder(&waiting, &link);
+        let l = pairing::pair_channel_locale(&self.db, &pair).await;
+        let text = messages::checkins::reminder(l, &waiting, &link);
         let reply = quiet::message()
             .content(text)
-            .components(vec![reminder_button(prompt.id, o.id)])
+            .components(vec![reminder_button(l, prompt.id, o.id)])
             .allowed_mentions(mentioning(&waiting));
         Ok(self.post(o, channel, reply, Vec::new(), true, &[]).await)
     }
@@ -503,7 +503,7 @@ impl Scheduled {
             .start_pulse_round(
                 o.id,
                 o.guild_id,
-                &self.settings.pulse.questions,
+                &crate::domain::survey::pulse_questions(&self.settings.pulse.questions),
                 self.clock.now(),
                 chrono::Duration::hours(self.settings.pulse.window_hours.into()),
             )
@@ -540,9 +540,12 @@ impl Scheduled {
         let settings = self.db.guild_settings_or_new(guild_id).await?;
         let min = self.settings.anonymity_min(&settings);
         let guild = dm::guild_name(&self.cache, serenity::GuildId::new(guild_id));
+        let l = pairing::member_locale(&self.db, guild_id, user)
+            .await
+            .unwrap_or(settings.locale());
         let by_dm = quiet::message()
-            .content(messages::pulse::question(&guild, &question, min))
-            .components(pulse_buttons(round, o.id));
+            .content(messages::pulse::question(l, &guild, &question, min))
+            .components(pulse_buttons(l, round, o.id));
         let dm_error = match self.courier.dm_channel(user).await {
             Ok(channel) => match self.courier.post(channel, &once(o.id, by_dm)).await {
                 Ok(id) => {
@@ -566,8 +569,10 @@ impl Scheduled {
             )));
         };
         let here = quiet::message()
-            .content(messages::pulse::question_in_channel(user, &question, min))
-            .components(pulse_buttons(round, o.id))
+            .content(messages::pulse::question_in_channel(
+                l, user, &question, min,
+            ))
+            .components(pulse_buttons(l, round, o.id))
             .allowed_mentions(mentioning(&[user]));
         Ok(self.post(o, channel, here, Vec::new(), true, &[]).await)
     }

@@ -2,6 +2,7 @@
 
 use chrono_tz::Tz;
 
+use super::locale::Locale;
 use super::schedule::Cron;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,8 +16,13 @@ pub struct GuildSettings {
     pub pair_category_id: Option<u64>,
     /// The server's time zone, for schedules and dates.
     pub timezone: Tz,
-    /// Language code new profiles get when the member names none.
+    /// The programme's main language: the code new profiles get when the member names none
+    /// (for matching). Not the language of tandem's words: see `bot_language`.
     pub language: String,
+    /// The language of tandem's posts that no single member reads: the digest, moderators'
+    /// notices, pair channels whose members use different languages. `None` follows the
+    /// programme's language when tandem speaks it.
+    pub bot_language: Option<Locale>,
     /// Whether new mentors wait for a moderator's approval.
     pub require_mentor_approval: bool,
     /// What happens to a pair's channel when the pair ends.
@@ -79,6 +85,7 @@ impl GuildSettings {
             pair_category_id: None,
             timezone: Tz::UTC,
             language: "en".into(),
+            bot_language: None,
             require_mentor_approval: true,
             archive_mode: ArchiveMode::ReadOnly,
             checkin_cron: None,
@@ -136,6 +143,12 @@ impl GuildSettings {
             &mut changed,
         );
         set(
+            &mut self.bot_language,
+            change.bot_language,
+            "bot_language",
+            &mut changed,
+        );
+        set(
             &mut self.require_mentor_approval,
             change.require_mentor_approval,
             "mentor_approval",
@@ -177,6 +190,13 @@ impl GuildSettings {
         changed
     }
 
+    /// The language of the server's shared posts.
+    pub fn locale(&self) -> Locale {
+        self.bot_language
+            .or_else(|| Locale::from_discord(&self.language))
+            .unwrap_or_default()
+    }
+
     /// What still needs choosing before the programme can run.
     pub fn missing(&self) -> Vec<&'static str> {
         let mut out = Vec::new();
@@ -201,6 +221,8 @@ pub struct SettingsChange {
     pub pair_category_id: Option<u64>,
     pub timezone: Option<Tz>,
     pub language: Option<String>,
+    /// `Some(None)` follows the programme's language again.
+    pub bot_language: Option<Option<Locale>>,
     pub require_mentor_approval: Option<bool>,
     pub archive_mode: Option<ArchiveMode>,
     /// `Some(None)` goes back to the configured default.
@@ -233,6 +255,18 @@ impl SettingsChange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shared_posts_follow_the_programme_language_unless_a_bot_language_is_chosen() {
+        let mut s = GuildSettings::new(1);
+        assert_eq!(s.locale(), Locale::En);
+        s.language = "es".into();
+        assert_eq!(s.locale(), Locale::Es);
+        s.language = "de".into();
+        assert_eq!(s.locale(), Locale::En);
+        s.bot_language = Some(Locale::Fr);
+        assert_eq!(s.locale(), Locale::Fr);
+    }
 
     #[test]
     fn applying_a_change_reports_only_fields_that_really_changed() {

@@ -2,6 +2,7 @@
 
 pub mod guild;
 pub mod health;
+pub mod locale;
 pub mod matching;
 pub mod member;
 pub mod metrics;

@@ -244,8 +244,12 @@ pub fn parse_rating(text: &str) -> Option<u8> {
     t.parse::<u8>().ok().filter(|r| (1..=5).contains(r))
 }
 
-/// Three different icebreakers from the configured list, chosen by the pair's id so the same
-/// pair always gets the same ones.
+/// How many icebreakers tandem has of its own (in the message catalogue), used when none are
+/// configured.
+pub const BUILT_IN_ICEBREAKERS: usize = 7;
+
+/// Three different icebreakers from the list, chosen by the pair's id so the same pair
+/// always gets the same ones.
 pub fn icebreakers(list: &[String], pair_id: i64) -> Vec<&str> {
     if list.is_empty() {
         return Vec::new();

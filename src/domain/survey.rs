@@ -85,3 +85,44 @@ mod tests {
         assert!(is_late(at, at + window + Duration::minutes(1), window));
     }
 }
+
+/// How many pulse questions tandem has of its own (in the message catalogue).
+pub const BUILT_IN_QUESTIONS: usize = 4;
+const BUILT_IN_MARK: &str = "tandem:pulse-question-";
+
+/// The questions rounds take turns with: the configured ones, else tandem's own, stored as
+/// marks (`tandem:pulse-question-2`) that each reader sees in their own language.
+pub fn pulse_questions(configured: &[String]) -> Vec<String> {
+    if !configured.is_empty() {
+        return configured.to_vec();
+    }
+    (1..=BUILT_IN_QUESTIONS)
+        .map(|n| format!("{BUILT_IN_MARK}{n}"))
+        .collect()
+}
+
+/// Which of tandem's own questions (1-based) a stored round asks, if it is one of them.
+pub fn built_in_question(stored: &str) -> Option<usize> {
+    stored
+        .strip_prefix(BUILT_IN_MARK)?
+        .parse()
+        .ok()
+        .filter(|n| (1..=BUILT_IN_QUESTIONS).contains(n))
+}
+
+#[cfg(test)]
+mod question_tests {
+    use super::*;
+
+    #[test]
+    fn without_configured_questions_rounds_ask_tandems_own_by_mark() {
+        let own = pulse_questions(&[]);
+        assert_eq!(own.len(), BUILT_IN_QUESTIONS);
+        let numbers: Vec<_> = own.iter().map(|q| built_in_question(q)).collect();
+        assert_eq!(numbers, [Some(1), Some(2), Some(3), Some(4)]);
+        let mine = vec!["How is it going?".to_string()];
+        assert_eq!(pulse_questions(&mine), mine);
+        assert_eq!(built_in_question("How is it going?"), None);
+        assert_eq!(built_in_question("tandem:pulse-question-9"), None);
+    }
+}

@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 use super::audit::{record, AuditEntry};
 use super::{from_db, sql, to_db, Db, Result};
 use crate::domain::guild::{ArchiveMode, GuildSettings, InvalidSetting};
+use crate::domain::locale::Locale;
 use crate::domain::schedule::Cron;
 
 /// A `guild_settings` row as stored.
@@ -20,6 +21,7 @@ struct SettingsRow {
     pair_category_id: Option<i64>,
     timezone: String,
     language: String,
+    bot_language: Option<String>,
     require_mentor_approval: bool,
     archive_mode: String,
     checkin_cron: Option<String>,
@@ -32,7 +34,8 @@ macro_rules! select_settings {
     ($rest:literal) => {
         concat!(
             "SELECT guild_id, digest_channel_id, moderator_role_id, pair_category_id, timezone, ",
-            "language, require_mentor_approval, archive_mode, checkin_cron, pulse_cron, ",
+            "language, bot_language, require_mentor_approval, archive_mode, checkin_cron, ",
+            "pulse_cron, ",
             "digest_cron, anonymity_min FROM guild_settings ",
             $rest
         )
@@ -107,6 +110,13 @@ fn to_settings(row: SettingsRow) -> GuildSettings {
         |t| ArchiveMode::from_str(t).map_err(|_| "not an archive mode".to_string()),
         &mut invalid,
     );
+    let bot_language = stored(
+        guild,
+        "bot_language",
+        row.bot_language,
+        |t| Locale::from_code(t).ok_or_else(|| "not a language tandem speaks".to_string()),
+        &mut invalid,
+    );
     let defaults = GuildSettings::new(guild);
     GuildSettings {
         guild_id: guild,
@@ -115,6 +125,7 @@ fn to_settings(row: SettingsRow) -> GuildSettings {
         pair_category_id: row.pair_category_id.map(from_db),
         timezone: timezone.unwrap_or(defaults.timezone),
         language: row.language,
+        bot_language,
         require_mentor_approval: row.require_mentor_approval,
         archive_mode: archive_mode.unwrap_or(defaults.archive_mode),
         checkin_cron,
@@ -156,15 +167,16 @@ impl Db {
         let mut tx = self.write().await?;
         sql("INSERT INTO guild_settings
                (guild_id, digest_channel_id, moderator_role_id, pair_category_id, timezone,
-                language, require_mentor_approval, archive_mode, checkin_cron, pulse_cron,
-                digest_cron, anonymity_min, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                language, bot_language, require_mentor_approval, archive_mode, checkin_cron,
+                pulse_cron, digest_cron, anonymity_min, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (guild_id) DO UPDATE SET
                digest_channel_id = excluded.digest_channel_id,
                moderator_role_id = excluded.moderator_role_id,
                pair_category_id = excluded.pair_category_id,
                timezone = excluded.timezone,
                language = excluded.language,
+               bot_language = excluded.bot_language,
                require_mentor_approval = excluded.require_mentor_approval,
                archive_mode = excluded.archive_mode,
                checkin_cron = excluded.checkin_cron,
@@ -178,6 +190,7 @@ impl Db {
         .bind(s.pair_category_id.map(to_db))
         .bind(s.timezone.name())
         .bind(&s.language)
+        .bind(s.bot_language.map(Locale::code))
         .bind(s.require_mentor_approval)
         .bind(s.archive_mode.as_str())
         .bind(s.checkin_cron.as_ref().map(Cron::as_str))

@@ -11,6 +11,7 @@ mod dialect;
 mod digest;
 mod goals;
 mod guilds;
+mod locales;
 mod members;
 mod occurrences;
 mod pairs;

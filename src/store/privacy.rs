@@ -120,6 +120,13 @@ pub const USER_DATA: &[UserColumn] = &[
         erase: Erase::Delete,
         clear: &[],
     },
+    // The language the person's Discord was set to.
+    UserColumn {
+        table: "member_locales",
+        column: "user_id",
+        erase: Erase::Delete,
+        clear: &[],
+    },
     UserColumn {
         table: "audit_log",
         column: "actor_id",

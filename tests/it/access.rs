@@ -3,6 +3,7 @@
 //! changing anything.
 
 use std::collections::BTreeSet;
+use tandem::text::Locale;
 
 use serde_json::{json, Value};
 use tandem::discord::access::Audience;
@@ -222,7 +223,7 @@ async fn a_plain_member_is_refused_every_moderator_and_admin_command_and_button_
             "/{name} refused privately: {}",
             reply.data
         );
-        assert_eq!(reply.content(), rule.refusal, "/{name}");
+        assert_eq!(reply.content(), rule.refusal.get(Locale::En), "/{name}");
         refused.push(name);
     }
     for must in [
@@ -314,9 +315,9 @@ async fn a_plain_member_is_refused_every_moderator_and_admin_command_and_button_
     let mut pressed = 0;
     for id in &buttons {
         let expected = if id.audience() == Audience::Moderator {
-            id.refusal()
+            id.refusal().get(Locale::En)
         } else if id.owner().is_some() {
-            messages::members::NOT_YOUR_BUTTON
+            messages::members::NOT_YOUR_BUTTON.get(Locale::En)
         } else {
             continue;
         };
@@ -359,7 +360,7 @@ async fn help_lists_each_command_under_its_declared_audience() {
     assert!(!member.contains("`/members` –"), "{member}");
     let mods = app.run(moderator, "help", &[]).await.text();
     let section = mods
-        .split(messages::help::FOR_MODERATORS)
+        .split(&messages::help::FOR_MODERATORS.get(Locale::En))
         .nth(1)
         .unwrap_or_else(|| panic!("no moderators' section: {mods}"));
     assert!(section.contains("`/pair create` –"), "{mods}");
@@ -385,7 +386,9 @@ async fn a_moderator_passes_the_same_check_and_a_pair_member_acts_on_their_own_p
         .await;
     assert!(goals.ephemeral());
     assert!(
-        goals.text().contains(messages::pairs::NO_GOALS),
+        goals
+            .text()
+            .contains(&messages::pairs::NO_GOALS.get(Locale::En)),
         "{}",
         goals.text()
     );
@@ -397,5 +400,8 @@ async fn a_moderator_passes_the_same_check_and_a_pair_member_acts_on_their_own_p
         .in_channel(pair.channel)
         .run()
         .await;
-    assert_eq!(meet.content(), messages::activity::MEET_ONLY_MEMBERS);
+    assert_eq!(
+        meet.content(),
+        messages::activity::MEET_ONLY_MEMBERS.get(Locale::En)
+    );
 }

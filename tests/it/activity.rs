@@ -1,6 +1,7 @@
 //! Activity end to end: message counts from gateway events, /meet and /kudos.
 
 use std::time::Duration;
+use tandem::text::Locale;
 
 use serde_json::json;
 
@@ -138,7 +139,8 @@ async fn a_meeting_is_recorded_by_the_pair_and_refused_to_others_and_elsewhere()
     let outsider = meet(app.member, pair.channel, 30).await;
     assert!(outsider.ephemeral());
     assert!(
-        outsider.content() == tandem::discord::messages::activity::MEET_ONLY_MEMBERS,
+        outsider.content()
+            == tandem::discord::messages::activity::MEET_ONLY_MEMBERS.get(Locale::En),
         "{}",
         outsider.content()
     );

@@ -4,6 +4,7 @@
 use serde_json::json;
 use tandem::discord::messages;
 use tandem::discord::{CustomId, Surface};
+use tandem::text::Locale;
 
 use crate::support::{message_with, Dumper, TestApp};
 
@@ -67,7 +68,11 @@ async fn buttons_tandem_never_made_get_a_plain_private_answer_and_change_nothing
             "{id:?} answered privately: {}",
             reply.data
         );
-        assert_eq!(reply.content(), messages::errors::STALE_BUTTON, "{id:?}");
+        assert_eq!(
+            reply.content(),
+            messages::errors::STALE_BUTTON.get(Locale::En),
+            "{id:?}"
+        );
         assert!(
             CustomId::parse(Surface::Component, &id).is_err(),
             "{id:?} is not made up"
@@ -80,7 +85,7 @@ async fn buttons_tandem_never_made_get_a_plain_private_answer_and_change_nothing
         .await;
     assert_eq!(
         app.sim.reply(pick).await.content(),
-        messages::errors::STALE_BUTTON
+        messages::errors::STALE_BUTTON.get(Locale::En)
     );
     assert_eq!(
         Dumper::open(&app.settings.database.url)
@@ -93,7 +98,10 @@ async fn buttons_tandem_never_made_get_a_plain_private_answer_and_change_nothing
 
     // The real button on the same message still works.
     let press = app.sim.click(app.guild.id, me, message.id, &keep).await;
-    assert_eq!(app.sim.reply(press).await.content(), messages::mydata::KEPT);
+    assert_eq!(
+        app.sim.reply(press).await.content(),
+        messages::mydata::KEPT.get(Locale::En)
+    );
 }
 
 #[tokio::test]
@@ -120,7 +128,11 @@ async fn forms_tandem_never_opened_get_a_plain_private_answer() {
             .await;
         let reply = app.sim.reply(submit).await;
         assert!(reply.ephemeral(), "{id:?}: {}", reply.data);
-        assert_eq!(reply.content(), messages::errors::STALE_FORM, "{id:?}");
+        assert_eq!(
+            reply.content(),
+            messages::errors::STALE_FORM.get(Locale::En),
+            "{id:?}"
+        );
     }
 }
 
@@ -158,7 +170,7 @@ async fn buttons_in_the_older_forms_still_on_posted_messages_keep_working() {
         .await;
     let reply = app.sim.reply(press).await;
     assert!(reply.ephemeral());
-    assert_eq!(reply.content(), messages::pulse::thanks(4));
+    assert_eq!(reply.content(), messages::pulse::thanks(Locale::En, 4));
 
     // A check-in prompt's Answer button, and a reminder's (which also names the reminder).
     app.run(moderator, "checkin now", &[]).await;

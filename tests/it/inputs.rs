@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::{Duration, Instant};
+use tandem::text::Locale;
 
 use discord_sim::{Message, RecordedRequest, Reply};
 use serde_json::{json, Value};
@@ -276,14 +277,14 @@ fn bad_values(o: &Opt, picks: &Picks, role: u64, user: u64) -> Vec<Bad> {
 fn refusal_shaped(r: &Reply) -> bool {
     let empty = |key: &str| r.data[key].as_array().is_none_or(|a| a.is_empty());
     let confirmations = [
-        messages::checkins::SAVED,
-        messages::checkins::SAVED_LATE,
-        messages::pulse::COMMENT_SAVED,
-        messages::pairs::SURVEY_THANKS,
-        messages::pairs::ENDED,
+        messages::checkins::SAVED.get(Locale::En),
+        messages::checkins::SAVED_LATE.get(Locale::En),
+        messages::pulse::COMMENT_SAVED.get(Locale::En),
+        messages::pairs::SURVEY_THANKS.get(Locale::En),
+        messages::pairs::ENDED.get(Locale::En),
     ];
     let text = r.content().trim();
-    let confirmed = confirmations.contains(&text) || text.starts_with("Paired <@");
+    let confirmed = confirmations.iter().any(|c| c == text) || text.starts_with("Paired <@");
     r.ephemeral() && empty("embeds") && empty("components") && empty("attachments") && !confirmed
 }
 
@@ -400,7 +401,7 @@ impl Sweep<'_> {
         let app = self.app;
         let reply = app.sim.try_reply(interaction, ANSWER_WAIT).await;
         self.tally.tried += 1;
-        let apology = messages::errors::internal("X");
+        let apology = messages::errors::internal(Locale::En, "X");
         let apology = apology.split(". ").next().unwrap().to_string();
         let Some(reply) = reply else {
             let after = self.db.settled().await;
@@ -718,7 +719,7 @@ async fn every_option_and_form_field_answers_bad_input_with_one_plain_sentence_a
         c.run()
     };
     let r = call(admin, "pair end", ending, &[("reason", json!("completed"))]).await;
-    ok(&r, messages::pairs::ENDED);
+    ok(&r, &messages::pairs::ENDED.get(Locale::En));
     let survey = wait_button(&app, "pair:survey:", |m| m.channel_id == ending).await;
     let r = call(admin, "checkin now", here, &[]).await;
     ok(&r, "check-in");

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::time::{Duration, Instant};
+use tandem::text::Locale;
 
 use discord_sim::{perms, Message, Reply};
 use serde_json::{json, Value};
@@ -317,7 +318,11 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
     let r = w.run(app.member, "help", None, &[]).await;
     assert!(r.text().contains("/enrol"), "{}", r.text());
     let r = w.run(app.admin, "setup", None, &[]).await;
-    assert!(r.text().contains(messages::setup::CURRENT), "{}", r.text());
+    assert!(
+        r.text().contains(&messages::setup::CURRENT.get(Locale::En)),
+        "{}",
+        r.text()
+    );
     let r = w.run(moderator, "digest", None, &[]).await;
     assert!(!r.embeds().is_empty(), "{}", r.data);
     let r = w.run(moderator, "export", None, &[]).await;
@@ -409,7 +414,8 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
         .unwrap_or_else(|| panic!("no comment button: {}", thanks.data));
     let r = w.fill_form(goals.mentee, &comment).await;
     assert!(
-        r.text().contains(messages::pulse::COMMENT_SAVED),
+        r.text()
+            .contains(&messages::pulse::COMMENT_SAVED.get(Locale::En)),
         "{}",
         r.text()
     );
@@ -587,13 +593,18 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
             &[("reason", json!("completed"))],
         )
         .await;
-    assert!(r.text().contains(messages::pairs::ENDED), "{}", r.text());
+    assert!(
+        r.text().contains(&messages::pairs::ENDED.get(Locale::En)),
+        "{}",
+        r.text()
+    );
     finished.push(("/pair end", t.elapsed()));
     let r = w
         .fill_form(ending.mentee, &format!("pair:survey:{}", ending.id))
         .await;
     assert!(
-        r.text().contains(messages::pairs::SURVEY_THANKS),
+        r.text()
+            .contains(&messages::pairs::SURVEY_THANKS.get(Locale::En)),
         "{}",
         r.text()
     );
@@ -606,7 +617,7 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
     assert!(answer(&app, press)
         .await
         .text()
-        .contains(messages::members::CANCELLED));
+        .contains(&messages::members::CANCELLED.get(Locale::En)));
     let r = w.run(leaver, "withdraw", None, &[]).await;
     let t = Instant::now();
     let (_, confirm) = w
@@ -624,13 +635,13 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
     assert!(answer(&app, press)
         .await
         .text()
-        .contains(messages::mydata::KEPT));
+        .contains(&messages::mydata::KEPT.get(Locale::En)));
     w.run(erased.mentee, "mydata delete", None, &[]).await;
     let t = Instant::now();
     let (_, confirm) = w
         .click(erased.mentee, &format!("mydata:erase:{}", erased.mentee))
         .await;
-    wait_text(&app, confirm.id, messages::mydata::ERASED).await;
+    wait_text(&app, confirm.id, &messages::mydata::ERASED.get(Locale::En)).await;
     finished.push(("button mydata:erase (1 pair)", t.elapsed()));
     let swept = sweep_began.elapsed();
 
@@ -701,7 +712,7 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
     assert!(late.is_empty(), "acknowledged late or never: {late:?}");
 
     // Nobody got the internal-error apology.
-    let apology = messages::errors::internal("ID");
+    let apology = messages::errors::internal(Locale::En, "ID");
     let apology = apology.split(". ").next().unwrap();
     for id in &ids {
         let mut seen: Vec<String> = app

@@ -10,14 +10,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("clock", &[]),
     ("domain", &[]),
     ("store", &["domain"]),
+    ("text", &["domain"]),
     ("config", &["domain", "store"]),
     ("ops", &["clock", "domain", "store"]),
-    ("digest", &["config", "domain", "store"]),
+    ("digest", &["config", "domain", "store", "text"]),
     ("jobs", &["clock", "config", "domain", "ops", "store"]),
     (
         "discord",
         &[
-            "clock", "config", "digest", "domain", "jobs", "ops", "store",
+            "clock", "config", "digest", "domain", "jobs", "ops", "store", "text",
         ],
     ),
 ];

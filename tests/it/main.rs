@@ -5,6 +5,7 @@
 mod access;
 mod activity;
 mod budget;
+mod catalogue;
 mod checkins;
 mod cli;
 mod custom_ids;
@@ -15,6 +16,7 @@ mod enrol;
 mod help;
 mod inputs;
 mod integrity;
+mod languages;
 mod latency;
 mod layers;
 mod move_db;

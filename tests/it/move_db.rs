@@ -3,6 +3,7 @@
 //! the same community seeded on each engine gives the same digest.
 
 use std::process::{Command, Output};
+use tandem::text::Locale;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use tandem::config::Settings;
@@ -60,6 +61,7 @@ async fn seed_community(db: &Db) {
     settings.require_mentor_approval = false;
     settings.archive_mode = ArchiveMode::Delete;
     settings.anonymity_min = Some(3);
+    settings.bot_language = Some(Locale::Es);
     db.save_guild_settings(&settings, &entry("settings.update", t0 - Duration::days(8)))
         .await
         .unwrap();
@@ -90,6 +92,10 @@ async fn seed_community(db: &Db) {
         db.save_profile(&profile, &entry("member.enrol", enrolled))
             .await
             .unwrap();
+    }
+    // Two of them use Discord in another language.
+    for (n, l) in [(1, Locale::Es), (11, Locale::Fr)] {
+        db.remember_locale(GUILD, user(n), l, t0).await.unwrap();
     }
 
     // a thrives, b pauses in week 2, c ends after week 1, d goes quiet.

@@ -167,7 +167,7 @@ async fn setup_without_options_shows_the_current_settings_and_what_is_missing() 
     let text = reply.text();
     assert!(text.contains("Run `/setup` with options"), "{text}");
     assert!(
-        text.contains("`digest_channel`, `moderator_role`, `pair_category`"),
+        text.contains("`digest_channel`, `moderator_role` and `pair_category`"),
         "{text}"
     );
     assert!(app

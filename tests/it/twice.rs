@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
+use tandem::text::Locale;
 
 use discord_sim::{Message, Model, Reply};
 use serde_json::{json, Value};
@@ -35,7 +36,7 @@ type Messages = BTreeMap<u64, Value>;
 
 /// The first words of the internal-error apology.
 fn apology() -> String {
-    let text = messages::errors::internal("X");
+    let text = messages::errors::internal(Locale::En, "X");
     text.split(". ").next().unwrap().to_string()
 }
 
@@ -384,7 +385,8 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
         .await;
         let first = t.first(moderator, on.id, &id, done).await;
         let expected = messages::members::already_decided(now);
-        t.again(moderator, on.id, &id, &first, expected).await;
+        t.again(moderator, on.id, &id, &first, &expected.get(Locale::En))
+            .await;
     }
 
     // Two waiting mentees for the approved mentor (room for two): three previews, one
@@ -408,7 +410,7 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
             reply.text()
         );
     }
-    let closed = messages::pairs::SUGGESTION_CLOSED;
+    let closed = messages::pairs::SUGGESTION_CLOSED.get(Locale::En);
     let preview = app.run(moderator, "pair suggest", &[]).await;
     assert!(
         preview.text().contains("2 pairs suggested"),
@@ -418,9 +420,14 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
     let discard = id_starting(&preview.custom_ids(), "pairs:discard:");
     let on = message_with(&app, &discard).expect("the preview");
     let first = t
-        .first(moderator, on.id, &discard, messages::pairs::DISCARDED)
+        .first(
+            moderator,
+            on.id,
+            &discard,
+            &messages::pairs::DISCARDED.get(Locale::En),
+        )
         .await;
-    t.again(moderator, on.id, &discard, &first, closed).await;
+    t.again(moderator, on.id, &discard, &first, &closed).await;
 
     let preview = app.run(moderator, "pair suggest", &[]).await;
     let pick = id_starting(&preview.custom_ids(), "pairs:pick:");
@@ -433,7 +440,7 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
     let selected = id_starting(&picked.custom_ids(), "pairs:sel:");
     assert!(selected.ends_with(":0"), "{selected}");
     let first = t.first(moderator, on.id, &selected, "Created 1 pair").await;
-    t.again(moderator, on.id, &selected, &first, closed).await;
+    t.again(moderator, on.id, &selected, &first, &closed).await;
 
     let preview = app.run(moderator, "pair suggest", &[]).await;
     assert!(
@@ -444,7 +451,7 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
     let all = id_starting(&preview.custom_ids(), "pairs:all:");
     let on = message_with(&app, &all).expect("the preview");
     let first = t.first(moderator, on.id, &all, "Created 1 pair").await;
-    t.again(moderator, on.id, &all, &first, closed).await;
+    t.again(moderator, on.id, &all, &first, &closed).await;
 
     // A re-pair request, the moderators' Re-pair, and the exit survey it sends.
     let asked = app
@@ -466,7 +473,7 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
         on.id,
         &repair,
         &first,
-        messages::pairs::not_open(PairStatus::Ended),
+        &messages::pairs::not_open(PairStatus::Ended).get(Locale::En),
     )
     .await;
     let survey = format!("pair:survey:{}", refit.id);
@@ -474,7 +481,7 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
         carries(m, &survey) && model.dms_to(refit.mentee).iter().any(|d| d.id == m.id)
     })
     .await;
-    let thanks = messages::pairs::SURVEY_THANKS;
+    let thanks = messages::pairs::SURVEY_THANKS.get(Locale::En);
     // Sending it again replaces the answers (one may change one's mind): the same thanks,
     // the same single row, only its time moves.
     t.form_twice(
@@ -482,8 +489,8 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
         &dm,
         &survey,
         &[("rating", "4"), ("worked", "Good talks"), ("change", "")],
-        thanks,
-        thanks,
+        &thanks,
+        &thanks,
         Some("exit_surveys"),
     )
     .await;
@@ -497,7 +504,7 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
             leaving.mentor,
             on.id,
             &yes,
-            &messages::members::withdrawn(&[Role::Mentor]),
+            &messages::members::withdrawn(Locale::En, &[Role::Mentor]),
         )
         .await;
     t.again(
@@ -505,37 +512,42 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
         on.id,
         &yes,
         &first,
-        messages::members::NOTHING_TO_WITHDRAW,
+        &messages::members::NOTHING_TO_WITHDRAW.get(Locale::En),
     )
     .await;
     let confirm = app.run(leaving.mentee, "withdraw", &[]).await;
     let no = id_starting(&confirm.custom_ids(), "withdraw:no:");
     let on = message_with(&app, &no).expect("the confirmation");
-    let cancelled = messages::members::CANCELLED;
-    t.first(leaving.mentee, on.id, &no, cancelled).await;
-    t.again_cancel(leaving.mentee, on.id, &no, cancelled).await;
+    let cancelled = messages::members::CANCELLED.get(Locale::En);
+    t.first(leaving.mentee, on.id, &no, &cancelled).await;
+    t.again_cancel(leaving.mentee, on.id, &no, &cancelled).await;
 
     // Erasing, and keeping.
     let confirm = app.run(erasing.mentee, "mydata delete", &[]).await;
     let erase = id_starting(&confirm.custom_ids(), "mydata:erase:");
     let on = message_with(&app, &erase).expect("the confirmation");
     let first = t
-        .first(erasing.mentee, on.id, &erase, messages::mydata::ERASED)
+        .first(
+            erasing.mentee,
+            on.id,
+            &erase,
+            &messages::mydata::ERASED.get(Locale::En),
+        )
         .await;
     t.again(
         erasing.mentee,
         on.id,
         &erase,
         &first,
-        messages::mydata::NOTHING_TO_ERASE,
+        &messages::mydata::NOTHING_TO_ERASE.get(Locale::En),
     )
     .await;
     let confirm = app.run(erasing.mentor, "mydata delete", &[]).await;
     let keep = id_starting(&confirm.custom_ids(), "mydata:keep:");
     let on = message_with(&app, &keep).expect("the confirmation");
-    let kept = messages::mydata::KEPT;
-    t.first(erasing.mentor, on.id, &keep, kept).await;
-    t.again_cancel(erasing.mentor, on.id, &keep, kept).await;
+    let kept = messages::mydata::KEPT.get(Locale::En);
+    t.first(erasing.mentor, on.id, &keep, &kept).await;
+    t.again_cancel(erasing.mentor, on.id, &keep, &kept).await;
     // Someone tandem knows only from a mention in another pair's goal: the first erasure
     // still has that to do, the second nothing.
     let mentioned = format!("<@{}>", app.member);
@@ -551,7 +563,12 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
     let erase = id_starting(&confirm.custom_ids(), "mydata:erase:");
     let on = message_with(&app, &erase).expect("the confirmation");
     let first = t
-        .first(app.member, on.id, &erase, messages::mydata::ERASED)
+        .first(
+            app.member,
+            on.id,
+            &erase,
+            &messages::mydata::ERASED.get(Locale::En),
+        )
         .await;
     let (dump, _) = t.steady().await;
     assert!(
@@ -563,7 +580,7 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
         on.id,
         &erase,
         &first,
-        messages::mydata::NOTHING_TO_ERASE,
+        &messages::mydata::NOTHING_TO_ERASE.get(Locale::En),
     )
     .await;
 
@@ -588,7 +605,7 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
         prompt.id,
         &mood,
         &first,
-        &messages::checkins::mood_unchanged(4),
+        &messages::checkins::mood_unchanged(Locale::En, 4),
     )
     .await;
     // Another mood still replaces the first.
@@ -596,7 +613,7 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
     let changed = t
         .first(checked.mentor, prompt.id, &other, "Saved your mood")
         .await;
-    assert_eq!(changed, messages::checkins::mood_saved(2));
+    assert_eq!(changed, messages::checkins::mood_saved(Locale::En, 2));
     let answer = id_starting(&prompt.custom_ids(), "checkin:answer:");
     t.form_twice(
         checked.mentor,
@@ -607,8 +624,8 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
             ("blockers", ""),
             ("next", "Write tests"),
         ],
-        messages::checkins::SAVED,
-        messages::checkins::UNCHANGED,
+        &messages::checkins::SAVED.get(Locale::En),
+        &messages::checkins::UNCHANGED.get(Locale::En),
         None,
     )
     .await;
@@ -646,24 +663,24 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
         question.id,
         &score(4),
         &first,
-        &messages::pulse::score_unchanged(4),
+        &messages::pulse::score_unchanged(Locale::En, 4),
     )
     .await;
     let changed = t
         .first(checked.mentee, question.id, &score(3), "Thanks, you chose")
         .await;
-    assert_eq!(changed, messages::pulse::thanks(3));
+    assert_eq!(changed, messages::pulse::thanks(Locale::En, 3));
     let opener = format!("pulse:comment:{}", score(3).split(':').nth(2).unwrap());
     let comment = message_with(&app, &opener).expect("the comment button");
-    let saved = messages::pulse::COMMENT_SAVED;
+    let saved = messages::pulse::COMMENT_SAVED.get(Locale::En);
     // The same words again store nothing new: the comment is simply saved.
     t.form_twice(
         checked.mentee,
         &comment,
         &opener,
         &[("comment", "More pairing sessions, please")],
-        saved,
-        saved,
+        &saved,
+        &saved,
         None,
     )
     .await;

@@ -16,6 +16,7 @@ pub async fn checkin(_ctx: Context<'_>) -> Result<(), Error> {
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn now(ctx: Context<'_>) -> Result<(), Error> {
     use messages::checkins as m;
+    let l = crate::discord::locale(ctx);
     let guild = settings(ctx).await?.guild_id;
     let data = ctx.data();
     let planned = jobs::plan_now(&data.db, guild, Kind::Checkin, data.clock.now()).await?;
@@ -25,7 +26,7 @@ pub async fn now(ctx: Context<'_>) -> Result<(), Error> {
     data.jobs.wake();
     ctx.send(
         poise::CreateReply::default()
-            .content(m::round_started(planned))
+            .content(m::round_started(l, planned))
             .ephemeral(true),
     )
     .await?;

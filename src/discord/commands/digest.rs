@@ -28,8 +28,10 @@ pub async fn digest(
             .filter(|w| (2..=MAX_WEEKS).contains(w))
             .ok_or_else(|| Error::user(messages::digest::BAD_WEEKS))?,
     };
-    let report =
+    let mut report =
         digest::build(&data.db, &data.settings, &settings, data.clock.now(), weeks).await?;
+    // Asked for by one moderator: in their language (the weekly post is in the server's).
+    report.locale = crate::discord::locale(ctx);
     let chart = chart_attachment(&report);
     let mut reply = CreateReply::default()
         .embed(embed(&report, chart.is_some().then_some(CHART_FILE)))

@@ -9,6 +9,7 @@ use crate::discord::{dm, messages, Context, Error};
 use crate::domain::guild::GuildSettings;
 use crate::domain::member::{Profile, ProfileInput, Role, Status};
 use crate::store::AuditEntry;
+use crate::text::Locale;
 
 /// Join the mentoring programme
 #[poise::command(
@@ -81,6 +82,7 @@ enum Outcome {
 }
 
 async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     use messages::members as m;
     let guild_id = guild_of(ctx)?;
     let user = ctx.author().id.get();
@@ -93,7 +95,7 @@ async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(
         Status::Active
     };
     let existing = db.profile(guild_id.get(), user, role).await?;
-    let invalid = |e| Error::user(m::profile_error(&e));
+    let invalid = |e| Error::user(m::profile_error(l, &e));
     let (profile, outcome) = match existing {
         Some(mut p) if p.status.is_current() => {
             p.apply(&input).map_err(invalid)?;
@@ -137,6 +139,7 @@ async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(
         let since = now - chrono::Duration::days(30);
         if db.recent_actions(&entry, since).await? >= limits.applications_per_month {
             return Err(Error::user(m::application_limit(
+                l,
                 limits.applications_per_month,
             )));
         }
@@ -150,6 +153,9 @@ async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(
     if !saved {
         return Err(Error::user(m::CHANGED_MEANWHILE));
     }
+    // Their language from now on, for what tandem sends them unasked (the answer to every
+    // interaction keeps it current; the first one came before they were enrolled).
+    db.remember_locale(guild_id.get(), user, l, now).await?;
 
     if applying {
         post_application(ctx, &settings, &profile).await;
@@ -157,35 +163,35 @@ async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(
         dm::send(
             &ctx.serenity_context().http,
             user,
-            m::application_dm(&guild),
+            m::application_dm(l, &guild),
         )
         .await;
     }
 
     let reply = match outcome {
         Outcome::Updated => poise::CreateReply::default()
-            .content(m::updated(role))
-            .embed(profile::card(&profile)),
+            .content(m::updated(l, role))
+            .embed(profile::card(l, &profile)),
         Outcome::New | Outcome::Rejoined => {
             let headline = match outcome {
                 Outcome::Rejoined => format!(
                     "{} {}",
-                    m::rejoined(role),
-                    m::enrolled(role, profile.status)
+                    m::rejoined(l, role),
+                    m::enrolled(l, role, profile.status)
                 ),
-                _ => m::enrolled(role, profile.status),
+                _ => m::enrolled(l, role, profile.status),
             };
             let welcome = serenity::CreateEmbed::new()
-                .title(m::WELCOME_TITLE)
+                .title(m::WELCOME_TITLE.get(l))
                 .description(format!(
                     "{headline}\n\n{}\n\n{}\n\n{}",
-                    m::EXPECTATIONS,
-                    m::HOW_TO_CHANGE,
-                    m::DATA_KEPT
+                    m::EXPECTATIONS.get(l),
+                    m::HOW_TO_CHANGE.get(l),
+                    m::DATA_KEPT.get(l)
                 ));
             poise::CreateReply::default()
                 .embed(welcome)
-                .embed(profile::card(&profile))
+                .embed(profile::card(l, &profile))
         }
     };
     ctx.send(reply.ephemeral(true)).await?;
@@ -194,7 +200,7 @@ async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(
 
 /// The buttons moderators use to decide on an application. `number` labels them when several
 /// applications share one message (`/members`); such buttons answer privately.
-pub fn decision_buttons(user: u64, number: Option<usize>) -> serenity::CreateActionRow {
+pub fn decision_buttons(l: Locale, user: u64, number: Option<usize>) -> serenity::CreateActionRow {
     use messages::members as m;
     let label = number.map(|n| format!(" {n}")).unwrap_or_default();
     let from_list = number.is_some();
@@ -203,13 +209,13 @@ pub fn decision_buttons(user: u64, number: Option<usize>) -> serenity::CreateAct
             applicant: user,
             from_list,
         })
-        .label(format!("{}{label}", m::APPROVE))
+        .label(format!("{}{label}", m::APPROVE.get(l)))
         .style(serenity::ButtonStyle::Success),
         serenity::CreateButton::new(CustomId::MentorDecline {
             applicant: user,
             from_list,
         })
-        .label(format!("{}{label}", m::DECLINE))
+        .label(format!("{}{label}", m::DECLINE.get(l)))
         .style(serenity::ButtonStyle::Danger),
     ])
 }
@@ -220,15 +226,17 @@ async fn post_application(ctx: Context<'_>, settings: &GuildSettings, p: &Profil
     let Some(channel) = settings.digest_channel_id else {
         return;
     };
-    let embed = profile::card(p)
-        .title(messages::members::APPLICATION_TITLE)
+    let l = settings.locale();
+    let embed = profile::card(l, p)
+        .title(messages::members::APPLICATION_TITLE.get(l))
         .description(messages::members::application(
+            l,
             p.user_id,
             p.enrolled_at.timestamp(),
         ));
     let message = quiet::message()
         .embed(embed)
-        .components(vec![decision_buttons(p.user_id, None)]);
+        .components(vec![decision_buttons(l, p.user_id, None)]);
     if let Err(e) = serenity::ChannelId::new(channel)
         .send_message(&ctx.serenity_context().http, message)
         .await

@@ -12,6 +12,7 @@ use crate::store::AuditEntry;
 #[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn export(ctx: Context<'_>) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     let settings = settings(ctx).await?;
     let data = ctx.data();
     let now = data.clock.now();
@@ -30,7 +31,7 @@ pub async fn export(ctx: Context<'_>) -> Result<(), Error> {
         })
         .await?;
     let mut reply = CreateReply::default()
-        .content(messages::digest::exported(now.timestamp()))
+        .content(messages::digest::exported(l, now.timestamp()))
         .ephemeral(true);
     for f in files {
         reply = reply.attachment(CreateAttachment::bytes(f.bytes, f.name));

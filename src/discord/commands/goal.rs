@@ -3,7 +3,7 @@
 use chrono::NaiveTime;
 
 use crate::discord::commands::pair_here;
-use crate::discord::{messages, Context, Error};
+use crate::discord::{messages, pairing, Context, Error};
 use crate::domain::pair::{self, Pair};
 use crate::store::{AuditEntry, GoalDone};
 
@@ -53,24 +53,28 @@ pub async fn add(
     #[description = "What you want to achieve, in a few words"] title: String,
     #[description = "By when: 2026-12-24 or \"in 3 weeks\" (optional)"] due: Option<String>,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     use messages::pairs as m;
     let (pair, settings) = pair_here(ctx).await?;
     if !pair.status_at(ctx.data().clock.now()).is_open() {
         return Err(Error::user(m::not_open(pair.status)));
     }
-    let title = pair::parse_goal_title(&title).map_err(|e| Error::user(m::goal_error(&e)))?;
+    let title = pair::parse_goal_title(&title).map_err(|e| Error::user(m::goal_error(l, &e)))?;
     let today = today_in(ctx, settings.timezone);
     let due = due
         .map(|d| pair::parse_due(&d, today))
         .transpose()
-        .map_err(|e| Error::user(m::goal_error(&e)))?;
+        .map_err(|e| Error::user(m::goal_error(l, &e)))?;
     let goal = ctx
         .data()
         .db
         .add_goal(&pair, &title, due, &entry(ctx, &pair, "goal.add"))
         .await?;
     let due_unix = goal.due.map(|d| date_unix(d, settings.timezone));
+    // A public post in the pair's channel: in the pair's language.
+    let here = pairing::pair_locale(&ctx.data().db, &settings, &pair).await;
     ctx.say(m::goal_added(
+        here,
         goal.number,
         &goal.title,
         due_unix,
@@ -89,6 +93,7 @@ pub async fn done(
     #[min = 1]
     id: i64,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     use messages::pairs as m;
     let (pair, _) = pair_here(ctx).await?;
     let outcome = ctx
@@ -99,12 +104,13 @@ pub async fn done(
     match outcome {
         GoalDone::Done(goal) => {
             let members: Vec<u64> = pair.members().collect();
-            ctx.say(m::goal_done(goal.number, &goal.title, &members))
+            let here = pairing::pair_channel_locale(&ctx.data().db, &pair).await;
+            ctx.say(m::goal_done(here, goal.number, &goal.title, &members))
                 .await?;
             Ok(())
         }
-        GoalDone::AlreadyDone(goal) => Err(Error::user(m::goal_already_done(goal.number))),
-        GoalDone::Missing => Err(Error::user(m::no_goal(id))),
+        GoalDone::AlreadyDone(goal) => Err(Error::user(m::goal_already_done(l, goal.number))),
+        GoalDone::Missing => Err(Error::user(m::no_goal(l, id))),
     }
 }
 
@@ -112,6 +118,7 @@ pub async fn done(
 #[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn list(ctx: Context<'_>) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     use messages::pairs as m;
     let (pair, settings) = pair_here(ctx).await?;
     let goals = ctx.data().db.goals(pair.id).await?;
@@ -120,6 +127,7 @@ pub async fn list(ctx: Context<'_>) -> Result<(), Error> {
         .iter()
         .map(|g| {
             m::goal_line(
+                l,
                 g.number,
                 &g.title,
                 g.due.map(|d| date_unix(d, settings.timezone)),
@@ -130,12 +138,12 @@ pub async fn list(ctx: Context<'_>) -> Result<(), Error> {
         .collect();
     // An embed description holds 4096 characters.
     let text = if goals.is_empty() {
-        m::NO_GOALS.to_string()
+        m::NO_GOALS.get(l).to_string()
     } else {
-        messages::fit_lines(&lines, 3900)
+        messages::fit_lines(l, &lines, 3900)
     };
     let embed = poise::serenity_prelude::CreateEmbed::new()
-        .title(m::GOALS_TITLE)
+        .title(m::GOALS_TITLE.get(l))
         .description(text);
     ctx.send(poise::CreateReply::default().embed(embed).ephemeral(true))
         .await?;

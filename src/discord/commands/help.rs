@@ -3,13 +3,14 @@
 use poise::serenity_prelude as serenity;
 
 use crate::discord::access::{self, Access};
-use crate::discord::commands::{audience_of, guild_of};
+use crate::discord::commands::{audience_of, catalogue_key, guild_of};
 use crate::discord::{limits, messages, Context, Data, Error};
 
 /// What tandem does and the commands you can use
 #[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip(ctx), fields(guild = ?ctx.guild_id()))]
 pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     let guild_id = guild_of(ctx)?;
     let settings = ctx.data().db.guild_settings(guild_id.get()).await?;
     let caller = access::of_caller(ctx, settings.as_ref());
@@ -38,23 +39,24 @@ pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
             .find(|(a, _)| *a == level)
             .expect("every access level has a section")
             .1;
+        let described = crate::text::lookup(l, &catalogue_key(&[&command.qualified_name]));
         lines.push(line(
             &command.qualified_name,
-            command.description.as_deref(),
+            described.as_deref().or(command.description.as_deref()),
         ));
     }
 
     let mut embed = serenity::CreateEmbed::new()
-        .title(messages::help::TITLE)
-        .description(messages::help::INTRO);
+        .title(messages::help::TITLE.get(l))
+        .description(messages::help::INTRO.get(l));
     for (audience, lines) in sections {
         if lines.is_empty() {
             continue;
         }
         let name = match audience {
-            Access::Member => messages::help::FOR_EVERYONE,
-            Access::Moderator => messages::help::FOR_MODERATORS,
-            Access::Admin => messages::help::FOR_ADMINS,
+            Access::Member => messages::help::FOR_EVERYONE.get(l),
+            Access::Moderator => messages::help::FOR_MODERATORS.get(l),
+            Access::Admin => messages::help::FOR_ADMINS.get(l),
         };
         // A long list goes on in a second field (a field holds 1,024 characters).
         for (i, chunk) in limits::chunks(&lines, limits::FIELD_VALUE)
@@ -62,18 +64,18 @@ pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
             .enumerate()
         {
             let name = if i == 0 {
-                name
+                name.clone()
             } else {
-                messages::help::CONTINUED
+                messages::help::CONTINUED.get(l)
             };
             embed = embed.field(name, chunk, false);
         }
     }
     if settings.is_none() {
         let hint = if caller == Access::Admin {
-            messages::help::NOT_SET_UP
+            messages::help::NOT_SET_UP.get(l)
         } else {
-            messages::help::NOT_SET_UP_MEMBER
+            messages::help::NOT_SET_UP_MEMBER.get(l)
         };
         embed = embed.footer(serenity::CreateEmbedFooter::new(hint));
     }

@@ -18,6 +18,7 @@ pub async fn kudos(
     reason: String,
 ) -> Result<(), Error> {
     use messages::activity as m;
+    let l = crate::discord::locale(ctx);
     let guild = guild_of(ctx)?.get();
     let giver = ctx.author().id.get();
     if user.id.get() == giver {
@@ -46,7 +47,7 @@ pub async fn kudos(
     }
     let chars = reason.chars().count();
     if chars > 200 {
-        return Err(Error::user(m::kudos_too_long(chars)));
+        return Err(Error::user(m::kudos_too_long(l, chars)));
     }
     let data = ctx.data();
     let per_day = data.settings.kudos.per_day;
@@ -63,13 +64,15 @@ pub async fn kudos(
         )
         .await?;
     match outcome {
-        KudosOutcome::Limited { again_at } => {
-            Err(Error::user(m::kudos_limited(per_day, again_at.timestamp())))
-        }
+        KudosOutcome::Limited { again_at } => Err(Error::user(m::kudos_limited(
+            l,
+            per_day,
+            again_at.timestamp(),
+        ))),
         KudosOutcome::Given { received } => {
             ctx.send(
                 poise::CreateReply::default()
-                    .content(m::kudos(giver, user.id.get(), &reason, received))
+                    .content(m::kudos(l, giver, user.id.get(), &reason, received))
                     .allowed_mentions(CreateAllowedMentions::new().users([user.id])),
             )
             .await?;

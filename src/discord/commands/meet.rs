@@ -1,7 +1,7 @@
 //! `/meet`: a pair records a meeting, counted in its health and the digest.
 
 use crate::discord::commands::pair_here;
-use crate::discord::{messages, Context, Error};
+use crate::discord::{messages, pairing, Context, Error};
 use crate::domain::member::tidy;
 
 /// Record a meeting you had with your pair (in your pair channel)
@@ -17,6 +17,7 @@ pub async fn meet(
     #[max_length = 200]
     note: Option<String>,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     use messages::activity as m;
     let (pair, _) = pair_here(ctx).await?;
     let now = ctx.data().clock.now();
@@ -34,14 +35,17 @@ pub async fn meet(
         .map(|n| n.chars().count())
         .filter(|n| *n > 200)
     {
-        return Err(Error::user(m::note_too_long(n)));
+        return Err(Error::user(m::note_too_long(l, n)));
     }
     let db = &ctx.data().db;
     let user = ctx.author().id.get();
     db.record_meeting(&pair, user, minutes, note.as_deref(), now)
         .await?;
     let total = db.meeting_totals(pair.id).await?;
+    // A public post in the pair's channel: in the pair's language.
+    let here = pairing::pair_channel_locale(db, &pair).await;
     ctx.send(poise::CreateReply::default().content(m::meeting_recorded(
+        here,
         user,
         minutes,
         total,

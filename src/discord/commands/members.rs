@@ -5,6 +5,7 @@ use poise::serenity_prelude as serenity;
 use crate::discord::commands::{enrol::decision_buttons, settings};
 use crate::discord::{messages, Context, Error};
 use crate::domain::member::{Profile, Role, Status};
+use crate::text::Locale;
 
 /// How many people each list shows before "…and N more".
 const LIST_LIMIT: usize = 15;
@@ -15,6 +16,7 @@ const BUTTON_ROWS: usize = 5;
 #[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn members(ctx: Context<'_>) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     use messages::members as m;
     let settings = settings(ctx).await?;
     let guild_id = settings.guild_id;
@@ -31,7 +33,7 @@ pub async fn members(ctx: Context<'_>) -> Result<(), Error> {
             })
             .collect();
         if parts.is_empty() {
-            m::NONE_YET.to_string()
+            m::NONE_YET.get(l).to_string()
         } else {
             parts.join(" · ")
         }
@@ -40,44 +42,52 @@ pub async fn members(ctx: Context<'_>) -> Result<(), Error> {
         .members_with_status(guild_id, Role::Mentor, Status::Pending)
         .await?;
     let waiting = db.waiting_mentees(guild_id).await?;
-    let list = |people: &[Profile], line: fn(u64, i64) -> String, empty: &str| {
+    let list = |people: &[Profile], line: fn(Locale, u64, i64) -> String, empty: String| {
         if people.is_empty() {
-            return empty.to_string();
+            return empty;
         }
         let mut lines: Vec<String> = people
             .iter()
             .take(LIST_LIMIT)
             .enumerate()
-            .map(|(i, p)| format!("{}. {}", i + 1, line(p.user_id, p.enrolled_at.timestamp())))
+            .map(|(i, p)| {
+                format!(
+                    "{}. {}",
+                    i + 1,
+                    line(l, p.user_id, p.enrolled_at.timestamp())
+                )
+            })
             .collect();
         if people.len() > LIST_LIMIT {
-            lines.push(m::and_more(people.len() - LIST_LIMIT));
+            lines.push(m::and_more(l, people.len() - LIST_LIMIT));
         }
         lines.join("\n")
     };
     let mut embed = serenity::CreateEmbed::new()
-        .title(m::MEMBERS_TITLE)
-        .field(m::MENTORS, count_line(Role::Mentor), false)
-        .field(m::MENTEES, count_line(Role::Mentee), false)
+        .title(m::MEMBERS_TITLE.get(l))
+        .field(m::MENTORS.get(l), count_line(Role::Mentor), false)
+        .field(m::MENTEES.get(l), count_line(Role::Mentee), false)
         .field(
-            m::PENDING_MENTORS,
-            list(&pending, m::applied, m::NONE_WAITING),
+            m::PENDING_MENTORS.get(l),
+            list(&pending, m::applied, m::NONE_WAITING.get(l)),
             false,
         )
         .field(
-            m::WAITING_MENTEES,
-            list(&waiting, m::waiting, m::NONE_WAITING),
+            m::WAITING_MENTEES.get(l),
+            list(&waiting, m::waiting, m::NONE_WAITING.get(l)),
             false,
         );
     let digest_set = settings.digest_channel_id.is_some();
     let mut reply = poise::CreateReply::default().ephemeral(true);
     if !pending.is_empty() && !digest_set {
-        embed = embed.footer(serenity::CreateEmbedFooter::new(m::NO_DIGEST_CHANNEL));
+        embed = embed.footer(serenity::CreateEmbedFooter::new(
+            m::NO_DIGEST_CHANNEL.get(l),
+        ));
         let rows = pending
             .iter()
             .take(BUTTON_ROWS)
             .enumerate()
-            .map(|(i, p)| decision_buttons(p.user_id, Some(i + 1)))
+            .map(|(i, p)| decision_buttons(l, p.user_id, Some(i + 1)))
             .collect();
         reply = reply.components(rows);
     }

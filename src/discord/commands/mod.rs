@@ -23,6 +23,7 @@ use super::{messages, Context, Data, Error};
 use crate::domain::guild::GuildSettings;
 use crate::domain::pair::Pair;
 use crate::domain::timezone;
+use crate::text::{self, Key, Locale};
 
 /// Every command tandem registers. Each one's audience is declared in [`AUDIENCES`]; this
 /// installs the one check of it ([`admit`]) on every command that runs, and marks the commands
@@ -46,6 +47,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         setup::setup(),
     ];
     for command in &mut commands {
+        localise(command, "");
         install_checks(command);
         let mut leaves = Vec::new();
         leaf_names(command, "", &mut leaves);
@@ -64,10 +66,10 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
 pub struct Rule {
     pub command: &'static str,
     pub audience: Audience,
-    pub refusal: &'static str,
+    pub refusal: Key,
 }
 
-const fn rule(command: &'static str, audience: Audience, refusal: &'static str) -> Rule {
+const fn rule(command: &'static str, audience: Audience, refusal: Key) -> Rule {
     Rule {
         command,
         audience,
@@ -77,6 +79,80 @@ const fn rule(command: &'static str, audience: Audience, refusal: &'static str) 
 
 const fn everyone(command: &'static str) -> Rule {
     rule(command, Audience::Everyone, messages::errors::NOT_ALLOWED)
+}
+
+/// The catalogue key of a command's text: `pair create` → `command-pair-create`, its option
+/// `reason` → `command-pair-end-reason`, a choice of it → `command-pair-end-reason-completed`.
+pub fn catalogue_key(parts: &[&str]) -> String {
+    let mut key = String::from("command");
+    for part in parts {
+        key.push('-');
+        for c in part.chars() {
+            if c.is_ascii_alphanumeric() {
+                key.push(c.to_ascii_lowercase());
+            } else if !key.ends_with('-') {
+                key.push('-');
+            }
+        }
+        while key.ends_with('-') {
+            key.pop();
+        }
+    }
+    key
+}
+
+/// Descriptions and choice names come from the catalogue: English as the base text, the
+/// other languages as Discord's localisations (names of commands and options stay English,
+/// so what the README and `/help` say works in every language).
+fn localise(command: &mut poise::Command<Data, Error>, parent: &str) {
+    let name = if parent.is_empty() {
+        command.name.to_string()
+    } else {
+        format!("{parent} {}", command.name)
+    };
+    let key = catalogue_key(&[&name]);
+    let texts = |key: &str| -> Vec<(Locale, String)> {
+        Locale::ALL
+            .into_iter()
+            .filter_map(|l| text::lookup(l, key).map(|t| (l, t)))
+            .collect()
+    };
+    let localised = |texts: Vec<(Locale, String)>| {
+        let mut pairs = Vec::new();
+        for (l, t) in texts {
+            for code in l.discord_codes() {
+                pairs.push((
+                    std::borrow::Cow::Borrowed(*code),
+                    std::borrow::Cow::Owned(t.clone()),
+                ));
+            }
+        }
+        pairs
+    };
+    let found = texts(&key);
+    if let Some((_, en)) = found.iter().find(|(l, _)| *l == Locale::En) {
+        command.description = Some(en.clone().into());
+    }
+    command.description_localizations = localised(found).into();
+    for parameter in &mut command.parameters {
+        let key = catalogue_key(&[&name, &parameter.name]);
+        let found = texts(&key);
+        if let Some((_, en)) = found.iter().find(|(l, _)| *l == Locale::En) {
+            parameter.description = Some(en.clone().into());
+        }
+        parameter.description_localizations = localised(found).into();
+        for choice in parameter.choices.to_mut().iter_mut() {
+            let key = catalogue_key(&[&name, &parameter.name, &choice.name]);
+            let found = texts(&key);
+            if let Some((_, en)) = found.iter().find(|(l, _)| *l == Locale::En) {
+                choice.name = en.clone().into();
+            }
+            choice.localizations = localised(found).into();
+        }
+    }
+    for sub in &mut command.subcommands {
+        localise(sub, &name);
+    }
 }
 
 /// The audience of every command that runs, declared here and nowhere else: [`admit`] checks

@@ -22,6 +22,7 @@ pub async fn mydata(_ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn export(ctx: Context<'_>) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     let guild_id = guild_of(ctx)?.get();
     let me = ctx.author().id.get();
     let db = &ctx.data().db;
@@ -45,7 +46,7 @@ pub async fn export(ctx: Context<'_>) -> Result<(), Error> {
         serenity::CreateAttachment::bytes(file, format!("tandem-my-data-{guild_id}.json"));
     ctx.send(
         poise::CreateReply::default()
-            .content(messages::mydata::EXPORT)
+            .content(messages::mydata::EXPORT.get(l))
             .attachment(attachment)
             .ephemeral(true),
     )
@@ -57,19 +58,20 @@ pub async fn export(ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn delete(ctx: Context<'_>) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     use messages::mydata as m;
     let me = ctx.author().id.get();
     let buttons = serenity::CreateActionRow::Buttons(vec![
         serenity::CreateButton::new(CustomId::MydataErase { owner: me })
-            .label(m::DELETE_YES)
+            .label(m::DELETE_YES.get(l))
             .style(serenity::ButtonStyle::Danger),
         serenity::CreateButton::new(CustomId::MydataKeep { owner: me })
-            .label(m::DELETE_NO)
+            .label(m::DELETE_NO.get(l))
             .style(serenity::ButtonStyle::Secondary),
     ]);
     ctx.send(
         poise::CreateReply::default()
-            .content(m::CONFIRM_DELETE)
+            .content(m::CONFIRM_DELETE.get(l))
             .components(vec![buttons])
             .ephemeral(true),
     )

@@ -11,6 +11,7 @@ use crate::domain::matching::{self, Candidate, Mentee, Mentor};
 use crate::domain::member::{Role, Status};
 use crate::domain::pair::{self, EndReason};
 use crate::store::AuditEntry;
+use crate::text::Locale;
 
 /// Pair mentors and mentees, and manage your pair
 #[poise::command(
@@ -31,6 +32,7 @@ pub async fn create(
     #[description = "The mentor"] mentor: serenity::User,
     #[description = "The mentee"] mentee: serenity::User,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     let settings = settings(ctx).await?;
     let (mentor, mentee) = (mentor.id.get(), mentee.id.get());
     let outcome = pairing::open_pair(
@@ -43,8 +45,8 @@ pub async fn create(
     )
     .await?;
     let text = match outcome {
-        Ok(p) => messages::pairs::created(mentor, mentee, p.channel_id.unwrap_or_default()),
-        Err(refusal) => messages::pairs::refused(refusal, mentor, mentee),
+        Ok(p) => messages::pairs::created(l, mentor, mentee, p.channel_id.unwrap_or_default()),
+        Err(refusal) => messages::pairs::refused(l, refusal, mentor, mentee),
     };
     ctx.send(poise::CreateReply::default().content(text).ephemeral(true))
         .await?;
@@ -59,6 +61,7 @@ const _: () = assert!(PAGE_SIZE <= custom_id::MAX_SELECTED);
 #[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     use messages::pairs as m;
     let settings = settings(ctx).await?;
     let guild = settings.guild_id;
@@ -111,11 +114,11 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
             "mentor_id": p.mentor_id,
             "mentee_id": p.mentee_id,
             "score": p.score,
-            "reasons": m::reasons(&p.reasons),
+            "reasons": m::reasons(l, &p.reasons),
         })).collect::<Vec<_>>(),
         "unmatched": result.unmatched.iter().map(|(id, why)| json!({
             "mentee_id": id,
-            "why": m::unmatched(*id, why),
+            "why": m::unmatched(l, *id, why),
         })).collect::<Vec<_>>(),
         "free_slots": result.free_slots_left,
         "repeats": result.repeats,
@@ -123,7 +126,7 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
     let id = db
         .save_suggestion(guild, ctx.author().id.get(), &preview, now)
         .await?;
-    let (embed, rows) = suggestion_page(id, &preview, 0, &[]);
+    let (embed, rows) = suggestion_page(l, id, &preview, 0, &[]);
     ctx.send(
         poise::CreateReply::default()
             .embed(embed)
@@ -136,6 +139,7 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
 
 /// One page of a matching preview: the proposals, who is not matched, and the buttons.
 pub fn suggestion_page(
+    l: Locale,
     id: i64,
     preview: &Value,
     page: usize,
@@ -157,6 +161,7 @@ pub fn suggestion_page(
         .iter()
         .map(|(i, p)| {
             m::proposal_line(
+                l,
                 i + 1,
                 p["mentor_id"].as_u64().unwrap_or_default(),
                 p["mentee_id"].as_u64().unwrap_or_default(),
@@ -166,13 +171,14 @@ pub fn suggestion_page(
         })
         .collect();
     let mut description = m::suggest_intro(
+        l,
         proposals.len(),
         preview["repeats"].as_u64().unwrap_or(0) as usize,
     );
     description.push_str("\n\n");
     description.push_str(&lines.join("\n"));
     let mut embed = serenity::CreateEmbed::new()
-        .title(m::SUGGEST_TITLE)
+        .title(m::SUGGEST_TITLE.get(l))
         .description(description);
     let unmatched: Vec<&str> = preview["unmatched"]
         .as_array()
@@ -182,11 +188,15 @@ pub fn suggestion_page(
         .collect();
     if !unmatched.is_empty() {
         // An embed field holds 1024 characters.
-        embed = embed.field(m::UNMATCHED, messages::fit_lines(&unmatched, 900), false);
+        embed = embed.field(
+            m::UNMATCHED.get(l),
+            messages::fit_lines(l, &unmatched, 900),
+            false,
+        );
     }
-    let mut footer = m::free_slots(preview["free_slots"].as_u64().unwrap_or(0) as u32);
+    let mut footer = m::free_slots(l, preview["free_slots"].as_u64().unwrap_or(0) as u32);
     if pages > 1 {
-        footer = format!("{} · {footer}", m::page(page + 1, pages));
+        footer = format!("{} · {footer}", m::page(l, page + 1, pages));
     }
     embed = embed.footer(serenity::CreateEmbedFooter::new(footer));
 
@@ -210,7 +220,7 @@ pub fn suggestion_page(
             },
             serenity::CreateSelectMenuKind::String { options },
         )
-        .placeholder(m::PICK)
+        .placeholder(m::PICK.get(l))
         .min_values(1)
         .max_values(count),
     ));
@@ -222,17 +232,17 @@ pub fn suggestion_page(
         .collect();
     rows.push(serenity::CreateActionRow::Buttons(vec![
         serenity::CreateButton::new(CustomId::SuggestAll { suggestion: id })
-            .label(m::APPROVE_ALL)
+            .label(m::APPROVE_ALL.get(l))
             .style(serenity::ButtonStyle::Success),
         serenity::CreateButton::new(CustomId::SuggestSelected {
             suggestion: id,
             chosen: chosen.clone(),
         })
-        .label(m::approve_selected(chosen.len()))
+        .label(m::approve_selected(l, chosen.len()))
         .style(serenity::ButtonStyle::Primary)
         .disabled(chosen.is_empty()),
         serenity::CreateButton::new(CustomId::SuggestDiscard { suggestion: id })
-            .label(m::DISCARD)
+            .label(m::DISCARD.get(l))
             .style(serenity::ButtonStyle::Danger),
     ]));
     if pages > 1 {
@@ -241,14 +251,14 @@ pub fn suggestion_page(
                 suggestion: id,
                 page: page.saturating_sub(1) as u32,
             })
-            .label(m::PREVIOUS)
+            .label(m::PREVIOUS.get(l))
             .style(serenity::ButtonStyle::Secondary)
             .disabled(page == 0),
             serenity::CreateButton::new(CustomId::SuggestPage {
                 suggestion: id,
                 page: (page + 1) as u32,
             })
-            .label(m::NEXT)
+            .label(m::NEXT.get(l))
             .style(serenity::ButtonStyle::Secondary)
             .disabled(page + 1 >= pages),
         ]));
@@ -266,11 +276,12 @@ pub async fn pause(
     #[max = 8]
     weeks: i64,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     use messages::pairs as m;
     let (pair, settings) = pair_here(ctx).await?;
     let now = ctx.data().clock.now();
     let until =
-        pair::pause_until(&pair, weeks, now).map_err(|e| Error::user(m::pause_error(&e)))?;
+        pair::pause_until(&pair, weeks, now).map_err(|e| Error::user(m::pause_error(l, &e)))?;
     let entry = AuditEntry {
         guild_id: settings.guild_id,
         actor_id: Some(ctx.author().id.get()),
@@ -282,7 +293,8 @@ pub async fn pause(
     if !ctx.data().db.pause_pair(pair.id, until, &entry).await? {
         return Err(Error::user(m::not_open(pair.status)));
     }
-    ctx.say(m::paused(ctx.author().id.get(), until.timestamp()))
+    let here = pairing::pair_channel_locale(&ctx.data().db, &pair).await;
+    ctx.say(m::paused(here, ctx.author().id.get(), until.timestamp()))
         .await?;
     Ok(())
 }
@@ -302,6 +314,7 @@ pub async fn end(
     ctx: Context<'_>,
     #[description = "Why the pair ends"] reason: EndChoice,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     let (pair, settings) = pair_here(ctx).await?;
     if !pair.status_at(ctx.data().clock.now()).is_open() {
         return Err(Error::user(messages::pairs::not_open(pair.status)));
@@ -320,8 +333,8 @@ pub async fn end(
     )
     .await?;
     let text = match ended {
-        Some(_) => messages::pairs::ENDED,
-        None => messages::pairs::not_open(pair.status),
+        Some(_) => messages::pairs::ENDED.get(l),
+        None => messages::pairs::not_open(pair.status).get(l),
     };
     ctx.send(poise::CreateReply::default().content(text).ephemeral(true))
         .await?;
@@ -332,6 +345,7 @@ pub async fn end(
 #[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn refit(ctx: Context<'_>) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     use messages::pairs as m;
     let (pair, settings) = pair_here(ctx).await?;
     if !pair.status_at(ctx.data().clock.now()).is_open() {
@@ -358,9 +372,10 @@ pub async fn refit(ctx: Context<'_>) -> Result<(), Error> {
         .record_within_limit(&request, limit, now - chrono::Duration::days(7))
         .await?;
     if !within {
-        return Err(Error::user(m::refit_limit(limit)));
+        return Err(Error::user(m::refit_limit(l, limit)));
     }
     let text = m::refit_request(
+        l,
         me,
         pair.mentor_id.unwrap_or_default(),
         pair.mentee_id.unwrap_or_default(),
@@ -371,7 +386,7 @@ pub async fn refit(ctx: Context<'_>) -> Result<(), Error> {
             .content(text)
             .components(vec![serenity::CreateActionRow::Buttons(vec![
                 serenity::CreateButton::new(CustomId::Repair { pair: pair.id })
-                    .label(m::REPAIR)
+                    .label(m::REPAIR.get(l))
                     .style(serenity::ButtonStyle::Danger),
             ])]);
     serenity::ChannelId::new(digest)
@@ -379,7 +394,7 @@ pub async fn refit(ctx: Context<'_>) -> Result<(), Error> {
         .await?;
     ctx.send(
         poise::CreateReply::default()
-            .content(m::REFIT_SENT)
+            .content(m::REFIT_SENT.get(l))
             .ephemeral(true),
     )
     .await?;

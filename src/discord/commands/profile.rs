@@ -7,28 +7,29 @@ use crate::discord::commands::{autocomplete_timezone, guild_of};
 use crate::discord::{messages, Context, Error};
 use crate::domain::member::{Profile, ProfileInput, Role};
 use crate::store::AuditEntry;
+use crate::text::Locale;
 
 /// The card that shows one profile.
-pub fn card(p: &Profile) -> serenity::CreateEmbed {
+pub fn card(l: Locale, p: &Profile) -> serenity::CreateEmbed {
     use messages::members as m;
     let mut e = serenity::CreateEmbed::new()
-        .title(m::profile_title(p.role))
+        .title(m::profile_title(p.role).get(l))
         .description(format!("<@{}>", p.user_id))
-        .field(m::STATUS, m::status_line(p.status), true)
-        .field(m::TIMEZONE, p.timezone.name(), true)
-        .field(m::LANGUAGES, p.languages.join(", "), true)
-        .field(m::TOPICS, p.topics.join(", "), false);
+        .field(m::STATUS.get(l), m::status_line(p.status).get(l), true)
+        .field(m::TIMEZONE.get(l), p.timezone.name(), true)
+        .field(m::LANGUAGES.get(l), p.languages.join(", "), true)
+        .field(m::TOPICS.get(l), p.topics.join(", "), false);
     if let Some(c) = p.capacity {
-        e = e.field(m::CAPACITY, c.to_string(), true);
+        e = e.field(m::CAPACITY.get(l), c.to_string(), true);
     }
     if let Some(g) = &p.goals {
-        e = e.field(m::GOALS, g, false);
+        e = e.field(m::GOALS.get(l), g, false);
     }
     if let Some(a) = &p.about {
-        e = e.field(m::ABOUT, a, false);
+        e = e.field(m::ABOUT.get(l), a, false);
     }
     e.field(
-        m::SINCE,
+        m::SINCE.get(l),
         format!("<t:{}:D>", p.enrolled_at.timestamp()),
         true,
     )
@@ -69,6 +70,7 @@ pub async fn view(
     ctx: Context<'_>,
     #[description = "Whose profile (moderators only; default: yours)"] user: Option<serenity::User>,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     let guild_id = guild_of(ctx)?.get();
     let db = &ctx.data().db;
     let me = ctx.author().id.get();
@@ -82,14 +84,14 @@ pub async fn view(
     let profiles = db.profiles_of(guild_id, target).await?;
     if profiles.is_empty() {
         return Err(Error::user(if target == me {
-            messages::members::NOT_ENROLLED_SELF.to_string()
+            messages::members::NOT_ENROLLED_SELF.get(l).to_string()
         } else {
-            messages::members::not_enrolled_other(target)
+            messages::members::not_enrolled_other(l, target)
         }));
     }
     let mut reply = poise::CreateReply::default().ephemeral(true);
     for p in &profiles {
-        reply = reply.embed(card(p));
+        reply = reply.embed(card(l, p));
     }
     ctx.send(reply).await?;
     Ok(())
@@ -111,6 +113,7 @@ pub async fn edit(
     #[description = "Mentees: what you want to achieve"] goals: Option<String>,
     #[description = "A short intro (up to 300 characters)"] about: Option<String>,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     use messages::members as m;
     let guild_id = guild_of(ctx)?.get();
     let me = ctx.author().id.get();
@@ -132,7 +135,7 @@ pub async fn edit(
             .iter()
             .find(|p| p.role == r)
             .cloned()
-            .ok_or_else(|| Error::user(m::no_such_profile(r)))?,
+            .ok_or_else(|| Error::user(m::no_such_profile(l, r)))?,
     };
     if !profile.status.is_current() {
         return Err(Error::user(m::LEFT_PROGRAMME));
@@ -148,7 +151,7 @@ pub async fn edit(
     }
     profile
         .apply(&input)
-        .map_err(|e| Error::user(m::profile_error(&e)))?;
+        .map_err(|e| Error::user(m::profile_error(l, &e)))?;
     let entry = AuditEntry {
         guild_id,
         actor_id: Some(me),
@@ -163,8 +166,8 @@ pub async fn edit(
     }
     ctx.send(
         poise::CreateReply::default()
-            .content(m::PROFILE_UPDATED)
-            .embed(card(&profile))
+            .content(m::PROFILE_UPDATED.get(l))
+            .embed(card(l, &profile))
             .ephemeral(true),
     )
     .await?;

@@ -22,6 +22,7 @@ pub async fn pulse(_ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn now(ctx: Context<'_>) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     use messages::pulse as m;
     let settings = settings(ctx).await?;
     let data = ctx.data();
@@ -34,7 +35,7 @@ pub async fn now(ctx: Context<'_>) -> Result<(), Error> {
     let min = data.settings.anonymity_min(&settings);
     ctx.send(
         poise::CreateReply::default()
-            .content(m::round_started(members.len(), min))
+            .content(m::round_started(l, members.len(), min))
             .ephemeral(true),
     )
     .await?;
@@ -45,14 +46,15 @@ pub async fn now(ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
 pub async fn results(ctx: Context<'_>) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     use messages::pulse as m;
     let settings = settings(ctx).await?;
     let data = ctx.data();
     let now = data.clock.now();
     let open = data.db.open_pulse_round(settings.guild_id, now).await?;
-    let open_note = open.map(|(_, closes, answers)| m::still_open(answers, closes.timestamp()));
+    let open_note = open.map(|(_, closes, answers)| m::still_open(l, answers, closes.timestamp()));
     let Some(mut r) = data.db.latest_pulse_results(settings.guild_id, now).await? else {
-        return Err(Error::user(open_note.unwrap_or_else(|| m::NO_ROUND.into())));
+        return Err(Error::user(open_note.unwrap_or_else(|| m::NO_ROUND.get(l))));
     };
     let min = data.settings.anonymity_min(&settings);
     let mut reply = poise::CreateReply::default().ephemeral(true);
@@ -61,8 +63,8 @@ pub async fn results(ctx: Context<'_>) -> Result<(), Error> {
     }
     if !r.visible(min) {
         let text = match &open_note {
-            Some(note) => format!("{}\n{note}", m::hidden(&r, min)),
-            None => m::hidden(&r, min),
+            Some(note) => format!("{}\n{note}", m::hidden(l, &r, min)),
+            None => m::hidden(l, &r, min),
         };
         ctx.send(reply.content(text)).await?;
         return Ok(());
@@ -79,11 +81,15 @@ pub async fn results(ctx: Context<'_>) -> Result<(), Error> {
         })
         .collect();
     let mut embed = serenity::CreateEmbed::new()
-        .title(m::title(&r))
-        .description(m::overview(&r))
-        .field(m::ANSWERS, m::distribution(&r), false);
+        .title(m::title(l, &r))
+        .description(m::overview(l, &r))
+        .field(m::ANSWERS.get(l), m::distribution(l, &r), false);
     if !quoted.is_empty() {
-        embed = embed.field(m::COMMENTS, messages::fit_lines(&quoted, 1000), false);
+        embed = embed.field(
+            m::COMMENTS.get(l),
+            messages::fit_lines(l, &quoted, 1000),
+            false,
+        );
     }
     ctx.send(reply.embed(embed)).await?;
     Ok(())

@@ -9,6 +9,32 @@ use crate::domain::guild::{ArchiveMode, GuildSettings, SettingsChange};
 use crate::domain::schedule::{Cron, Kind};
 use crate::domain::{member, timezone};
 use crate::store::AuditEntry;
+use crate::text::Locale;
+
+/// The language of tandem's own posts in shared places (the digest, moderators' notices,
+/// pair channels whose members use different languages).
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum BotLanguage {
+    #[name = "same as the programme's language"]
+    Programme,
+    #[name = "English"]
+    English,
+    #[name = "Español"]
+    Spanish,
+    #[name = "Français"]
+    French,
+}
+
+impl BotLanguage {
+    fn chosen(self) -> Option<Locale> {
+        match self {
+            BotLanguage::Programme => None,
+            BotLanguage::English => Some(Locale::En),
+            BotLanguage::Spanish => Some(Locale::Es),
+            BotLanguage::French => Some(Locale::Fr),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum ArchiveChoice {
@@ -41,7 +67,10 @@ pub async fn setup(
     #[description = "Must moderators approve new mentors? (default: yes)"] mentor_approval: Option<
         bool,
     >,
-    #[description = "The programme's main language, e.g. en or Spanish"] language: Option<String>,
+    #[description = "The programme's main language, for matching, e.g. en or Spanish"]
+    language: Option<String>,
+    #[description = "tandem's language in the digest and shared posts (default: the programme's)"]
+    bot_language: Option<BotLanguage>,
     #[description = "When a pair ends: keep its channel read-only, or delete it (default: read-only)"]
     ended_channels: Option<ArchiveChoice>,
     #[description = "When check-ins go out, as cron, e.g. 0 17 * * Tue (or: default)"]
@@ -58,6 +87,7 @@ pub async fn setup(
     #[max = 1000]
     pulse_anonymity: Option<i64>,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     let guild_id = guild_of(ctx)?;
     let db = &ctx.data().db;
     let stored = db.guild_settings(guild_id.get()).await?;
@@ -107,25 +137,26 @@ pub async fn setup(
         timezone: match timezone.as_deref() {
             Some(text) => Some(
                 timezone::parse(text)
-                    .ok_or_else(|| Error::user(messages::setup::bad_timezone(text)))?,
+                    .ok_or_else(|| Error::user(messages::setup::bad_timezone(l, text)))?,
             ),
             None => None,
         },
         language: match language.as_deref() {
             Some(text) => Some(
                 member::parse_language(text)
-                    .map_err(|e| Error::user(messages::members::profile_error(&e)))?,
+                    .map_err(|e| Error::user(messages::members::profile_error(l, &e)))?,
             ),
             None => None,
         },
+        bot_language: bot_language.map(BotLanguage::chosen),
         require_mentor_approval: mentor_approval,
         archive_mode: ended_channels.map(|c| match c {
             ArchiveChoice::ReadOnly => ArchiveMode::ReadOnly,
             ArchiveChoice::Delete => ArchiveMode::Delete,
         }),
-        checkin_cron: schedule("checkin_schedule", checkin_schedule.as_deref())?,
-        pulse_cron: schedule("pulse_schedule", pulse_schedule.as_deref())?,
-        digest_cron: schedule("digest_schedule", digest_schedule.as_deref())?,
+        checkin_cron: schedule(l, "checkin_schedule", checkin_schedule.as_deref())?,
+        pulse_cron: schedule(l, "pulse_schedule", pulse_schedule.as_deref())?,
+        digest_cron: schedule(l, "digest_schedule", digest_schedule.as_deref())?,
         anonymity_min: match pulse_anonymity {
             Some(n) if n < 3 => return Err(Error::user(messages::setup::ANONYMITY_TOO_LOW)),
             Some(n) if n > 1000 => return Err(Error::user(messages::setup::ANONYMITY_TOO_HIGH)),
@@ -138,9 +169,9 @@ pub async fn setup(
         .unwrap_or_else(|| GuildSettings::new(guild_id.get()));
     let changed = settings.apply(&change);
     let headline = if change.is_empty() {
-        messages::setup::CURRENT
+        messages::setup::CURRENT.get(l)
     } else if changed.is_empty() && stored.is_some() {
-        messages::setup::UNCHANGED
+        messages::setup::UNCHANGED.get(l)
     } else {
         let entry = AuditEntry {
             guild_id: guild_id.get(),
@@ -167,11 +198,11 @@ pub async fn setup(
             }
         }
         ctx.data().jobs.wake();
-        messages::setup::SAVED
+        messages::setup::SAVED.get(l)
     };
 
     let warnings = permission_warnings(ctx, guild_id, &settings).await?;
-    let embed = summary(ctx, &settings, headline, &warnings);
+    let embed = summary(ctx, &settings, &headline, &warnings);
     ctx.send(poise::CreateReply::default().embed(embed).ephemeral(true))
         .await?;
     move_moderator_access(ctx, guild_id.get()).await
@@ -180,6 +211,7 @@ pub async fn setup(
 /// After a new moderator role: every pair channel moves to it (paced), with progress in a
 /// private message that is edited as it goes.
 async fn move_moderator_access(ctx: Context<'_>, guild: u64) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     use messages::setup as m;
     let db = &ctx.data().db;
     let Some(pending) = pairing::pending_access_move(db, guild).await? else {
@@ -187,7 +219,7 @@ async fn move_moderator_access(ctx: Context<'_>, guild: u64) -> Result<(), Error
     };
     let total = pending.channels.len();
     let reply = |text: String| poise::CreateReply::default().content(text).ephemeral(true);
-    let note = ctx.send(reply(m::access_progress(0, total))).await?;
+    let note = ctx.send(reply(m::access_progress(l, 0, total))).await?;
     let (tx, mut rx) = tokio::sync::watch::channel((0, total));
     let http = ctx.http();
     let sweep = async move {
@@ -198,16 +230,18 @@ async fn move_moderator_access(ctx: Context<'_>, guild: u64) -> Result<(), Error
     let show = async {
         while rx.changed().await.is_ok() {
             let (done, total) = *rx.borrow_and_update();
-            let _ = note.edit(ctx, reply(m::access_progress(done, total))).await;
+            let _ = note
+                .edit(ctx, reply(m::access_progress(l, done, total)))
+                .await;
         }
     };
     let (moved, ()) = tokio::join!(sweep, show);
     let text = match moved {
-        Ok(n) => m::access_moved(n),
+        Ok(n) => m::access_moved(l, n),
         // Nothing is lost: the sweep is finished at the next start or the next `/setup`.
         Err(e) => {
             tracing::warn!(error = %e, "moderator access sweep stopped");
-            m::ACCESS_UNFINISHED.to_string()
+            m::ACCESS_UNFINISHED.get(l)
         }
     };
     note.edit(ctx, reply(text)).await?;
@@ -215,13 +249,13 @@ async fn move_moderator_access(ctx: Context<'_>, guild: u64) -> Result<(), Error
 }
 
 /// A schedule option: `default` goes back to the configured one.
-fn schedule(option: &str, text: Option<&str>) -> Result<Option<Option<Cron>>, Error> {
+fn schedule(l: Locale, option: &str, text: Option<&str>) -> Result<Option<Option<Cron>>, Error> {
     match text.map(str::trim) {
         None => Ok(None),
         Some(t) if t.eq_ignore_ascii_case("default") => Ok(Some(None)),
         Some(t) => Cron::parse(t)
             .map(|c| Some(Some(c)))
-            .map_err(|e| Error::user(messages::setup::bad_schedule(option, t, &e))),
+            .map_err(|e| Error::user(messages::setup::bad_schedule(l, option, t, &e))),
     }
 }
 
@@ -231,6 +265,7 @@ async fn permission_warnings(
     guild_id: serenity::GuildId,
     settings: &GuildSettings,
 ) -> Result<Vec<String>, Error> {
+    let l = crate::discord::locale(ctx);
     let checks = [
         (settings.pair_category_id, NEEDED_IN_CATEGORY),
         (settings.digest_channel_id, NEEDED_IN_DIGEST),
@@ -248,9 +283,10 @@ async fn permission_warnings(
                     if e.status_code()
                         .is_some_and(|s| matches!(s.as_u16(), 403 | 404)) =>
                 {
-                    out.push(messages::setup::channel_unreachable(&format!(
-                        "<#{channel}>"
-                    )));
+                    out.push(messages::setup::channel_unreachable(
+                        l,
+                        &format!("<#{channel}>"),
+                    ));
                     continue;
                 }
                 Err(e) => {
@@ -262,6 +298,7 @@ async fn permission_warnings(
         let missing = channels::missing(have, needed);
         if !missing.is_empty() {
             out.push(messages::setup::missing_permissions(
+                l,
                 &format!("<#{channel}>"),
                 &missing,
             ));
@@ -276,72 +313,90 @@ fn summary(
     headline: &str,
     warnings: &[String],
 ) -> serenity::CreateEmbed {
+    let l = crate::discord::locale(ctx);
     use messages::setup as m;
-    let or_not_set = |v: Option<String>| v.unwrap_or_else(|| m::NOT_SET.to_string());
+    let or_not_set = |v: Option<String>| v.unwrap_or_else(|| m::NOT_SET.get(l));
     let mut embed = serenity::CreateEmbed::new()
-        .title(m::TITLE)
+        .title(m::TITLE.get(l))
         .description(headline)
         .field(
-            m::DIGEST_CHANNEL,
+            m::DIGEST_CHANNEL.get(l),
             or_not_set(s.digest_channel_id.map(|c| format!("<#{c}>"))),
             true,
         )
         .field(
-            m::MODERATOR_ROLE,
+            m::MODERATOR_ROLE.get(l),
             or_not_set(s.moderator_role_id.map(|r| format!("<@&{r}>"))),
             true,
         )
         .field(
-            m::PAIR_CATEGORY,
+            m::PAIR_CATEGORY.get(l),
             or_not_set(s.pair_category_id.map(|c| format!("<#{c}>"))),
             true,
         )
         .field(
-            m::TIMEZONE,
-            m::timezone_value(s.timezone, ctx.data().clock.now()),
+            m::TIMEZONE.get(l),
+            m::timezone_value(l, s.timezone, ctx.data().clock.now()),
             true,
         )
-        .field(m::LANGUAGE, format!("`{}`", s.language), true)
+        .field(m::LANGUAGE.get(l), format!("`{}`", s.language), true)
         .field(
-            m::MENTOR_APPROVAL,
-            m::mentor_approval_value(s.require_mentor_approval),
+            m::BOT_LANGUAGE.get(l),
+            m::bot_language_value(l, s.bot_language, s.locale()),
             true,
         )
-        .field(m::ENDED_CHANNELS, m::archive_value(s.archive_mode), true);
+        .field(
+            m::MENTOR_APPROVAL.get(l),
+            m::mentor_approval_value(s.require_mentor_approval).get(l),
+            true,
+        )
+        .field(
+            m::ENDED_CHANNELS.get(l),
+            m::archive_value(s.archive_mode).get(l),
+            true,
+        );
     let data = ctx.data();
     let now = data.clock.now();
     for (name, kind, own) in [
-        (m::CHECKINS, Kind::Checkin, &s.checkin_cron),
-        (m::PULSE, Kind::Pulse, &s.pulse_cron),
-        (m::DIGEST, Kind::Digest, &s.digest_cron),
+        (m::CHECKINS.get(l), Kind::Checkin, &s.checkin_cron),
+        (m::PULSE.get(l), Kind::Pulse, &s.pulse_cron),
+        (m::DIGEST.get(l), Kind::Digest, &s.digest_cron),
     ] {
         // Every scheduled kind has a schedule: the server's own or the configured default.
         let Some(cron) = crate::jobs::cron_for(&data.settings, s, kind) else {
             continue;
         };
         let next = cron.next_after(s.timezone, now).map(|t| t.timestamp());
-        let value = m::schedule_value(cron.as_str(), own.is_none(), next);
+        let value = m::schedule_value(l, cron.as_str(), own.is_none(), next);
         embed = embed.field(name, value, true);
     }
     let anonymity = data.settings.anonymity_min(s);
-    embed = embed.field(m::ANONYMITY, m::anonymity_value(anonymity), true);
+    embed = embed.field(m::ANONYMITY.get(l), m::anonymity_value(l, anonymity), true);
     if !s.invalid.is_empty() {
         let lines: Vec<String> = s
             .invalid
             .iter()
-            .map(|i| m::invalid_setting(i.field, &i.value, &i.why))
+            .map(|i| m::invalid_setting(l, i.field, &i.value))
             .collect();
-        embed = embed.field(m::NEEDS_ATTENTION, messages::fit_lines(&lines, 1000), false);
+        embed = embed.field(
+            m::NEEDS_ATTENTION.get(l),
+            messages::fit_lines(l, &lines, 1000),
+            false,
+        );
     }
     let missing = s.missing();
     if !missing.is_empty() {
-        embed = embed.field(m::STILL_TO_CHOOSE, m::still_to_choose(&missing), false);
+        embed = embed.field(
+            m::STILL_TO_CHOOSE.get(l),
+            m::still_to_choose(l, &missing),
+            false,
+        );
     }
     if !warnings.is_empty() {
-        embed = embed.field(m::PERMISSIONS, warnings.join("\n"), false);
+        embed = embed.field(m::PERMISSIONS.get(l), warnings.join("\n"), false);
     }
     if missing.is_empty() && warnings.is_empty() && s.invalid.is_empty() {
-        embed = embed.footer(serenity::CreateEmbedFooter::new(m::READY));
+        embed = embed.footer(serenity::CreateEmbedFooter::new(m::READY.get(l)));
     }
     embed
 }

@@ -16,6 +16,7 @@ pub async fn withdraw(
         RoleChoice,
     >,
 ) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
     use messages::members as m;
     let guild_id = guild_of(ctx)?.get();
     let me = ctx.author().id.get();
@@ -38,15 +39,15 @@ pub async fn withdraw(
     };
     let buttons = serenity::CreateActionRow::Buttons(vec![
         serenity::CreateButton::new(yes)
-            .label(m::WITHDRAW_YES)
+            .label(m::WITHDRAW_YES.get(l))
             .style(serenity::ButtonStyle::Danger),
         serenity::CreateButton::new(CustomId::WithdrawNo { owner: me })
-            .label(m::CANCEL)
+            .label(m::CANCEL.get(l))
             .style(serenity::ButtonStyle::Secondary),
     ]);
     ctx.send(
         poise::CreateReply::default()
-            .content(m::confirm_withdraw(&roles))
+            .content(m::confirm_withdraw(l, &roles))
             .components(vec![buttons])
             .ephemeral(true),
     )

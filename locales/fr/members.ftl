@@ -1,0 +1,117 @@
+members-welcome-title = Bienvenue dans le programme de mentorat
+members-expectations =
+    {"**"}Ce qu'on attend de toi**
+    • Réponds aux points d'étape dans le salon de ton binôme (une minute à chaque fois ; les réponses en retard comptent aussi).
+    • Fais preuve de bienveillance et de respect, et garde entre vous ce que ton partenaire te confie.
+    • Préviens ton partenaire, ou un modérateur, si tu as besoin d'une pause.
+members-how-to-change =
+    {"**"}Tu peux changer d'avis à tout moment**
+    `/profile view` et `/profile edit` pour voir ou modifier ton profil, `/withdraw` pour quitter le programme, `/mydata export` pour obtenir une copie de tes données.
+members-data-kept =
+    {"**"}Ce que tandem conserve**
+    Ton profil, tes réponses aux points d'étape et aux sondages, et le nombre d'activités dans le salon de ton binôme (jamais ce que tu écris). `/mydata delete` efface tout ça.
+members-application-title = Candidature de mentor
+members-approve = Approuver
+members-decline = Refuser
+members-decision = Décision
+members-only-moderators-decide = Seuls les modérateurs peuvent approuver ou refuser les candidatures de mentor.
+members-only-moderators = Seuls les modérateurs peuvent utiliser cette commande.
+members-application-gone = Cette candidature n'existe plus : le membre a effacé ses données.
+members-not-enrolled-self = Tu ne fais pas encore partie du programme. Rejoins-le avec `/enrol mentor` ou `/enrol mentee`.
+members-only-own-profile = Tu ne peux voir que ton propre profil. Les modérateurs peuvent voir celui de tout le monde.
+members-which-profile = Tu as à la fois un profil de mentor et un profil de mentoré. Ajoute l'option `role` pour indiquer lequel modifier.
+members-left-programme = Tu as quitté le programme, il n'y a donc rien à modifier. Tu peux t'inscrire à nouveau avec `/enrol` quand tu veux.
+members-changed-meanwhile = Ton profil a changé pendant que je l'enregistrais (un modérateur vient peut-être de prendre une décision). Rien n'a été écrasé ; relance la commande.
+members-nothing-to-change = Rien à modifier : ajoute au moins une option (par ex. `topics` ou `timezone`).
+members-profile-updated = Ton profil est à jour :
+members-status = Statut
+members-topics = Sujets
+members-timezone = Fuseau horaire
+members-languages = Langues
+members-capacity = Mentorés à la fois
+members-goals = Objectifs
+members-about = À propos
+members-since = Inscription
+members-nothing-to-withdraw = Tu ne participes pas au programme en ce moment, il n'y a donc rien à quitter.
+members-withdraw-yes = Oui, quitter
+members-cancel = Annuler
+members-cancelled = Annulé : rien n'a changé.
+members-leaving = Départ du programme…
+members-not-your-button = Ce bouton appartient au message de quelqu'un d'autre.
+members-members-title = Membres du programme
+members-mentors = Mentors
+members-mentees = Mentorés
+members-pending-mentors = Candidatures de mentor (les plus anciennes d'abord)
+members-waiting-mentees = Mentorés en attente d'un mentor (attente la plus longue d'abord)
+members-none-yet = personne pour l'instant
+members-none-waiting = personne n'attend
+members-no-digest-channel = Astuce : choisis un salon du récapitulatif avec `/setup` pour que les nouvelles candidatures de mentor y soient publiées. En attendant, approuve-les avec les boutons ci-dessous.
+members-no-topics = Ajoute au moins un sujet, en les séparant par des virgules, par ex. `rust, career, sql`.
+members-too-many-topics = Ça fait { $count } sujets ; { $max } au maximum, s'il te plaît. Garde ceux qui comptent le plus.
+members-topic-too-long = Le sujet « { $topic } » est trop long. Utilise des mots-clés courts séparés par des virgules.
+members-unknown-language = Je ne reconnais pas la langue « { $language } ». Utilise des codes comme `en, es, de` ou des noms comme `English`.
+members-too-many-languages = Ça fait { $count } langues ; indiques-en 5 au maximum.
+members-capacity-out-of-range = La capacité, c'est le nombre de mentorés que tu suis en même temps : de 1 à 5, pas { $capacity }.
+members-about-too-long = Ta présentation fait { $chars } caractères ; limite-la à 300, s'il te plaît.
+members-goals-too-long = Tes objectifs font { $chars } caractères ; limite-les à 500, s'il te plaît.
+members-goals-required = Dis-nous ce que tu veux accomplir (l'option `goals`) : ça aide à trouver le bon mentor.
+# $option is an option's name as typed in Discord, e.g. `capacity`.
+members-not-for-role =
+    { $role ->
+        [mentor] `{ $option }` est réservé aux profils de mentor.
+       *[mentee] `{ $option }` est réservé aux profils de mentoré.
+    }
+members-enrolled-pending = Merci de proposer ton aide comme mentor ! Un modérateur va examiner ta candidature ; je t'enverrai un message privé avec la réponse (tu peux aussi consulter `/profile view`).
+members-enrolled-mentor = C'est noté, tu fais partie des mentors. Un modérateur va t'associer à un mentoré ; vous aurez un salon privé rien qu'à vous deux.
+members-enrolled-mentee = C'est noté, tu fais partie des mentorés. Un modérateur va t'associer à un mentor ; vous aurez un salon privé rien qu'à vous deux.
+members-updated =
+    { $role ->
+        [mentor] Tu avais déjà un profil de mentor, je l'ai donc mis à jour.
+       *[mentee] Tu avais déjà un profil de mentoré, je l'ai donc mis à jour.
+    }
+members-rejoined =
+    { $role ->
+        [mentor] Content de te revoir ! Tu fais de nouveau partie des mentors.
+       *[mentee] Content de te revoir ! Tu fais de nouveau partie des mentorés.
+    }
+members-application = <@{ $user }> aimerait devenir mentor (candidature envoyée <t:{ $applied }:R>). Approuve ou refuse ci-dessous.
+members-application-dm = Merci d'avoir proposé d'être mentor sur **{ $guild }** ! Les modérateurs vont examiner ta candidature et je te tiendrai au courant ici.
+members-approved-dm = Bonne nouvelle : ta candidature de mentor sur **{ $guild }** est acceptée. Un modérateur va bientôt t'associer à un mentoré, et vous aurez un salon privé rien qu'à vous deux.
+members-declined-dm = Ta candidature de mentor sur **{ $guild }** n'a pas été retenue cette fois-ci. Si tu as des questions, adresse-toi à l'un des modérateurs du serveur.
+members-approved-by = Approuvée par <@{ $moderator }> <t:{ $at }:R>.
+members-declined-by = Refusée par <@{ $moderator }> <t:{ $at }:R>.
+members-approved = Candidature approuvée : <@{ $user }> fait maintenant partie des mentors actifs.
+members-declined = Candidature de <@{ $user }> refusée.
+members-already-approved = Cette candidature a déjà été approuvée.
+members-already-declined = Cette candidature a déjà été refusée.
+members-withdrawn-since = La personne a quitté le programme depuis, il n'y a donc rien à décider.
+members-still-pending = Cette candidature est toujours en attente.
+members-not-enrolled-other = <@{ $user }> ne fait pas partie du programme.
+members-no-such-profile =
+    { $role ->
+        [mentor] Tu n'as pas de profil de mentor. Inscris-toi avec `/enrol mentor`.
+       *[mentee] Tu n'as pas de profil de mentoré. Inscris-toi avec `/enrol mentee`.
+    }
+members-application-limit = Tu as postulé comme mentor { $count } fois ces 30 derniers jours, c'est le maximum que je peux transmettre. Attends la réponse des modérateurs, ou écris-leur directement.
+members-mentor-profile = Profil de mentor
+members-mentee-profile = Profil de mentoré
+members-status-pending = en attente : un modérateur doit approuver la candidature
+members-status-active = actif
+members-status-paused = en pause
+members-status-withdrawn = a quitté le programme
+members-status-declined = candidature non retenue
+members-confirm-withdraw =
+    { $roles ->
+        [mentor] Quitter le programme en tant que mentor ? Tes binômes en tant que mentor prendront fin. Ton profil est conservé pour que tu puisses revenir avec `/enrol` ; `/mydata delete` l'efface.
+        [mentee] Quitter le programme en tant que mentoré ? Tes binômes en tant que mentoré prendront fin. Ton profil est conservé pour que tu puisses revenir avec `/enrol` ; `/mydata delete` l'efface.
+       *[both] Quitter le programme en tant que mentor et mentoré ? Tes binômes en tant que mentor et en tant que mentoré prendront fin. Ton profil est conservé pour que tu puisses revenir avec `/enrol` ; `/mydata delete` l'efface.
+    }
+members-withdrawn =
+    { $roles ->
+        [mentor] Tu as quitté le programme en tant que mentor. Merci d'avoir participé ! Reviens quand tu veux avec `/enrol`.
+        [mentee] Tu as quitté le programme en tant que mentoré. Merci d'avoir participé ! Reviens quand tu veux avec `/enrol`.
+       *[both] Tu as quitté le programme en tant que mentor et mentoré. Merci d'avoir participé ! Reviens quand tu veux avec `/enrol`.
+    }
+members-applied = <@{ $user }>, candidature envoyée <t:{ $at }:R>
+members-waiting = <@{ $user }>, en attente (arrivée dans la file <t:{ $since }:R>)
+members-and-more = …et { $count } de plus
