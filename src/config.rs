@@ -106,6 +106,8 @@ pub struct LimitSettings {
     /// Mentor applications (first or again after leaving or a decline) one person can send
     /// in 30 days.
     pub applications_per_month: u32,
+    /// Problems one person can report in 24 hours.
+    pub reports_per_day: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -414,10 +416,13 @@ impl Settings {
                 "must be between 1 and 336 (two weeks)",
             ));
         }
-        if self.limits.refit_per_week == 0 || self.limits.applications_per_month == 0 {
+        if self.limits.refit_per_week == 0
+            || self.limits.applications_per_month == 0
+            || self.limits.reports_per_day == 0
+        {
             out.push(problem(
                 "limits",
-                "refit_per_week and applications_per_month must be at least 1",
+                "refit_per_week, applications_per_month and reports_per_day must be at least 1",
             ));
         }
         if self.pulse.anonymity_min < 3 {

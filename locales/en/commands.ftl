@@ -88,3 +88,4 @@ command-setup-checkin-schedule = When check-ins go out, as cron, e.g. 0 17 * * T
 command-setup-pulse-schedule = When pulse surveys go out, as cron (or: default)
 command-setup-digest-schedule = When the digest is posted, as cron, e.g. 0 9 * * Mon (or: default)
 command-setup-pulse-anonymity = Fewest pulse answers before results are shown (3 or more)
+command-report = Tell the moderators privately about a problem (only they read it)

@@ -112,3 +112,8 @@ digest-pulse-question-1 = How useful was mentoring for you these past two weeks?
 digest-pulse-question-2 = How well is your pair working together at the moment?
 digest-pulse-question-3 = How likely are you to recommend the programme to a friend?
 digest-pulse-question-4 = How much did you learn these past two weeks?
+digest-open-reports =
+    { $count ->
+        [one] 📨 **{ $count } report** from a member is not read yet: find it in this channel and press Acknowledge.
+       *[other] 📨 **{ $count } reports** from members are not read yet: find them in this channel and press Acknowledge.
+    }

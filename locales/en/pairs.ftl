@@ -143,3 +143,5 @@ pairs-icebreaker-4 = What does a good week look like for you?
 pairs-icebreaker-5 = Which project are you proudest of, and why?
 pairs-icebreaker-6 = What's one thing you'd like to stop doing, or start doing?
 pairs-icebreaker-7 = When in your week is the best time for a quick call?
+pairs-if-something-is-wrong = If something feels wrong
+pairs-report-hint = Press **Report a problem** (here and under every check-in) or use `/report` anywhere. Only the moderators read it; your partner is never told.

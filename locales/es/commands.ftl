@@ -88,3 +88,4 @@ command-setup-checkin-schedule = Cuándo se envían los seguimientos, en formato
 command-setup-pulse-schedule = Cuándo se envían las encuestas pulso, en formato cron (o: default)
 command-setup-digest-schedule = Cuándo se publica el resumen, en formato cron, p. ej. 0 9 * * Mon (o: default)
 command-setup-pulse-anonymity = Mínimo de respuestas a la encuesta pulso para mostrar resultados (3 o más)
+command-report = Avisa en privado a los moderadores de un problema (solo ellos lo leen)

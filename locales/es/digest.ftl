@@ -112,3 +112,8 @@ digest-pulse-question-1 = ¿Hasta qué punto te ha resultado útil la mentoría 
 digest-pulse-question-2 = ¿Hasta qué punto funciona bien tu pareja en este momento?
 digest-pulse-question-3 = ¿Hasta qué punto recomendarías el programa a otra persona?
 digest-pulse-question-4 = ¿Cuánto has aprendido estas dos últimas semanas?
+digest-open-reports =
+    { $count ->
+        [one] 📨 **{ $count } aviso** de un miembro sigue sin leer: búscalo en este canal y pulsa el botón Marcar como leído.
+       *[other] 📨 **{ $count } avisos** de miembros siguen sin leer: búscalos en este canal y pulsa el botón Marcar como leído.
+    }

@@ -143,3 +143,5 @@ pairs-icebreaker-4 = ¿Cómo es para ti una buena semana?
 pairs-icebreaker-5 = ¿Qué proyecto te enorgullece más, y por qué?
 pairs-icebreaker-6 = ¿Qué te gustaría dejar de hacer, o empezar a hacer?
 pairs-icebreaker-7 = ¿Qué momento de tu semana es el mejor para una llamada rápida?
+pairs-if-something-is-wrong = Si algo no te parece bien
+pairs-report-hint = Pulsa **Informar de un problema** (aquí y debajo de cada seguimiento) o usa `/report` en cualquier lugar. Solo lo leen los moderadores; a la otra persona nunca se le dice nada.

@@ -88,3 +88,4 @@ command-setup-checkin-schedule = Quand partent les points d'étape, en cron, par
 command-setup-pulse-schedule = Quand partent les sondages pouls, en cron (ou : default)
 command-setup-digest-schedule = Quand le récapitulatif est publié, en cron, par ex. 0 9 * * Mon (ou : default)
 command-setup-pulse-anonymity = Nombre minimum de réponses au pouls avant d'afficher les résultats (3 ou plus)
+command-report = Signaler un problème aux modérateurs en privé (eux seuls le lisent)

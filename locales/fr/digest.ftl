@@ -113,3 +113,8 @@ digest-pulse-question-1 = Le mentorat t'a-t-il été utile ces deux dernières s
 digest-pulse-question-2 = Ton binôme fonctionne-t-il bien en ce moment ?
 digest-pulse-question-3 = Recommanderais-tu le programme à quelqu'un de ton entourage ?
 digest-pulse-question-4 = As-tu beaucoup appris ces deux dernières semaines ?
+digest-open-reports =
+    { $count ->
+        [one] 📨 **{ $count } signalement** d'un membre n'a pas encore été lu : retrouve-le dans ce salon et appuie sur le bouton Marquer comme lu.
+       *[other] 📨 **{ $count } signalements** de membres n'ont pas encore été lus : retrouve-les dans ce salon et appuie sur le bouton Marquer comme lu.
+    }

@@ -144,3 +144,5 @@ pairs-icebreaker-4 = À quoi ressemble une bonne semaine pour toi ?
 pairs-icebreaker-5 = Quel projet t'a apporté le plus de fierté, et pourquoi ?
 pairs-icebreaker-6 = Qu'aimerais-tu arrêter de faire, ou commencer à faire ?
 pairs-icebreaker-7 = À quel moment de ta semaine un petit appel t'arrange-t-il le mieux ?
+pairs-if-something-is-wrong = Si quelque chose ne va pas
+pairs-report-hint = Appuie sur **Signaler un problème** (ici et sous chaque point d'étape) ou utilise `/report` n'importe où. Seuls les modérateurs le lisent ; ton partenaire n'est jamais prévenu.

@@ -37,6 +37,8 @@ pub struct Report {
     /// Active pairs, worst health first.
     pub health: Vec<PairHealth>,
     pub paused: u32,
+    /// Problems members reported that no moderator has read yet (counted, never shown).
+    pub open_reports: u32,
     /// The language the server's shared posts are in: the report reads in it everywhere
     /// (post, chart, Markdown).
     pub locale: Locale,
@@ -132,6 +134,7 @@ pub async fn build(
         anonymity_min,
         health,
         paused,
+        open_reports: db.open_reports(guild.guild_id).await?,
         locale: guild.locale(),
     })
 }

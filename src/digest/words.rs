@@ -133,6 +133,12 @@ pub fn description(r: &Report, budget: usize) -> String {
         red = r.count(Health::Red),
         paused = r.paused
     ));
+    if r.open_reports > 0 {
+        out.push_str(&format!(
+            "\n{}",
+            t!(l, "digest-open-reports", count = r.open_reports)
+        ));
+    }
     let red: Vec<&PairHealth> = r.red().collect();
     if red.is_empty() {
         out.push_str(&format!("\n{}", t!(l, "digest-no-red")));

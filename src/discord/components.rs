@@ -10,7 +10,7 @@ use super::access::{self, Audience};
 use super::commands::pair::suggestion_page;
 use super::custom_id::{self, CustomId, Surface};
 use super::pairing::{end_pairs_of, Env};
-use super::{ack, activity, answers, dm, error, messages, pairing, Data, Error};
+use super::{ack, activity, answers, dm, error, messages, pairing, reports, Data, Error};
 use crate::domain::guild::GuildSettings;
 use crate::domain::member::{Role, Status};
 use crate::domain::pair::{self, EndReason};
@@ -229,10 +229,13 @@ async fn route(
         C::SuggestDiscard { suggestion } => {
             suggestion_action(ctx, press, data, suggestion, Preview::Discard).await
         }
+        C::ReportOpen { pair } => reports::open(ctx, press, data, pair).await,
+        C::ReportAck { report } => reports::acknowledge(ctx, press, data, report).await,
         // Parsed as a component's id, never a form's.
-        C::SurveyForm { .. } | C::CheckinForm { .. } | C::PulseForm { .. } => {
-            Err(Error::user(messages::errors::STALE_BUTTON))
-        }
+        C::SurveyForm { .. }
+        | C::CheckinForm { .. }
+        | C::PulseForm { .. }
+        | C::ReportForm { .. } => Err(Error::user(messages::errors::STALE_BUTTON)),
     }
 }
 
@@ -443,6 +446,8 @@ async fn erase(
         EndReason::Withdrawn,
     )
     .await?;
+    // What they reported goes too, with the moderators' copies of it.
+    reports::delete_copies(&ctx.http, data, guild_id, press.user.id.get()).await;
     let counts = data
         .db
         .erase_user(guild_id, press.user.id.get(), &entry)
@@ -518,6 +523,7 @@ async fn route_modal(
         CustomId::PulseForm { round } => {
             return answers::submit_pulse_comment(ctx, submit, data, round).await
         }
+        CustomId::ReportForm { pair } => return reports::submit(ctx, submit, data, pair).await,
         // Parsed as a form's id, never a component's.
         _ => return Err(Error::user(messages::errors::STALE_FORM)),
     };

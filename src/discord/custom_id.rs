@@ -83,6 +83,13 @@ pub enum CustomId {
     CheckinForm { checkin: i64 },
     /// The pulse comment form, `pulse:modal:<round>`.
     PulseForm { round: i64 },
+    /// `report:open:<pair>` ("Report a problem" in a pair channel; `0` for none): opens the
+    /// report form, for whoever presses it.
+    ReportOpen { pair: i64 },
+    /// `report:ack:<report>` under a report in the moderators' channel.
+    ReportAck { report: i64 },
+    /// The report form, `report:form:<pair>` (`0`: not about a pair).
+    ReportForm { pair: i64 },
 }
 
 // Each route's name: the first two parts of its ids, written once.
@@ -105,6 +112,9 @@ const PAIRS_SEL: &str = "pairs:sel";
 const PAIRS_DISCARD: &str = "pairs:discard";
 const CHECKIN_MODAL: &str = "checkin:modal";
 const PULSE_MODAL: &str = "pulse:modal";
+const REPORT_OPEN: &str = "report:open";
+const REPORT_ACK: &str = "report:ack";
+const REPORT_FORM: &str = "report:form";
 
 /// Every kind of button and menu tandem sends, by route (the first two parts of its id). The
 /// latency sweep requires each to be acknowledged in time; a unit test checks this list
@@ -127,10 +137,12 @@ pub const BUTTON_ROUTES: &[&str] = &[
     PAIRS_DISCARD,
     PAIRS_ALL,
     PAIRS_SEL,
+    REPORT_OPEN,
+    REPORT_ACK,
 ];
 
 /// Every kind of form (modal) tandem opens, likewise.
-pub const FORM_ROUTES: &[&str] = &[PAIR_SURVEY, CHECKIN_MODAL, PULSE_MODAL];
+pub const FORM_ROUTES: &[&str] = &[PAIR_SURVEY, CHECKIN_MODAL, PULSE_MODAL, REPORT_FORM];
 
 /// Why a custom id was not understood (for the log; the person hears one plain sentence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -186,13 +198,19 @@ impl CustomId {
             C::SuggestDiscard { .. } => PAIRS_DISCARD,
             C::CheckinForm { .. } => CHECKIN_MODAL,
             C::PulseForm { .. } => PULSE_MODAL,
+            C::ReportOpen { .. } => REPORT_OPEN,
+            C::ReportAck { .. } => REPORT_ACK,
+            C::ReportForm { .. } => REPORT_FORM,
         }
     }
 
     pub fn surface(&self) -> Surface {
         use CustomId as C;
         match self {
-            C::SurveyForm { .. } | C::CheckinForm { .. } | C::PulseForm { .. } => Surface::Form,
+            C::SurveyForm { .. }
+            | C::CheckinForm { .. }
+            | C::PulseForm { .. }
+            | C::ReportForm { .. } => Surface::Form,
             _ => Surface::Component,
         }
     }
@@ -210,7 +228,8 @@ impl CustomId {
             | C::SuggestPick { .. }
             | C::SuggestAll { .. }
             | C::SuggestSelected { .. }
-            | C::SuggestDiscard { .. } => Audience::Moderator,
+            | C::SuggestDiscard { .. }
+            | C::ReportAck { .. } => Audience::Moderator,
             _ => Audience::Everyone,
         }
     }
@@ -221,6 +240,7 @@ impl CustomId {
             CustomId::MentorApprove { .. } | CustomId::MentorDecline { .. } => {
                 messages::members::ONLY_MODERATORS_DECIDE
             }
+            CustomId::ReportAck { .. } => messages::reports::ONLY_MODERATORS,
             _ => messages::pairs::ONLY_MODERATORS,
         }
     }
@@ -363,6 +383,11 @@ fn parse_args(surface: Surface, route: &str, args: &[&str]) -> Option<CustomId> 
         (Form, PAIR_SURVEY, [pair]) => C::SurveyForm { pair: num(pair)? },
         (Form, CHECKIN_MODAL, [id]) => C::CheckinForm { checkin: num(id)? },
         (Form, PULSE_MODAL, [round]) => C::PulseForm { round: num(round)? },
+        (Component, REPORT_OPEN, [pair]) => C::ReportOpen { pair: num(pair)? },
+        (Component, REPORT_ACK, [report]) => C::ReportAck {
+            report: num(report)?,
+        },
+        (Form, REPORT_FORM, [pair]) => C::ReportForm { pair: num(pair)? },
         _ => return None,
     })
 }
@@ -421,6 +446,8 @@ impl fmt::Display for CustomId {
                 write!(f, "{route}:{suggestion}:{}", list.join("."))
             }
             C::CheckinForm { checkin } => write!(f, "{route}:{checkin}"),
+            C::ReportOpen { pair } | C::ReportForm { pair } => write!(f, "{route}:{pair}"),
+            C::ReportAck { report } => write!(f, "{route}:{report}"),
         }
     }
 }
@@ -516,6 +543,10 @@ mod tests {
             C::SurveyForm { pair: 19 },
             C::CheckinForm { checkin: 15 },
             C::PulseForm { round: 17 },
+            C::ReportOpen { pair: 19 },
+            C::ReportOpen { pair: 0 },
+            C::ReportAck { report: 21 },
+            C::ReportForm { pair: 19 },
         ]
     }
 

@@ -134,6 +134,7 @@ mod tests {
             anonymity_min: 5,
             health,
             paused: 0,
+            open_reports: 0,
             locale: crate::text::Locale::En,
         }
     }

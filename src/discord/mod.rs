@@ -20,6 +20,7 @@ mod presence;
 mod probe;
 pub(crate) mod quiet;
 mod relay;
+pub(crate) mod reports;
 pub mod scheduled;
 mod startup;
 

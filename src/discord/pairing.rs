@@ -357,9 +357,17 @@ async fn post_welcome(
         embed = embed.field(m::ICEBREAKERS.get(l), questions.join("\n"), false);
     }
     embed = embed.field(m::FIRST_GOAL.get(l), m::FIRST_GOAL_TEXT.get(l), false);
+    embed = embed.field(
+        m::IF_SOMETHING_IS_WRONG.get(l),
+        m::REPORT_HINT.get(l),
+        false,
+    );
     let message = quiet::message()
         .content(format!("<@{mentor}> <@{mentee}>"))
         .embed(embed)
+        .components(vec![CreateActionRow::Buttons(vec![
+            super::reports::button(l, pair.id),
+        ])])
         .allowed_mentions(
             serenity::CreateAllowedMentions::new()
                 .users([UserId::new(mentor), UserId::new(mentee)]),

@@ -57,7 +57,7 @@ impl Deliver for Scheduled {
 }
 
 /// The buttons under a check-in prompt.
-pub fn checkin_buttons(l: Locale, occurrence: i64) -> Vec<CreateActionRow> {
+pub fn checkin_buttons(l: Locale, occurrence: i64, pair: i64) -> Vec<CreateActionRow> {
     use messages::checkins as m;
     let moods = (1..=5)
         .map(|mood| {
@@ -71,12 +71,16 @@ pub fn checkin_buttons(l: Locale, occurrence: i64) -> Vec<CreateActionRow> {
         .collect();
     vec![
         CreateActionRow::Buttons(moods),
-        CreateActionRow::Buttons(vec![CreateButton::new(CustomId::CheckinAnswer {
-            checkin: occurrence,
-            reminder: None,
-        })
-        .label(m::ANSWER_BUTTON.get(l))
-        .style(serenity::ButtonStyle::Primary)]),
+        CreateActionRow::Buttons(vec![
+            CreateButton::new(CustomId::CheckinAnswer {
+                checkin: occurrence,
+                reminder: None,
+            })
+            .label(m::ANSWER_BUTTON.get(l))
+            .style(serenity::ButtonStyle::Primary),
+            // Always there, so using it stands out to nobody.
+            super::reports::button(l, pair),
+        ]),
     ]
 }
 
@@ -348,7 +352,7 @@ impl Scheduled {
                 &goals,
                 on_time.timestamp(),
             ))
-            .components(checkin_buttons(l, o.id))
+            .components(checkin_buttons(l, o.id, pair.id))
             .allowed_mentions(mentioning(&members));
         let reminder = self.reminder_of(o, posted_at);
         Ok(self

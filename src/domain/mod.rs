@@ -7,6 +7,7 @@ pub mod matching;
 pub mod member;
 pub mod metrics;
 pub mod pair;
+pub mod report;
 pub mod schedule;
 pub mod shard;
 pub mod survey;

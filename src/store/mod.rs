@@ -16,6 +16,7 @@ mod members;
 mod occurrences;
 mod pairs;
 pub mod privacy;
+mod reports;
 mod sql;
 mod surveys;
 mod transfer;
@@ -39,6 +40,7 @@ pub use goals::GoalDone;
 pub use members::StatusChange;
 pub use occurrences::{CheckinTarget, Claimed, Lease, Ticket};
 pub use pairs::{Load, PairRefusal, Unreachable};
+pub use reports::{Filed, NewReport, ReportRow};
 pub use surveys::PulseAnswer;
 pub use transfer::{Moved, TableCount};
 

@@ -120,6 +120,20 @@ pub const USER_DATA: &[UserColumn] = &[
         erase: Erase::Delete,
         clear: &[],
     },
+    // What the person reported goes with them; a moderator who read reports only stops
+    // being named.
+    UserColumn {
+        table: "reports",
+        column: "reporter_id",
+        erase: Erase::Delete,
+        clear: &[],
+    },
+    UserColumn {
+        table: "reports",
+        column: "acknowledged_by",
+        erase: Erase::Detach,
+        clear: &[],
+    },
     // The language the person's Discord was set to.
     UserColumn {
         table: "member_locales",

@@ -135,9 +135,10 @@ async fn a_round_posts_one_prompt_per_active_pair_with_mood_and_answer_buttons()
             prompt.content()
         );
         let ids = custom_ids(prompt);
-        assert_eq!(ids.len(), 6, "{ids:?}");
+        assert_eq!(ids.len(), 7, "{ids:?}");
         assert!(ids[..5].iter().all(|id| id.starts_with("checkin:mood:")));
         assert!(ids[5].starts_with("checkin:answer:"));
+        assert_eq!(ids[6], format!("report:open:{}", pair.id));
         let labels = prompt.body["components"][0]["components"][0]["label"].clone();
         assert_eq!(labels, json!("1 – struggling"));
         assert!(prompt.body["nonce"]

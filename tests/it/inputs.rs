@@ -282,6 +282,8 @@ fn refusal_shaped(r: &Reply) -> bool {
         messages::pulse::COMMENT_SAVED.get(Locale::En),
         messages::pairs::SURVEY_THANKS.get(Locale::En),
         messages::pairs::ENDED.get(Locale::En),
+        messages::reports::sent(Locale::En, false),
+        messages::reports::sent(Locale::En, true),
     ];
     let text = r.content().trim();
     let confirmed = confirmations.iter().any(|c| c == text) || text.starts_with("Paired <@");
@@ -706,7 +708,7 @@ async fn every_option_and_form_field_answers_bad_input_with_one_plain_sentence_a
     let db = Dumper::open(&app.settings.database.url).await;
     let t0 = Instant::now();
 
-    // The forms: a check-in's answer, a pulse comment and an exit survey, each opened once as
+    // The forms: a check-in's answer, a pulse comment, an exit survey and a report, each opened once as
     // a person would; the sweep then submits them again and again.
     let call = |user: u64, command: &str, channel: u64, options: &[(&str, Value)]| {
         let mut c = app
@@ -775,6 +777,12 @@ async fn every_option_and_form_field_answers_bad_input_with_one_plain_sentence_a
     let (channel, reply) = open(
         survey.clone(),
         id_starting(&survey.custom_ids(), "pair:survey:"),
+    )
+    .await;
+    forms.push(form_of(channel, &reply));
+    let (channel, reply) = open(
+        prompt.clone(),
+        id_starting(&prompt.custom_ids(), "report:open:"),
     )
     .await;
     forms.push(form_of(channel, &reply));

@@ -400,6 +400,35 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
         .await;
     assert!(r.text().contains("saved"), "{}", r.text());
 
+    // Reporting a problem: the prompt's button and its form, /report anywhere, and a
+    // moderator acknowledging the report.
+    let r = w
+        .fill_form(
+            goals.mentee,
+            &id_starting(&prompt.custom_ids(), "report:open:"),
+        )
+        .await;
+    let r = if r.kind == 5 {
+        app.sim
+            .edited_reply(*w.sent.last().map(|(id, _)| id).unwrap())
+            .await
+    } else {
+        r
+    };
+    assert_eq!(
+        r.text(),
+        messages::reports::sent(Locale::En, false),
+        "{}",
+        r.data
+    );
+    let r = w.run(goals.mentor, "report", None, &[]).await;
+    assert_eq!(r.kind, 9, "/report opens its form: {}", r.data);
+    let copy = wait_button(&app, Place::Channel(s.digest), "report:ack:").await;
+    let (press, _) = w
+        .click(moderator, &id_starting(&copy.custom_ids(), "report:ack:"))
+        .await;
+    assert_eq!(answer(&app, press).await.kind, 7);
+
     // A pulse round: a score by DM, then the comment button and its form.
     let r = w.run(moderator, "pulse now", None, &[]).await;
     assert!(r.text().contains("Pulse round started"), "{}", r.text());

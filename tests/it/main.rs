@@ -23,6 +23,7 @@ mod move_db;
 mod ops;
 mod pairing;
 mod reliability;
+mod reports;
 mod setup;
 mod shards;
 mod store;

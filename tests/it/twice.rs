@@ -19,7 +19,7 @@ use crate::support::{changed_tables, id_starting, message_with, Dump, Dumper, Te
 const WAIT: Duration = Duration::from_secs(20);
 
 /// Buttons that act on nothing, so a second press has nothing to repeat; with why. The forms
-/// the last three open are sent twice instead.
+/// the last four open are sent twice instead.
 const NOT_ACTING: &[(&str, &str)] = &[
     ("pairs:page", "only redraws the preview on another page"),
     (
@@ -29,6 +29,7 @@ const NOT_ACTING: &[(&str, &str)] = &[
     ("checkin:answer", "only opens the check-in form"),
     ("pulse:comment", "only opens the comment form"),
     ("pair:survey", "only opens the exit survey"),
+    ("report:open", "only opens the report form"),
 ];
 
 /// The simulator's messages, by id.
@@ -319,6 +320,12 @@ impl Twice<'_> {
             .try_reply(sent, WAIT)
             .await
             .expect("the form is answered");
+        // Answered at once with "thinking…", then the words.
+        let reply = if reply.kind == 5 {
+            self.app.sim.edited_reply(sent).await
+        } else {
+            reply
+        };
         assert!(reply.ephemeral(), "{route}: {}", reply.data);
         assert_eq!(reply.text(), first, "{route} sent once");
         let form = self.open_form(user, message.id, opener).await;
@@ -636,6 +643,33 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
         .filter(|m| m.content().contains("checked in"))
         .count();
     assert_eq!(summaries, 1, "one summary in the pair channel");
+
+    // A report sent twice is one report; reading it twice acts once.
+    let report = id_starting(&prompt.custom_ids(), "report:open:");
+    t.form_twice(
+        checked.mentee,
+        &prompt,
+        &report,
+        &[("what", "We never manage to meet"), ("contact", "no")],
+        &messages::reports::sent(Locale::En, false),
+        &messages::reports::ALREADY_SENT.get(Locale::En),
+        None,
+    )
+    .await;
+    let copy = posted(&app, "with a report for the moderators", |_, m| {
+        carries(m, "report:ack:")
+    })
+    .await;
+    let ack = id_starting(&copy.custom_ids(), "report:ack:");
+    let first = t.first(moderator, copy.id, &ack, "Marked as read").await;
+    t.again(
+        moderator,
+        copy.id,
+        &ack,
+        &first,
+        &messages::reports::already_acknowledged(Locale::En, Some(moderator)),
+    )
+    .await;
 
     // A pulse round: the same score again, then the same comment again.
     let pulse = app.run(moderator, "pulse now", &[]).await;

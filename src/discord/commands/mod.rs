@@ -13,6 +13,7 @@ mod mydata;
 pub mod pair;
 pub mod profile;
 mod pulse;
+mod report;
 mod setup;
 mod withdraw;
 
@@ -40,6 +41,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         goal::goal(),
         meet::meet(),
         kudos::kudos(),
+        report::report(),
         checkin::checkin(),
         pulse::pulse(),
         digest::digest(),
@@ -172,6 +174,7 @@ pub const AUDIENCES: &[Rule] = {
         everyone("mydata export"),
         everyone("mydata delete"),
         everyone("kudos"),
+        everyone("report"),
         rule("members", Moderator, members::ONLY_MODERATORS),
         rule("pair create", Moderator, pairs::ONLY_MODERATORS),
         rule("pair suggest", Moderator, pairs::ONLY_MODERATORS),

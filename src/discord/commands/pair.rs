@@ -374,8 +374,10 @@ pub async fn refit(ctx: Context<'_>) -> Result<(), Error> {
     if !within {
         return Err(Error::user(m::refit_limit(l, limit)));
     }
+    // To the moderators: in the server's language.
+    let mods = settings.locale();
     let text = m::refit_request(
-        l,
+        mods,
         me,
         pair.mentor_id.unwrap_or_default(),
         pair.mentee_id.unwrap_or_default(),
@@ -386,7 +388,7 @@ pub async fn refit(ctx: Context<'_>) -> Result<(), Error> {
             .content(text)
             .components(vec![serenity::CreateActionRow::Buttons(vec![
                 serenity::CreateButton::new(CustomId::Repair { pair: pair.id })
-                    .label(m::REPAIR.get(l))
+                    .label(m::REPAIR.get(mods))
                     .style(serenity::ButtonStyle::Danger),
             ])]);
     serenity::ChannelId::new(digest)

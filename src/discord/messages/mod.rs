@@ -74,6 +74,8 @@ pub mod checkins;
 
 pub mod pulse;
 
+pub mod reports;
+
 /// The digest's words live beside the report (`digest::words`), so `digest` imports nothing
 /// from here.
 pub use crate::digest::words as digest;

@@ -61,6 +61,8 @@ pub fn icebreakers(l: Locale) -> Vec<String> {
 }
 
 pub const ICEBREAKERS: Key = Key("pairs-icebreakers");
+pub const IF_SOMETHING_IS_WRONG: Key = Key("pairs-if-something-is-wrong");
+pub const REPORT_HINT: Key = Key("pairs-report-hint");
 pub const FIRST_GOAL: Key = Key("pairs-first-goal");
 pub const FIRST_GOAL_TEXT: Key = Key("pairs-first-goal-text");
 
