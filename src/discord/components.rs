@@ -4,13 +4,13 @@
 
 use super::quiet;
 use poise::serenity_prelude as serenity;
-use serenity::{ComponentInteraction, CreateEmbed, CreateInteractionResponse as Response};
+use serenity::{ComponentInteraction, CreateInteractionResponse as Response};
 
 use super::access::{self, Audience};
 use super::commands::pair::suggestion_page;
 use super::custom_id::{self, CustomId, Surface};
 use super::pairing::{end_pairs_of, Env};
-use super::{ack, activity, answers, dm, error, messages, pairing, reports, Data, Error};
+use super::{ack, activity, answers, applications, error, messages, pairing, reports, Data, Error};
 use crate::domain::guild::GuildSettings;
 use crate::domain::member::{Role, Status};
 use crate::domain::pair::{self, EndReason};
@@ -196,11 +196,15 @@ async fn route(
         C::MentorApprove {
             applicant,
             from_list,
-        } => decide_application(ctx, press, data, applicant, true, from_list).await,
+        } => {
+            let via = applications::Via::Press(press);
+            applications::decide(ctx, data, via, applicant, true, from_list).await
+        }
         C::MentorDecline {
             applicant,
             from_list,
-        } => decide_application(ctx, press, data, applicant, false, from_list).await,
+        } => applications::open_decline(ctx, press, data, applicant, from_list).await,
+        C::MentorApply { owner } => applications::open_answers(ctx, press, data, owner).await,
         C::WithdrawYes { roles, .. } => withdraw(ctx, press, data, Some(&roles)).await,
         C::WithdrawNo { .. } => withdraw(ctx, press, data, None).await,
         C::MydataErase { .. } => erase(ctx, press, data, true).await,
@@ -235,7 +239,9 @@ async fn route(
         C::SurveyForm { .. }
         | C::CheckinForm { .. }
         | C::PulseForm { .. }
-        | C::ReportForm { .. } => Err(Error::user(messages::errors::STALE_BUTTON)),
+        | C::ReportForm { .. }
+        | C::MentorAnswers { .. }
+        | C::MentorDeclineForm { .. } => Err(Error::user(messages::errors::STALE_BUTTON)),
     }
 }
 
@@ -272,79 +278,6 @@ fn update(text: impl Into<String>) -> Response {
 
 fn private(text: impl Into<String>) -> Response {
     Response::Message(quiet::response().content(text).ephemeral(true))
-}
-
-async fn decide_application(
-    ctx: &serenity::Context,
-    press: &ComponentInteraction,
-    data: &Data,
-    applicant: u64,
-    approve: bool,
-    from_list: bool,
-) -> Result<(), Error> {
-    let l = crate::discord::locale_of(&press.locale);
-    use messages::members as m;
-    let guild_id = guild_of(press)?;
-    let now = data.clock.now();
-    let moderator = press.user.id.get();
-    let to = if approve {
-        Status::Active
-    } else {
-        Status::Declined
-    };
-    let entry = AuditEntry {
-        guild_id: guild_id.get(),
-        actor_id: Some(moderator),
-        action: if approve {
-            "member.approve"
-        } else {
-            "member.decline"
-        }
-        .into(),
-        target_id: Some(applicant),
-        detail: None,
-        at: now,
-    };
-    let change = data
-        .db
-        .change_status(
-            guild_id.get(),
-            applicant,
-            Role::Mentor,
-            &[Status::Pending],
-            to,
-            &entry,
-        )
-        .await?;
-    match change {
-        StatusChange::Missing => return Err(Error::user(m::APPLICATION_GONE)),
-        StatusChange::Refused { current } => return Err(Error::user(m::already_decided(current))),
-        StatusChange::Changed { .. } => {}
-    }
-    tracing::info!(applicant, approve, "mentor application decided");
-    let response = if from_list {
-        private(m::decided_private(l, approve, applicant))
-    } else {
-        let decision = m::decided(l, approve, moderator, now.timestamp());
-        let embed = press
-            .message
-            .embeds
-            .first()
-            .cloned()
-            .map(|e| CreateEmbed::from(e).field(m::DECISION.get(l), &decision, false))
-            .unwrap_or_else(|| CreateEmbed::new().description(&decision));
-        Response::UpdateMessage(quiet::response().embed(embed).components(vec![]))
-    };
-    respond(ctx, press, response).await?;
-    let guild = dm::guild_name(&ctx.cache, guild_id);
-    let reader = pairing::reader_locale(&data.db, guild_id.get(), applicant).await;
-    let text = if approve {
-        m::approved_dm(reader, &guild)
-    } else {
-        m::declined_dm(reader, &guild)
-    };
-    dm::send(&ctx.http, applicant, text).await;
-    Ok(())
 }
 
 async fn withdraw(
@@ -524,6 +457,16 @@ async fn route_modal(
             return answers::submit_pulse_comment(ctx, submit, data, round).await
         }
         CustomId::ReportForm { pair } => return reports::submit(ctx, submit, data, pair).await,
+        CustomId::MentorAnswers { applicant } => {
+            return applications::submit_answers(ctx, submit, data, applicant).await
+        }
+        CustomId::MentorDeclineForm {
+            applicant,
+            from_list,
+        } => {
+            let via = applications::Via::Submit(submit);
+            return applications::decide(ctx, data, via, applicant, false, from_list).await;
+        }
         // Parsed as a form's id, never a component's.
         _ => return Err(Error::user(messages::errors::STALE_FORM)),
     };

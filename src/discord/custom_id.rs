@@ -90,6 +90,13 @@ pub enum CustomId {
     ReportAck { report: i64 },
     /// The report form, `report:form:<pair>` (`0`: not about a pair).
     ReportForm { pair: i64 },
+    /// `mentor:apply:<user>`: opens the server's application questions, for the applicant.
+    MentorApply { owner: u64 },
+    /// The application questions form, `mentor:answers:<user>`.
+    MentorAnswers { applicant: u64 },
+    /// The form behind Decline, `mentor:decline:<user>` (optionally `…:list`): an optional
+    /// reason the applicant receives.
+    MentorDeclineForm { applicant: u64, from_list: bool },
 }
 
 // Each route's name: the first two parts of its ids, written once.
@@ -115,6 +122,8 @@ const PULSE_MODAL: &str = "pulse:modal";
 const REPORT_OPEN: &str = "report:open";
 const REPORT_ACK: &str = "report:ack";
 const REPORT_FORM: &str = "report:form";
+const MENTOR_APPLY: &str = "mentor:apply";
+const MENTOR_ANSWERS: &str = "mentor:answers";
 
 /// Every kind of button and menu tandem sends, by route (the first two parts of its id). The
 /// latency sweep requires each to be acknowledged in time; a unit test checks this list
@@ -139,10 +148,18 @@ pub const BUTTON_ROUTES: &[&str] = &[
     PAIRS_SEL,
     REPORT_OPEN,
     REPORT_ACK,
+    MENTOR_APPLY,
 ];
 
 /// Every kind of form (modal) tandem opens, likewise.
-pub const FORM_ROUTES: &[&str] = &[PAIR_SURVEY, CHECKIN_MODAL, PULSE_MODAL, REPORT_FORM];
+pub const FORM_ROUTES: &[&str] = &[
+    PAIR_SURVEY,
+    CHECKIN_MODAL,
+    PULSE_MODAL,
+    REPORT_FORM,
+    MENTOR_ANSWERS,
+    MENTOR_DECLINE,
+];
 
 /// Why a custom id was not understood (for the log; the person hears one plain sentence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -180,7 +197,7 @@ impl CustomId {
         use CustomId as C;
         match self {
             C::MentorApprove { .. } => MENTOR_APPROVE,
-            C::MentorDecline { .. } => MENTOR_DECLINE,
+            C::MentorDecline { .. } | C::MentorDeclineForm { .. } => MENTOR_DECLINE,
             C::WithdrawYes { .. } => WITHDRAW_YES,
             C::WithdrawNo { .. } => WITHDRAW_NO,
             C::MydataErase { .. } => MYDATA_ERASE,
@@ -201,6 +218,8 @@ impl CustomId {
             C::ReportOpen { .. } => REPORT_OPEN,
             C::ReportAck { .. } => REPORT_ACK,
             C::ReportForm { .. } => REPORT_FORM,
+            C::MentorApply { .. } => MENTOR_APPLY,
+            C::MentorAnswers { .. } => MENTOR_ANSWERS,
         }
     }
 
@@ -210,7 +229,9 @@ impl CustomId {
             C::SurveyForm { .. }
             | C::CheckinForm { .. }
             | C::PulseForm { .. }
-            | C::ReportForm { .. } => Surface::Form,
+            | C::ReportForm { .. }
+            | C::MentorAnswers { .. }
+            | C::MentorDeclineForm { .. } => Surface::Form,
             _ => Surface::Component,
         }
     }
@@ -229,7 +250,8 @@ impl CustomId {
             | C::SuggestAll { .. }
             | C::SuggestSelected { .. }
             | C::SuggestDiscard { .. }
-            | C::ReportAck { .. } => Audience::Moderator,
+            | C::ReportAck { .. }
+            | C::MentorDeclineForm { .. } => Audience::Moderator,
             _ => Audience::Everyone,
         }
     }
@@ -237,9 +259,9 @@ impl CustomId {
     /// What someone outside [`CustomId::audience`] is told.
     pub fn refusal(&self) -> Key {
         match self {
-            CustomId::MentorApprove { .. } | CustomId::MentorDecline { .. } => {
-                messages::members::ONLY_MODERATORS_DECIDE
-            }
+            CustomId::MentorApprove { .. }
+            | CustomId::MentorDecline { .. }
+            | CustomId::MentorDeclineForm { .. } => messages::members::ONLY_MODERATORS_DECIDE,
             CustomId::ReportAck { .. } => messages::reports::ONLY_MODERATORS,
             _ => messages::pairs::ONLY_MODERATORS,
         }
@@ -251,7 +273,8 @@ impl CustomId {
             CustomId::WithdrawYes { owner, .. }
             | CustomId::WithdrawNo { owner }
             | CustomId::MydataErase { owner }
-            | CustomId::MydataKeep { owner } => Some(*owner),
+            | CustomId::MydataKeep { owner }
+            | CustomId::MentorApply { owner } => Some(*owner),
             _ => None,
         }
     }
@@ -388,6 +411,18 @@ fn parse_args(surface: Surface, route: &str, args: &[&str]) -> Option<CustomId> 
             report: num(report)?,
         },
         (Form, REPORT_FORM, [pair]) => C::ReportForm { pair: num(pair)? },
+        (Component, MENTOR_APPLY, [user]) => C::MentorApply { owner: num(user)? },
+        (Form, MENTOR_ANSWERS, [user]) => C::MentorAnswers {
+            applicant: num(user)?,
+        },
+        (Form, MENTOR_DECLINE, [user, rest @ ..]) => C::MentorDeclineForm {
+            applicant: num(user)?,
+            from_list: match rest {
+                [] => false,
+                ["list"] => true,
+                _ => return None,
+            },
+        },
         _ => return None,
     })
 }
@@ -402,6 +437,10 @@ impl fmt::Display for CustomId {
                 from_list,
             }
             | C::MentorDecline {
+                applicant,
+                from_list,
+            }
+            | C::MentorDeclineForm {
                 applicant,
                 from_list,
             } => {
@@ -448,6 +487,8 @@ impl fmt::Display for CustomId {
             C::CheckinForm { checkin } => write!(f, "{route}:{checkin}"),
             C::ReportOpen { pair } | C::ReportForm { pair } => write!(f, "{route}:{pair}"),
             C::ReportAck { report } => write!(f, "{route}:{report}"),
+            C::MentorApply { owner } => write!(f, "{route}:{owner}"),
+            C::MentorAnswers { applicant } => write!(f, "{route}:{applicant}"),
         }
     }
 }
@@ -547,6 +588,16 @@ mod tests {
             C::ReportOpen { pair: 0 },
             C::ReportAck { report: 21 },
             C::ReportForm { pair: 19 },
+            C::MentorApply { owner: 22 },
+            C::MentorAnswers { applicant: 22 },
+            C::MentorDeclineForm {
+                applicant: 12,
+                from_list: false,
+            },
+            C::MentorDeclineForm {
+                applicant: 12,
+                from_list: true,
+            },
         ]
     }
 

@@ -5,6 +5,7 @@ pub mod access;
 mod ack;
 mod activity;
 mod answers;
+mod applications;
 mod channels;
 pub mod commands;
 mod components;

@@ -33,6 +33,8 @@ pub struct GuildSettings {
     pub digest_cron: Option<Cron>,
     /// Fewest pulse answers before results show; `None` uses the configured default.
     pub anonymity_min: Option<u32>,
+    /// Questions new mentors answer when they apply (at most five; `/programme questions`).
+    pub application_questions: Vec<String>,
     /// Stored values that no longer parse; the defaults are used instead until an admin
     /// chooses again (`/setup` shows them).
     pub invalid: Vec<InvalidSetting>,
@@ -92,6 +94,7 @@ impl GuildSettings {
             pulse_cron: None,
             digest_cron: None,
             anonymity_min: None,
+            application_questions: Vec::new(),
             invalid: Vec::new(),
         }
     }

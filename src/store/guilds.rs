@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 
 use super::audit::{record, AuditEntry};
 use super::{from_db, sql, to_db, Db, Result};
+use crate::domain::application;
 use crate::domain::guild::{ArchiveMode, GuildSettings, InvalidSetting};
 use crate::domain::locale::Locale;
 use crate::domain::schedule::Cron;
@@ -28,6 +29,7 @@ struct SettingsRow {
     pulse_cron: Option<String>,
     digest_cron: Option<String>,
     anonymity_min: Option<i64>,
+    application_questions: Option<String>,
 }
 
 macro_rules! select_settings {
@@ -36,7 +38,7 @@ macro_rules! select_settings {
             "SELECT guild_id, digest_channel_id, moderator_role_id, pair_category_id, timezone, ",
             "language, bot_language, require_mentor_approval, archive_mode, checkin_cron, ",
             "pulse_cron, ",
-            "digest_cron, anonymity_min FROM guild_settings ",
+            "digest_cron, anonymity_min, application_questions FROM guild_settings ",
             $rest
         )
     };
@@ -132,6 +134,7 @@ fn to_settings(row: SettingsRow) -> GuildSettings {
         pulse_cron,
         digest_cron,
         anonymity_min: row.anonymity_min.map(|n| n as u32),
+        application_questions: application::stored_questions(row.application_questions.as_deref()),
         invalid,
     }
 }

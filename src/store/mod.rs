@@ -3,6 +3,7 @@
 //! (see `sql.rs`; the few statements that differ ask [`Db::engine`]).
 
 mod activity;
+mod applications;
 mod audit;
 mod budget;
 mod checkins;

@@ -120,6 +120,13 @@ pub const USER_DATA: &[UserColumn] = &[
         erase: Erase::Delete,
         clear: &[],
     },
+    // Their answers to the server's mentor application questions.
+    UserColumn {
+        table: "application_answers",
+        column: "user_id",
+        erase: Erase::Delete,
+        clear: &[],
+    },
     // What the person reported goes with them; a moderator who read reports only stops
     // being named.
     UserColumn {

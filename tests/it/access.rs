@@ -298,6 +298,7 @@ async fn a_plain_member_is_refused_every_moderator_and_admin_command_and_button_
         // (reports.rs).
         CustomId::ReportAck { report: 1 },
         CustomId::ReportOpen { pair: pair.id },
+        CustomId::MentorApply { owner: applicant },
     ];
     let routes: BTreeSet<&str> = buttons.iter().map(CustomId::route).collect();
     assert_eq!(
@@ -343,7 +344,7 @@ async fn a_plain_member_is_refused_every_moderator_and_admin_command_and_button_
         assert_eq!(reply.content(), expected, "{text}");
         pressed += 1;
     }
-    assert_eq!(pressed, 15);
+    assert_eq!(pressed, 16);
 
     let after = Dumper::open(&app.settings.database.url)
         .await

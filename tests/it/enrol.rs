@@ -343,7 +343,19 @@ async fn a_declined_applicant_is_told_and_a_non_moderator_cannot_decide() {
             &format!("mentor:decline:{}", app.member),
         )
         .await;
-    assert!(app.sim.reply(press).await.text().contains("Declined by"));
+    // Decline asks for an optional reason first.
+    assert_eq!(app.sim.reply(press).await.kind, 9);
+    let submit = app
+        .sim
+        .submit_modal(
+            app.guild.id,
+            s.digest,
+            app.admin,
+            &format!("mentor:decline:{}", app.member),
+            &[("reason", "")],
+        )
+        .await;
+    assert!(app.sim.reply(submit).await.text().contains("Declined by"));
     assert_eq!(
         status(&app, app.member, Role::Mentor).await,
         Some(Status::Declined)

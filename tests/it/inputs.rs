@@ -284,9 +284,18 @@ fn refusal_shaped(r: &Reply) -> bool {
         messages::pairs::ENDED.get(Locale::En),
         messages::reports::sent(Locale::En, false),
         messages::reports::sent(Locale::En, true),
+        messages::members::ANSWERS_SENT.get(Locale::En),
+    ];
+    // Answers that go on to list what was saved.
+    let listing = [
+        messages::members::QUESTIONS_SAVED.get(Locale::En),
+        messages::members::QUESTIONS_UNCHANGED.get(Locale::En),
+        messages::members::QUESTIONS_CURRENT.get(Locale::En),
     ];
     let text = r.content().trim();
-    let confirmed = confirmations.iter().any(|c| c == text) || text.starts_with("Paired <@");
+    let confirmed = confirmations.iter().any(|c| c == text)
+        || listing.iter().any(|l| text.starts_with(l.as_str()))
+        || text.starts_with("Paired <@");
     r.ephemeral() && empty("embeds") && empty("components") && empty("attachments") && !confirmed
 }
 
@@ -353,14 +362,16 @@ async fn wait_button(app: &TestApp, prefix: &str, place: impl Fn(&Message) -> bo
         .unwrap_or_else(|| panic!("no message with a {prefix}… button"))
 }
 
-/// A form the bot opened: where, its custom id and its fields (id, label, required, max).
+/// A form the bot opened: where and for whom, its custom id and its fields (id, label,
+/// required, max).
 struct Form {
     channel: u64,
+    user: u64,
     custom_id: String,
     fields: Vec<(String, String, bool, Option<usize>)>,
 }
 
-fn form_of(channel: u64, reply: &Reply) -> Form {
+fn form_of(channel: u64, user: u64, reply: &Reply) -> Form {
     assert_eq!(reply.kind, 9, "a form opens: {}", reply.data);
     let fields = reply.data["components"]
         .as_array()
@@ -378,6 +389,7 @@ fn form_of(channel: u64, reply: &Reply) -> Form {
         .collect();
     Form {
         channel,
+        user,
         custom_id: reply.data["custom_id"].as_str().unwrap().to_string(),
         fields,
     }
@@ -527,7 +539,7 @@ impl Sweep<'_> {
             .submit_modal(
                 app.guild.id,
                 form.channel,
-                app.admin,
+                form.user,
                 &form.custom_id,
                 &pairs,
             )
@@ -761,7 +773,7 @@ async fn every_option_and_form_field_answers_bad_input_with_one_plain_sentence_a
         id_starting(&prompt.custom_ids(), "checkin:answer:"),
     )
     .await;
-    forms.push(form_of(channel, &reply));
+    forms.push(form_of(channel, admin, &reply));
     // The fourth of the five score buttons.
     let scores: Vec<String> = question
         .custom_ids()
@@ -773,19 +785,65 @@ async fn every_option_and_form_field_answers_bad_input_with_one_plain_sentence_a
     let comment = id_starting(&thanks.custom_ids(), "pulse:comment:");
     let on = message_with(&app, &comment).expect("the comment button");
     let (channel, reply) = open(on, comment).await;
-    forms.push(form_of(channel, &reply));
+    forms.push(form_of(channel, admin, &reply));
     let (channel, reply) = open(
         survey.clone(),
         id_starting(&survey.custom_ids(), "pair:survey:"),
     )
     .await;
-    forms.push(form_of(channel, &reply));
+    forms.push(form_of(channel, admin, &reply));
     let (channel, reply) = open(
         prompt.clone(),
         id_starting(&prompt.custom_ids(), "report:open:"),
     )
     .await;
-    forms.push(form_of(channel, &reply));
+    forms.push(form_of(channel, admin, &reply));
+    // Mentor applications: the moderators' Decline form (on an application posted at once),
+    // then, with the server's questions set, an applicant's answers form.
+    let r = app
+        .run(admin, "setup", &[("mentor_approval", json!(true))])
+        .await;
+    ok(&r, "Saved");
+    let mentor_options = || {
+        vec![
+            ("topics", json!("rust")),
+            ("timezone", json!("Europe/Berlin")),
+        ]
+    };
+    let declined = app.person("dora", None);
+    app.run(declined, "enrol mentor", &mentor_options()).await;
+    let decline = format!("mentor:decline:{declined}");
+    let on = app
+        .sim
+        .wait_for(Duration::from_secs(15), |m, _| {
+            m.messages
+                .values()
+                .find(|msg| discord_sim::custom_ids(&msg.body).contains(&decline))
+                .cloned()
+        })
+        .await
+        .expect("the application for the moderators");
+    let (channel, reply) = open(on, decline).await;
+    forms.push(form_of(channel, admin, &reply));
+    let r = app
+        .run(
+            admin,
+            "programme questions",
+            &[("q1", json!("Why do you want to mentor?"))],
+        )
+        .await;
+    ok(&r, "Saved");
+    let applicant = app.person("ada", None);
+    let r = app.run(applicant, "enrol mentor", &mentor_options()).await;
+    let apply = id_starting(&r.custom_ids(), "mentor:apply:");
+    let on = message_with(&app, &apply).expect("the questions button");
+    let press = app.sim.click(app.guild.id, applicant, on.id, &apply).await;
+    let reply = app
+        .sim
+        .try_reply(press, ANSWER_WAIT)
+        .await
+        .expect("the questions");
+    forms.push(form_of(on.channel_id, applicant, &reply));
     db.settled().await;
 
     let mut w = Sweep {

@@ -574,16 +574,53 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
         app.sim.wait_for_dms(applicant, 1).await;
         finished.push(("/enrol mentor (post and DM)", t.elapsed()));
     }
+    // Application questions: a moderator sets them, the next applicant answers in a form.
+    let r = w
+        .run(
+            moderator,
+            "programme questions",
+            None,
+            &[("q1", json!("Why do you want to mentor?"))],
+        )
+        .await;
+    assert!(r.text().contains("Saved"), "{}", r.text());
+    let asked = app.person("eve", None);
+    let r = w
+        .run(
+            asked,
+            "enrol mentor",
+            None,
+            &[
+                ("topics", json!("rust")),
+                ("timezone", json!("Europe/Berlin")),
+            ],
+        )
+        .await;
+    let apply = format!("mentor:apply:{asked}");
+    assert!(r.custom_ids().contains(&apply), "{}", r.data);
+    let r = w.fill_form(asked, &apply).await;
+    assert_eq!(
+        r.text(),
+        messages::members::ANSWERS_SENT.get(Locale::En),
+        "{}",
+        r.data
+    );
+    wait_button(
+        &app,
+        Place::Channel(s.digest),
+        &format!("mentor:approve:{asked}"),
+    )
+    .await;
     let r = w.run(moderator, "members", None, &[]).await;
-    assert!(r.text().contains("pending 2"), "{}", r.text());
+    assert!(r.text().contains("pending 3"), "{}", r.text());
     let (press, _) = w
         .click(moderator, &format!("mentor:approve:{}", applicants[0]))
         .await;
     assert!(answer(&app, press).await.text().contains("Approved by"));
-    let (press, _) = w
-        .click(moderator, &format!("mentor:decline:{}", applicants[1]))
+    let r = w
+        .fill_form(moderator, &format!("mentor:decline:{}", applicants[1]))
         .await;
-    assert!(answer(&app, press).await.text().contains("Declined by"));
+    assert!(r.text().contains("Declined by"), "{}", r.data);
 
     // A re-pair request and the moderators' Re-pair button.
     let r = w

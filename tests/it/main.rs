@@ -4,6 +4,7 @@
 
 mod access;
 mod activity;
+mod applications;
 mod budget;
 mod catalogue;
 mod checkins;

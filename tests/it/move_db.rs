@@ -93,6 +93,39 @@ async fn seed_community(db: &Db) {
             .await
             .unwrap();
     }
+    // The pending mentor answered the server's application question.
+    let asked = vec!["Why do you want to mentor?".to_string()];
+    db.set_application_questions(GUILD, &asked, &entry("settings.questions", t0))
+        .await
+        .unwrap();
+    let answers = [(asked[0].clone(), "I like helping".to_string())];
+    assert!(db
+        .save_application_answers(GUILD, user(3), &answers, t0)
+        .await
+        .unwrap());
+    // A mentee raised a problem, and a moderator read it.
+    let filed = db
+        .file_report(
+            &tandem::store::NewReport {
+                guild_id: GUILD,
+                reporter: user(12),
+                pair_id: None,
+                what: "We never manage to meet",
+                contact: true,
+                at: t0,
+            },
+            3,
+        )
+        .await
+        .unwrap();
+    let tandem::store::Filed::Stored(report) = filed else {
+        panic!("the report was not stored: {filed:?}");
+    };
+    db.set_report_message(report, channel(1), channel(500))
+        .await
+        .unwrap();
+    let read = entry("report.acknowledge", t0 + Duration::hours(1));
+    db.acknowledge_report(report, &read).await.unwrap();
     // Two of them use Discord in another language.
     for (n, l) in [(1, Locale::Es), (11, Locale::Fr)] {
         db.remember_locale(GUILD, user(n), l, t0).await.unwrap();

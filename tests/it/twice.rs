@@ -19,7 +19,7 @@ use crate::support::{changed_tables, id_starting, message_with, Dump, Dumper, Te
 const WAIT: Duration = Duration::from_secs(20);
 
 /// Buttons that act on nothing, so a second press has nothing to repeat; with why. The forms
-/// the last four open are sent twice instead.
+/// the last five open are sent twice instead.
 const NOT_ACTING: &[(&str, &str)] = &[
     ("pairs:page", "only redraws the preview on another page"),
     (
@@ -30,6 +30,7 @@ const NOT_ACTING: &[(&str, &str)] = &[
     ("pulse:comment", "only opens the comment form"),
     ("pair:survey", "only opens the exit survey"),
     ("report:open", "only opens the report form"),
+    ("mentor:apply", "only opens the application questions"),
 ];
 
 /// The simulator's messages, by id.
@@ -390,11 +391,62 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
             m.channel_id == s.digest && carries(m, &id)
         })
         .await;
-        let first = t.first(moderator, on.id, &id, done).await;
-        let expected = messages::members::already_decided(now);
-        t.again(moderator, on.id, &id, &first, &expected.get(Locale::En))
+        let expected = messages::members::already_decided(now).get(Locale::En);
+        let first = if approve {
+            t.first(moderator, on.id, &id, done).await
+        } else {
+            // Decline asks for a reason first; the same form sent again decides nothing.
+            let form = t.open_form(moderator, on.id, &id).await;
+            let sent = t.send(s.digest, moderator, &form, &[("reason", "")]).await;
+            let first = t.saying(sent, done).await;
+            t.unchanged(
+                "mentor:decline sent again",
+                &expected,
+                None,
+                t.send(s.digest, moderator, &form, &[("reason", "")]),
+            )
             .await;
+            t.sent.insert("mentor:decline");
+            first
+        };
+        t.again(moderator, on.id, &id, &first, &expected).await;
     }
+
+    // With application questions, the applicant's answers are sent once.
+    let r = app
+        .run(
+            moderator,
+            "programme questions",
+            &[("q1", json!("Why do you want to mentor?"))],
+        )
+        .await;
+    assert!(r.text().contains("Saved"), "{}", r.text());
+    let asked = app.person("eve", None);
+    app.run(
+        asked,
+        "enrol mentor",
+        &[
+            ("topics", json!("rust")),
+            ("timezone", json!("Europe/Berlin")),
+        ],
+    )
+    .await;
+    let apply = format!("mentor:apply:{asked}");
+    let on = message_with(&app, &apply).expect("the questions button");
+    let form = t.open_form(asked, on.id, &apply).await;
+    let answers = [("q0", "I like helping")];
+    let sent = t.send(on.channel_id, asked, &form, &answers).await;
+    let said = t.saying(sent, "Thank you").await;
+    assert_eq!(said, messages::members::ANSWERS_SENT.get(Locale::En));
+    let already = messages::members::ANSWERS_SENT_ALREADY.get(Locale::En);
+    t.unchanged(
+        "mentor:answers sent again",
+        &already,
+        None,
+        t.send(on.channel_id, asked, &form, &answers),
+    )
+    .await;
+    t.sent.insert("mentor:answers");
 
     // Two waiting mentees for the approved mentor (room for two): three previews, one
     // discarded, one proposal approved by selection, the other by Approve all.

@@ -1,15 +1,11 @@
 //! `/enrol mentor` and `/enrol mentee`: join the programme (or update your profile).
 
-use crate::discord::quiet;
 use poise::serenity_prelude as serenity;
 
 use crate::discord::commands::{autocomplete_timezone, guild_of, profile};
-use crate::discord::custom_id::CustomId;
-use crate::discord::{dm, messages, Context, Error};
-use crate::domain::guild::GuildSettings;
+use crate::discord::{applications, dm, messages, Context, Error};
 use crate::domain::member::{Profile, ProfileInput, Role, Status};
 use crate::store::AuditEntry;
-use crate::text::Locale;
 
 /// Join the mentoring programme
 #[poise::command(
@@ -157,8 +153,13 @@ async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(
     // interaction keeps it current; the first one came before they were enrolled).
     db.remember_locale(guild_id.get(), user, l, now).await?;
 
+    // With questions, the application goes to the moderators once they are answered.
+    let questions = applying && !settings.application_questions.is_empty();
     if applying {
-        post_application(ctx, &settings, &profile).await;
+        db.clear_application_answers(guild_id.get(), user).await?;
+    }
+    if applying && !questions {
+        applications::post(ctx.http(), &settings, &profile, &[]).await;
         let guild = dm::guild_name(&ctx.serenity_context().cache, guild_id);
         dm::send(
             &ctx.serenity_context().http,
@@ -181,6 +182,11 @@ async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(
                 ),
                 _ => m::enrolled(l, role, profile.status),
             };
+            let headline = if questions {
+                m::ENROLLED_QUESTIONS.get(l)
+            } else {
+                headline
+            };
             let welcome = serenity::CreateEmbed::new()
                 .title(m::WELCOME_TITLE.get(l))
                 .description(format!(
@@ -189,58 +195,16 @@ async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(
                     m::HOW_TO_CHANGE.get(l),
                     m::DATA_KEPT.get(l)
                 ));
-            poise::CreateReply::default()
+            let reply = poise::CreateReply::default()
                 .embed(welcome)
-                .embed(profile::card(l, &profile))
+                .embed(profile::card(l, &profile));
+            if questions {
+                reply.components(vec![applications::questions_button(l, user)])
+            } else {
+                reply
+            }
         }
     };
     ctx.send(reply.ephemeral(true)).await?;
     Ok(())
-}
-
-/// The buttons moderators use to decide on an application. `number` labels them when several
-/// applications share one message (`/members`); such buttons answer privately.
-pub fn decision_buttons(l: Locale, user: u64, number: Option<usize>) -> serenity::CreateActionRow {
-    use messages::members as m;
-    let label = number.map(|n| format!(" {n}")).unwrap_or_default();
-    let from_list = number.is_some();
-    serenity::CreateActionRow::Buttons(vec![
-        serenity::CreateButton::new(CustomId::MentorApprove {
-            applicant: user,
-            from_list,
-        })
-        .label(format!("{}{label}", m::APPROVE.get(l)))
-        .style(serenity::ButtonStyle::Success),
-        serenity::CreateButton::new(CustomId::MentorDecline {
-            applicant: user,
-            from_list,
-        })
-        .label(format!("{}{label}", m::DECLINE.get(l)))
-        .style(serenity::ButtonStyle::Danger),
-    ])
-}
-
-/// Posts the application to the moderators' channel; a failure is logged, not fatal: the
-/// application also shows in `/members`.
-async fn post_application(ctx: Context<'_>, settings: &GuildSettings, p: &Profile) {
-    let Some(channel) = settings.digest_channel_id else {
-        return;
-    };
-    let l = settings.locale();
-    let embed = profile::card(l, p)
-        .title(messages::members::APPLICATION_TITLE.get(l))
-        .description(messages::members::application(
-            l,
-            p.user_id,
-            p.enrolled_at.timestamp(),
-        ));
-    let message = quiet::message()
-        .embed(embed)
-        .components(vec![decision_buttons(l, p.user_id, None)]);
-    if let Err(e) = serenity::ChannelId::new(channel)
-        .send_message(&ctx.serenity_context().http, message)
-        .await
-    {
-        tracing::warn!(channel, error = %e, "could not post a mentor application");
-    }
 }

@@ -2,7 +2,8 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::discord::commands::{enrol::decision_buttons, settings};
+use crate::discord::applications::decision_buttons;
+use crate::discord::commands::settings;
 use crate::discord::{messages, Context, Error};
 use crate::domain::member::{Profile, Role, Status};
 use crate::text::Locale;

@@ -12,6 +12,7 @@ mod members;
 mod mydata;
 pub mod pair;
 pub mod profile;
+mod programme;
 mod pulse;
 mod report;
 mod setup;
@@ -46,6 +47,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         pulse::pulse(),
         digest::digest(),
         export::export(),
+        programme::programme(),
         setup::setup(),
     ];
     for command in &mut commands {
@@ -190,6 +192,7 @@ pub const AUDIENCES: &[Rule] = {
         rule("pulse results", Moderator, pulse::ONLY_MODERATORS),
         rule("digest", Moderator, digest::ONLY_MODERATORS),
         rule("export", Moderator, digest::EXPORT_ONLY_MODERATORS),
+        rule("programme questions", Moderator, members::ONLY_MODERATORS),
         rule("setup", Admin, setup::ADMIN_ONLY),
     ]
 };

@@ -96,6 +96,67 @@ pub fn declined_dm(l: Locale, guild: &str) -> String {
     t!(l, "members-declined-dm", guild = guild)
 }
 
+pub const ANSWER_QUESTIONS: Key = Key("members-answer-questions");
+pub const ENROLLED_QUESTIONS: Key = Key("members-enrolled-questions");
+pub const NOTHING_TO_ANSWER: Key = Key("members-nothing-to-answer");
+pub const ANSWERS_SENT: Key = Key("members-answers-sent");
+pub const ANSWERS_SENT_ALREADY: Key = Key("members-answers-sent-already");
+pub const ANSWER_EVERY_QUESTION: Key = Key("members-answer-every-question");
+pub const DECLINE_TITLE: Key = Key("members-decline-title");
+pub const DECLINE_REASON: Key = Key("members-decline-reason");
+pub const DECLINE_PLACEHOLDER: Key = Key("members-decline-placeholder");
+
+pub fn answer_too_long(l: Locale, chars: usize) -> String {
+    t!(
+        l,
+        "members-answer-too-long",
+        chars = chars,
+        max = crate::domain::application::MAX_ANSWER_CHARS
+    )
+}
+
+pub fn reason_too_long(l: Locale, chars: usize) -> String {
+    t!(
+        l,
+        "members-reason-too-long",
+        chars = chars,
+        max = crate::domain::application::MAX_REASON_CHARS
+    )
+}
+
+pub fn declined_dm_with_reason(l: Locale, guild: &str, reason: &str) -> String {
+    t!(
+        l,
+        "members-declined-dm-reason",
+        guild = guild,
+        reason = super::quote(reason, 300)
+    )
+}
+
+pub const QUESTIONS_SAVED: Key = Key("members-questions-saved");
+pub const QUESTIONS_UNCHANGED: Key = Key("members-questions-unchanged");
+pub const QUESTIONS_CURRENT: Key = Key("members-questions-current");
+pub const QUESTIONS_BLANK: Key = Key("members-questions-blank");
+
+pub fn question_too_long(l: Locale, chars: usize, max: usize) -> String {
+    t!(l, "members-question-too-long", chars = chars, max = max)
+}
+
+/// `/programme questions`' answer: the headline, then the questions (or how to add some).
+pub fn questions_list(l: Locale, headline: &str, questions: &[String], approval: bool) -> String {
+    let mut out = headline.to_string();
+    if questions.is_empty() {
+        out.push_str(&format!("\n{}", t!(l, "members-no-questions")));
+    }
+    for (i, q) in questions.iter().enumerate() {
+        out.push_str(&format!("\n{}. {}", i + 1, super::quote(q, 60)));
+    }
+    if !questions.is_empty() && !approval {
+        out.push_str(&format!("\n{}", t!(l, "members-questions-need-approval")));
+    }
+    out
+}
+
 pub const APPROVE: Key = Key("members-approve");
 pub const DECLINE: Key = Key("members-decline");
 pub const DECISION: Key = Key("members-decision");
