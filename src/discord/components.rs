@@ -7,6 +7,7 @@ use poise::serenity_prelude as serenity;
 use serenity::{ComponentInteraction, CreateEmbed, CreateInteractionResponse as Response};
 
 use super::access::{self, Audience};
+use super::commands::guide;
 use super::commands::pair::suggestion_page;
 use super::custom_id::{self, CustomId, Surface};
 use super::pairing::{end_pairs_of, Env};
@@ -205,6 +206,7 @@ async fn route(
         C::WithdrawNo { .. } => withdraw(ctx, press, data, None).await,
         C::MydataErase { .. } => erase(ctx, press, data, true).await,
         C::MydataKeep { .. } => erase(ctx, press, data, false).await,
+        C::GuideRead { guild, owner } => guide_read(ctx, press, data, guild, owner).await,
         C::CheckinMood { checkin, mood } => answers::mood(ctx, press, data, checkin, mood).await,
         C::CheckinAnswer { checkin, .. } => answers::open_checkin(ctx, press, data, checkin).await,
         C::PulseScore { round, score, .. } => {
@@ -302,17 +304,25 @@ async fn decide_application(
         detail: None,
         at: now,
     };
-    let change = data
-        .db
-        .change_status(
-            guild_id.get(),
-            applicant,
-            Role::Mentor,
-            &[Status::Pending],
-            to,
-            &entry,
-        )
-        .await?;
+    // Settings as they are now: a mentor approved after orientation became required owes it.
+    let settings = data.db.guild_settings_or_new(guild_id.get()).await?;
+    let owe_orientation = approve && settings.require_orientation;
+    let change = if approve {
+        data.db
+            .approve_mentor(guild_id.get(), applicant, owe_orientation, &entry)
+            .await?
+    } else {
+        data.db
+            .change_status(
+                guild_id.get(),
+                applicant,
+                Role::Mentor,
+                &[Status::Pending],
+                to,
+                &entry,
+            )
+            .await?
+    };
     match change {
         StatusChange::Missing => return Err(Error::user(m::APPLICATION_GONE)),
         StatusChange::Refused { current } => return Err(Error::user(m::already_decided(current))),
@@ -333,6 +343,11 @@ async fn decide_application(
         Response::UpdateMessage(quiet::response().embed(embed).components(vec![]))
     };
     respond(ctx, press, response).await?;
+    // The guide comes with the good news when they owe it (unless they read it before).
+    if owe_orientation && data.db.owes_orientation(guild_id.get(), applicant).await? {
+        guide::send_to_mentor(&ctx.http, &ctx.cache, &data.db, &settings, applicant, true).await;
+        return Ok(());
+    }
     let guild = dm::guild_name(&ctx.cache, guild_id);
     let reader = pairing::reader_locale(&data.db, guild_id.get(), applicant).await;
     let text = if approve {
@@ -453,6 +468,36 @@ async fn erase(
         "member data erased"
     );
     finish(ctx, press, m::ERASED.get(l)).await
+}
+
+/// "I've read it" under the programme guide (in a DM or in `/guide`): records it once and
+/// says so privately; pressed again, says it is done already.
+async fn guide_read(
+    ctx: &serenity::Context,
+    press: &ComponentInteraction,
+    data: &Data,
+    guild: u64,
+    owner: u64,
+) -> Result<(), Error> {
+    let l = crate::discord::locale_of(&press.locale);
+    use crate::store::Oriented;
+    use messages::guide as m;
+    let entry = AuditEntry {
+        guild_id: guild,
+        actor_id: Some(owner),
+        action: "member.orient".into(),
+        target_id: Some(owner),
+        detail: None,
+        at: data.clock.now(),
+    };
+    match data.db.mark_oriented(guild, owner, &entry).await? {
+        Oriented::Recorded => {
+            tracing::info!(guild, "mentor read the programme guide");
+            respond(ctx, press, private(m::READ_THANKS.get(l))).await
+        }
+        Oriented::Already { at } => Err(Error::user(m::read_already(l, at.timestamp()))),
+        Oriented::NotAMentor => Err(Error::user(m::READ_NOT_MENTOR)),
+    }
 }
 
 /// Opens the exit survey modal for a member of the (ended) pair.

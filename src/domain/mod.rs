@@ -1,5 +1,6 @@
 //! Pure logic: no I/O, no clock, no Discord. Everything here is unit-tested beside the code.
 
+pub mod guide;
 pub mod guild;
 pub mod health;
 pub mod locale;

@@ -13,6 +13,7 @@ mod database;
 mod digest;
 mod durability;
 mod enrol;
+mod guide;
 mod help;
 mod inputs;
 mod integrity;

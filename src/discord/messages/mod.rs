@@ -79,3 +79,5 @@ pub mod pulse;
 pub use crate::digest::words as digest;
 
 pub mod activity;
+
+pub mod guide;
