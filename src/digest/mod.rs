@@ -39,6 +39,9 @@ pub struct Report {
     pub paused: u32,
     /// Problems members reported that no moderator has read yet (counted, never shown).
     pub open_reports: u32,
+    /// Mentors who cannot be paired until they read the programme guide (the server requires
+    /// it), longest-waiting first; empty when it does not.
+    pub awaiting_orientation: Vec<u64>,
     /// The language the server's shared posts are in: the report reads in it everywhere
     /// (post, chart, Markdown).
     pub locale: Locale,
@@ -126,6 +129,11 @@ pub async fn build(
     }
     // Worst first, then the oldest pair first.
     health.sort_by_key(|p| (std::cmp::Reverse(p.assessment.health), p.pair.id));
+    let awaiting_orientation = if guild.require_orientation {
+        db.mentors_awaiting_orientation(guild.guild_id).await?
+    } else {
+        Vec::new()
+    };
     Ok(Report {
         guild_id: guild.guild_id,
         now,
@@ -135,6 +143,7 @@ pub async fn build(
         health,
         paused,
         open_reports: db.open_reports(guild.guild_id).await?,
+        awaiting_orientation,
         locale: guild.locale(),
     })
 }

@@ -112,9 +112,50 @@ pub fn red_line(l: Locale, p: &PairHealth) -> String {
     )
 }
 
-/// The post's text above the numbers: period, health counts and the red pairs, cut to
-/// `budget` characters with the rest counted.
+/// At most this many mentors waiting on orientation are named; the rest are counted.
+pub const ORIENTATION_LISTED: usize = 20;
+
+/// The mentors who cannot be paired until they read the programme guide, named (up to
+/// [`ORIENTATION_LISTED`]); empty when there are none.
+pub fn awaiting_orientation(r: &Report) -> String {
+    let l = r.locale;
+    let waiting = &r.awaiting_orientation;
+    if waiting.is_empty() {
+        return String::new();
+    }
+    let mut named: Vec<String> = waiting
+        .iter()
+        .take(ORIENTATION_LISTED)
+        .map(|u| format!("<@{u}>"))
+        .collect();
+    if waiting.len() > ORIENTATION_LISTED {
+        named.push(t!(
+            l,
+            "guide-digest-more",
+            count = waiting.len() - ORIENTATION_LISTED
+        ));
+    }
+    t!(
+        l,
+        "guide-digest-waiting",
+        count = waiting.len(),
+        mentors = named.join(", ")
+    )
+}
+
+/// The post's text above the numbers: period, health counts, the red pairs (cut to
+/// `budget` characters with the rest counted) and the mentors waiting on orientation.
 pub fn description(r: &Report, budget: usize) -> String {
+    let orientation = awaiting_orientation(r);
+    let mut out = red_pairs(r, budget.saturating_sub(orientation.chars().count() + 2));
+    if !orientation.is_empty() {
+        out.push_str("\n\n");
+        out.push_str(&orientation);
+    }
+    out
+}
+
+fn red_pairs(r: &Report, budget: usize) -> String {
     let l = r.locale;
     let this = r.this_week();
     let end = this.start + chrono::Days::new(6);

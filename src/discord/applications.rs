@@ -5,8 +5,7 @@
 use poise::serenity_prelude as serenity;
 use serenity::{
     ComponentInteraction, CreateActionRow, CreateButton, CreateEmbed, CreateInputText,
-    CreateInteractionResponse as Response, CreateInteractionResponseMessage, CreateModal,
-    InputTextStyle, ModalInteraction,
+    CreateInteractionResponse as Response, CreateModal, InputTextStyle, ModalInteraction,
 };
 
 use super::custom_id::CustomId;
@@ -179,10 +178,9 @@ pub async fn submit_answers(
     }
     // Answered at once: posting takes a request or two.
     let r = Response::Message(
-        CreateInteractionResponseMessage::new()
+        quiet::response()
             .content(m::ANSWERS_SENT.get(l))
-            .ephemeral(true)
-            .allowed_mentions(serenity::CreateAllowedMentions::new()),
+            .ephemeral(true),
     );
     ack::modal(&ctx.http, submit, r).await?;
     post(&ctx.http, &settings, &profile, &answered).await;
@@ -323,17 +321,25 @@ pub async fn decide(
         detail: reason.as_ref().map(|_| "with a reason".to_string()),
         at: now,
     };
-    let change = data
-        .db
-        .change_status(
-            guild_id.get(),
-            applicant,
-            Role::Mentor,
-            &[Status::Pending],
-            to,
-            &entry,
-        )
-        .await?;
+    // Settings as they are now: a mentor approved after orientation became required owes it.
+    let settings = data.db.guild_settings_or_new(guild_id.get()).await?;
+    let owe_orientation = approve && settings.require_orientation;
+    let change = if approve {
+        data.db
+            .approve_mentor(guild_id.get(), applicant, owe_orientation, &entry)
+            .await?
+    } else {
+        data.db
+            .change_status(
+                guild_id.get(),
+                applicant,
+                Role::Mentor,
+                &[Status::Pending],
+                to,
+                &entry,
+            )
+            .await?
+    };
     match change {
         StatusChange::Missing => return Err(Error::user(m::APPLICATION_GONE)),
         StatusChange::Refused { current } => return Err(Error::user(m::already_decided(current))),
@@ -360,6 +366,14 @@ pub async fn decide(
         data.db
             .clear_application_answers(guild_id.get(), applicant)
             .await?;
+    }
+    // The guide comes with the good news when they owe it (unless they read it before).
+    if owe_orientation && data.db.owes_orientation(guild_id.get(), applicant).await? {
+        super::commands::guide::send_to_mentor(
+            &ctx.http, &ctx.cache, &data.db, &settings, applicant, true,
+        )
+        .await;
+        return Ok(());
     }
     let guild = dm::guild_name(&ctx.cache, guild_id);
     let reader = pairing::reader_locale(&data.db, guild_id.get(), applicant).await;

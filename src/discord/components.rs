@@ -209,6 +209,7 @@ async fn route(
         C::WithdrawNo { .. } => withdraw(ctx, press, data, None).await,
         C::MydataErase { .. } => erase(ctx, press, data, true).await,
         C::MydataKeep { .. } => erase(ctx, press, data, false).await,
+        C::GuideRead { guild, owner } => guide_read(ctx, press, data, guild, owner).await,
         C::CheckinMood { checkin, mood } => answers::mood(ctx, press, data, checkin, mood).await,
         C::CheckinAnswer { checkin, .. } => answers::open_checkin(ctx, press, data, checkin).await,
         C::PulseScore { round, score, .. } => {
@@ -391,6 +392,36 @@ async fn erase(
         "member data erased"
     );
     finish(ctx, press, m::ERASED.get(l)).await
+}
+
+/// "I've read it" under the programme guide (in a DM or in `/guide`): records it once and
+/// says so privately; pressed again, says it is done already.
+async fn guide_read(
+    ctx: &serenity::Context,
+    press: &ComponentInteraction,
+    data: &Data,
+    guild: u64,
+    owner: u64,
+) -> Result<(), Error> {
+    let l = crate::discord::locale_of(&press.locale);
+    use crate::store::Oriented;
+    use messages::guide as m;
+    let entry = AuditEntry {
+        guild_id: guild,
+        actor_id: Some(owner),
+        action: "member.orient".into(),
+        target_id: Some(owner),
+        detail: None,
+        at: data.clock.now(),
+    };
+    match data.db.mark_oriented(guild, owner, &entry).await? {
+        Oriented::Recorded => {
+            tracing::info!(guild, "mentor read the programme guide");
+            respond(ctx, press, private(m::READ_THANKS.get(l))).await
+        }
+        Oriented::Already { at } => Err(Error::user(m::read_already(l, at.timestamp()))),
+        Oriented::NotAMentor => Err(Error::user(m::READ_NOT_MENTOR)),
+    }
 }
 
 /// Opens the exit survey modal for a member of the (ended) pair.

@@ -48,6 +48,9 @@ pub enum CustomId {
     MydataErase { owner: u64 },
     /// `mydata:keep:<user>`.
     MydataKeep { owner: u64 },
+    /// `guide:read:<server>:<user>`: "I've read it" under the programme guide, for the mentor
+    /// it was sent to. It names the server because it is pressed in a DM too, which has none.
+    GuideRead { guild: u64, owner: u64 },
     /// `checkin:mood:<check-in>:<1-5>` under a check-in prompt.
     CheckinMood { checkin: i64, mood: u8 },
     /// `checkin:answer:<check-in>` under a prompt; under a reminder
@@ -106,6 +109,7 @@ const WITHDRAW_YES: &str = "withdraw:yes";
 const WITHDRAW_NO: &str = "withdraw:no";
 const MYDATA_ERASE: &str = "mydata:erase";
 const MYDATA_KEEP: &str = "mydata:keep";
+const GUIDE_READ: &str = "guide:read";
 const CHECKIN_MOOD: &str = "checkin:mood";
 const CHECKIN_ANSWER: &str = "checkin:answer";
 const PULSE_SCORE: &str = "pulse:score";
@@ -135,6 +139,7 @@ pub const BUTTON_ROUTES: &[&str] = &[
     WITHDRAW_NO,
     MYDATA_ERASE,
     MYDATA_KEEP,
+    GUIDE_READ,
     CHECKIN_MOOD,
     CHECKIN_ANSWER,
     PULSE_SCORE,
@@ -202,6 +207,7 @@ impl CustomId {
             C::WithdrawNo { .. } => WITHDRAW_NO,
             C::MydataErase { .. } => MYDATA_ERASE,
             C::MydataKeep { .. } => MYDATA_KEEP,
+            C::GuideRead { .. } => GUIDE_READ,
             C::CheckinMood { .. } => CHECKIN_MOOD,
             C::CheckinAnswer { .. } => CHECKIN_ANSWER,
             C::PulseScore { .. } => PULSE_SCORE,
@@ -274,7 +280,8 @@ impl CustomId {
             | CustomId::WithdrawNo { owner }
             | CustomId::MydataErase { owner }
             | CustomId::MydataKeep { owner }
-            | CustomId::MentorApply { owner } => Some(*owner),
+            | CustomId::MentorApply { owner }
+            | CustomId::GuideRead { owner, .. } => Some(*owner),
             _ => None,
         }
     }
@@ -360,6 +367,10 @@ fn parse_args(surface: Surface, route: &str, args: &[&str]) -> Option<CustomId> 
         (Component, WITHDRAW_NO, ["-", user]) => C::WithdrawNo { owner: num(user)? },
         (Component, MYDATA_ERASE, [user]) => C::MydataErase { owner: num(user)? },
         (Component, MYDATA_KEEP, [user]) => C::MydataKeep { owner: num(user)? },
+        (Component, GUIDE_READ, [guild, user]) => C::GuideRead {
+            guild: num(guild)?,
+            owner: num(user)?,
+        },
         (Component, CHECKIN_MOOD, [id, mood]) => C::CheckinMood {
             checkin: num(id)?,
             mood: score(mood)?,
@@ -453,6 +464,7 @@ impl fmt::Display for CustomId {
             }
             C::WithdrawNo { owner } => write!(f, "{route}:-:{owner}"),
             C::MydataErase { owner } | C::MydataKeep { owner } => write!(f, "{route}:{owner}"),
+            C::GuideRead { guild, owner } => write!(f, "{route}:{guild}:{owner}"),
             C::CheckinMood { checkin, mood } => write!(f, "{route}:{checkin}:{mood}"),
             C::CheckinAnswer { checkin, reminder } => match reminder {
                 None => write!(f, "{route}:{checkin}"),
@@ -538,6 +550,10 @@ mod tests {
             C::WithdrawNo { owner: 13 },
             C::MydataErase { owner: 14 },
             C::MydataKeep { owner: 14 },
+            C::GuideRead {
+                guild: 21,
+                owner: 14,
+            },
             C::CheckinMood {
                 checkin: 15,
                 mood: 3,
@@ -669,6 +685,11 @@ mod tests {
             ),
             (
                 Surface::Component,
+                "guide:read:3:7",
+                C::GuideRead { guild: 3, owner: 7 },
+            ),
+            (
+                Surface::Component,
                 "checkin:mood:5:2",
                 C::CheckinMood {
                     checkin: 5,
@@ -796,6 +817,9 @@ mod tests {
             ("withdraw:yes:mentor+mentor:1", Malformed(WITHDRAW_YES)),
             ("withdraw:yes:admin:1", Malformed(WITHDRAW_YES)),
             ("withdraw:no:mentor:1", Malformed(WITHDRAW_NO)),
+            ("guide:read:7", Malformed(GUIDE_READ)),
+            ("guide:read:3:7:8", Malformed(GUIDE_READ)),
+            ("guide:read:x:7", Malformed(GUIDE_READ)),
             ("checkin:mood:1:0", Malformed(CHECKIN_MOOD)),
             ("checkin:mood:1:6", Malformed(CHECKIN_MOOD)),
             ("checkin:mood:1:256", Malformed(CHECKIN_MOOD)),
@@ -866,6 +890,10 @@ mod tests {
             },
             C::WithdrawNo { owner: user },
             C::MydataErase { owner: user },
+            C::GuideRead {
+                guild: user,
+                owner: user,
+            },
             C::CheckinMood {
                 checkin: big,
                 mood: 5,
@@ -910,10 +938,13 @@ mod tests {
     #[test]
     fn moderator_buttons_and_owner_buttons_say_so() {
         for id in one_of_each() {
-            let moderators = matches!(id.route().split(':').next(), Some("mentor" | "pairs"))
-                || id.route() == PAIR_REPAIR;
+            let moderators = matches!(id.route().split(':').next(), Some("pairs"))
+                || [MENTOR_APPROVE, MENTOR_DECLINE, PAIR_REPAIR, REPORT_ACK].contains(&id.route());
             assert_eq!(id.audience() == Audience::Moderator, moderators, "{id}");
-            let owned = matches!(id.route().split(':').next(), Some("withdraw" | "mydata"));
+            let owned = matches!(
+                id.route().split(':').next(),
+                Some("withdraw" | "mydata" | "guide")
+            ) || id.route() == MENTOR_APPLY;
             assert_eq!(id.owner().is_some(), owned, "{id}");
         }
     }
@@ -946,6 +977,7 @@ mod tests {
             any::<u64>().prop_map(|owner| C::WithdrawNo { owner }),
             any::<u64>().prop_map(|owner| C::MydataErase { owner }),
             any::<u64>().prop_map(|owner| C::MydataKeep { owner }),
+            (any::<u64>(), any::<u64>()).prop_map(|(guild, owner)| C::GuideRead { guild, owner }),
             (any::<i64>(), score.clone())
                 .prop_map(|(checkin, mood)| C::CheckinMood { checkin, mood }),
             (any::<i64>(), any::<Option<i64>>())

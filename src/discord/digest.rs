@@ -135,6 +135,7 @@ mod tests {
             health,
             paused: 0,
             open_reports: 0,
+            awaiting_orientation: Vec::new(),
             locale: crate::text::Locale::En,
         }
     }
@@ -162,6 +163,28 @@ mod tests {
             text.contains("…and 292 more red pairs: `/export` lists every pair"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn mentors_waiting_on_orientation_are_named_after_the_red_pairs_within_the_limits() {
+        let mut r = report(300);
+        r.awaiting_orientation = (0..60).map(|i| 1_300_000_000_000_300_000 + i).collect();
+        let e = serde_json::to_value(embed(&r, Some(m::CHART_FILE))).unwrap();
+        let text = e["description"].as_str().unwrap();
+        assert!(text.chars().count() <= limits::DESCRIPTION);
+        let waiting = text
+            .split("**Waiting on orientation** (60 mentors): ")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(waiting.matches("<@").count(), m::ORIENTATION_LISTED);
+        assert!(waiting.contains("…and 40 more."), "{waiting}");
+        assert!(
+            text.contains("🔴 **Red**"),
+            "the red pairs still come first"
+        );
+        // None waiting: not a word about it.
+        let text = m::description(&report(1), limits::DESCRIPTION);
+        assert!(!text.contains("orientation"), "{text}");
     }
 
     #[test]

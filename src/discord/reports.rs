@@ -5,8 +5,7 @@
 use poise::serenity_prelude as serenity;
 use serenity::{
     ComponentInteraction, CreateActionRow, CreateButton, CreateEmbed, CreateInputText,
-    CreateInteractionResponse as Response, CreateInteractionResponseMessage, CreateModal,
-    InputTextStyle, ModalInteraction,
+    CreateInteractionResponse as Response, CreateModal, InputTextStyle, ModalInteraction,
 };
 
 use super::custom_id::CustomId;
@@ -109,7 +108,7 @@ pub async fn submit(
         return Err(Error::user(m::ALREADY_SENT));
     }
     // Answered at once (privately): storing and posting take a few requests.
-    let thinking = CreateInteractionResponseMessage::new().ephemeral(true);
+    let thinking = quiet::response().ephemeral(true);
     ack::modal(&ctx.http, submit, Response::Defer(thinking)).await?;
     let id = match data.db.file_report(&new, per_day).await? {
         Filed::Stored(id) => id,

@@ -25,6 +25,9 @@ pub struct GuildSettings {
     pub bot_language: Option<Locale>,
     /// Whether new mentors wait for a moderator's approval.
     pub require_mentor_approval: bool,
+    /// Whether a mentor approved from now on reads the programme guide (and presses "I've
+    /// read it") before they can be paired.
+    pub require_orientation: bool,
     /// What happens to a pair's channel when the pair ends.
     pub archive_mode: ArchiveMode,
     /// The server's own schedules; `None` uses the configured default.
@@ -89,6 +92,7 @@ impl GuildSettings {
             language: "en".into(),
             bot_language: None,
             require_mentor_approval: true,
+            require_orientation: false,
             archive_mode: ArchiveMode::ReadOnly,
             checkin_cron: None,
             pulse_cron: None,
@@ -155,6 +159,12 @@ impl GuildSettings {
             &mut self.require_mentor_approval,
             change.require_mentor_approval,
             "mentor_approval",
+            &mut changed,
+        );
+        set(
+            &mut self.require_orientation,
+            change.require_orientation,
+            "orientation",
             &mut changed,
         );
         set(
@@ -227,6 +237,7 @@ pub struct SettingsChange {
     /// `Some(None)` follows the programme's language again.
     pub bot_language: Option<Option<Locale>>,
     pub require_mentor_approval: Option<bool>,
+    pub require_orientation: Option<bool>,
     pub archive_mode: Option<ArchiveMode>,
     /// `Some(None)` goes back to the configured default.
     pub checkin_cron: Option<Option<Cron>>,

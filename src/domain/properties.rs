@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use proptest::prelude::*;
 
+use super::guide::{parse_link, parse_title, MAX_LINK_CHARS, MAX_TITLE_CHARS};
 use super::member::{
     parse_language, parse_languages, parse_topics, MAX_LANGUAGES, MAX_TOPICS, MAX_TOPIC_CHARS,
 };
@@ -44,6 +45,8 @@ fn typed() -> impl Strategy<Value = String> {
         Just("*/5 "),
         Just("Europe/"),
         Just("en, "),
+        Just("https://"),
+        Just("http://example.com/"),
     ];
     (prefix, nasty, any::<String>()).prop_map(|(p, n, tail)| {
         let mut s = format!("{p}{n}");
@@ -126,6 +129,21 @@ proptest! {
         }
         if let Some(r) = parse_rating(&text) {
             prop_assert!((1..=5).contains(&r));
+        }
+    }
+
+    #[test]
+    fn resource_titles_and_links_stay_in_bounds_and_read_back(text in typed()) {
+        if let Ok(title) = parse_title(&text) {
+            prop_assert!(!title.is_empty() && title.chars().count() <= MAX_TITLE_CHARS);
+            prop_assert!(!title.contains('\n'));
+            prop_assert_eq!(parse_title(&title), Ok(title.clone()));
+        }
+        if let Ok(link) = parse_link(&text) {
+            prop_assert!(link.starts_with("http://") || link.starts_with("https://"));
+            prop_assert!(link.chars().count() <= MAX_LINK_CHARS);
+            prop_assert!(!link.chars().any(char::is_whitespace));
+            prop_assert_eq!(parse_link(&link), Ok(link.clone()));
         }
     }
 }

@@ -24,6 +24,7 @@ struct SettingsRow {
     language: String,
     bot_language: Option<String>,
     require_mentor_approval: bool,
+    require_orientation: bool,
     archive_mode: String,
     checkin_cron: Option<String>,
     pulse_cron: Option<String>,
@@ -36,7 +37,8 @@ macro_rules! select_settings {
     ($rest:literal) => {
         concat!(
             "SELECT guild_id, digest_channel_id, moderator_role_id, pair_category_id, timezone, ",
-            "language, bot_language, require_mentor_approval, archive_mode, checkin_cron, ",
+            "language, bot_language, require_mentor_approval, require_orientation, archive_mode, ",
+            "checkin_cron, ",
             "pulse_cron, ",
             "digest_cron, anonymity_min, application_questions FROM guild_settings ",
             $rest
@@ -129,6 +131,7 @@ fn to_settings(row: SettingsRow) -> GuildSettings {
         language: row.language,
         bot_language,
         require_mentor_approval: row.require_mentor_approval,
+        require_orientation: row.require_orientation,
         archive_mode: archive_mode.unwrap_or(defaults.archive_mode),
         checkin_cron,
         pulse_cron,
@@ -170,9 +173,10 @@ impl Db {
         let mut tx = self.write().await?;
         sql("INSERT INTO guild_settings
                (guild_id, digest_channel_id, moderator_role_id, pair_category_id, timezone,
-                language, bot_language, require_mentor_approval, archive_mode, checkin_cron,
-                pulse_cron, digest_cron, anonymity_min, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                language, bot_language, require_mentor_approval, require_orientation,
+                archive_mode, checkin_cron, pulse_cron, digest_cron, anonymity_min, created_at,
+                updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (guild_id) DO UPDATE SET
                digest_channel_id = excluded.digest_channel_id,
                moderator_role_id = excluded.moderator_role_id,
@@ -181,6 +185,7 @@ impl Db {
                language = excluded.language,
                bot_language = excluded.bot_language,
                require_mentor_approval = excluded.require_mentor_approval,
+               require_orientation = excluded.require_orientation,
                archive_mode = excluded.archive_mode,
                checkin_cron = excluded.checkin_cron,
                pulse_cron = excluded.pulse_cron,
@@ -195,6 +200,7 @@ impl Db {
         .bind(&s.language)
         .bind(s.bot_language.map(Locale::code))
         .bind(s.require_mentor_approval)
+        .bind(s.require_orientation)
         .bind(s.archive_mode.as_str())
         .bind(s.checkin_cron.as_ref().map(Cron::as_str))
         .bind(s.pulse_cron.as_ref().map(Cron::as_str))

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::audit::{commit_if_changed, record, AuditEntry};
-use super::{from_db, sql, sql::Query, to_db, Db, Result, StoreError};
+use super::{from_db, sql, sql::Query, to_db, Db, Result, StoreError, Tx};
 use crate::domain::member::{Profile, ProfileInput, Role, Status};
 use crate::domain::metrics::MemberFact;
 
@@ -102,6 +102,32 @@ fn to_profile(row: ProfileRow) -> Result<Profile> {
         about: row.about,
         enrolled_at: row.enrolled_at,
     })
+}
+
+/// From now on the mentor owes the programme guide, unless they read it before (a mentor who
+/// left and came back) or already owed it (the first time counts for the digest's order).
+async fn owe(tx: &mut Tx, guild_id: u64, user_id: u64, at: DateTime<Utc>) -> Result<()> {
+    sql(
+        "UPDATE members SET orientation_owed_at = COALESCE(orientation_owed_at, ?)
+         WHERE guild_id = ? AND user_id = ? AND role = 'mentor' AND oriented_at IS NULL",
+    )
+    .bind(at)
+    .bind(to_db(guild_id))
+    .bind(to_db(user_id))
+    .execute(tx)
+    .await?;
+    Ok(())
+}
+
+/// What "I've read it" found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Oriented {
+    /// Recorded now.
+    Recorded,
+    /// Read before, at `at`; nothing changed.
+    Already { at: DateTime<Utc> },
+    /// No mentor profile here (never enrolled, or erased since).
+    NotAMentor,
 }
 
 /// What happened to a status change that only applies from certain states.
@@ -217,16 +243,7 @@ impl Db {
     /// declined). False if a current profile exists (another enrolment or a decision got there
     /// first); nothing is written then.
     pub async fn enrol_profile(&self, p: &Profile, audit: &AuditEntry) -> Result<bool> {
-        let mut tx = self.write().await?;
-        let n = upsert(
-            p,
-            audit.at,
-            upsert_profile!(" WHERE members.status NOT IN ('pending', 'active', 'paused')"),
-        )
-        .execute(&mut tx)
-        .await?
-        .rows_affected();
-        commit_if_changed(tx, n, audit).await
+        self.enrol_profile_owing(p, false, audit).await
     }
 
     /// Moves a profile to `to` only if it is currently in one of `from`, atomically, so a
@@ -238,6 +255,43 @@ impl Db {
         role: Role,
         from: &[Status],
         to: Status,
+        audit: &AuditEntry,
+    ) -> Result<StatusChange> {
+        self.change_status_owing(guild_id, user_id, role, from, to, false, audit)
+            .await
+    }
+
+    /// A moderator's Approve: the pending mentor becomes active, and with `owe_orientation`
+    /// (the server requires it) owes the programme guide from now on, unless they read it
+    /// before; both in the one transaction of the change.
+    pub async fn approve_mentor(
+        &self,
+        guild_id: u64,
+        user_id: u64,
+        owe_orientation: bool,
+        audit: &AuditEntry,
+    ) -> Result<StatusChange> {
+        self.change_status_owing(
+            guild_id,
+            user_id,
+            Role::Mentor,
+            &[Status::Pending],
+            Status::Active,
+            owe_orientation,
+            audit,
+        )
+        .await
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn change_status_owing(
+        &self,
+        guild_id: u64,
+        user_id: u64,
+        role: Role,
+        from: &[Status],
+        to: Status,
+        owe_orientation: bool,
         audit: &AuditEntry,
     ) -> Result<StatusChange> {
         let mut tx = self.write().await?;
@@ -264,9 +318,97 @@ impl Db {
         .bind(role.as_str())
         .execute(&mut tx)
         .await?;
+        if owe_orientation && role == Role::Mentor {
+            owe(&mut tx, guild_id, user_id, audit.at).await?;
+        }
         record(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(StatusChange::Changed { from: current })
+    }
+
+    /// [`Db::enrol_profile`] for a mentor who is active at once (approval is off) in a server
+    /// that requires orientation: they owe the guide from now on, unless they read it before.
+    pub async fn enrol_profile_owing(
+        &self,
+        p: &Profile,
+        owe_orientation: bool,
+        audit: &AuditEntry,
+    ) -> Result<bool> {
+        let mut tx = self.write().await?;
+        let n = upsert(
+            p,
+            audit.at,
+            upsert_profile!(" WHERE members.status NOT IN ('pending', 'active', 'paused')"),
+        )
+        .execute(&mut tx)
+        .await?
+        .rows_affected();
+        if n > 0 && owe_orientation && p.role == Role::Mentor {
+            owe(&mut tx, p.guild_id, p.user_id, audit.at).await?;
+        }
+        commit_if_changed(tx, n, audit).await
+    }
+
+    /// Whether the person's mentor profile still owes the programme guide.
+    pub async fn owes_orientation(&self, guild_id: u64, user_id: u64) -> Result<bool> {
+        let owes: bool = sql(
+            "SELECT EXISTS (SELECT 1 FROM members WHERE guild_id = ? AND user_id = ?
+               AND role = 'mentor' AND orientation_owed_at IS NOT NULL AND oriented_at IS NULL)",
+        )
+        .bind(to_db(guild_id))
+        .bind(to_db(user_id))
+        .scalar(self)
+        .await?;
+        Ok(owes)
+    }
+
+    /// "I've read it": records when the mentor read the guide, once. A second press changes
+    /// nothing (and records nothing).
+    pub async fn mark_oriented(
+        &self,
+        guild_id: u64,
+        user_id: u64,
+        audit: &AuditEntry,
+    ) -> Result<Oriented> {
+        let mut tx = self.write().await?;
+        let n = sql("UPDATE members SET oriented_at = ?
+             WHERE guild_id = ? AND user_id = ? AND role = 'mentor' AND oriented_at IS NULL")
+        .bind(audit.at)
+        .bind(to_db(guild_id))
+        .bind(to_db(user_id))
+        .execute(&mut tx)
+        .await?
+        .rows_affected();
+        if n > 0 {
+            record(&mut tx, audit).await?;
+            tx.commit().await?;
+            return Ok(Oriented::Recorded);
+        }
+        let at: Option<Option<DateTime<Utc>>> = sql(
+            "SELECT oriented_at FROM members WHERE guild_id = ? AND user_id = ? AND role = 'mentor'",
+        )
+        .bind(to_db(guild_id))
+        .bind(to_db(user_id))
+        .scalar_optional(&mut tx)
+        .await?;
+        Ok(match at {
+            Some(Some(at)) => Oriented::Already { at },
+            _ => Oriented::NotAMentor,
+        })
+    }
+
+    /// Active (or paused) mentors who still owe the programme guide, longest-owing first.
+    pub async fn mentors_awaiting_orientation(&self, guild_id: u64) -> Result<Vec<u64>> {
+        let rows: Vec<i64> = sql(
+            "SELECT user_id FROM members WHERE guild_id = ? AND role = 'mentor'
+               AND status IN ('active', 'paused')
+               AND orientation_owed_at IS NOT NULL AND oriented_at IS NULL
+             ORDER BY orientation_owed_at, user_id",
+        )
+        .bind(to_db(guild_id))
+        .scalars(self)
+        .await?;
+        Ok(rows.into_iter().map(from_db).collect())
     }
 
     /// How many profiles of each role are in each status.

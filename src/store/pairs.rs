@@ -82,6 +82,8 @@ async fn record_by_bot(tx: &mut Tx, pair: &Pair, action: &str, at: DateTime<Utc>
 pub enum PairRefusal {
     SamePerson,
     NotActive(Role),
+    /// The server requires orientation and the mentor has not read the guide yet.
+    NotOriented,
     MentorFull {
         capacity: u8,
     },
@@ -109,7 +111,8 @@ pub struct Load {
 
 impl Db {
     /// Creates a pending pair (no channel yet) if both people are active in their roles, the
-    /// mentor has room and the mentee has no open pair; all checked in one transaction, and
+    /// mentor has read the programme guide where the server requires it, the mentor has room
+    /// and the mentee has no open pair; all checked in one transaction, and
     /// "one open pair per mentee" is also a unique index, so no race can break it. The pair
     /// becomes active with [`Db::activate_pair`] once its channel exists.
     pub async fn create_pair(
@@ -134,6 +137,20 @@ impl Db {
             if status.as_deref() != Some(Status::Active.as_str()) {
                 return Ok(Err(PairRefusal::NotActive(role)));
             }
+        }
+        // Read in the same transaction as the pair is made: a mentor who owes the guide is
+        // not paired while the server requires it (turning the setting off lets them be).
+        let owes_guide: bool = sql(
+            "SELECT EXISTS (SELECT 1 FROM members m JOIN guild_settings g ON g.guild_id = m.guild_id
+               WHERE m.guild_id = ? AND m.user_id = ? AND m.role = 'mentor' AND g.require_orientation
+                 AND m.orientation_owed_at IS NOT NULL AND m.oriented_at IS NULL)",
+        )
+        .bind(to_db(guild_id))
+        .bind(to_db(mentor))
+        .scalar(&mut tx)
+        .await?;
+        if owes_guide {
+            return Ok(Err(PairRefusal::NotOriented));
         }
         let (capacity, open): (Option<i64>, i64) = sql(concat!(
             "SELECT m.capacity, (SELECT COUNT(*) FROM pairs p WHERE p.guild_id = m.guild_id ",

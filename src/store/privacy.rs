@@ -114,6 +114,13 @@ pub const USER_DATA: &[UserColumn] = &[
         erase: Erase::Detach,
         clear: &[],
     },
+    // A resource the person added for the guide stays for everyone; only who added it goes.
+    UserColumn {
+        table: "resources",
+        column: "added_by",
+        erase: Erase::Detach,
+        clear: &[],
+    },
     UserColumn {
         table: "members",
         column: "user_id",
@@ -173,6 +180,7 @@ pub fn is_user_column(name: &str) -> bool {
             "mentee_id",
             "giver_id",
             "receiver_id",
+            "added_by",
         ]
         .contains(&name)
 }

@@ -233,6 +233,9 @@ async fn a_plain_member_is_refused_every_moderator_and_admin_command_and_button_
         "export",
         "pulse results",
         "goal add",
+        "resources add",
+        "resources remove",
+        "resources list",
     ] {
         assert!(refused.iter().any(|r| r == must), "/{must} not tried");
     }
@@ -278,6 +281,10 @@ async fn a_plain_member_is_refused_every_moderator_and_admin_command_and_button_
         CustomId::WithdrawNo { owner: applicant },
         CustomId::MydataErase { owner: applicant },
         CustomId::MydataKeep { owner: applicant },
+        CustomId::GuideRead {
+            guild: app.guild.id,
+            owner: applicant,
+        },
         // For the people they were sent to, checked by their handlers (other tests).
         CustomId::CheckinMood {
             checkin: 1,
@@ -344,7 +351,7 @@ async fn a_plain_member_is_refused_every_moderator_and_admin_command_and_button_
         assert_eq!(reply.content(), expected, "{text}");
         pressed += 1;
     }
-    assert_eq!(pressed, 16);
+    assert_eq!(pressed, 17);
 
     let after = Dumper::open(&app.settings.database.url)
         .await

@@ -884,6 +884,7 @@ async fn every_option_and_form_field_answers_bad_input_with_one_plain_sentence_a
             (3, "goals") => json!("Learn to review code"),
             (3, "reason") => json!("Thanks for the thorough review"),
             (3, "title") => json!("Ship the parser"),
+            (3, "link") => json!("https://example.com/mentoring"),
             (6, "mentor") => json!(fred.to_string()),
             (6, "mentee") => json!(fay.to_string()),
             (6, _) => json!(app.member.to_string()),

@@ -305,6 +305,11 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
         seed.member("s1-mentor", Role::Mentor, 1).await;
         seed.member("s1-mentee", Role::Mentee, 0).await;
     }
+    // Mentors approved from now on read the guide first: the approval's DM carries the button.
+    let r = app
+        .run(app.admin, "setup", &[("orientation", json!("required"))])
+        .await;
+    assert!(r.text().contains("Saved"), "{}", r.text());
     let built = began.elapsed();
 
     app.sim.set_latency(LATENCY);
@@ -333,6 +338,31 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
         "{}",
         r.data
     );
+    let r = w.run(app.member, "guide", None, &[]).await;
+    assert!(
+        r.text().contains(&messages::guide::TITLE.get(Locale::En)),
+        "{}",
+        r.text()
+    );
+    let r = w
+        .run(
+            moderator,
+            "resources add",
+            None,
+            &[
+                ("title", json!("Mentor handbook")),
+                ("link", json!("https://example.com/handbook")),
+                ("audience", json!("mentors")),
+            ],
+        )
+        .await;
+    assert!(r.text().contains("Added resource #1"), "{}", r.text());
+    let r = w.run(moderator, "resources list", None, &[]).await;
+    assert!(r.text().contains("Mentor handbook"), "{}", r.text());
+    let r = w
+        .run(moderator, "resources remove", None, &[("id", json!(1))])
+        .await;
+    assert!(r.text().contains("Removed resource #1"), "{}", r.text());
     let r = w.run(erased.mentee, "mydata export", None, &[]).await;
     let export = app.sim.attachment(&r.data, 0).expect("the export file");
     let export: Value = serde_json::from_slice(&export).expect("JSON");
@@ -617,6 +647,14 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
         .click(moderator, &format!("mentor:approve:{}", applicants[0]))
         .await;
     assert!(answer(&app, press).await.text().contains("Approved by"));
+    // Orientation is required: the approved mentor gets the guide and reads it.
+    let read = format!("guide:read:{}:{}", app.guild.id, applicants[0]);
+    wait_button(&app, Place::DmsTo(applicants[0]), &read).await;
+    let (press, _) = w.click(applicants[0], &read).await;
+    assert!(answer(&app, press)
+        .await
+        .text()
+        .contains(&messages::guide::READ_THANKS.get(Locale::En)));
     let r = w
         .fill_form(moderator, &format!("mentor:decline:{}", applicants[1]))
         .await;

@@ -14,6 +14,7 @@ mod database;
 mod digest;
 mod durability;
 mod enrol;
+mod guide;
 mod help;
 mod inputs;
 mod integrity;

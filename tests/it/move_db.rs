@@ -126,6 +126,22 @@ async fn seed_community(db: &Db) {
         .unwrap();
     let read = entry("report.acknowledge", t0 + Duration::hours(1));
     db.acknowledge_report(report, &read).await.unwrap();
+    // The guide: one resource, and a mentor who read it.
+    db.add_resource(
+        GUILD,
+        "Mentor handbook",
+        "https://example.com/handbook",
+        tandem::domain::guide::ResourceAudience::Mentors,
+        &AuditEntry {
+            actor_id: Some(user(1)),
+            ..entry("resource.add", t0)
+        },
+    )
+    .await
+    .unwrap();
+    db.mark_oriented(GUILD, user(1), &entry("member.orient", t0))
+        .await
+        .unwrap();
     // Two of them use Discord in another language.
     for (n, l) in [(1, Locale::Es), (11, Locale::Fr)] {
         db.remember_locale(GUILD, user(n), l, t0).await.unwrap();

@@ -879,6 +879,20 @@ async fn after_erasure_no_column_of_the_server_holds_the_persons_id_or_their_pul
         .await
         .unwrap();
 
+    // A resource the person added for the guide stays, without them.
+    db.add_resource(
+        1,
+        &format!("notes from <@{person}>"),
+        "https://example.com/notes",
+        tandem::domain::guide::ResourceAudience::Everyone,
+        &AuditEntry {
+            actor_id: Some(person),
+            ..entry(1, "resource.add")
+        },
+    )
+    .await
+    .unwrap();
+
     let erased = AuditEntry {
         actor_id: None,
         ..entry(1, "mydata.delete")
@@ -916,6 +930,11 @@ async fn after_erasure_no_column_of_the_server_holds_the_persons_id_or_their_pul
         .await
         .unwrap();
     assert_eq!(goal, "help @former member ship");
+    let resource: (String, Option<i64>) = sqlx::query_as("SELECT title, added_by FROM resources")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(resource, ("notes from @former member".to_string(), None));
 }
 
 #[tokio::test]
@@ -1238,4 +1257,90 @@ async fn an_outcome_from_before_a_restart_with_the_same_shards_is_not_recorded()
         .unwrap();
     let states = db.occurrence_states(Kind::Checkin).await.unwrap();
     assert_eq!(states.into_keys().collect::<Vec<_>>(), ["sent"]);
+}
+
+#[tokio::test]
+async fn a_mentor_who_owes_the_guide_is_not_paired_while_the_server_requires_it() {
+    let db = fresh_db().await;
+    let mut settings = GuildSettings::new(1);
+    settings.require_orientation = true;
+    db.save_guild_settings(&settings, &entry(1, "settings.update"))
+        .await
+        .unwrap();
+    // Pending, then approved while orientation is required: owed from the approval.
+    db.save_profile(
+        &profile(1, 10, Role::Mentor, Status::Pending, 0),
+        &entry(1, "member.enrol"),
+    )
+    .await
+    .unwrap();
+    // A mentor active before the setting owes nothing.
+    enrolled(&db, 1, 11, Role::Mentor).await;
+    enrolled(&db, 1, 20, Role::Mentee).await;
+    enrolled(&db, 1, 21, Role::Mentee).await;
+    assert!(matches!(
+        db.approve_mentor(1, 10, true, &entry(1, "member.approve"))
+            .await
+            .unwrap(),
+        StatusChange::Changed {
+            from: Status::Pending
+        }
+    ));
+    assert!(db.owes_orientation(1, 10).await.unwrap());
+    assert!(!db.owes_orientation(1, 11).await.unwrap());
+    assert_eq!(db.mentors_awaiting_orientation(1).await.unwrap(), vec![10]);
+    let pair = |mentor: u64, mentee: u64| {
+        let db = db.clone();
+        async move {
+            db.create_pair(1, mentor, mentee, &entry(1, "pair.create"))
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(pair(10, 20).await, Err(PairRefusal::NotOriented));
+    assert!(
+        pair(11, 21).await.is_ok(),
+        "the earlier mentor is not blocked"
+    );
+
+    // With the setting off, the same mentor may be paired (nothing is forgotten).
+    settings.require_orientation = false;
+    db.save_guild_settings(&settings, &entry(1, "settings.update"))
+        .await
+        .unwrap();
+    let made = pair(10, 20).await.unwrap();
+    assert!(db
+        .discard_new_pair(made.id, &entry(1, "pair.discard"))
+        .await
+        .unwrap());
+    settings.require_orientation = true;
+    db.save_guild_settings(&settings, &entry(1, "settings.update"))
+        .await
+        .unwrap();
+    assert_eq!(pair(10, 20).await, Err(PairRefusal::NotOriented));
+
+    // Read once: recorded, audited; a second time changes nothing.
+    let read = entry(1, "member.orient");
+    assert_eq!(
+        db.mark_oriented(1, 10, &read).await.unwrap(),
+        tandem::store::Oriented::Recorded
+    );
+    assert!(matches!(
+        db.mark_oriented(1, 10, &read).await.unwrap(),
+        tandem::store::Oriented::Already { .. }
+    ));
+    assert_eq!(
+        db.mark_oriented(1, 99, &read).await.unwrap(),
+        tandem::store::Oriented::NotAMentor
+    );
+    let reads = db
+        .audit_entries(1, 50)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "member.orient")
+        .count();
+    assert_eq!(reads, 1);
+    assert!(db.mentors_awaiting_orientation(1).await.unwrap().is_empty());
+    assert!(pair(10, 20).await.is_ok());
 }

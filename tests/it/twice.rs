@@ -512,6 +512,56 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
     let first = t.first(moderator, on.id, &all, "Created 1 pair").await;
     t.again(moderator, on.id, &all, &first, &closed).await;
 
+    // (No application questions from here on.)
+    let r = app
+        .run(moderator, "programme questions", &[("clear", json!(true))])
+        .await;
+    assert!(r.text().contains("Saved"), "{}", r.text());
+    // Orientation, once required: the approved mentor's "I've read it" (in the guide's DM).
+    let r = app
+        .run(app.admin, "setup", &[("orientation", json!("required"))])
+        .await;
+    assert!(r.text().contains("Saved"), "{}", r.text());
+    let ora = app.person("ora", None);
+    let reply = app
+        .run(
+            ora,
+            "enrol mentor",
+            &[
+                ("topics", json!("rust")),
+                ("timezone", json!("Europe/Berlin")),
+            ],
+        )
+        .await;
+    assert!(
+        reply.text().contains("A moderator will review"),
+        "{}",
+        reply.text()
+    );
+    let approve = format!("mentor:approve:{ora}");
+    let on = posted(&app, &approve, |_, m| {
+        m.channel_id == s.digest && carries(m, &approve)
+    })
+    .await;
+    let press = app
+        .sim
+        .click(app.guild.id, moderator, on.id, &approve)
+        .await;
+    assert!(app.sim.reply(press).await.text().contains("Approved by"));
+    let read = format!("guide:read:{}:{ora}", app.guild.id);
+    let on = posted(&app, &read, |_, m| carries(m, &read)).await;
+    let at = tandem::clock::Clock::now(&*app.clock).timestamp();
+    let first = t
+        .first(
+            ora,
+            on.id,
+            &read,
+            &messages::guide::READ_THANKS.get(Locale::En),
+        )
+        .await;
+    let done = messages::guide::read_already(Locale::En, at);
+    t.again(ora, on.id, &read, &first, &done).await;
+
     // A re-pair request, the moderators' Re-pair, and the exit survey it sends.
     let asked = app
         .sim

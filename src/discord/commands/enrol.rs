@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::discord::commands::{autocomplete_timezone, guild_of, profile};
+use crate::discord::commands::{autocomplete_timezone, guide, guild_of, profile};
 use crate::discord::{applications, dm, messages, Context, Error};
 use crate::domain::member::{Profile, ProfileInput, Role, Status};
 use crate::store::AuditEntry;
@@ -142,9 +142,18 @@ async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(
     }
     // Written only if nothing changed meanwhile: an edit never touches the status (a
     // moderator's decision stands), a new enrolment only replaces a profile that has left.
+    // A mentor active at once (approval is off) in a server that requires orientation owes
+    // the programme guide, as one approved by a moderator does.
+    let owe_orientation = role == Role::Mentor
+        && profile.status == Status::Active
+        && settings.require_orientation
+        && !matches!(outcome, Outcome::Updated);
     let saved = match outcome {
         Outcome::Updated => db.update_profile(&profile, &input, &entry).await?,
-        Outcome::New | Outcome::Rejoined => db.enrol_profile(&profile, &entry).await?,
+        Outcome::New | Outcome::Rejoined => {
+            db.enrol_profile_owing(&profile, owe_orientation, &entry)
+                .await?
+        }
     };
     if !saved {
         return Err(Error::user(m::CHANGED_MEANWHILE));
@@ -169,6 +178,14 @@ async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(
         .await;
     }
 
+    // Unless they read the guide before (a mentor who left and came back).
+    let owes = owe_orientation && db.owes_orientation(guild_id.get(), user).await?;
+    if owes {
+        let http = &ctx.serenity_context().http;
+        let cache = &ctx.serenity_context().cache;
+        guide::send_to_mentor(http, cache, db, &settings, user, false).await;
+    }
+
     let reply = match outcome {
         Outcome::Updated => poise::CreateReply::default()
             .content(m::updated(l, role))
@@ -187,14 +204,19 @@ async fn enrol_as(ctx: Context<'_>, role: Role, input: ProfileInput) -> Result<(
             } else {
                 headline
             };
+            let mut text = format!("{headline}\n\n");
+            if owes {
+                text.push_str(&format!("{}\n\n", messages::guide::ENROL_NOTE.get(l)));
+            }
+            text.push_str(&format!(
+                "{}\n\n{}\n\n{}",
+                m::EXPECTATIONS.get(l),
+                m::HOW_TO_CHANGE.get(l),
+                m::DATA_KEPT.get(l)
+            ));
             let welcome = serenity::CreateEmbed::new()
                 .title(m::WELCOME_TITLE.get(l))
-                .description(format!(
-                    "{headline}\n\n{}\n\n{}\n\n{}",
-                    m::EXPECTATIONS.get(l),
-                    m::HOW_TO_CHANGE.get(l),
-                    m::DATA_KEPT.get(l)
-                ));
+                .description(text);
             let reply = poise::CreateReply::default()
                 .embed(welcome)
                 .embed(profile::card(l, &profile));

@@ -5,6 +5,7 @@ mod digest;
 mod enrol;
 mod export;
 mod goal;
+pub mod guide;
 mod help;
 mod kudos;
 mod meet;
@@ -33,11 +34,13 @@ use crate::text::{self, Key, Locale};
 pub fn all() -> Vec<poise::Command<Data, Error>> {
     let mut commands = vec![
         help::help(),
+        guide::guide(),
         enrol::enrol(),
         profile::profile(),
         withdraw::withdraw(),
         mydata::mydata(),
         members::members(),
+        guide::resources(),
         pair::pair(),
         goal::goal(),
         meet::meet(),
@@ -163,7 +166,7 @@ fn localise(command: &mut poise::Command<Data, Error>, parent: &str) {
 /// it before the command's body runs and `/help` lists commands by it. A command missing here
 /// is refused (and a test fails).
 pub const AUDIENCES: &[Rule] = {
-    use messages::{activity, checkins, digest, members, pairs, pulse, setup};
+    use messages::{activity, checkins, digest, guide, members, pairs, pulse, setup};
     use Audience::{Admin, Moderator, PairMember, PairMemberOnly};
     &[
         everyone("help"),
@@ -177,7 +180,11 @@ pub const AUDIENCES: &[Rule] = {
         everyone("mydata delete"),
         everyone("kudos"),
         everyone("report"),
+        everyone("guide"),
         rule("members", Moderator, members::ONLY_MODERATORS),
+        rule("resources add", Moderator, guide::ONLY_MODERATORS),
+        rule("resources remove", Moderator, guide::ONLY_MODERATORS),
+        rule("resources list", Moderator, guide::ONLY_MODERATORS),
         rule("pair create", Moderator, pairs::ONLY_MODERATORS),
         rule("pair suggest", Moderator, pairs::ONLY_MODERATORS),
         rule("pair pause", PairMember, pairs::NOT_YOUR_PAIR),

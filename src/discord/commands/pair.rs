@@ -72,6 +72,16 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
         return Err(Error::user(m::NOTHING_TO_SUGGEST));
     }
     let loads = db.mentor_loads(guild).await?;
+    // Mentors who still owe the programme guide cannot be paired yet: they are left out.
+    let unoriented: std::collections::HashSet<u64> = if settings.require_orientation {
+        db.mentors_awaiting_orientation(guild)
+            .await?
+            .into_iter()
+            .collect()
+    } else {
+        Default::default()
+    };
+    let mut left_out = 0;
     let candidate = |p: &crate::domain::member::Profile| Candidate {
         user_id: p.user_id,
         topics: p.topics.clone(),
@@ -91,13 +101,25 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
         .iter()
         .filter_map(|p| {
             let load = loads.get(&p.user_id)?;
-            (load.open < load.capacity).then(|| Mentor {
+            if load.open >= load.capacity {
+                return None;
+            }
+            if unoriented.contains(&p.user_id) {
+                left_out += 1;
+                return None;
+            }
+            Some(Mentor {
                 person: candidate(p),
                 capacity: load.capacity,
                 load: load.open,
             })
         })
         .collect();
+    if mentors.is_empty() && left_out > 0 {
+        return Err(Error::user(messages::guide::suggest_all_waiting(
+            l, left_out,
+        )));
+    }
     if mentors.is_empty() {
         return Err(Error::user(m::NO_FREE_MENTORS));
     }
@@ -122,6 +144,7 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
         })).collect::<Vec<_>>(),
         "free_slots": result.free_slots_left,
         "repeats": result.repeats,
+        "unoriented": left_out,
     });
     let id = db
         .save_suggestion(guild, ctx.author().id.get(), &preview, now)
@@ -175,6 +198,12 @@ pub fn suggestion_page(
         proposals.len(),
         preview["repeats"].as_u64().unwrap_or(0) as usize,
     );
+    // Previews saved before orientation existed have no count: none were left out.
+    let left_out = preview["unoriented"].as_u64().unwrap_or(0) as usize;
+    if left_out > 0 {
+        description.push('\n');
+        description.push_str(&messages::guide::suggest_left_out(l, left_out));
+    }
     description.push_str("\n\n");
     description.push_str(&lines.join("\n"));
     let mut embed = serenity::CreateEmbed::new()

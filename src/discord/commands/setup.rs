@@ -1,4 +1,5 @@
-//! `/setup`: an admin chooses the digest channel, moderator role, pair category and time zone.
+//! `/setup`: an admin chooses the digest channel, moderator role, pair category and time zone,
+//! and how the programme runs (approval, orientation, languages, schedules).
 
 use poise::serenity_prelude as serenity;
 
@@ -36,6 +37,15 @@ impl BotLanguage {
     }
 }
 
+/// Whether mentors approved from now on read the programme guide before they are paired.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum OrientationChoice {
+    #[name = "required"]
+    Required,
+    #[name = "off"]
+    Off,
+}
+
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum ArchiveChoice {
     #[name = "keep read-only"]
@@ -67,6 +77,8 @@ pub async fn setup(
     #[description = "Must moderators approve new mentors? (default: yes)"] mentor_approval: Option<
         bool,
     >,
+    #[description = "Must new mentors read the programme guide before they are paired? (default: off)"]
+    orientation: Option<OrientationChoice>,
     #[description = "The programme's main language, for matching, e.g. en or Spanish"]
     language: Option<String>,
     #[description = "tandem's language in the digest and shared posts (default: the programme's)"]
@@ -150,6 +162,7 @@ pub async fn setup(
         },
         bot_language: bot_language.map(BotLanguage::chosen),
         require_mentor_approval: mentor_approval,
+        require_orientation: orientation.map(|o| matches!(o, OrientationChoice::Required)),
         archive_mode: ended_channels.map(|c| match c {
             ArchiveChoice::ReadOnly => ArchiveMode::ReadOnly,
             ArchiveChoice::Delete => ArchiveMode::Delete,
@@ -348,6 +361,11 @@ fn summary(
         .field(
             m::MENTOR_APPROVAL.get(l),
             m::mentor_approval_value(s.require_mentor_approval).get(l),
+            true,
+        )
+        .field(
+            messages::guide::SETUP_ORIENTATION.get(l),
+            messages::guide::orientation_value(s.require_orientation).get(l),
             true,
         )
         .field(

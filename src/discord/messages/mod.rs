@@ -81,3 +81,5 @@ pub mod reports;
 pub use crate::digest::words as digest;
 
 pub mod activity;
+
+pub mod guide;

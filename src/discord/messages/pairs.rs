@@ -20,6 +20,7 @@ pub fn refused(l: Locale, r: PairRefusal, mentor: u64, mentee: u64) -> String {
             t!(l, "pairs-already-paired", mentor = mentor, mentee = mentee)
         }
         PairRefusal::MenteeTaken => t!(l, "pairs-mentee-taken", mentee = mentee),
+        PairRefusal::NotOriented => super::guide::mentor_not_oriented(l, mentor),
     }
 }
 
