@@ -76,6 +76,14 @@ impl Programme {
             .text()
     }
 
+    /// The id of the pair whose channel is `channel`.
+    pub(crate) async fn pair_id(&self, channel: u64) -> i64 {
+        let db = self.app.db().await;
+        let pair = db.pair_by_channel(channel).await.unwrap().expect("a pair");
+        db.close().await;
+        pair.id
+    }
+
     pub(crate) async fn pair_channel(&self, mentor: u64, mentee: u64) -> u64 {
         let db = self.app.db().await;
         db.open_pairs_of(self.app.guild.id, mentee)
@@ -649,15 +657,7 @@ async fn a_refit_request_reaches_only_the_moderators_and_repair_puts_the_mentee_
         .find(|m| m.body.to_string().contains("pair:repair:"))
         .expect("the moderators got the request");
 
-    let pair_id = p
-        .app
-        .db()
-        .await
-        .pair_by_channel(channel)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let pair_id = p.pair_id(channel).await;
     let repair = format!("pair:repair:{pair_id}");
     let press = p
         .app

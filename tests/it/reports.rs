@@ -27,15 +27,7 @@ async fn paired(p: &Programme) -> Pair {
     let mentee = p.mentee("max", "rust", "Europe/Berlin").await;
     p.pair(mentor, mentee).await;
     let channel = p.pair_channel(mentor, mentee).await;
-    let id = p
-        .app
-        .db()
-        .await
-        .pair_by_channel(channel)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let id = p.pair_id(channel).await;
     Pair {
         mentor,
         mentee,
@@ -82,17 +74,22 @@ async fn send(
     }
 }
 
-fn reports_in(p: &Programme) -> Vec<discord_sim::Message> {
-    p.app
-        .sim
-        .messages_in(p.s.digest)
-        .into_iter()
-        .filter(|m| {
-            m.custom_ids().iter().any(|c| c.starts_with("report:ack:")) || {
-                m.body["embeds"][0]["title"].as_str() == Some(&messages::reports::TITLE.get(EN))
-            }
+/// The moderators' copies of reports (those with an Acknowledge button) in `channel`.
+fn copies(m: &discord_sim::Model, channel: u64) -> Vec<discord_sim::Message> {
+    m.messages
+        .values()
+        .filter(|msg| {
+            msg.channel_id == channel
+                && discord_sim::custom_ids(&msg.body)
+                    .iter()
+                    .any(|c| c.starts_with("report:ack:"))
         })
+        .cloned()
         .collect()
+}
+
+fn reports_in(p: &Programme) -> Vec<discord_sim::Message> {
+    p.app.sim.with_model(|m| copies(m, p.s.digest))
 }
 
 #[tokio::test]
@@ -137,18 +134,7 @@ async fn a_report_from_the_pair_channel_reaches_only_the_moderators_and_acknowle
     let copy = p
         .app
         .sim
-        .wait_for(WAIT, |m, _| {
-            m.messages
-                .values()
-                .find(|msg| {
-                    msg.channel_id == p.s.digest
-                        && !discord_sim::custom_ids(&msg.body).is_empty()
-                        && discord_sim::custom_ids(&msg.body)
-                            .iter()
-                            .any(|c| c.starts_with("report:ack:"))
-                })
-                .cloned()
-        })
+        .wait_for(WAIT, |m, _| copies(m, p.s.digest).into_iter().next())
         .await
         .expect("the moderators' copy");
     let embed = copy.body["embeds"][0].to_string();
@@ -286,17 +272,7 @@ async fn report_works_anywhere_refuses_bad_input_and_stops_at_the_daily_limit() 
     p.app
         .sim
         .wait_for(WAIT, |m, _| {
-            (m.messages
-                .values()
-                .filter(|msg| {
-                    msg.channel_id == p.s.digest
-                        && discord_sim::custom_ids(&msg.body)
-                            .iter()
-                            .any(|c| c.starts_with("report:ack:"))
-                })
-                .count()
-                == 3)
-                .then_some(())
+            (copies(m, p.s.digest).len() == 3).then_some(())
         })
         .await
         .expect("three copies for the moderators");
@@ -343,15 +319,7 @@ async fn a_reporters_reports_are_in_their_export_and_gone_with_the_moderators_co
     p.app
         .sim
         .wait_for(WAIT, |m, _| {
-            m.messages
-                .values()
-                .any(|msg| {
-                    msg.channel_id == p.s.digest
-                        && discord_sim::custom_ids(&msg.body)
-                            .iter()
-                            .any(|c| c.starts_with("report:ack:"))
-                })
-                .then_some(())
+            (!copies(m, p.s.digest).is_empty()).then_some(())
         })
         .await
         .expect("the moderators' copy");
@@ -381,18 +349,9 @@ async fn a_reporters_reports_are_in_their_export_and_gone_with_the_moderators_co
     assert_eq!(db.open_reports(p.app.guild.id).await.unwrap(), 0);
     p.app
         .sim
-        .wait_for(WAIT, |m, _| {
-            (!m.messages.values().any(|msg| {
-                msg.channel_id == p.s.digest
-                    && discord_sim::custom_ids(&msg.body)
-                        .iter()
-                        .any(|c| c.starts_with("report:ack:"))
-            }))
-            .then_some(())
-        })
+        .wait_for(WAIT, |m, _| copies(m, p.s.digest).is_empty().then_some(()))
         .await
         .expect("the moderators' copy is deleted");
-    let _ = pair.mentor;
     db.close().await;
 }
 
