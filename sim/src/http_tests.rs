@@ -8,6 +8,8 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
+mod scheduled_events;
+
 struct Answer {
     status: u16,
     headers: String,

@@ -11,18 +11,23 @@ mod gateway;
 mod http_tests;
 pub mod model;
 mod rest;
+mod scheduled_events;
 mod validate;
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::{json, Value};
 use tokio::sync::{mpsc, watch};
 
-pub use model::{channel_type, perms, Channel, Message, Model};
+pub use model::{
+    channel_type, entity_type, event_status, format_timestamp, parse_timestamp, perms, Channel,
+    Message, Model, ScheduledEvent,
+};
 use model::{Guild, Overwrite, Role, User};
+pub use scheduled_events::{GUILD_SCHEDULED_EVENTS_INTENT, SCHEDULED_EVENT_AUTO_CANCEL};
 
 /// Default time a `wait_*` call waits before giving up.
 pub const DEFAULT_WAIT: Duration = Duration::from_secs(10);
@@ -262,6 +267,17 @@ impl State {
         Instant::now() + self.clock_offset
     }
 
+    /// The simulator's clock as a time of day: the system clock plus what
+    /// [`Sim::advance_time`] added. Scheduled event times are compared with it.
+    pub fn utc_now(&self) -> SystemTime {
+        SystemTime::now() + self.clock_offset
+    }
+
+    /// [`State::utc_now`] in Unix milliseconds.
+    pub fn utc_now_ms(&self) -> i64 {
+        unix_ms(self.utc_now())
+    }
+
     /// With the global limit on, `Some(retry_after)` when this request is one too many.
     fn over_global_limit(&mut self, token_route: bool) -> Option<f64> {
         let limit = self.global_limit? as usize;
@@ -349,6 +365,12 @@ impl State {
     pub fn bot_in(&self, guild: u64) -> bool {
         self.model.is_member(guild, self.bot_id)
     }
+}
+
+/// Unix milliseconds of a system time (0 before 1970).
+pub(crate) fn unix_ms(t: SystemTime) -> i64 {
+    t.duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
 /// GUILD_DELETE for a guild the bot was removed from: no `unavailable`, unlike an outage.
@@ -607,6 +629,7 @@ impl Sim {
                     owner_id,
                     roles,
                     members,
+                    scheduled_events: std::collections::BTreeMap::new(),
                 },
             );
             let general_channel_id = s.model.next_id();
@@ -901,14 +924,33 @@ impl Sim {
     }
 
     /// The simulator's clock: real time plus everything [`Sim::advance_time`] added. Only
-    /// time-limited Discord memory (the nonce window) follows it; rate limits use real time.
+    /// time-limited Discord memory (the nonce window, scheduled event times: see
+    /// [`Sim::utc_now`]) follows it; rate limits use real time.
     pub fn now(&self) -> Instant {
         self.shared.lock().now()
     }
 
-    /// Moves the simulator's clock forward, e.g. past the nonce window after an "outage".
+    /// The simulator's clock as a time of day (the system clock plus everything
+    /// [`Sim::advance_time`] added): a scheduled event must start after it, and external events
+    /// start and end by it.
+    pub fn utc_now(&self) -> SystemTime {
+        self.shared.lock().utc_now()
+    }
+
+    /// The ISO 8601 time `from_now` after [`Sim::utc_now`], e.g. for a scheduled event's
+    /// `scheduled_start_time`.
+    pub fn timestamp_in(&self, from_now: Duration) -> String {
+        format_timestamp(unix_ms(self.utc_now() + from_now))
+    }
+
+    /// Moves the simulator's clock forward, e.g. past the nonce window after an "outage". Scheduled
+    /// events change status as Discord changes them meanwhile (see
+    /// [`scheduled_events`](Sim::scheduled_events)).
     pub fn advance_time(&self, by: Duration) {
-        self.mutate(|s| s.clock_offset += by);
+        self.mutate(|s| {
+            s.clock_offset += by;
+            s.tick_scheduled_events();
+        });
     }
 
     /// How long a repeated `enforce_nonce` send returns the earlier message (default
@@ -1445,6 +1487,66 @@ mod serenity_shapes {
             }
             other => panic!("not a member remove: {other:?}"),
         }
+    }
+
+    #[tokio::test]
+    async fn scheduled_events_parse_as_serenitys_type() {
+        let (sim, g, alice) = sim_with_guild().await;
+        let voice = sim.create_channel(g.id, "Voice", channel_type::VOICE, None);
+        let start = sim.timestamp_in(Duration::from_secs(3600));
+        let end = sim.timestamp_in(Duration::from_secs(7200));
+        let v = sim.create_scheduled_event_as(
+            g.id,
+            alice,
+            json!({"name": "Call", "privacy_level": 2, "entity_type": 2,
+                   "channel_id": voice.to_string(), "scheduled_start_time": start}),
+        );
+        let x = sim.create_scheduled_event_as(
+            g.id,
+            alice,
+            json!({"name": "Meetup", "description": "Bring a friend", "privacy_level": 2,
+                   "entity_type": 3, "entity_metadata": {"location": "Room 4"},
+                   "scheduled_start_time": start, "scheduled_end_time": end}),
+        );
+        let s = sim.shared.lock();
+        let events = &s.model.guilds[&g.id].scheduled_events;
+        let parsed: m::ScheduledEvent = parse(
+            "voice event",
+            s.model.scheduled_event_json(&events[&v], false),
+        );
+        assert_eq!(parsed.id.get(), v);
+        assert_eq!(parsed.guild_id.get(), g.id);
+        assert_eq!(parsed.channel_id.map(|c| c.get()), Some(voice));
+        assert_eq!(parsed.creator_id.map(|u| u.get()), Some(alice));
+        assert_eq!(parsed.creator.map(|u| u.id.get()), Some(alice));
+        assert_eq!(parsed.kind, m::ScheduledEventType::Voice);
+        assert_eq!(parsed.status, m::ScheduledEventStatus::Scheduled);
+        assert_eq!(
+            parsed.privacy_level,
+            m::ScheduledEventPrivacyLevel::GuildOnly
+        );
+        assert_eq!(
+            parsed.start_time.unix_timestamp() * 1000,
+            parse_timestamp(&start).unwrap() / 1000 * 1000
+        );
+        assert!(parsed.end_time.is_none() && parsed.metadata.is_none());
+        assert!(parsed.user_count.is_none() && parsed.image.is_none());
+
+        let parsed: m::ScheduledEvent = parse(
+            "external event",
+            s.model.scheduled_event_json(&events[&x], true),
+        );
+        assert_eq!(parsed.kind, m::ScheduledEventType::External);
+        assert_eq!(parsed.metadata.unwrap().location.as_deref(), Some("Room 4"));
+        assert_eq!(parsed.description.as_deref(), Some("Bring a friend"));
+        assert!(parsed.channel_id.is_none() && parsed.end_time.is_some());
+        assert_eq!(parsed.user_count, Some(0));
+
+        let guild: m::Guild = parse(
+            "GUILD_CREATE",
+            s.model.guild_create_json(&s.model.guilds[&g.id]),
+        );
+        assert_eq!(guild.scheduled_events.len(), 2);
     }
 
     #[tokio::test]

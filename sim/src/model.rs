@@ -18,8 +18,16 @@ pub mod perms {
     pub const EMBED_LINKS: u64 = 1 << 14;
     pub const ATTACH_FILES: u64 = 1 << 15;
     pub const READ_MESSAGE_HISTORY: u64 = 1 << 16;
-    pub const USE_APPLICATION_COMMANDS: u64 = 1 << 31;
+    pub const CONNECT: u64 = 1 << 20;
+    pub const MUTE_MEMBERS: u64 = 1 << 22;
+    pub const MOVE_MEMBERS: u64 = 1 << 24;
     pub const MANAGE_ROLES: u64 = 1 << 28;
+    pub const USE_APPLICATION_COMMANDS: u64 = 1 << 31;
+    /// Edit and delete anyone's scheduled events.
+    pub const MANAGE_EVENTS: u64 = 1 << 33;
+    /// Create scheduled events, and edit and delete one's own. Since 23 February 2026 bots need it
+    /// to create events: [`MANAGE_EVENTS`] alone no longer does.
+    pub const CREATE_EVENTS: u64 = 1 << 44;
     pub const ALL: u64 = (1 << 51) - 1;
     /// What `@everyone` gets in a new server.
     pub const EVERYONE_DEFAULT: u64 = CREATE_INSTANT_INVITE
@@ -36,8 +44,31 @@ pub mod perms {
 pub mod channel_type {
     pub const TEXT: u64 = 0;
     pub const DM: u64 = 1;
+    pub const VOICE: u64 = 2;
     pub const CATEGORY: u64 = 4;
+    pub const STAGE: u64 = 13;
 }
+
+/// Values of a guild scheduled event's `status`.
+pub mod event_status {
+    pub const SCHEDULED: u8 = 1;
+    pub const ACTIVE: u8 = 2;
+    pub const COMPLETED: u8 = 3;
+    pub const CANCELED: u8 = 4;
+}
+
+/// Values of a guild scheduled event's `entity_type`.
+pub mod entity_type {
+    /// In a stage channel (type 13).
+    pub const STAGE_INSTANCE: u8 = 1;
+    /// In a voice channel (type 2).
+    pub const VOICE: u8 = 2;
+    /// Somewhere else: `entity_metadata.location`, with an end time and no channel.
+    pub const EXTERNAL: u8 = 3;
+}
+
+/// A guild holds at most this many events that are scheduled or active.
+pub const MAX_OPEN_SCHEDULED_EVENTS: usize = 100;
 
 pub const MAX_CHANNELS_PER_CATEGORY: usize = 50;
 pub const MAX_CHANNELS_PER_GUILD: usize = 500;
@@ -96,6 +127,144 @@ pub struct Guild {
     pub roles: BTreeMap<u64, Role>,
     /// user id → role ids (the `@everyone` role is implicit).
     pub members: BTreeMap<u64, Vec<u64>>,
+    /// The guild's scheduled events by id (deleted ones are gone).
+    pub scheduled_events: BTreeMap<u64, ScheduledEvent>,
+}
+
+/// A guild scheduled event, as Discord keeps it. Times are Unix milliseconds (UTC); see
+/// [`format_timestamp`] and [`parse_timestamp`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduledEvent {
+    pub id: u64,
+    pub guild_id: u64,
+    /// The stage or voice channel; `None` for an external event.
+    pub channel_id: Option<u64>,
+    /// Who created it (the bot, for events made through the REST API).
+    pub creator_id: u64,
+    pub name: String,
+    pub description: Option<String>,
+    pub scheduled_start_ms: i64,
+    pub scheduled_end_ms: Option<i64>,
+    /// Always 2 (guild only).
+    pub privacy_level: u8,
+    /// See [`event_status`].
+    pub status: u8,
+    /// See [`entity_type`].
+    pub entity_type: u8,
+    /// `entity_metadata.location` of an external event.
+    pub location: Option<String>,
+}
+
+impl ScheduledEvent {
+    /// Scheduled or active: what counts towards [`MAX_OPEN_SCHEDULED_EVENTS`].
+    pub fn is_open(&self) -> bool {
+        matches!(self.status, event_status::SCHEDULED | event_status::ACTIVE)
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day count since 1970-01-01 (`civil_from_days`).
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// Unix milliseconds of an ISO 8601 / RFC 3339 timestamp with a date, a time and an offset
+/// (`2026-05-01T17:00:00Z`, `2026-05-01T19:00:00.5+02:00`), as Discord accepts them.
+pub fn parse_timestamp(s: &str) -> Option<i64> {
+    let b = s.trim().as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let part = b.get(r)?;
+        if !part.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        std::str::from_utf8(part).ok()?.parse().ok()
+    };
+    if b.len() < 19 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') {
+        return None;
+    }
+    if b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || sec > 60 {
+        return None;
+    }
+    let mut i = 19;
+    let mut millis = 0;
+    if b.get(i) == Some(&b'.') {
+        let start = i + 1;
+        i = start;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        let digits = &s.trim()[start..i];
+        let padded = format!("{digits:0<3}");
+        millis = padded[..3].parse::<i64>().ok()?;
+    }
+    let offset_min = match b.get(i)? {
+        b'Z' | b'z' if i + 1 == b.len() => 0,
+        sign @ (b'+' | b'-') => {
+            let (oh, om) = match b.len() - i {
+                6 if b[i + 3] == b':' => (num(i + 1..i + 3)?, num(i + 4..i + 6)?),
+                5 => (num(i + 1..i + 3)?, num(i + 3..i + 5)?),
+                _ => return None,
+            };
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            let m = oh * 60 + om;
+            if *sign == b'-' {
+                -m
+            } else {
+                m
+            }
+        }
+        _ => return None,
+    };
+    let days = days_from_civil(y, mo, d);
+    let secs = days * 86_400 + h * 3600 + mi * 60 + sec - offset_min * 60;
+    Some(secs * 1000 + millis)
+}
+
+/// An ISO 8601 timestamp in UTC as Discord writes scheduled event times:
+/// `2026-05-01T17:00:00+00:00` (with `.mmm000` when there are milliseconds).
+pub fn format_timestamp(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let millis = ms.rem_euclid(1000);
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    let t = secs.rem_euclid(86_400);
+    let frac = if millis == 0 {
+        String::new()
+    } else {
+        format!(".{millis:03}000")
+    };
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{frac}+00:00",
+        t / 3600,
+        t % 3600 / 60,
+        t % 60
+    )
 }
 
 #[derive(Debug, Clone)]
@@ -365,8 +534,48 @@ impl Model {
         v["presences"] = json!([]);
         v["threads"] = json!([]);
         v["stage_instances"] = json!([]);
-        v["guild_scheduled_events"] = json!([]);
+        v["guild_scheduled_events"] = json!(g
+            .scheduled_events
+            .values()
+            .filter(|e| e.is_open())
+            .map(|e| self.scheduled_event_json(e, false))
+            .collect::<Vec<_>>());
         v["soundboard_sounds"] = json!([]);
+        v
+    }
+
+    /// A scheduled event as Discord returns it and sends it in GUILD_SCHEDULED_EVENT_* events;
+    /// `user_count` (always 0: nobody can mark interest in the simulator) only when asked for
+    /// with `with_user_count`.
+    pub fn scheduled_event_json(&self, e: &ScheduledEvent, with_user_count: bool) -> Value {
+        let mut v = json!({
+            "id": e.id.to_string(),
+            "guild_id": e.guild_id.to_string(),
+            "channel_id": e.channel_id.map(|c| c.to_string()),
+            "creator_id": e.creator_id.to_string(),
+            "name": e.name,
+            "description": e.description,
+            "scheduled_start_time": format_timestamp(e.scheduled_start_ms),
+            "scheduled_end_time": e.scheduled_end_ms.map(format_timestamp),
+            "privacy_level": e.privacy_level,
+            "status": e.status,
+            "entity_type": e.entity_type,
+            "entity_id": null,
+            "entity_metadata": match &e.location {
+                Some(l) if e.entity_type == entity_type::EXTERNAL => json!({"location": l}),
+                _ => Value::Null,
+            },
+            "image": null,
+            "recurrence_rule": null,
+            "guild_scheduled_event_exceptions": [],
+        });
+        let creator = self.user_json(e.creator_id);
+        if !creator.is_null() {
+            v["creator"] = creator;
+        }
+        if with_user_count {
+            v["user_count"] = json!(0);
+        }
         v
     }
 
@@ -416,5 +625,44 @@ impl Model {
             p = (p & !o.deny) | o.allow;
         }
         p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_parse_with_any_offset_and_fraction_and_format_in_utc() {
+        let t = parse_timestamp("2026-12-02T01:24:46Z").unwrap();
+        assert_eq!(t, 1_796_174_686_000);
+        assert_eq!(format_timestamp(t), "2026-12-02T01:24:46+00:00");
+        assert_eq!(parse_timestamp("2026-12-02T02:24:46+01:00"), Some(t));
+        assert_eq!(parse_timestamp("2026-12-01T20:24:46-0500"), Some(t));
+        assert_eq!(parse_timestamp("2026-12-02T01:24:46.5Z"), Some(t + 500));
+        assert_eq!(
+            parse_timestamp("2026-12-02T01:24:46.123456789+00:00"),
+            Some(t + 123)
+        );
+        assert_eq!(
+            format_timestamp(t + 123),
+            "2026-12-02T01:24:46.123000+00:00"
+        );
+        assert_eq!(format_timestamp(0), "1970-01-01T00:00:00+00:00");
+        let leap = parse_timestamp("2028-02-29T23:59:59Z").unwrap();
+        assert_eq!(format_timestamp(leap + 1000), "2028-03-01T00:00:00+00:00");
+        for bad in [
+            "",
+            "2026-12-02",
+            "2026-12-02T01:24:46",
+            "2026-13-02T01:24:46Z",
+            "2026-12-02T25:00:00Z",
+            "2026-12-02T01:24:46Zjunk",
+            "2026-12-02T01:24:46.Z",
+            "2026-12-02T01:24:46+1:00",
+            "next Tuesday",
+        ] {
+            assert_eq!(parse_timestamp(bad), None, "{bad}");
+        }
     }
 }

@@ -12,9 +12,9 @@ use serde_json::{json, Value};
 use crate::model::{channel_type, perms, Channel, Message, Model, Overwrite, Role};
 use crate::{CommandCall, FaultKind, InteractionRecord, RecordedRequest, Shared, State};
 
-type Answer = (u16, Value);
+pub(crate) type Answer = (u16, Value);
 
-fn error(status: u16, code: u64, message: &str) -> Answer {
+pub(crate) fn error(status: u16, code: u64, message: &str) -> Answer {
     (status, json!({"message": message, "code": code}))
 }
 
@@ -37,7 +37,7 @@ fn id(s: &str) -> Option<u64> {
     s.parse().ok()
 }
 
-fn parse_id(v: &Value) -> Option<u64> {
+pub(crate) fn parse_id(v: &Value) -> Option<u64> {
     match v {
         Value::String(s) => s.parse().ok(),
         Value::Number(n) => n.as_u64(),
@@ -416,6 +416,21 @@ fn route(
                 None => error(404, 10004, "Unknown Guild"),
             }
         }
+        ("GET", ["guilds", guild, "scheduled-events"]) => {
+            crate::scheduled_events::list(s, id(guild).unwrap_or(0), query)
+        }
+        ("POST", ["guilds", guild, "scheduled-events"]) => {
+            crate::scheduled_events::create_route(s, id(guild).unwrap_or(0), body)
+        }
+        ("GET", ["guilds", guild, "scheduled-events", event]) => {
+            crate::scheduled_events::get(s, id(guild).unwrap_or(0), id(event).unwrap_or(0), query)
+        }
+        ("PATCH", ["guilds", guild, "scheduled-events", event]) => {
+            crate::scheduled_events::modify(s, id(guild).unwrap_or(0), id(event).unwrap_or(0), body)
+        }
+        ("DELETE", ["guilds", guild, "scheduled-events", event]) => {
+            crate::scheduled_events::delete(s, id(guild).unwrap_or(0), id(event).unwrap_or(0))
+        }
         ("GET", ["channels", channel]) => match visible_channel(s, channel) {
             Ok(c) => (200, s.model.channel_json(&s.model.channels[&c])),
             Err(e) => e,
@@ -543,7 +558,7 @@ fn not_a_member(s: &State, seg: &[&str]) -> Option<Answer> {
 }
 
 /// Query parameter `name` of a request, if present.
-fn query_param<'a>(query: Option<&'a str>, name: &str) -> Option<&'a str> {
+pub(crate) fn query_param<'a>(query: Option<&'a str>, name: &str) -> Option<&'a str> {
     query?
         .split('&')
         .filter_map(|kv| kv.split_once('='))
