@@ -24,6 +24,18 @@ pub const NEEDED_IN_PAIR: serenity::Permissions = serenity::Permissions::VIEW_CH
     .union(serenity::Permissions::EMBED_LINKS)
     .union(serenity::Permissions::READ_MESSAGE_HISTORY);
 
+/// What the bot needs in the mentors' circle's channel to schedule its event there (Discord
+/// asks more of a stage: the bot must be able to run it).
+pub fn needed_for_circle(stage: bool) -> serenity::Permissions {
+    use serenity::Permissions as P;
+    let voice = P::VIEW_CHANNEL | P::CONNECT | P::CREATE_EVENTS;
+    if stage {
+        voice | P::MANAGE_CHANNELS | P::MUTE_MEMBERS | P::MOVE_MEMBERS
+    } else {
+        voice
+    }
+}
+
 /// The bot's effective permissions in a channel as the gateway cache knows them.
 pub fn bot_permissions_cached(
     cache: &serenity::Cache,

@@ -7,6 +7,7 @@ mod activity;
 mod answers;
 mod applications;
 mod channels;
+mod circle;
 pub mod commands;
 mod components;
 pub mod courier;

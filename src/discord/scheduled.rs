@@ -52,6 +52,8 @@ impl Deliver for Scheduled {
             Kind::Pulse => self.pulse_round(&o).await,
             Kind::PulseDm => self.pulse_question(&o).await,
             Kind::Digest => digest::post(self, &o).await,
+            Kind::Circle => self.circle_announcement(&o).await,
+            Kind::CircleReminder => self.circle_reminder(&o).await,
         }
     }
 }
@@ -312,7 +314,7 @@ impl Scheduled {
     }
 
     /// A short notice in the server's digest channel, if it has one (no pings).
-    async fn tell_moderators(&self, guild: u64, text: impl FnOnce(Locale) -> String) {
+    pub(super) async fn tell_moderators(&self, guild: u64, text: impl FnOnce(Locale) -> String) {
         if let Err(e) = pairing::tell_moderators(&self.http, &self.db, guild, text).await {
             tracing::error!(error = %e, guild, "could not read the settings for a notice");
         }
@@ -431,8 +433,9 @@ impl Scheduled {
                 });
                 (settings.digest_channel_id.into_iter().collect(), mark)
             }
-            // A round posts nothing itself; starting it again is harmless.
-            Kind::Pulse => return Ok(None),
+            // A round posts nothing itself; starting it again is harmless. The circle's
+            // steps each look for what they made before (see `circle.rs`).
+            Kind::Pulse | Kind::Circle | Kind::CircleReminder => return Ok(None),
         };
         let bot = self.cache.current_user().id.to_string();
         for channel in channels {

@@ -38,6 +38,13 @@ pub struct GuildSettings {
     pub anonymity_min: Option<u32>,
     /// Questions new mentors answer when they apply (at most five; `/programme questions`).
     pub application_questions: Vec<String>,
+    /// When the mentors' circle meets (at most weekly); `None`: no circle.
+    pub circle_cron: Option<Cron>,
+    /// The voice or stage channel the circle meets in.
+    pub circle_channel_id: Option<u64>,
+    /// The mentors-only text channel the bot made for the circle's announcements (the bot's
+    /// own record, not chosen with `/setup`).
+    pub circle_text_channel_id: Option<u64>,
     /// Stored values that no longer parse; the defaults are used instead until an admin
     /// chooses again (`/setup` shows them).
     pub invalid: Vec<InvalidSetting>,
@@ -99,6 +106,9 @@ impl GuildSettings {
             digest_cron: None,
             anonymity_min: None,
             application_questions: Vec::new(),
+            circle_cron: None,
+            circle_channel_id: None,
+            circle_text_channel_id: None,
             invalid: Vec::new(),
         }
     }
@@ -197,6 +207,18 @@ impl GuildSettings {
             "anonymity_min",
             &mut changed,
         );
+        set(
+            &mut self.circle_cron,
+            change.circle_cron.clone(),
+            "mentor_circle",
+            &mut changed,
+        );
+        set(
+            &mut self.circle_channel_id,
+            change.circle_channel_id.map(Some),
+            "circle_channel",
+            &mut changed,
+        );
         // A value chosen again replaces the stored one that no longer parsed.
         let chosen = change.options();
         self.invalid.retain(|i| !chosen.contains(&i.field));
@@ -244,6 +266,9 @@ pub struct SettingsChange {
     pub pulse_cron: Option<Option<Cron>>,
     pub digest_cron: Option<Option<Cron>>,
     pub anonymity_min: Option<u32>,
+    /// `Some(None)` turns the mentors' circle off.
+    pub circle_cron: Option<Option<Cron>>,
+    pub circle_channel_id: Option<u64>,
 }
 
 impl SettingsChange {
@@ -259,6 +284,7 @@ impl SettingsChange {
             ("checkin_schedule", self.checkin_cron.is_some()),
             ("pulse_schedule", self.pulse_cron.is_some()),
             ("digest_schedule", self.digest_cron.is_some()),
+            ("mentor_circle", self.circle_cron.is_some()),
         ]
         .into_iter()
         .filter_map(|(name, set)| set.then_some(name))

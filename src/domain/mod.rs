@@ -1,6 +1,7 @@
 //! Pure logic: no I/O, no clock, no Discord. Everything here is unit-tested beside the code.
 
 pub mod application;
+pub mod circle;
 pub mod guide;
 pub mod guild;
 pub mod health;

@@ -194,6 +194,11 @@ pub enum Kind {
     PulseDm,
     /// The moderators' weekly digest (target: guild).
     Digest,
+    /// A mentors' circle meeting's event and announcement, a week ahead (target: the
+    /// meeting's start, in Unix seconds).
+    Circle,
+    /// The reminder of a mentors' circle meeting (target: its start; parent: the announcement).
+    CircleReminder,
 }
 
 impl Kind {
@@ -204,6 +209,21 @@ impl Kind {
             Kind::Pulse => "pulse",
             Kind::PulseDm => "pulse_dm",
             Kind::Digest => "digest",
+            Kind::Circle => "circle",
+            Kind::CircleReminder => "circle_reminder",
+        }
+    }
+}
+
+impl Kind {
+    /// How late a due occurrence may still be sent after downtime. A circle's announcement
+    /// and reminder are worth sending until the meeting (delivery checks it has not begun);
+    /// everything else gets the configured grace.
+    pub fn grace(self, configured: Duration) -> Duration {
+        match self {
+            Kind::Circle => super::circle::announce_before(),
+            Kind::CircleReminder => super::circle::remind_before(),
+            _ => configured,
         }
     }
 }
@@ -217,6 +237,8 @@ impl FromStr for Kind {
             "pulse" => Kind::Pulse,
             "pulse_dm" => Kind::PulseDm,
             "digest" => Kind::Digest,
+            "circle" => Kind::Circle,
+            "circle_reminder" => Kind::CircleReminder,
             _ => return Err(()),
         })
     }

@@ -14,6 +14,7 @@ use tokio::task::JoinSet;
 
 use crate::clock::SharedClock;
 use crate::config::Settings;
+use crate::domain::circle;
 use crate::domain::guild::GuildSettings;
 use crate::domain::schedule::{self, Cron, Kind, NewOccurrence, Occurrence};
 use crate::store::{Db, Lease, Ticket};
@@ -346,7 +347,8 @@ pub fn cron_for(settings: &Settings, guild: &GuildSettings, kind: Kind) -> Optio
         Kind::Checkin => (&guild.checkin_cron, &settings.schedule.checkins),
         Kind::Pulse => (&guild.pulse_cron, &settings.schedule.pulse),
         Kind::Digest => (&guild.digest_cron, &settings.schedule.digest),
-        Kind::Reminder | Kind::PulseDm => return None,
+        // Planned from their parent, or (the circle) by meeting: see `plan`.
+        Kind::Reminder | Kind::PulseDm | Kind::Circle | Kind::CircleReminder => return None,
     };
     Some(own.as_ref().unwrap_or(default).clone())
 }
@@ -425,6 +427,24 @@ pub async fn plan(db: &Db, settings: &Settings, now: DateTime<Utc>) -> anyhow::R
             let last = last.get(&(guild.guild_id, guild.guild_id)).copied();
             let times = times_to_plan(&cron, guild.timezone, &[], last, now);
             add(guild.guild_id, kind, guild.guild_id, times);
+        }
+    }
+
+    // The mentors' circle: each meeting's event and announcement, a week ahead.
+    let latest = db.latest_circle_meetings().await?;
+    for guild in guilds.values() {
+        let (Some(cron), Some(_)) = (&guild.circle_cron, guild.circle_channel_id) else {
+            continue;
+        };
+        let latest = latest.get(&guild.guild_id).copied();
+        for meeting in circle::meetings_to_plan(cron, guild.timezone, latest, now) {
+            new.push(NewOccurrence {
+                guild_id: guild.guild_id,
+                kind: Kind::Circle,
+                target: meeting.starts_at.timestamp() as u64,
+                scheduled_for: meeting.announce_at,
+                parent_id: None,
+            });
         }
     }
     Ok(db.plan(&new).await?)

@@ -8,10 +8,10 @@ use chrono_tz::Tz;
 
 use super::audit::{record, AuditEntry};
 use super::{from_db, sql, to_db, Db, Result};
-use crate::domain::application;
 use crate::domain::guild::{ArchiveMode, GuildSettings, InvalidSetting};
 use crate::domain::locale::Locale;
 use crate::domain::schedule::Cron;
+use crate::domain::{application, circle};
 
 /// A `guild_settings` row as stored.
 #[derive(sqlx::FromRow)]
@@ -31,6 +31,9 @@ struct SettingsRow {
     digest_cron: Option<String>,
     anonymity_min: Option<i64>,
     application_questions: Option<String>,
+    circle_cron: Option<String>,
+    circle_channel_id: Option<i64>,
+    circle_text_channel_id: Option<i64>,
 }
 
 macro_rules! select_settings {
@@ -40,7 +43,8 @@ macro_rules! select_settings {
             "language, bot_language, require_mentor_approval, require_orientation, archive_mode, ",
             "checkin_cron, ",
             "pulse_cron, ",
-            "digest_cron, anonymity_min, application_questions FROM guild_settings ",
+            "digest_cron, anonymity_min, application_questions, circle_cron, circle_channel_id, ",
+            "circle_text_channel_id FROM guild_settings ",
             $rest
         )
     };
@@ -100,6 +104,13 @@ fn to_settings(row: SettingsRow) -> GuildSettings {
         cron,
         &mut invalid,
     );
+    let circle_cron = stored(
+        guild,
+        "mentor_circle",
+        row.circle_cron,
+        |t| circle::parse_schedule(t).map_err(|e| e.to_string()),
+        &mut invalid,
+    );
     let timezone = stored(
         guild,
         "timezone",
@@ -138,6 +149,9 @@ fn to_settings(row: SettingsRow) -> GuildSettings {
         digest_cron,
         anonymity_min: row.anonymity_min.map(|n| n as u32),
         application_questions: application::stored_questions(row.application_questions.as_deref()),
+        circle_cron,
+        circle_channel_id: row.circle_channel_id.map(from_db),
+        circle_text_channel_id: row.circle_text_channel_id.map(from_db),
         invalid,
     }
 }
@@ -174,9 +188,9 @@ impl Db {
         sql("INSERT INTO guild_settings
                (guild_id, digest_channel_id, moderator_role_id, pair_category_id, timezone,
                 language, bot_language, require_mentor_approval, require_orientation,
-                archive_mode, checkin_cron, pulse_cron, digest_cron, anonymity_min, created_at,
-                updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                archive_mode, checkin_cron, pulse_cron, digest_cron, anonymity_min, circle_cron,
+                circle_channel_id, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (guild_id) DO UPDATE SET
                digest_channel_id = excluded.digest_channel_id,
                moderator_role_id = excluded.moderator_role_id,
@@ -191,6 +205,8 @@ impl Db {
                pulse_cron = excluded.pulse_cron,
                digest_cron = excluded.digest_cron,
                anonymity_min = excluded.anonymity_min,
+               circle_cron = excluded.circle_cron,
+               circle_channel_id = excluded.circle_channel_id,
                updated_at = excluded.updated_at")
         .bind(to_db(s.guild_id))
         .bind(s.digest_channel_id.map(to_db))
@@ -206,12 +222,24 @@ impl Db {
         .bind(s.pulse_cron.as_ref().map(Cron::as_str))
         .bind(s.digest_cron.as_ref().map(Cron::as_str))
         .bind(s.anonymity_min.map(i64::from))
+        .bind(s.circle_cron.as_ref().map(Cron::as_str))
+        .bind(s.circle_channel_id.map(to_db))
         .bind(audit.at)
         .bind(audit.at)
         .execute(&mut tx)
         .await?;
         record(&mut tx, audit).await?;
         tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records the mentors-only channel the bot made for the circle (`None`: it is gone).
+    pub async fn set_circle_text_channel(&self, guild_id: u64, channel: Option<u64>) -> Result<()> {
+        sql("UPDATE guild_settings SET circle_text_channel_id = ? WHERE guild_id = ?")
+            .bind(channel.map(to_db))
+            .bind(to_db(guild_id))
+            .execute(self)
+            .await?;
         Ok(())
     }
 

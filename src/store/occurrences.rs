@@ -160,6 +160,35 @@ impl Db {
             .collect())
     }
 
+    /// The start of the latest mentors' circle meeting planned in each server (a circle
+    /// occurrence's target is its meeting's start, in Unix seconds).
+    pub async fn latest_circle_meetings(&self) -> Result<HashMap<u64, DateTime<Utc>>> {
+        let rows: Vec<(i64, i64)> =
+            sql("SELECT guild_id, MAX(target) FROM occurrences WHERE kind = ? GROUP BY guild_id")
+                .bind(Kind::Circle.as_str())
+                .fetch_all(self)
+                .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(g, t)| Some((from_db(g), DateTime::from_timestamp(t, 0)?)))
+            .collect())
+    }
+
+    /// Drops every pending occurrence of `kind` in a guild, due or not (its schedule was
+    /// turned off or changed). Claimed ones finish.
+    pub async fn unplan_pending(&self, guild_id: u64, kind: Kind) -> Result<u64> {
+        let mut tx = self.write().await?;
+        let n =
+            sql("DELETE FROM occurrences WHERE guild_id = ? AND kind = ? AND state = 'pending'")
+                .bind(to_db(guild_id))
+                .bind(kind.as_str())
+                .execute(&mut tx)
+                .await?
+                .rows_affected();
+        tx.commit().await?;
+        Ok(n)
+    }
+
     /// Every open pair with a channel, with its members' time zones.
     pub async fn checkin_targets(&self) -> Result<Vec<CheckinTarget>> {
         let rows: Vec<(i64, i64, Option<String>, Option<String>)> = sql(
@@ -322,8 +351,9 @@ impl Db {
                 .push(i);
         }
         let mut keep = vec![false; due.len()];
-        for indexes in by_target.values() {
+        for ((_, kind, _), indexes) in &by_target {
             let times: Vec<_> = indexes.iter().map(|i| due[*i].scheduled_for).collect();
+            let grace = kind.grace(grace);
             for (i, verdict) in indexes.iter().zip(catch_up(&times, now, grace)) {
                 match verdict {
                     None => keep[*i] = true,

@@ -249,15 +249,16 @@ fn bad_values(o: &Opt, picks: &Picks, role: u64, user: u64) -> Vec<Bad> {
             bad("@everyone", json!(picks.everyone_role.to_string()), true),
         ],
         7 => {
-            let mut out = vec![
-                bad(
-                    "a channel that does not exist",
-                    json!(picks.nobody.to_string()),
-                    true,
-                ),
-                bad("a voice channel", json!(picks.voice.to_string()), true),
-            ];
+            let mut out = vec![bad(
+                "a channel that does not exist",
+                json!(picks.nobody.to_string()),
+                true,
+            )];
             let text_allowed = o.channel_types.is_empty() || o.channel_types.contains(&0);
+            let voice_allowed = o.channel_types.is_empty() || o.channel_types.contains(&2);
+            if !voice_allowed {
+                out.push(bad("a voice channel", json!(picks.voice.to_string()), true));
+            }
             let category_allowed = o.channel_types.is_empty() || o.channel_types.contains(&4);
             if !category_allowed {
                 out.push(bad("a category", json!(picks.category.to_string()), true));

@@ -8,6 +8,7 @@ mod applications;
 mod budget;
 mod catalogue;
 mod checkins;
+mod circle;
 mod cli;
 mod custom_ids;
 mod database;

@@ -8,7 +8,7 @@ use crate::discord::commands::{autocomplete_timezone, guild_of};
 use crate::discord::{messages, pairing, Context, Error};
 use crate::domain::guild::{ArchiveMode, GuildSettings, SettingsChange};
 use crate::domain::schedule::{Cron, Kind};
-use crate::domain::{member, timezone};
+use crate::domain::{circle, member, timezone};
 use crate::store::AuditEntry;
 use crate::text::Locale;
 
@@ -98,6 +98,12 @@ pub async fn setup(
     #[min = 3]
     #[max = 1000]
     pulse_anonymity: Option<i64>,
+    #[description = "When the mentors' circle meets, as cron, e.g. 0 18 * * Thu (or: off)"]
+    #[max_length = 100]
+    mentor_circle: Option<String>,
+    #[description = "The voice or stage channel the mentors' circle meets in"]
+    #[channel_types("Voice", "Stage")]
+    circle_channel: Option<serenity::PartialChannel>,
 ) -> Result<(), Error> {
     let l = crate::discord::locale(ctx);
     let guild_id = guild_of(ctx)?;
@@ -105,7 +111,7 @@ pub async fn setup(
     let stored = db.guild_settings(guild_id.get()).await?;
     // What Discord resolved may have been deleted since: refuse it before anything is saved.
     if let Some(guild) = ctx.serenity_context().cache.guild(guild_id) {
-        let gone = [&digest_channel, &pair_category]
+        let gone = [&digest_channel, &pair_category, &circle_channel]
             .into_iter()
             .flatten()
             .any(|c| !guild.channels.contains_key(&c.id));
@@ -175,12 +181,27 @@ pub async fn setup(
             Some(n) if n > 1000 => return Err(Error::user(messages::setup::ANONYMITY_TOO_HIGH)),
             n => n.map(|n| n as u32),
         },
+        circle_cron: circle_schedule(l, mentor_circle.as_deref())?,
+        circle_channel_id: match circle_channel {
+            Some(c)
+                if !matches!(
+                    c.kind,
+                    serenity::ChannelType::Voice | serenity::ChannelType::Stage
+                ) =>
+            {
+                return Err(Error::user(messages::circle::SETUP_NOT_VOICE))
+            }
+            c => c.map(|c| c.id.get()),
+        },
     };
 
     let mut settings = stored
         .clone()
         .unwrap_or_else(|| GuildSettings::new(guild_id.get()));
     let changed = settings.apply(&change);
+    if settings.circle_cron.is_some() && settings.circle_channel_id.is_none() {
+        return Err(Error::user(messages::circle::SETUP_NO_CHANNEL));
+    }
     let headline = if change.is_empty() {
         messages::setup::CURRENT.get(l)
     } else if changed.is_empty() && stored.is_some() {
@@ -210,8 +231,21 @@ pub async fn setup(
                 db.unplan(guild_id.get(), kind, now).await?;
             }
         }
+        // A circle's meetings are planned a week ahead: a new time, or none, replaces them
+        // all (events already announced stay on Discord).
+        if changed.contains(&"mentor_circle") || changed.contains(&"timezone") {
+            db.unplan_pending(guild_id.get(), Kind::Circle).await?;
+        }
         ctx.data().jobs.wake();
-        messages::setup::SAVED.get(l)
+        if changed.contains(&"mentor_circle") && settings.circle_cron.is_some() {
+            format!(
+                "{}\n{}",
+                messages::setup::SAVED.get(l),
+                messages::circle::SETUP_SAVED_NOTE.get(l)
+            )
+        } else {
+            messages::setup::SAVED.get(l)
+        }
     };
 
     let warnings = permission_warnings(ctx, guild_id, &settings).await?;
@@ -261,6 +295,17 @@ async fn move_moderator_access(ctx: Context<'_>, guild: u64) -> Result<(), Error
     Ok(())
 }
 
+/// The circle's schedule: `off` turns it off.
+fn circle_schedule(l: Locale, text: Option<&str>) -> Result<Option<Option<Cron>>, Error> {
+    match text.map(str::trim) {
+        None => Ok(None),
+        Some(t) if t.eq_ignore_ascii_case("off") => Ok(Some(None)),
+        Some(t) => circle::parse_schedule(t)
+            .map(|c| Some(Some(c)))
+            .map_err(|e| Error::user(messages::circle::bad_schedule(l, t, &e))),
+    }
+}
+
 /// A schedule option: `default` goes back to the configured one.
 fn schedule(l: Locale, option: &str, text: Option<&str>) -> Result<Option<Option<Cron>>, Error> {
     match text.map(str::trim) {
@@ -279,9 +324,20 @@ async fn permission_warnings(
     settings: &GuildSettings,
 ) -> Result<Vec<String>, Error> {
     let l = crate::discord::locale(ctx);
+    let circle = settings
+        .circle_channel_id
+        .filter(|_| settings.circle_cron.is_some());
+    let stage = circle.is_some_and(|c| {
+        ctx.serenity_context()
+            .cache
+            .guild(guild_id)
+            .and_then(|g| g.channels.get(&serenity::ChannelId::new(c)).map(|c| c.kind))
+            == Some(serenity::ChannelType::Stage)
+    });
     let checks = [
         (settings.pair_category_id, NEEDED_IN_CATEGORY),
         (settings.digest_channel_id, NEEDED_IN_DIGEST),
+        (circle, channels::needed_for_circle(stage)),
     ];
     let mut out = Vec::new();
     for (channel, needed) in checks {
@@ -388,6 +444,14 @@ fn summary(
         let value = m::schedule_value(l, cron.as_str(), own.is_none(), next);
         embed = embed.field(name, value, true);
     }
+    let circle = match (&s.circle_cron, s.circle_channel_id) {
+        (Some(cron), Some(voice)) => {
+            let next = cron.next_after(s.timezone, now).map(|t| t.timestamp());
+            messages::circle::setup_value(l, cron.as_str(), voice, next)
+        }
+        _ => messages::circle::SETUP_OFF.get(l),
+    };
+    embed = embed.field(messages::circle::SETUP_FIELD.get(l), circle, true);
     let anonymity = data.settings.anonymity_min(s);
     embed = embed.field(m::ANONYMITY.get(l), m::anonymity_value(l, anonymity), true);
     if !s.invalid.is_empty() {

@@ -82,4 +82,6 @@ pub use crate::digest::words as digest;
 
 pub mod activity;
 
+pub mod circle;
+
 pub mod guide;

@@ -76,19 +76,24 @@ pub fn channel_unreachable(l: Locale, place: &str) -> String {
     t!(l, "setup-channel-unreachable", place = place)
 }
 
+/// Why a cron expression was refused, as the end of a sentence.
+pub fn cron_why(l: Locale, e: &crate::domain::schedule::CronError) -> String {
+    use crate::domain::schedule::CronError;
+    match e {
+        CronError::Fields => t!(l, "setup-cron-fields"),
+        CronError::Syntax(_) => t!(l, "setup-cron-syntax"),
+        CronError::Never => t!(l, "setup-cron-never"),
+        CronError::TooOften => t!(l, "setup-cron-too-often"),
+    }
+}
+
 pub fn bad_schedule(
     l: Locale,
     option: &str,
     input: &str,
     e: &crate::domain::schedule::CronError,
 ) -> String {
-    use crate::domain::schedule::CronError;
-    let why = match e {
-        CronError::Fields => t!(l, "setup-cron-fields"),
-        CronError::Syntax(_) => t!(l, "setup-cron-syntax"),
-        CronError::Never => t!(l, "setup-cron-never"),
-        CronError::TooOften => t!(l, "setup-cron-too-often"),
-    };
+    let why = cron_why(l, e);
     t!(
         l,
         "setup-bad-schedule",

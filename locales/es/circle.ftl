@@ -1,0 +1,19 @@
+# El círculo de mentores (/setup mentor_circle).
+circle-event-name = Círculo de mentores
+circle-event-description = Un encuentro abierto para todas las personas mentoras de { $guild }. Comparte lo que funciona y pregunta por lo que no. Ven cuando puedas: nadie lleva la cuenta.
+circle-channel-name = circulo-de-mentores
+circle-channel-topic = Para mentores: el círculo de mentores y novedades para mentores. tandem mantiene al día quién puede verlo.
+circle-announcement = **Círculo de mentores**: <t:{ $start }:F> (<t:{ $start }:R>) en <#{ $voice }>. Comparte lo que funciona y pregunta por lo que no. Ven cuando puedas: nadie lleva la cuenta. Evento: { $link }
+circle-reminder = Recordatorio: el círculo de mentores es <t:{ $start }:R>, a las <t:{ $start }:t> en <#{ $voice }>. Evento: { $link }
+circle-no-voice-channel = El círculo de mentores ya no tiene canal donde reunirse. Elige un canal de voz o escenario con `/setup circle_channel`.
+circle-cannot-create-event = No pude crear el evento del círculo de mentores. Da a tandem **Crear eventos**, y **Ver canal** y **Conectar** en <#{ $voice }>; la próxima vez saldrá adelante.
+circle-cannot-make-channel = No pude crear el canal solo para mentores del círculo. Da a tandem **Gestionar canales** y **Gestionar roles**; la próxima vez saldrá adelante.
+circle-setup-field = Círculo de mentores
+circle-setup-off = desactivado
+circle-setup-value = `{ $cron }` en <#{ $voice }>, próximo <t:{ $next }:F>
+circle-setup-value-no-next = `{ $cron }` en <#{ $voice }>
+circle-setup-no-channel = Elige también dónde se reúne el círculo: añade `circle_channel` con un canal de voz o escenario.
+circle-setup-not-voice = El círculo se reúne en un canal de voz o escenario. Elige uno de esos para `circle_channel`.
+circle-setup-bad-schedule = `mentor_circle` "{ $input }" no sirve: { $why }. Escríbelo así: `0 18 * * Thu` (minuto hora día mes día-de-la-semana, en la zona horaria del servidor), u `off`.
+circle-setup-too-often = se reúne más de una vez por semana; el círculo puede reunirse como mucho cada semana
+circle-setup-saved-note = Cada encuentro se convierte en un evento de Discord una semana antes, anunciado en un canal solo para mentores que creo y mantengo al día. Al desactivarlo, los eventos ya anunciados se quedan; cancélalos en Eventos del servidor si hace falta.

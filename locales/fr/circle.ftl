@@ -1,0 +1,19 @@
+# Le cercle des mentors (/setup mentor_circle).
+circle-event-name = Cercle des mentors
+circle-event-description = Une rencontre ouverte à tous les mentors de { $guild }. Partagez ce qui marche, posez vos questions sur ce qui coince. Venez quand vous pouvez : personne ne compte les présences.
+circle-channel-name = cercle-des-mentors
+circle-channel-topic = Pour les mentors : le cercle des mentors et les nouvelles pour les mentors. tandem tient à jour qui peut le voir.
+circle-announcement = **Cercle des mentors** : <t:{ $start }:F> (<t:{ $start }:R>) dans <#{ $voice }>. Partagez ce qui marche, posez vos questions sur ce qui coince. Venez quand vous pouvez : personne ne compte les présences. Événement : { $link }
+circle-reminder = Rappel : le cercle des mentors a lieu <t:{ $start }:R>, à <t:{ $start }:t> dans <#{ $voice }>. Événement : { $link }
+circle-no-voice-channel = Le cercle des mentors n'a plus de salon où se réunir. Choisissez un salon vocal ou de conférence avec `/setup circle_channel`.
+circle-cannot-create-event = Je n'ai pas pu créer l'événement du cercle des mentors. Donnez à tandem **Créer des événements**, ainsi que **Voir le salon** et **Se connecter** dans <#{ $voice }> ; la prochaine fois, il aura lieu.
+circle-cannot-make-channel = Je n'ai pas pu créer le salon réservé aux mentors pour le cercle. Donnez à tandem **Gérer les salons** et **Gérer les rôles** ; la prochaine fois, il aura lieu.
+circle-setup-field = Cercle des mentors
+circle-setup-off = désactivé
+circle-setup-value = `{ $cron }` dans <#{ $voice }>, prochain <t:{ $next }:F>
+circle-setup-value-no-next = `{ $cron }` dans <#{ $voice }>
+circle-setup-no-channel = Choisissez aussi où le cercle se réunit : ajoutez `circle_channel` avec un salon vocal ou de conférence.
+circle-setup-not-voice = Le cercle se réunit dans un salon vocal ou de conférence. Choisissez-en un pour `circle_channel`.
+circle-setup-bad-schedule = `mentor_circle` « { $input } » ne convient pas : { $why }. Écrivez-le comme `0 18 * * Thu` (minute heure jour mois jour-de-semaine, dans le fuseau du serveur), ou `off`.
+circle-setup-too-often = il se réunit plus d'une fois par semaine ; le cercle peut se réunir au plus chaque semaine
+circle-setup-saved-note = Chaque rencontre devient un événement Discord une semaine avant, annoncé dans un salon réservé aux mentors que je crée et tiens à jour. Le désactiver garde les événements déjà annoncés ; annulez-les dans les Événements du serveur si besoin.
