@@ -23,4 +23,4 @@ activity-kudos = 🙌 **Kudos to <@{ $receiver }>** from <@{ $giver }>: { $reaso
         [few] { $received }rd
        *[other] { $received }th
     } kudos. Thank someone with `/kudos`.
-activity-kudos-limited = You've given { $per_day } kudos in the last 24 hours, thank you for spreading them! You can give more <t:{ $again }:R>.
+activity-kudos-limited = You've given { $per_day } kudos in the last 24 hours. Thank you for spreading them! You can give more <t:{ $again }:R>.

@@ -16,17 +16,17 @@ checkins-open-goals =
     }
 # $members: the pair's mentions joined with "and"; $until: a Unix time for a Discord timestamp.
 checkins-prompt = **Check-in time**, { $members }! How is it going?
-    Pick a mood, then press **Answer** to say what moved, what's in the way and what's next. { $goals }
-    Best before <t:{ $until }:R>; later answers still count.
+    Pick a mood, then press **Answer** to share what moved forward, what's in the way and what's next. { $goals }
+    It's due <t:{ $until }:R>, but later answers still count.
 checkins-reminder =
-    { $members }, a gentle nudge: this week's check-in is still waiting for you: { $link }
+    { $members }, here's a gentle nudge. This week's check-in is still waiting for you: { $link }
     It takes a minute, and late answers count too.
 checkins-modal-title = Your check-in
 checkins-progress = What moved forward since last time?
 checkins-progress-empty = Write a few words about what moved forward, then send the check-in again.
 checkins-blockers = Anything in the way? (optional)
 checkins-next-step = Your next step (optional)
-checkins-mood-saved = Saved your mood: { $mood }. Press **Answer** to add a few words, whenever suits you.
+checkins-mood-saved = Saved your mood: { $mood }. Press **Answer** to add a few words whenever it suits you.
 checkins-mood-unchanged = Your mood is already saved as { $mood }, so nothing changed.
 checkins-saved = Thanks, your check-in is saved. A short summary is now in your pair channel.
 checkins-unchanged = Your check-in already says exactly this, so nothing changed.
@@ -44,6 +44,6 @@ checkins-only-moderators = Only moderators can start a check-in round.
 checkins-no-pairs = There are no active pairs to check in with yet. Pair people with `/pair create` or `/pair suggest`.
 checkins-round-started =
     { $pairs ->
-        [one] Posting a check-in to { $pairs } pair now (paused pairs are skipped). Answers come in over the next days.
-       *[other] Posting a check-in to { $pairs } pairs now (paused pairs are skipped). Answers come in over the next days.
+        [one] Posting a check-in to { $pairs } pair now (paused pairs are skipped). Answers will come in over the next few days.
+       *[other] Posting a check-in to { $pairs } pairs now (paused pairs are skipped). Answers will come in over the next few days.
     }

@@ -27,9 +27,9 @@ digest-reason-goals-overdue =
        *[other] { $count } goals overdue
     }
 digest-action-quiet = say hello in their channel, or ask each privately whether the pairing still works
-digest-action-unanswered = ask whether the check-in time suits them; `/pair pause` gives them a break
+digest-action-unanswered = ask whether the check-in time suits them, or offer a break with `/pair pause`
 digest-action-mood = reach out to each member privately and ask how it's going
-digest-action-goals = help them re-date or rescope their goals
+digest-action-goals = help them set new dates for their goals, or make the goals smaller
 # Shown instead of a member who erased their data.
 digest-erased = (erased)
 digest-pair = { $mentor } & { $mentee }

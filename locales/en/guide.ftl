@@ -20,7 +20,7 @@ guide-conduct =
 guide-confidentiality-heading = Confidentiality
 guide-confidentiality =
     • What your partner shares stays between the two of you, unless someone is at risk.
-    • Moderators look at pair channels only to help. tandem counts messages, it never reads them.
+    • Moderators look at pair channels only to help. tandem counts messages but never reads them.
     • `/mydata export` shows what tandem keeps about you; `/mydata delete` erases it.
 guide-resources-heading = Resources
 guide-resources-continued = Resources (continued)
@@ -46,7 +46,7 @@ guide-read-thanks = Thank you for reading the guide! A moderator can pair you wi
 guide-read-already = You already confirmed you read the guide on <t:{ $at }:D>. There's nothing more to do.
 guide-read-not-mentor = You're not a mentor in that server any more, so there's nothing to confirm.
 # /pair create and Approve on a /pair suggest preview.
-guide-mentor-not-oriented = <@{ $mentor }> still has to read the programme guide: they can be paired once they press "I've read it" (in my DM, or with `/guide`).
+guide-mentor-not-oriented = <@{ $mentor }> still has to read the programme guide. They can be paired once they press "I've read it" (in my DM, or with `/guide`).
 guide-suggest-left-out =
     { $count ->
         [one] { $count } mentor with a free place is left out until they've read the guide.
@@ -64,15 +64,15 @@ guide-title-too-long = That title is { $chars } characters; please keep it to { 
 guide-link-empty = Add the resource's web address, starting with https://.
 guide-not-a-link = "{ $link }" isn't a web address. Paste the whole link, starting with https://.
 guide-not-web = Only web links can be added (starting with https:// or http://), not "{ $scheme }" links.
-guide-link-too-long = That link is { $chars } characters; please keep it to { $max } (a shorter link to the same page works).
-guide-full = This server already keeps { $max } resources, the most the guide shows. Remove one with `/resources remove` first.
+guide-link-too-long = That link is { $chars } characters; please keep it to { $max }. A shorter link to the same page works too.
+guide-full = This server already has { $max } resources, the most the guide can show. Remove one with `/resources remove` first.
 guide-added = Added resource #{ $id } ({ $audience }): "{ $title }". Members see it with `/guide`.
 guide-no-resource = There's no resource #{ $id } in this server. `/resources list` shows their numbers.
 guide-removed = Removed resource #{ $id }: "{ $title }".
 guide-list-title = Programme resources
 guide-list-empty = No resources yet. Add one with `/resources add`.
 guide-list-line = `#{ $id }` { $title }: { $url } ({ $audience }, added <t:{ $at }:D>)
-guide-list-footer = { $count } of { $max } resources. `/resources remove` takes the number.
+guide-list-footer = { $count } of { $max } resources. To remove one, give its number to `/resources remove`.
 # /setup
 guide-setup-orientation = Orientation
 guide-setup-orientation-required = new mentors read the guide before pairing

@@ -1,5 +1,5 @@
 help-title = tandem: mentoring in this server
-help-intro = tandem pairs mentors with mentees, gives each pair a private channel, checks in with them regularly and tells moderators how the programme is going.
+help-intro = tandem pairs mentors with mentees and gives each pair a private channel. It checks in with the pairs regularly and tells moderators how the programme is going.
 help-for-everyone = Commands you can use
 help-for-moderators = For moderators
 help-for-admins = For admins

@@ -6,7 +6,7 @@ members-expectations =
     • Tell your partner, or a moderator, if you need a break.
 members-how-to-change =
     {"**"}Change your mind any time**
-    `/profile view` and `/profile edit` to see or update your profile, `/withdraw` to leave, `/mydata export` for a copy of your data.
+    Use `/profile view` or `/profile edit` to see or update your profile. `/withdraw` lets you leave, and `/mydata export` gives you a copy of your data.
 members-data-kept =
     {"**"}What tandem keeps**
     Your profile, your check-in and survey answers, and counts of activity in your pair channel (never what you write). `/mydata delete` erases it.
@@ -21,8 +21,8 @@ members-not-enrolled-self = You're not enrolled yet. Join with `/enrol mentor` o
 members-only-own-profile = You can only view your own profile. Moderators can view anyone's.
 members-which-profile = You're enrolled as both mentor and mentee. Add the `role` option to say which profile to change.
 members-left-programme = You've left the programme, so there's nothing to edit. Enrol again with `/enrol` any time.
-members-changed-meanwhile = Your profile changed while I was saving (a moderator may have just decided). Nothing was overwritten; run the command again.
-members-nothing-to-change = Nothing to change: add at least one option (e.g. `topics` or `timezone`).
+members-changed-meanwhile = Your profile changed while I was saving it (a moderator may have just made a decision about it). Nothing was changed. Run the command again.
+members-nothing-to-change = Nothing to change. Add at least one option, for example `topics` or `timezone`.
 members-profile-updated = Your profile is updated:
 members-status = Status
 members-topics = Topics
@@ -46,24 +46,24 @@ members-waiting-mentees = Mentees waiting for a mentor (longest first)
 members-none-yet = nobody yet
 members-none-waiting = nobody is waiting
 members-no-digest-channel = Tip: set a digest channel with `/setup` so new mentor applications are posted there. Until then, approve them with the buttons below.
-members-no-topics = Add at least one topic, separated by commas, e.g. `rust, career, sql`.
-members-too-many-topics = That's { $count } topics; { $max } at most please. Keep the ones that matter most.
+members-no-topics = Add at least one topic, separated by commas, for example `rust, career, sql`.
+members-too-many-topics = That's { $count } topics. Please keep it to { $max }: the ones that matter most.
 members-topic-too-long = The topic "{ $topic }" is too long. Use short tags separated by commas.
 members-unknown-language = I don't recognise the language "{ $language }". Use codes like `en, es, de` or names like `English`.
-members-too-many-languages = That's { $count } languages; list up to 5.
-members-capacity-out-of-range = Capacity is how many mentees you take at once: 1 to 5, not { $capacity }.
+members-too-many-languages = That's { $count } languages. Please list up to 5.
+members-capacity-out-of-range = Capacity is how many mentees you take at once. Choose from 1 to 5, not { $capacity }.
 members-about-too-long = Your intro is { $chars } characters; please keep it to 300.
 members-goals-too-long = Your goals are { $chars } characters; please keep them to 500.
-members-goals-required = Tell us what you want to achieve (the `goals` option): it helps find the right mentor.
+members-goals-required = Tell us what you want to achieve in the `goals` option. It helps us find the right mentor for you.
 # $option is an option's name as typed in Discord, e.g. `capacity`.
 members-not-for-role =
     { $role ->
         [mentor] `{ $option }` is only for mentor profiles.
        *[mentee] `{ $option }` is only for mentee profiles.
     }
-members-enrolled-pending = Thanks for offering to mentor! A moderator will review your application; I'll send you a DM with the outcome (or check `/profile view`).
-members-enrolled-mentor = You're enrolled as a mentor. A moderator will pair you with a mentee; you'll get a private channel together.
-members-enrolled-mentee = You're enrolled as a mentee. A moderator will pair you with a mentor; you'll get a private channel together.
+members-enrolled-pending = Thanks for offering to mentor! A moderator will review your application. I'll send you a DM with the answer, or you can check `/profile view`.
+members-enrolled-mentor = You're enrolled as a mentor. A moderator will pair you with a mentee, and you'll get a private channel together.
+members-enrolled-mentee = You're enrolled as a mentee. A moderator will pair you with a mentor, and you'll get a private channel together.
 members-updated =
     { $role ->
         [mentor] You were already enrolled as a mentor, so I updated your profile instead.
@@ -102,9 +102,9 @@ members-status-withdrawn = left the programme
 members-status-declined = application not approved
 members-confirm-withdraw =
     { $roles ->
-        [mentor] Leave the programme as mentor? Your pairings as mentor will end. Your profile stays so you can come back with `/enrol`; `/mydata delete` erases it.
-        [mentee] Leave the programme as mentee? Your pairings as mentee will end. Your profile stays so you can come back with `/enrol`; `/mydata delete` erases it.
-       *[both] Leave the programme as mentor and mentee? Your pairings as mentor and mentee will end. Your profile stays so you can come back with `/enrol`; `/mydata delete` erases it.
+        [mentor] Leave the programme as mentor? Your pairs as mentor will end. Your profile stays, so you can come back with `/enrol`. To erase it, use `/mydata delete`.
+        [mentee] Leave the programme as mentee? Your pairs as mentee will end. Your profile stays, so you can come back with `/enrol`. To erase it, use `/mydata delete`.
+       *[both] Leave the programme as mentor and mentee? Your pairs as mentor and mentee will end. Your profile stays, so you can come back with `/enrol`. To erase it, use `/mydata delete`.
     }
 members-withdrawn =
     { $roles ->
@@ -116,10 +116,10 @@ members-applied = <@{ $user }>, applied <t:{ $at }:R>
 members-waiting = <@{ $user }>, waiting since <t:{ $since }:R>
 members-and-more = …and { $count } more
 members-answer-questions = Answer the questions
-members-enrolled-questions = Thanks for offering to mentor! One more step: the moderators ask every new mentor a few questions. Press **Answer the questions** below; your application goes to them with your answers.
+members-enrolled-questions = Thanks for offering to mentor! One more step: the moderators ask every new mentor a few questions. Press **Answer the questions** below, and your application goes to them with your answers.
 members-nothing-to-answer = There is no application waiting for your answers. If you want to mentor, start with `/enrol mentor`.
 members-answers-sent = Thank you! Your application and your answers are with the moderators. I'll send you a DM with the outcome.
-members-answers-sent-already = You already sent your answers; the moderators have them.
+members-answers-sent-already = You already sent your answers. The moderators have them.
 members-answer-every-question = Please answer every question, then send the form again.
 members-answer-too-long = One answer is { $chars } characters; please keep each to { $max }.
 members-decline-title = Decline the application
@@ -131,6 +131,6 @@ members-questions-saved = Saved. New mentors now answer these when they apply:
 members-questions-unchanged = Nothing changed. New mentors answer these when they apply:
 members-questions-current = New mentors answer these when they apply:
 members-questions-blank = The questions were all blank, so nothing changed. Write at least one, or use `clear:True` to ask none.
-members-question-too-long = A question is { $chars } characters; Discord shows at most { $max } in a form. Shorten it and try again.
+members-question-too-long = A question is { $chars } characters long, but a form can show at most { $max }. Shorten it and try again.
 members-no-questions = No questions yet: new mentors apply without answering any. Add some with `/programme questions q1:…`.
 members-questions-need-approval = New mentors are active at once in this server, so nobody is asked yet. Turn on approval with `/setup mentor_approval:True`.

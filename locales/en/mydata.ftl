@@ -1,5 +1,5 @@
 mydata-export = Here is everything tandem keeps about you in this server, as a JSON file.
-mydata-confirm-delete = Erase everything tandem keeps about you in this server? Your profiles and activity are deleted; survey answers stay only as anonymous numbers. This can't be undone.
+mydata-confirm-delete = Erase everything tandem keeps about you in this server? Your profiles and activity will be deleted. Survey answers stay only as anonymous numbers. This can't be undone.
 mydata-delete-yes = Erase my data
 mydata-delete-no = Keep my data
 mydata-kept = Nothing was erased.

@@ -1,6 +1,6 @@
 pairs-only-moderators = Only moderators can pair people.
-pairs-no-category = Pair channels need a home first: an admin runs `/setup pair_category:` to choose the category.
-pairs-channel-failed = I couldn't create the pair's channel, so no pair was made. Check that tandem can Manage Channels and Manage Roles in the pair category (`/setup` lists what is missing), then try again.
+pairs-no-category = Pair channels need a category first. An admin can choose one with `/setup pair_category:`.
+pairs-channel-failed = I couldn't create the pair's channel, so no pair was made. Check that tandem has Manage Channels and Manage Roles in the pair category (`/setup` shows what is missing). Then try again.
 pairs-welcome-title = Welcome to your mentoring space
 pairs-icebreakers = To get started
 pairs-first-goal = First step
@@ -16,7 +16,7 @@ pairs-survey-change = What should we change?
 pairs-bad-rating = The rating needs to be a whole number from 1 to 5. Press the Exit survey button again to retry.
 pairs-survey-thanks = Thank you! Your answers are saved.
 pairs-not-your-survey = This survey is for the two members of that pair.
-pairs-refit-sent = I've told the moderators privately. Your partner won't be told why; if a moderator re-pairs you, they'll only hear that the pair ended.
+pairs-refit-sent = I've told the moderators privately. Your partner won't be told why. If a moderator re-pairs you, your partner only hears that the pair ended.
 pairs-refit-no-channel = The moderators haven't set up a channel where I can reach them. Please message a moderator directly.
 pairs-refit-only-members = Only a member of this pair can ask for a re-pair.
 pairs-repair = Re-pair
@@ -43,7 +43,7 @@ pairs-mentor-full =
     }
 pairs-already-paired = <@{ $mentor }> and <@{ $mentee }> are already a pair.
 pairs-mentee-taken = <@{ $mentee }> already has a mentor. End that pair first if they need a new one.
-pairs-rolled-back = The pair of <@{ $mentor }> and <@{ $mentee }> was not finished because tandem stopped. Nothing was kept; run `/pair create` again.
+pairs-rolled-back = The pair of <@{ $mentor }> and <@{ $mentee }> was not finished because tandem stopped. Nothing was kept. Run `/pair create` again.
 pairs-created = Paired <@{ $mentor }> (mentor) with <@{ $mentee }> (mentee) in <#{ $channel }>.
 pairs-welcome = <@{ $mentor }> is the **mentor**, <@{ $mentee }> the **mentee**. This channel is private: only you two and the moderators can see it.
 
@@ -59,7 +59,7 @@ pairs-ready-dm =
     }
 pairs-already-ended = This pair has already ended.
 pairs-still-setting-up = This pair is still being set up. Try again in a minute.
-pairs-channel-lost = This pair's channel was lost; a moderator can pair you again with `/pair create`.
+pairs-channel-lost = This pair's channel is gone. A moderator can pair you again with `/pair create`.
 pairs-not-active = This pair isn't active.
 pairs-pause-weeks = Pause for 1 to 8 weeks, not { $weeks }.
 pairs-paused = <@{ $by }> paused this pair until <t:{ $until }:D> (<t:{ $until }:R>). Check-ins stop until then and start again by themselves. Take care!
@@ -77,15 +77,15 @@ pairs-someone = someone
 pairs-lacking-post = permission to post there
 pairs-lacking = **{ $permissions }** there
 # $mentor and $mentee are mentions (or "someone"); $lacking is one of the two above.
-pairs-unreachable = I can't post in <#{ $channel }>, the channel of { $mentor } (mentor) and { $mentee } (mentee): I'm missing { $lacking }. Their check-ins try again each round and resume by themselves once that's fixed; after { $rounds } rounds in a row without access the pair is marked broken.
+pairs-unreachable = I can't post in <#{ $channel }>, the channel of { $mentor } (mentor) and { $mentee } (mentee). I'm missing { $lacking }. Their check-ins try again each round and start again by themselves once that's fixed. After { $rounds } rounds in a row without access, the pair is marked broken.
 pairs-reachable-again = I can post in <#{ $channel }> again: check-ins for { $mentor } and { $mentee } are back on.
-pairs-partner-left-dm = <@{ $gone }> has left { $guild }, so your mentoring pair has ended. That is nobody's fault, and thank you for the time you gave. The moderators can pair you with someone new. If you have a minute, the exit survey below helps the programme.
-pairs-refit-limit = You've already asked { $count } times this week. The moderators have your request and will get in touch; you can also write to them directly.
+pairs-partner-left-dm = <@{ $gone }> has left { $guild }, so your mentoring pair has ended. That is nobody's fault. Thank you for the time you gave. The moderators can pair you with someone new. If you have a minute, the exit survey below helps the programme.
+pairs-refit-limit = You've already asked { $count } times this week. The moderators have your request and will get in touch. You can also write to them directly.
 pairs-refit-request = <@{ $user }> asked, privately, for a different partner.
     Pair: <@{ $mentor }> (mentor) and <@{ $mentee }> (mentee) in <#{ $channel }>.
-    Re-pair ends this pair as *not a good fit* and puts the mentee back in the queue; the other member only hears that the pair ended.
+    Re-pair ends this pair as *not a good fit* and puts the mentee back in the queue. The other member only hears that the pair ended.
 pairs-repaired = Re-paired by <@{ $moderator }>: the pair has ended and the mentee is back in the queue.
-pairs-broken = The channel of the pair { $mentor } (mentor) and { $mentee } (mentee) is gone or I lost access to it (it was <#{ $channel }>). The pair is marked *broken* and gets no check-ins. Pair them again with `/pair create` if they want to carry on.
+pairs-broken = The channel of { $mentor } (mentor) and { $mentee } (mentee) is gone, or I lost access to it (it was <#{ $channel }>). The pair is marked *broken* and gets no more check-ins. If they want to carry on, pair them again with `/pair create`.
 pairs-suggest-intro =
     { $proposals ->
         [one] { $proposals } pair suggested. Nothing is created until you approve. Pick some in the menu to approve only those.
@@ -124,7 +124,7 @@ pairs-created-count =
     }
 pairs-skipped-count = Skipped { $count }:
 pairs-goal-empty-title = Give the goal a short title.
-pairs-goal-title-too-long = That title is { $chars } characters; keep it to { $max }.
+pairs-goal-title-too-long = That title is { $chars } characters; please keep it to { $max }.
 pairs-goal-bad-date = I can't read the date "{ $input }". Write it as `2026-12-24` or `in 3 weeks`.
 pairs-goal-in-the-past = { $date } has already passed. Pick a date from today on.
 pairs-goal-added = 🎯 <@{ $by }> added goal **#{ $number }: { $title }**. Mark it done with `/goal done { $number }`.
@@ -144,4 +144,4 @@ pairs-icebreaker-5 = Which project are you proudest of, and why?
 pairs-icebreaker-6 = What's one thing you'd like to stop doing, or start doing?
 pairs-icebreaker-7 = When in your week is the best time for a quick call?
 pairs-if-something-is-wrong = If something feels wrong
-pairs-report-hint = Press **Report a problem** (here and under every check-in) or use `/report` anywhere. Only the moderators read it; your partner is never told.
+pairs-report-hint = Press **Report a problem** (here and under every check-in) or use `/report` anywhere. Only the moderators read it, and your partner is never told.

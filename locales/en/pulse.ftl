@@ -31,7 +31,7 @@ pulse-still-open =
     }
 pulse-round-started = Pulse round started: asking { $members } active members by DM. See the totals with `/pulse results` once { $min } have answered.
 pulse-hidden = **{ $question }**
-    { $answered } of { $asked } answered so far. Results show once { $min } have, so no answer can be traced to a person.
+    { $answered } of { $asked } answered so far. Results show once { $min } have answered, so no answer can be traced to a person.
 pulse-title = Pulse: { $question }
 pulse-overview = { $answered } of { $asked } answered · average **{ $average }** of 5 · asked <t:{ $started }:D>
 pulse-answers = Answers

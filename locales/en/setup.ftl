@@ -1,5 +1,5 @@
 setup-admin-only = Only server admins (Manage Server permission) can change tandem's setup.
-setup-access-unfinished = Discord refused some of the changes, so a few pair channels may still show the old moderator role. I'll finish when I next start; to finish now, run `/setup moderator_role` again.
+setup-access-unfinished = Discord refused some of the changes, so a few pair channels may still show the old moderator role. I'll finish the next time I start. To finish now, run `/setup moderator_role` again.
 setup-title = tandem setup
 setup-saved = Saved. Here is how tandem is set up now:
 setup-unchanged = Nothing changed. Here is how tandem is set up:
@@ -37,18 +37,18 @@ setup-access-moved =
         [one] Done: the new moderator role can see the 1 pair channel, the old one no longer can.
        *[other] Done: the new moderator role can see all { $channels } pair channels, the old one no longer can.
     }
-setup-bad-timezone = I don't know the time zone "{ $input }". Pick one from the list as you type, e.g. `Europe/Berlin`, `America/New_York` or `UTC+2`.
+setup-bad-timezone = I don't know the time zone "{ $input }". Pick one from the list as you type, for example `Europe/Berlin`, `America/New_York` or `UTC+2`.
 # e.g. "Europe/Berlin (UTC+01:00 now)"
 setup-timezone-value = { $zone } (UTC{ $offset } now)
 setup-approval-needed = need a moderator's approval
 setup-approval-not-needed = are active at once
 # $place is a channel mention.
-setup-channel-unreachable = I can't open { $place } any more; it may have been deleted. Choose another with `/setup`.
+setup-channel-unreachable = I can't open { $place } any more. It may have been deleted. Choose another with `/setup`.
 setup-cron-fields = it should have 5 fields (minute hour day month weekday), like `0 17 * * Tue`
 setup-cron-syntax = it could not be read; write it like `0 17 * * Tue` (minute hour day month weekday)
 setup-cron-never = it never fires
 setup-cron-too-often = it fires more than once an hour; choose at most hourly
-setup-bad-schedule = `{ $option }` "{ $input }" does not work: { $why }. Fields are minute, hour, day, month, weekday, in the server's time zone; `default` goes back to the standard schedule.
+setup-bad-schedule = `{ $option }` "{ $input }" does not work: { $why }. The fields are minute, hour, day, month and weekday, in the server's time zone. Use `default` to go back to the standard schedule.
 setup-schedule = `{ $cron }`
 setup-schedule-default = `{ $cron }` (default)
 setup-schedule-next = next <t:{ $next }:F>

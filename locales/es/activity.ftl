@@ -18,4 +18,4 @@ activity-meeting-recorded =
 # $received cuenta los kudos que ha recibido esta persona, este incluido.
 activity-kudos = 🙌 **Kudos para <@{ $receiver }>** de <@{ $giver }>: { $reason }
     -# Es el { $received }.º kudos que recibe. Da las gracias a alguien con `/kudos`.
-activity-kudos-limited = Has dado { $per_day } kudos en las últimas 24 horas, ¡gracias por repartirlos! Podrás dar más <t:{ $again }:R>.
+activity-kudos-limited = Has dado { $per_day } kudos en las últimas 24 horas. ¡Gracias por repartirlos! Podrás dar más <t:{ $again }:R>.

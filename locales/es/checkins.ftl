@@ -17,9 +17,9 @@ checkins-open-goals =
 # $members: las menciones de la pareja unidas con "y"; $until: una hora Unix para una marca de tiempo de Discord.
 checkins-prompt = ¡**Hora del seguimiento**, { $members }! ¿Cómo va todo?
     Elige tu ánimo y luego pulsa **Responder** para contar qué ha avanzado, qué te frena y qué viene después. { $goals }
-    Plazo recomendado: <t:{ $until }:R>; las respuestas tardías también cuentan.
+    Vence <t:{ $until }:R>, pero las respuestas tardías también cuentan.
 checkins-reminder =
-    { $members }, un pequeño recordatorio: el seguimiento de esta semana sigue pendiente: { $link }
+    { $members }, un pequeño recordatorio. El seguimiento de esta semana sigue pendiente: { $link }
     Lleva un minuto, y las respuestas tardías también cuentan.
 checkins-modal-title = Tu seguimiento
 checkins-progress = ¿Qué ha avanzado desde la última vez?

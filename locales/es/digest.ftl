@@ -27,9 +27,9 @@ digest-reason-goals-overdue =
        *[other] { $count } metas vencidas
     }
 digest-action-quiet = saluda en su canal o pregunta a cada persona en privado si la pareja sigue funcionando
-digest-action-unanswered = pregunta si les viene bien la hora del seguimiento; `/pair pause` les da un descanso
+digest-action-unanswered = pregunta si les viene bien la hora del seguimiento, u ofréceles un descanso con `/pair pause`
 digest-action-mood = escribe en privado a cada persona y pregúntale cómo le va
-digest-action-goals = ayúdales a cambiar la fecha o el alcance de sus metas
+digest-action-goals = ayúdales a poner nuevas fechas a sus metas, o a hacerlas más pequeñas
 # Se muestra en lugar de un miembro que borró sus datos.
 digest-erased = (borrado)
 digest-pair = { $mentor } & { $mentee }

@@ -20,7 +20,7 @@ guide-conduct =
 guide-confidentiality-heading = Confidencialidad
 guide-confidentiality =
     • Lo que te cuente la otra persona queda entre los dos, salvo que alguien corra peligro.
-    • Los moderadores miran los canales de las parejas solo para ayudar. tandem cuenta los mensajes, nunca los lee.
+    • Los moderadores miran los canales de las parejas solo para ayudar. tandem cuenta los mensajes, pero nunca los lee.
     • `/mydata export` muestra lo que tandem guarda sobre ti; `/mydata delete` lo borra.
 guide-resources-heading = Recursos
 guide-resources-continued = Recursos (continuación)
@@ -46,7 +46,7 @@ guide-read-thanks = ¡Gracias por leer la guía! Ya pueden asignarte un aprendiz
 guide-read-already = Ya confirmaste que leíste la guía el <t:{ $at }:D>. No tienes que hacer nada más.
 guide-read-not-mentor = Ya no eres mentor en ese servidor, así que no hay nada que confirmar.
 # /pair create and Approve on a /pair suggest preview.
-guide-mentor-not-oriented = <@{ $mentor }> todavía tiene que leer la guía del programa: podrá formar pareja cuando pulse "Ya la he leído" (en mi mensaje directo o con `/guide`).
+guide-mentor-not-oriented = <@{ $mentor }> todavía tiene que leer la guía del programa. Podrá formar pareja cuando pulse "Ya la he leído" (en mi mensaje directo o con `/guide`).
 guide-suggest-left-out =
     { $count ->
         [one] Queda fuera { $count } mentor con plazas libres hasta que lea la guía.
@@ -64,15 +64,15 @@ guide-title-too-long = Ese título tiene { $chars } caracteres; que no pase de {
 guide-link-empty = Añade la dirección web del recurso, empezando por https://.
 guide-not-a-link = "{ $link }" no es una dirección web. Pega el enlace completo, empezando por https://.
 guide-not-web = Solo se pueden añadir enlaces web (que empiecen por https:// o http://), no enlaces "{ $scheme }".
-guide-link-too-long = Ese enlace tiene { $chars } caracteres; que no pase de { $max }, por favor (sirve un enlace más corto a la misma página).
-guide-full = Este servidor ya tiene { $max } recursos, el máximo que muestra la guía. Quita uno antes con `/resources remove`.
+guide-link-too-long = Ese enlace tiene { $chars } caracteres; que no pase de { $max }, por favor. También sirve un enlace más corto a la misma página.
+guide-full = Este servidor ya tiene { $max } recursos, el máximo que puede mostrar la guía. Quita uno antes con `/resources remove`.
 guide-added = Recurso #{ $id } añadido ({ $audience }): "{ $title }". Los miembros lo ven con `/guide`.
 guide-no-resource = No hay ningún recurso #{ $id } en este servidor. `/resources list` muestra sus números.
 guide-removed = Recurso #{ $id } quitado: "{ $title }".
 guide-list-title = Recursos del programa
 guide-list-empty = Todavía no hay recursos. Añade uno con `/resources add`.
 guide-list-line = `#{ $id }` { $title }: { $url } ({ $audience }, añadido el <t:{ $at }:D>)
-guide-list-footer = { $count } de { $max } recursos. `/resources remove` usa el número.
+guide-list-footer = { $count } de { $max } recursos. Para quitar uno, da su número a `/resources remove`.
 # /setup
 guide-setup-orientation = Orientación
 guide-setup-orientation-required = los nuevos mentores leen la guía antes de formar pareja

@@ -1,5 +1,5 @@
 help-title = tandem: mentorías en este servidor
-help-intro = tandem forma parejas de mentores y aprendices, da a cada pareja un canal privado, les hace seguimientos periódicos y cuenta a los moderadores cómo va el programa.
+help-intro = tandem forma parejas de mentores y aprendices y da a cada pareja un canal privado. Hace seguimientos periódicos a las parejas y cuenta a los moderadores cómo va el programa.
 help-for-everyone = Comandos que puedes usar
 help-for-moderators = Para moderadores
 help-for-admins = Para administradores

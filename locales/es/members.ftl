@@ -6,7 +6,7 @@ members-expectations =
     • Avisa a la otra persona, o a un moderador, si necesitas una pausa.
 members-how-to-change =
     {"**"}Puedes cambiar de idea cuando quieras**
-    `/profile view` y `/profile edit` para ver o actualizar tu perfil, `/withdraw` para salir, `/mydata export` para obtener una copia de tus datos.
+    Usa `/profile view` o `/profile edit` para ver o actualizar tu perfil. Con `/withdraw` sales del programa, y con `/mydata export` obtienes una copia de tus datos.
 members-data-kept =
     {"**"}Lo que guarda tandem**
     Tu perfil, tus respuestas a los seguimientos y encuestas, y cuánta actividad hay en el canal de la pareja (nunca lo que escribes). `/mydata delete` lo borra.
@@ -21,8 +21,8 @@ members-not-enrolled-self = Aún no te has inscrito. Únete con `/enrol mentor` 
 members-only-own-profile = Solo puedes ver tu propio perfil. Los moderadores pueden ver el de cualquiera.
 members-which-profile = Tienes perfil de mentor y de aprendiz. Añade la opción `role` para indicar qué perfil quieres cambiar.
 members-left-programme = Has salido del programa, así que no hay nada que editar. Vuelve a inscribirte con `/enrol` cuando quieras.
-members-changed-meanwhile = Tu perfil cambió mientras lo guardaba (quizá un moderador acaba de tomar una decisión). No se sobrescribió nada; vuelve a usar el comando.
-members-nothing-to-change = No hay nada que cambiar: añade al menos una opción (p. ej. `topics` o `timezone`).
+members-changed-meanwhile = Tu perfil cambió mientras lo guardaba (quizá un moderador acaba de tomar una decisión sobre él). No se cambió nada. Vuelve a usar el comando.
+members-nothing-to-change = No hay nada que cambiar. Añade al menos una opción, por ejemplo `topics` o `timezone`.
 members-profile-updated = Tu perfil está actualizado:
 members-status = Estado
 members-topics = Temas
@@ -46,22 +46,22 @@ members-waiting-mentees = Aprendices esperando mentor (primero quien más lleva 
 members-none-yet = nadie todavía
 members-none-waiting = nadie está esperando
 members-no-digest-channel = Consejo: configura un canal del resumen con `/setup` para que las nuevas solicitudes de mentor se publiquen ahí. Mientras tanto, apruébalas con los botones de abajo.
-members-no-topics = Añade al menos un tema, separados por comas, p. ej. `rust, career, sql`.
-members-too-many-topics = Son { $count } temas; como máximo { $max }, por favor. Quédate con los que más te importan.
+members-no-topics = Añade al menos un tema, separados por comas, por ejemplo `rust, career, sql`.
+members-too-many-topics = Son { $count } temas. Deja { $max } como máximo: los que más te importan.
 members-topic-too-long = El tema "{ $topic }" es demasiado largo. Usa etiquetas cortas separadas por comas.
 members-unknown-language = No reconozco el idioma "{ $language }". Usa códigos como `en, es, de` o nombres como `English` o `español`.
-members-too-many-languages = Son { $count } idiomas; indica 5 como máximo.
-members-capacity-out-of-range = La capacidad es cuántos aprendices acompañas a la vez: de 1 a 5, no { $capacity }.
+members-too-many-languages = Son { $count } idiomas. Indica 5 como máximo, por favor.
+members-capacity-out-of-range = La capacidad es cuántos aprendices acompañas a la vez. Elige de 1 a 5, no { $capacity }.
 members-about-too-long = Tu presentación tiene { $chars } caracteres; no pases de 300, por favor.
 members-goals-too-long = Tus metas tienen { $chars } caracteres; no pases de 500, por favor.
-members-goals-required = Cuéntanos qué quieres lograr (la opción `goals`): ayuda a encontrar el mentor adecuado.
+members-goals-required = Cuéntanos qué quieres lograr en la opción `goals`. Nos ayuda a encontrar el mentor adecuado para ti.
 # $option es el nombre de una opción tal como se escribe en Discord, p. ej. `capacity`.
 members-not-for-role =
     { $role ->
         [mentor] `{ $option }` es solo para perfiles de mentor.
        *[mentee] `{ $option }` es solo para perfiles de aprendiz.
     }
-members-enrolled-pending = ¡Gracias por ofrecerte como mentor! Un moderador revisará tu solicitud; te enviaré un mensaje directo con el resultado (también puedes consultar `/profile view`).
+members-enrolled-pending = ¡Gracias por ofrecerte como mentor! Un moderador revisará tu solicitud. Te enviaré un mensaje directo con la respuesta, o puedes consultar `/profile view`.
 members-enrolled-mentor = Te has inscrito como mentor. Un moderador te asignará un aprendiz y tendrás un canal privado con esa persona.
 members-enrolled-mentee = Te has inscrito como aprendiz. Un moderador te asignará un mentor y tendrás un canal privado con esa persona.
 members-updated =
@@ -102,9 +102,9 @@ members-status-withdrawn = salió del programa
 members-status-declined = solicitud no aprobada
 members-confirm-withdraw =
     { $roles ->
-        [mentor] ¿Salir del programa como mentor? Tus parejas como mentor terminarán. Tu perfil se conserva para que puedas volver con `/enrol`; `/mydata delete` lo borra.
-        [mentee] ¿Salir del programa como aprendiz? Tus parejas como aprendiz terminarán. Tu perfil se conserva para que puedas volver con `/enrol`; `/mydata delete` lo borra.
-       *[both] ¿Salir del programa como mentor y como aprendiz? Tus parejas como mentor y como aprendiz terminarán. Tu perfil se conserva para que puedas volver con `/enrol`; `/mydata delete` lo borra.
+        [mentor] ¿Salir del programa como mentor? Tus parejas como mentor terminarán. Tu perfil se conserva, así que puedes volver con `/enrol`. Para borrarlo, usa `/mydata delete`.
+        [mentee] ¿Salir del programa como aprendiz? Tus parejas como aprendiz terminarán. Tu perfil se conserva, así que puedes volver con `/enrol`. Para borrarlo, usa `/mydata delete`.
+       *[both] ¿Salir del programa como mentor y como aprendiz? Tus parejas como mentor y como aprendiz terminarán. Tu perfil se conserva, así que puedes volver con `/enrol`. Para borrarlo, usa `/mydata delete`.
     }
 members-withdrawn =
     { $roles ->
@@ -116,10 +116,10 @@ members-applied = <@{ $user }>, lo solicitó <t:{ $at }:R>
 members-waiting = <@{ $user }>, esperando desde <t:{ $since }:R>
 members-and-more = …y { $count } más
 members-answer-questions = Responder las preguntas
-members-enrolled-questions = ¡Gracias por ofrecerte como mentor! Falta un paso: los moderadores hacen unas preguntas a cada nuevo mentor. Pulsa **Responder las preguntas** abajo; tu solicitud les llegará con tus respuestas.
+members-enrolled-questions = ¡Gracias por ofrecerte como mentor! Falta un paso: los moderadores hacen unas preguntas a cada nuevo mentor. Pulsa **Responder las preguntas** abajo y tu solicitud les llegará con tus respuestas.
 members-nothing-to-answer = No hay ninguna solicitud esperando tus respuestas. Si quieres ser mentor, empieza con `/enrol mentor`.
 members-answers-sent = ¡Gracias! Tu solicitud y tus respuestas ya están en manos de los moderadores. Te enviaré un mensaje directo con el resultado.
-members-answers-sent-already = Ya enviaste tus respuestas; los moderadores las tienen.
+members-answers-sent-already = Ya enviaste tus respuestas. Los moderadores las tienen.
 members-answer-every-question = Responde todas las preguntas y vuelve a enviar el formulario, por favor.
 members-answer-too-long = Una respuesta tiene { $chars } caracteres; no pases de { $max } en cada una, por favor.
 members-decline-title = Rechazar la solicitud
@@ -131,6 +131,6 @@ members-questions-saved = Guardado. Ahora los nuevos mentores responden estas pr
 members-questions-unchanged = No ha cambiado nada. Los nuevos mentores responden estas preguntas al presentar su solicitud:
 members-questions-current = Los nuevos mentores responden estas preguntas al presentar su solicitud:
 members-questions-blank = Todas las preguntas estaban en blanco, así que no ha cambiado nada. Escribe al menos una, o usa `clear:True` para no hacer ninguna.
-members-question-too-long = Una pregunta tiene { $chars } caracteres; Discord muestra como máximo { $max } en un formulario. Acórtala y vuelve a intentarlo.
+members-question-too-long = Una pregunta tiene { $chars } caracteres, pero un formulario muestra como máximo { $max }. Acórtala y vuelve a intentarlo.
 members-no-questions = Aún no hay preguntas: los nuevos mentores presentan su solicitud sin responder ninguna. Añade algunas con `/programme questions q1:…`.
 members-questions-need-approval = En este servidor los nuevos mentores quedan activos enseguida, así que por ahora no se pregunta nada a nadie. Activa la aprobación con `/setup mentor_approval:True`.

@@ -1,5 +1,5 @@
 mydata-export = Aquí tienes todo lo que tandem guarda sobre ti en este servidor, en un archivo JSON.
-mydata-confirm-delete = ¿Borrar todo lo que tandem guarda sobre ti en este servidor? Se eliminan tus perfiles y tu actividad; las respuestas a las encuestas se quedan solo como números anónimos. No se puede deshacer.
+mydata-confirm-delete = ¿Borrar todo lo que tandem guarda sobre ti en este servidor? Se eliminarán tus perfiles y tu actividad. Las respuestas a las encuestas se quedan solo como números anónimos. No se puede deshacer.
 mydata-delete-yes = Borrar mis datos
 mydata-delete-no = Conservar mis datos
 mydata-kept = No se borró nada.

@@ -1,6 +1,6 @@
 pairs-only-moderators = Solo los moderadores pueden formar parejas.
-pairs-no-category = Los canales de pareja necesitan un lugar: antes, un administrador tiene que usar `/setup pair_category:` para elegir la categoría.
-pairs-channel-failed = No pude crear el canal de la pareja, así que no se formó la pareja. Comprueba que tandem tiene los permisos Gestionar canales y Gestionar roles en la categoría de las parejas (`/setup` muestra lo que falta) y vuelve a intentarlo.
+pairs-no-category = Los canales de pareja necesitan antes una categoría. Un administrador puede elegirla con `/setup pair_category:`.
+pairs-channel-failed = No pude crear el canal de la pareja, así que no se formó la pareja. Comprueba que tandem tiene los permisos Gestionar canales y Gestionar roles en la categoría de las parejas (`/setup` muestra lo que falta). Luego vuelve a intentarlo.
 pairs-welcome-title = Te damos la bienvenida a tu espacio de mentoría
 pairs-icebreakers = Para empezar
 pairs-first-goal = Primer paso
@@ -16,7 +16,7 @@ pairs-survey-change = ¿Qué deberíamos cambiar?
 pairs-bad-rating = La valoración tiene que ser un número entero del 1 al 5. Vuelve a pulsar el botón Encuesta de cierre para intentarlo de nuevo.
 pairs-survey-thanks = ¡Gracias! Tus respuestas están guardadas.
 pairs-not-your-survey = Esta encuesta es para las dos personas de esa pareja.
-pairs-refit-sent = Se lo he contado a los moderadores en privado. A la otra persona no se le dirá el motivo; si un moderador te cambia de pareja, solo sabrá que la pareja terminó.
+pairs-refit-sent = Se lo he contado a los moderadores en privado. A la otra persona no se le dirá el motivo. Si un moderador te cambia de pareja, solo sabrá que la pareja terminó.
 pairs-refit-no-channel = Los moderadores no han configurado un canal donde pueda avisarles. Escribe directamente a un moderador, por favor.
 pairs-refit-only-members = Solo alguien de esta pareja puede pedir cambiar de pareja.
 pairs-repair = Cambiar de pareja
@@ -43,7 +43,7 @@ pairs-mentor-full =
     }
 pairs-already-paired = <@{ $mentor }> y <@{ $mentee }> ya forman pareja.
 pairs-mentee-taken = <@{ $mentee }> ya tiene mentor. Si necesita uno nuevo, termina antes esa pareja.
-pairs-rolled-back = La pareja de <@{ $mentor }> y <@{ $mentee }> no se terminó de crear porque tandem se detuvo. No se guardó nada; vuelve a usar `/pair create`.
+pairs-rolled-back = La pareja de <@{ $mentor }> y <@{ $mentee }> no se terminó de crear porque tandem se detuvo. No se guardó nada. Vuelve a usar `/pair create`.
 pairs-created = Pareja formada: <@{ $mentor }> (mentor) con <@{ $mentee }> (aprendiz) en <#{ $channel }>.
 pairs-welcome = <@{ $mentor }> hace de **mentor** y <@{ $mentee }> de **aprendiz**. Este canal es privado: solo las dos personas de la pareja y los moderadores pueden verlo.
 
@@ -59,7 +59,7 @@ pairs-ready-dm =
     }
 pairs-already-ended = Esta pareja ya terminó.
 pairs-still-setting-up = Esta pareja todavía se está configurando. Vuelve a intentarlo en un minuto.
-pairs-channel-lost = El canal de esta pareja se perdió; un moderador puede volver a formar la pareja con `/pair create`.
+pairs-channel-lost = El canal de esta pareja ya no existe. Un moderador puede volver a formar la pareja con `/pair create`.
 pairs-not-active = Esta pareja no está activa.
 pairs-pause-weeks = La pausa puede ser de 1 a 8 semanas, no de { $weeks }.
 pairs-paused = <@{ $by }> ha pausado esta pareja hasta el <t:{ $until }:D> (<t:{ $until }:R>). Los seguimientos se detienen hasta entonces y se reanudan solos. ¡Hasta la vuelta!
@@ -77,15 +77,15 @@ pairs-someone = alguien
 pairs-lacking-post = permiso para publicar ahí
 pairs-lacking = **{ $permissions }** ahí
 # $mentor y $mentee son menciones (o "alguien"); $lacking es uno de los dos de arriba.
-pairs-unreachable = No puedo publicar en <#{ $channel }>, el canal de { $mentor } (mentor) y { $mentee } (aprendiz): necesito { $lacking }. Sus seguimientos se reintentan en cada ronda y se reanudan solos cuando se arregle; tras { $rounds } rondas seguidas sin acceso, la pareja se marca como rota.
+pairs-unreachable = No puedo publicar en <#{ $channel }>, el canal de { $mentor } (mentor) y { $mentee } (aprendiz). Necesito { $lacking }. Sus seguimientos se reintentan en cada ronda y se reanudan solos cuando se arregle. Tras { $rounds } rondas seguidas sin acceso, la pareja se marca como rota.
 pairs-reachable-again = Ya puedo volver a publicar en <#{ $channel }>: se reanudan los seguimientos de { $mentor } y { $mentee }.
-pairs-partner-left-dm = <@{ $gone }> ha salido de { $guild }, así que tu pareja de mentoría ha terminado. No es culpa de nadie, y gracias por el tiempo que dedicaste. Los moderadores pueden formar una pareja nueva para ti. Si tienes un minuto, la encuesta de cierre de abajo ayuda al programa.
-pairs-refit-limit = Ya lo has pedido { $count } veces esta semana. Los moderadores tienen tu solicitud y se pondrán en contacto contigo; también puedes escribirles directamente.
+pairs-partner-left-dm = <@{ $gone }> ha salido de { $guild }, así que tu pareja de mentoría ha terminado. No es culpa de nadie. Gracias por el tiempo que dedicaste. Los moderadores pueden formar una pareja nueva para ti. Si tienes un minuto, la encuesta de cierre de abajo ayuda al programa.
+pairs-refit-limit = Ya lo has pedido { $count } veces esta semana. Los moderadores tienen tu solicitud y se pondrán en contacto contigo. También puedes escribirles directamente.
 pairs-refit-request = <@{ $user }> ha pedido, en privado, cambiar de pareja.
     Pareja: <@{ $mentor }> (mentor) y <@{ $mentee }> (aprendiz) en <#{ $channel }>.
-    Cambiar de pareja termina esta pareja como *no encajaba* y devuelve al aprendiz a la lista de espera; la otra persona solo sabrá que la pareja terminó.
+    Cambiar de pareja termina esta pareja como *no encajaba* y devuelve al aprendiz a la lista de espera. La otra persona solo sabrá que la pareja terminó.
 pairs-repaired = Cambio de pareja hecho por <@{ $moderator }>: la pareja ha terminado y el aprendiz vuelve a la lista de espera.
-pairs-broken = El canal de la pareja { $mentor } (mentor) y { $mentee } (aprendiz) ya no existe o perdí el acceso (era <#{ $channel }>). La pareja se marca como *rota* y no recibe seguimientos. Vuelve a formarla con `/pair create` si quieren continuar.
+pairs-broken = El canal de { $mentor } (mentor) y { $mentee } (aprendiz) ya no existe, o perdí el acceso (era <#{ $channel }>). La pareja se marca como *rota* y ya no recibe seguimientos. Si quieren continuar, vuelve a formarla con `/pair create`.
 pairs-suggest-intro =
     { $proposals ->
         [one] { $proposals } pareja sugerida. No se crea nada hasta que la apruebes.
@@ -124,7 +124,7 @@ pairs-created-count =
     }
 pairs-skipped-count = Se omitieron { $count }:
 pairs-goal-empty-title = Ponle un título corto a la meta.
-pairs-goal-title-too-long = Ese título tiene { $chars } caracteres; no pases de { $max }.
+pairs-goal-title-too-long = Ese título tiene { $chars } caracteres; que no pase de { $max }, por favor.
 pairs-goal-bad-date = No entiendo la fecha "{ $input }". Escríbela como `2026-12-24` o `in 3 weeks`.
 pairs-goal-in-the-past = El { $date } ya pasó. Elige una fecha a partir de hoy.
 pairs-goal-added = 🎯 <@{ $by }> ha añadido la meta **#{ $number }: { $title }**. Márcala como cumplida con `/goal done { $number }`.
@@ -144,4 +144,4 @@ pairs-icebreaker-5 = ¿Qué proyecto te enorgullece más, y por qué?
 pairs-icebreaker-6 = ¿Qué te gustaría dejar de hacer, o empezar a hacer?
 pairs-icebreaker-7 = ¿Qué momento de tu semana es el mejor para una llamada rápida?
 pairs-if-something-is-wrong = Si algo no te parece bien
-pairs-report-hint = Pulsa **Informar de un problema** (aquí y debajo de cada seguimiento) o usa `/report` en cualquier lugar. Solo lo leen los moderadores; a la otra persona nunca se le dice nada.
+pairs-report-hint = Pulsa **Informar de un problema** (aquí y debajo de cada seguimiento) o usa `/report` en cualquier lugar. Solo lo leen los moderadores, y a la otra persona nunca se le dice nada.

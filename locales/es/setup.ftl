@@ -1,5 +1,5 @@
 setup-admin-only = Solo los administradores del servidor (con el permiso Gestionar servidor) pueden cambiar la configuración de tandem.
-setup-access-unfinished = Discord rechazó algunos cambios, así que puede que algunos canales de pareja aún muestren el rol de moderador anterior. Lo terminaré la próxima vez que me inicie; para terminarlo ahora, vuelve a usar `/setup moderator_role`.
+setup-access-unfinished = Discord rechazó algunos cambios, así que puede que algunos canales de pareja aún muestren el rol de moderador anterior. Lo terminaré la próxima vez que me inicie. Para terminarlo ahora, vuelve a usar `/setup moderator_role`.
 setup-title = Configuración de tandem
 setup-saved = Guardado. Así está configurado tandem ahora:
 setup-unchanged = No ha cambiado nada. Así está configurado tandem:
@@ -37,18 +37,18 @@ setup-access-moved =
         [one] Listo: el nuevo rol de moderador puede ver el canal de pareja y el anterior ya no.
        *[other] Listo: el nuevo rol de moderador puede ver los { $channels } canales de pareja y el anterior ya no.
     }
-setup-bad-timezone = No conozco la zona horaria "{ $input }". Elige una de la lista mientras escribes, p. ej. `Europe/Berlin`, `America/New_York` o `UTC+2`.
+setup-bad-timezone = No conozco la zona horaria "{ $input }". Elige una de la lista mientras escribes, por ejemplo `Europe/Berlin`, `America/New_York` o `UTC+2`.
 # p. ej. "Europe/Berlin (ahora UTC+01:00)"
 setup-timezone-value = { $zone } (ahora UTC{ $offset })
 setup-approval-needed = necesitan la aprobación de un moderador
 setup-approval-not-needed = se activan al momento
 # $place es la mención de un canal.
-setup-channel-unreachable = Ya no puedo abrir { $place }; puede que se haya borrado. Elige otro con `/setup`.
+setup-channel-unreachable = Ya no puedo abrir { $place }. Puede que se haya borrado. Elige otro con `/setup`.
 setup-cron-fields = debería tener 5 campos (minuto, hora, día, mes, día de la semana), como `0 17 * * Tue`
 setup-cron-syntax = no se pudo leer; escríbelo como `0 17 * * Tue` (minuto, hora, día, mes, día de la semana)
 setup-cron-never = nunca se activa
 setup-cron-too-often = se activa más de una vez por hora; elige como mucho una vez por hora
-setup-bad-schedule = `{ $option }` "{ $input }" no funciona: { $why }. Los campos son minuto, hora, día, mes y día de la semana, en la zona horaria del servidor; `default` vuelve a la programación estándar.
+setup-bad-schedule = `{ $option }` "{ $input }" no funciona: { $why }. Los campos son minuto, hora, día, mes y día de la semana, en la zona horaria del servidor. Usa `default` para volver a la programación estándar.
 setup-schedule = `{ $cron }`
 setup-schedule-default = `{ $cron }` (predeterminada)
 setup-schedule-next = próxima: <t:{ $next }:F>

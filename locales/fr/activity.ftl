@@ -21,4 +21,4 @@ activity-kudos = 🙌 **Kudos à <@{ $receiver }>** de la part de <@{ $giver }>�
         [one] { $received }er
        *[other] { $received }e
     } kudos. Remercie quelqu'un avec `/kudos`.
-activity-kudos-limited = Tu as donné { $per_day } kudos ces dernières 24 heures, merci de les distribuer autour de toi ! Tu pourras en donner d'autres <t:{ $again }:R>.
+activity-kudos-limited = Tu as donné { $per_day } kudos ces dernières 24 heures. Merci de les distribuer autour de toi ! Tu pourras en donner d'autres <t:{ $again }:R>.

@@ -18,9 +18,9 @@ checkins-open-goals =
 # $members: the pair's mentions joined with "and"; $until: a Unix time for a Discord timestamp.
 checkins-prompt = **C'est l'heure du point d'étape**, { $members } ! Comment ça se passe ?
     Choisissez votre humeur, puis appuyez sur **Répondre** pour dire ce qui a avancé, ce qui bloque et la suite. { $goals }
-    Idéalement avant l'échéance (<t:{ $until }:R>) ; les réponses en retard comptent aussi.
+    À rendre <t:{ $until }:R>, mais les réponses en retard comptent aussi.
 checkins-reminder =
-    { $members }, petit rappel en douceur — le point d'étape de cette semaine vous attend toujours : { $link }
+    { $members }, petit rappel en douceur. Le point d'étape de cette semaine vous attend toujours : { $link }
     Ça prend une minute, et les réponses en retard comptent aussi.
 checkins-modal-title = Ton point d'étape
 checkins-progress = Quels progrès depuis la dernière fois ?

@@ -27,9 +27,9 @@ digest-reason-goals-overdue =
        *[other] { $count } objectifs en retard
     }
 digest-action-quiet = dis bonjour dans leur salon, ou demande à chacun en privé si le binôme fonctionne toujours
-digest-action-unanswered = demande-leur si l'horaire des points d'étape leur convient ; `/pair pause` leur permet de souffler
+digest-action-unanswered = demande-leur si l'horaire des points d'étape leur convient, ou propose-leur une pause avec `/pair pause`
 digest-action-mood = contacte chaque membre en privé pour lui demander comment ça se passe
-digest-action-goals = aide-les à revoir l'échéance ou l'ampleur de leurs objectifs
+digest-action-goals = aide-les à fixer de nouvelles dates pour leurs objectifs, ou à les rendre plus modestes
 # Shown instead of a member who erased their data.
 digest-erased = (effacé)
 digest-pair = { $mentor } & { $mentee }

@@ -3,4 +3,4 @@ errors-guild-only = Cette commande fonctionne sur un serveur, pas en messages pr
 errors-not-allowed = Tu n'as pas la permission d'utiliser cette commande.
 errors-stale-button = Ce bouton n'est plus valide. Relance la commande.
 errors-stale-form = Ce formulaire n'est plus valide. Relance la commande.
-errors-internal = Désolé, quelque chose s'est mal passé de notre côté et rien n'a été modifié. Si ça se reproduit, préviens un modérateur en lui donnant le code d'erreur `{ $error_id }`.
+errors-internal = Désolé, quelque chose s'est mal passé de notre côté. Rien n'a été modifié. Si ça se reproduit, préviens un modérateur en lui donnant le code d'erreur `{ $error_id }`.

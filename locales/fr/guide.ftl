@@ -20,7 +20,7 @@ guide-conduct =
 guide-confidentiality-heading = Confidentialité
 guide-confidentiality =
     • Ce que ton partenaire te confie reste entre vous deux, sauf si quelqu'un est en danger.
-    • Les modérateurs regardent les salons des binômes seulement pour aider. tandem compte les messages, il ne les lit jamais.
+    • Les modérateurs regardent les salons des binômes seulement pour aider. tandem compte les messages, mais ne les lit jamais.
     • `/mydata export` montre ce que tandem conserve sur toi ; `/mydata delete` l'efface.
 guide-resources-heading = Ressources
 guide-resources-continued = Ressources (suite)
@@ -46,7 +46,7 @@ guide-read-thanks = Merci d'avoir lu le guide ! Un modérateur peut maintenant t
 guide-read-already = Tu as déjà confirmé avoir lu le guide le <t:{ $at }:D>. Il n'y a plus rien à faire.
 guide-read-not-mentor = Tu n'es plus mentor sur ce serveur, il n'y a donc rien à confirmer.
 # /pair create and Approve on a /pair suggest preview.
-guide-mentor-not-oriented = <@{ $mentor }> doit encore lire le guide du programme : le binôme pourra être formé une fois qu'il aura appuyé sur « Je l'ai lu » (dans mon message privé, ou avec `/guide`).
+guide-mentor-not-oriented = <@{ $mentor }> doit encore lire le guide du programme. Le binôme pourra être formé une fois qu'il aura appuyé sur « Je l'ai lu » (dans mon message privé, ou avec `/guide`).
 guide-suggest-left-out =
     { $count ->
         [one] { $count } mentor avec une place libre est laissé de côté tant qu'il n'a pas lu le guide.
@@ -64,15 +64,15 @@ guide-title-too-long = Ce titre fait { $chars } caractères ; { $max } au maximu
 guide-link-empty = Ajoute l'adresse web de la ressource, en commençant par https://.
 guide-not-a-link = « { $link } » n'est pas une adresse web. Colle le lien complet, en commençant par https://.
 guide-not-web = Seuls les liens web peuvent être ajoutés (commençant par https:// ou http://), pas les liens « { $scheme } ».
-guide-link-too-long = Ce lien fait { $chars } caractères ; { $max } au maximum, s'il te plaît (un lien plus court vers la même page convient).
-guide-full = Ce serveur a déjà { $max } ressources, le maximum que le guide affiche. Retire-en une d'abord avec `/resources remove`.
+guide-link-too-long = Ce lien fait { $chars } caractères ; { $max } au maximum, s'il te plaît. Un lien plus court vers la même page convient aussi.
+guide-full = Ce serveur a déjà { $max } ressources, le maximum que le guide peut afficher. Retire-en une d'abord avec `/resources remove`.
 guide-added = Ressource n° { $id } ajoutée ({ $audience }) : « { $title } ». Les membres la voient avec `/guide`.
 guide-no-resource = Il n'y a pas de ressource n° { $id } sur ce serveur. `/resources list` affiche leurs numéros.
 guide-removed = Ressource n° { $id } retirée : « { $title } ».
 guide-list-title = Ressources du programme
 guide-list-empty = Aucune ressource pour l'instant. Ajoutes-en une avec `/resources add`.
 guide-list-line = `n° { $id }` { $title } : { $url } ({ $audience }, ajoutée le <t:{ $at }:D>)
-guide-list-footer = { $count } ressources sur { $max }. `/resources remove` prend le numéro.
+guide-list-footer = { $count } ressources sur { $max }. Pour en retirer une, donne son numéro à `/resources remove`.
 # /setup
 guide-setup-orientation = Orientation
 guide-setup-orientation-required = les nouveaux mentors lisent le guide avant de former un binôme

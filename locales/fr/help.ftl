@@ -1,5 +1,5 @@
 help-title = tandem : le mentorat sur ce serveur
-help-intro = tandem forme des binômes de mentors et de mentorés, donne à chaque binôme un salon privé, fait régulièrement le point avec eux et tient les modérateurs au courant de la marche du programme.
+help-intro = tandem forme des binômes de mentors et de mentorés, et donne à chaque binôme un salon privé. Il fait régulièrement le point avec les binômes et tient les modérateurs au courant de la marche du programme.
 help-for-everyone = Les commandes que tu peux utiliser
 help-for-moderators = Pour les modérateurs
 help-for-admins = Pour les admins

@@ -6,7 +6,7 @@ members-expectations =
     • Préviens ton partenaire, ou un modérateur, si tu as besoin d'une pause.
 members-how-to-change =
     {"**"}Tu peux changer d'avis à tout moment**
-    `/profile view` et `/profile edit` pour voir ou modifier ton profil, `/withdraw` pour quitter le programme, `/mydata export` pour obtenir une copie de tes données.
+    Utilise `/profile view` ou `/profile edit` pour voir ou modifier ton profil. `/withdraw` te permet de quitter le programme, et `/mydata export` te donne une copie de tes données.
 members-data-kept =
     {"**"}Ce que tandem conserve**
     Ton profil, tes réponses aux points d'étape et aux sondages, et le nombre d'activités dans le salon de ton binôme (jamais ce que tu écris). `/mydata delete` efface tout ça.
@@ -21,8 +21,8 @@ members-not-enrolled-self = Tu ne fais pas encore partie du programme. Rejoins-l
 members-only-own-profile = Tu ne peux voir que ton propre profil. Les modérateurs peuvent voir celui de tout le monde.
 members-which-profile = Tu as à la fois un profil de mentor et un profil de mentoré. Ajoute l'option `role` pour indiquer lequel modifier.
 members-left-programme = Tu as quitté le programme, il n'y a donc rien à modifier. Tu peux t'inscrire à nouveau avec `/enrol` quand tu veux.
-members-changed-meanwhile = Ton profil a changé pendant que je l'enregistrais (un modérateur vient peut-être de prendre une décision). Rien n'a été écrasé ; relance la commande.
-members-nothing-to-change = Rien à modifier : ajoute au moins une option (par ex. `topics` ou `timezone`).
+members-changed-meanwhile = Ton profil a changé pendant que je l'enregistrais (un modérateur vient peut-être de prendre une décision à son sujet). Rien n'a été modifié. Relance la commande.
+members-nothing-to-change = Rien à modifier. Ajoute au moins une option, par exemple `topics` ou `timezone`.
 members-profile-updated = Ton profil est à jour :
 members-status = Statut
 members-topics = Sujets
@@ -46,24 +46,24 @@ members-waiting-mentees = Mentorés en attente d'un mentor (attente la plus long
 members-none-yet = personne pour l'instant
 members-none-waiting = personne n'attend
 members-no-digest-channel = Astuce : choisis un salon du récapitulatif avec `/setup` pour que les nouvelles candidatures de mentor y soient publiées. En attendant, approuve-les avec les boutons ci-dessous.
-members-no-topics = Ajoute au moins un sujet, en les séparant par des virgules, par ex. `rust, career, sql`.
-members-too-many-topics = Ça fait { $count } sujets ; { $max } au maximum, s'il te plaît. Garde ceux qui comptent le plus.
+members-no-topics = Ajoute au moins un sujet, en les séparant par des virgules, par exemple `rust, career, sql`.
+members-too-many-topics = Ça fait { $count } sujets. Garde-en { $max } au maximum : ceux qui comptent le plus.
 members-topic-too-long = Le sujet « { $topic } » est trop long. Utilise des mots-clés courts séparés par des virgules.
 members-unknown-language = Je ne reconnais pas la langue « { $language } ». Utilise des codes comme `en, es, de` ou des noms comme `English`.
-members-too-many-languages = Ça fait { $count } langues ; indiques-en 5 au maximum.
-members-capacity-out-of-range = La capacité, c'est le nombre de mentorés que tu suis en même temps : de 1 à 5, pas { $capacity }.
+members-too-many-languages = Ça fait { $count } langues. Indiques-en 5 au maximum, s'il te plaît.
+members-capacity-out-of-range = La capacité, c'est le nombre de mentorés que tu suis en même temps. Choisis de 1 à 5, pas { $capacity }.
 members-about-too-long = Ta présentation fait { $chars } caractères ; limite-la à 300, s'il te plaît.
 members-goals-too-long = Tes objectifs font { $chars } caractères ; limite-les à 500, s'il te plaît.
-members-goals-required = Dis-nous ce que tu veux accomplir (l'option `goals`) : ça aide à trouver le bon mentor.
+members-goals-required = Dis-nous ce que tu veux accomplir dans l'option `goals`. Ça nous aide à trouver le bon mentor pour toi.
 # $option is an option's name as typed in Discord, e.g. `capacity`.
 members-not-for-role =
     { $role ->
         [mentor] `{ $option }` est réservé aux profils de mentor.
        *[mentee] `{ $option }` est réservé aux profils de mentoré.
     }
-members-enrolled-pending = Merci de proposer ton aide comme mentor ! Un modérateur va examiner ta candidature ; je t'enverrai un message privé avec la réponse (tu peux aussi consulter `/profile view`).
-members-enrolled-mentor = C'est noté, tu fais partie des mentors. Un modérateur va t'associer à un mentoré ; vous aurez un salon privé rien qu'à vous deux.
-members-enrolled-mentee = C'est noté, tu fais partie des mentorés. Un modérateur va t'associer à un mentor ; vous aurez un salon privé rien qu'à vous deux.
+members-enrolled-pending = Merci de proposer ton aide comme mentor ! Un modérateur va examiner ta candidature. Je t'enverrai un message privé avec la réponse, ou tu peux consulter `/profile view`.
+members-enrolled-mentor = C'est noté, tu fais partie des mentors. Un modérateur va t'associer à un mentoré, et vous aurez un salon privé rien qu'à vous deux.
+members-enrolled-mentee = C'est noté, tu fais partie des mentorés. Un modérateur va t'associer à un mentor, et vous aurez un salon privé rien qu'à vous deux.
 members-updated =
     { $role ->
         [mentor] Tu avais déjà un profil de mentor, je l'ai donc mis à jour.
@@ -102,9 +102,9 @@ members-status-withdrawn = a quitté le programme
 members-status-declined = candidature non retenue
 members-confirm-withdraw =
     { $roles ->
-        [mentor] Quitter le programme en tant que mentor ? Tes binômes en tant que mentor prendront fin. Ton profil est conservé pour que tu puisses revenir avec `/enrol` ; `/mydata delete` l'efface.
-        [mentee] Quitter le programme en tant que mentoré ? Tes binômes en tant que mentoré prendront fin. Ton profil est conservé pour que tu puisses revenir avec `/enrol` ; `/mydata delete` l'efface.
-       *[both] Quitter le programme en tant que mentor et mentoré ? Tes binômes en tant que mentor et en tant que mentoré prendront fin. Ton profil est conservé pour que tu puisses revenir avec `/enrol` ; `/mydata delete` l'efface.
+        [mentor] Quitter le programme en tant que mentor ? Tes binômes en tant que mentor prendront fin. Ton profil est conservé, donc tu peux revenir avec `/enrol`. Pour l'effacer, utilise `/mydata delete`.
+        [mentee] Quitter le programme en tant que mentoré ? Tes binômes en tant que mentoré prendront fin. Ton profil est conservé, donc tu peux revenir avec `/enrol`. Pour l'effacer, utilise `/mydata delete`.
+       *[both] Quitter le programme en tant que mentor et mentoré ? Tes binômes en tant que mentor et en tant que mentoré prendront fin. Ton profil est conservé, donc tu peux revenir avec `/enrol`. Pour l'effacer, utilise `/mydata delete`.
     }
 members-withdrawn =
     { $roles ->
@@ -116,10 +116,10 @@ members-applied = <@{ $user }>, candidature envoyée <t:{ $at }:R>
 members-waiting = <@{ $user }>, en attente (arrivée dans la file <t:{ $since }:R>)
 members-and-more = …et { $count } de plus
 members-answer-questions = Répondre aux questions
-members-enrolled-questions = Merci de proposer ton aide comme mentor ! Encore une étape : les modérateurs posent quelques questions à chaque nouveau mentor. Appuie sur **Répondre aux questions** ci-dessous ; ta candidature leur sera transmise avec tes réponses.
+members-enrolled-questions = Merci de proposer ton aide comme mentor ! Encore une étape : les modérateurs posent quelques questions à chaque nouveau mentor. Appuie sur **Répondre aux questions** ci-dessous, et ta candidature leur sera transmise avec tes réponses.
 members-nothing-to-answer = Aucune candidature n'attend tes réponses. Si tu veux être mentor, commence par `/enrol mentor`.
 members-answers-sent = Merci ! Ta candidature et tes réponses sont entre les mains des modérateurs. Je t'enverrai un message privé avec leur réponse.
-members-answers-sent-already = Tu as déjà envoyé tes réponses ; les modérateurs les ont bien reçues.
+members-answers-sent-already = Tu as déjà envoyé tes réponses. Les modérateurs les ont bien reçues.
 members-answer-every-question = Réponds à toutes les questions, puis renvoie le formulaire, s'il te plaît.
 members-answer-too-long = Une réponse fait { $chars } caractères ; limite chacune à { $max }, s'il te plaît.
 members-decline-title = Refuser la candidature
@@ -131,6 +131,6 @@ members-questions-saved = C'est enregistré. Les nouveaux mentors répondent dé
 members-questions-unchanged = Rien n'a changé. Les nouveaux mentors répondent à ces questions quand ils postulent :
 members-questions-current = Les nouveaux mentors répondent à ces questions quand ils postulent :
 members-questions-blank = Toutes les questions étaient vides, donc rien n'a changé. Écris-en au moins une, ou utilise `clear:True` pour n'en poser aucune.
-members-question-too-long = Une question fait { $chars } caractères ; Discord en affiche au plus { $max } dans un formulaire. Raccourcis-la et réessaie.
+members-question-too-long = Une question fait { $chars } caractères, mais un formulaire en affiche au plus { $max }. Raccourcis-la et réessaie.
 members-no-questions = Pas encore de questions : les nouveaux mentors postulent sans avoir à répondre. Ajoutes-en avec `/programme questions q1:…`.
 members-questions-need-approval = Sur ce serveur, les nouveaux mentors sont actifs tout de suite, donc personne ne reçoit de questions pour l'instant. Active l'approbation avec `/setup mentor_approval:True`.

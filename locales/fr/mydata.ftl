@@ -1,5 +1,5 @@
 mydata-export = Voici tout ce que tandem conserve à ton sujet sur ce serveur, dans un fichier JSON.
-mydata-confirm-delete = Effacer tout ce que tandem conserve à ton sujet sur ce serveur ? Tes profils et ton activité seront supprimés ; tes réponses aux sondages ne resteront que sous forme de chiffres anonymes. C'est définitif.
+mydata-confirm-delete = Effacer tout ce que tandem conserve à ton sujet sur ce serveur ? Tes profils et ton activité seront supprimés. Tes réponses aux sondages ne resteront que sous forme de chiffres anonymes. C'est définitif.
 mydata-delete-yes = Effacer mes données
 mydata-delete-no = Garder mes données
 mydata-kept = Rien n'a été effacé.

@@ -1,6 +1,6 @@
 pairs-only-moderators = Seuls les modérateurs peuvent former des binômes.
-pairs-no-category = Les salons des binômes ont d'abord besoin d'un emplacement : un admin doit lancer `/setup pair_category:` pour choisir la catégorie.
-pairs-channel-failed = Je n'ai pas pu créer le salon du binôme, donc aucun binôme n'a été formé. Vérifie que tandem a les permissions Gérer les salons et Gérer les rôles dans la catégorie des binômes (`/setup` indique ce qui manque), puis réessaie.
+pairs-no-category = Les salons des binômes ont d'abord besoin d'une catégorie. Un admin peut la choisir avec `/setup pair_category:`.
+pairs-channel-failed = Je n'ai pas pu créer le salon du binôme, donc aucun binôme n'a été formé. Vérifie que tandem a les permissions Gérer les salons et Gérer les rôles dans la catégorie des binômes (`/setup` indique ce qui manque). Puis réessaie.
 pairs-welcome-title = Bienvenue dans votre espace de mentorat
 pairs-icebreakers = Pour bien commencer
 pairs-first-goal = Première étape
@@ -16,7 +16,7 @@ pairs-survey-change = Qu'est-ce qu'on devrait changer ?
 pairs-bad-rating = La note doit être un nombre entier de 1 à 5. Appuie à nouveau sur le bouton Questionnaire de fin pour réessayer.
 pairs-survey-thanks = Merci ! Tes réponses sont enregistrées.
 pairs-not-your-survey = Ce questionnaire est réservé aux deux membres de ce binôme.
-pairs-refit-sent = J'ai prévenu les modérateurs en privé. Ton partenaire ne saura pas pourquoi : si un modérateur vous fait changer de binôme, on lui dira seulement que le binôme a pris fin.
+pairs-refit-sent = J'ai prévenu les modérateurs en privé. Ton partenaire ne saura pas pourquoi. Si un modérateur vous fait changer de binôme, on lui dira seulement que le binôme a pris fin.
 pairs-refit-no-channel = Les modérateurs n'ont pas configuré de salon où je peux les joindre. Écris directement à un modérateur.
 pairs-refit-only-members = Seuls les membres de ce binôme peuvent demander à changer de binôme.
 pairs-repair = Changer de binôme
@@ -43,7 +43,7 @@ pairs-mentor-full =
     }
 pairs-already-paired = <@{ $mentor }> et <@{ $mentee }> forment déjà un binôme.
 pairs-mentee-taken = <@{ $mentee }> a déjà un mentor. Mets d'abord fin à ce binôme si cette personne a besoin d'un nouveau mentor.
-pairs-rolled-back = Le binôme de <@{ $mentor }> et <@{ $mentee }> n'a pas pu être finalisé parce que tandem s'est arrêté. Rien n'a été conservé ; relance `/pair create`.
+pairs-rolled-back = Le binôme de <@{ $mentor }> et <@{ $mentee }> n'a pas pu être finalisé parce que tandem s'est arrêté. Rien n'a été conservé. Relance `/pair create`.
 pairs-created = Binôme formé : <@{ $mentor }> (mentor) avec <@{ $mentee }> (mentoré) dans <#{ $channel }>.
 pairs-welcome = <@{ $mentor }> est le **mentor**, <@{ $mentee }> le **mentoré**. Ce salon est privé : il n'est visible que par vous deux et les modérateurs.
 
@@ -59,7 +59,7 @@ pairs-ready-dm =
     }
 pairs-already-ended = Ce binôme a déjà pris fin.
 pairs-still-setting-up = Ce binôme est encore en cours de création. Réessaie dans une minute.
-pairs-channel-lost = Le salon de ce binôme a été perdu ; un modérateur peut vous reformer en binôme avec `/pair create`.
+pairs-channel-lost = Le salon de ce binôme n'existe plus. Un modérateur peut vous reformer en binôme avec `/pair create`.
 pairs-not-active = Ce binôme n'est pas actif.
 pairs-pause-weeks = La pause dure de 1 à 8 semaines, pas { $weeks }.
 pairs-paused = <@{ $by }> a mis ce binôme en pause jusqu'au <t:{ $until }:D> (<t:{ $until }:R>). Les points d'étape s'arrêtent jusque-là, puis reprennent tout seuls. Prenez soin de vous !
@@ -77,15 +77,15 @@ pairs-someone = quelqu'un
 pairs-lacking-post = la permission d'y publier
 pairs-lacking = **{ $permissions }** dans ce salon
 # $mentor and $mentee are mentions (or "someone"); $lacking is one of the two above.
-pairs-unreachable = Je ne peux pas publier dans <#{ $channel }>, le salon de { $mentor } (mentor) et { $mentee } (mentoré) : il me manque { $lacking }. Leurs points d'étape sont retentés à chaque série et reprendront tout seuls une fois le problème réglé ; après { $rounds } séries d'affilée sans accès, le binôme sera marqué hors service.
+pairs-unreachable = Je ne peux pas publier dans <#{ $channel }>, le salon de { $mentor } (mentor) et { $mentee } (mentoré). Il me manque { $lacking }. Leurs points d'étape sont retentés à chaque série et reprendront tout seuls une fois le problème réglé. Après { $rounds } séries d'affilée sans accès, le binôme sera marqué hors service.
 pairs-reachable-again = Je peux de nouveau publier dans <#{ $channel }> : les points d'étape de { $mentor } et { $mentee } reprennent.
-pairs-partner-left-dm = <@{ $gone }> a quitté { $guild }, donc ton binôme de mentorat a pris fin. Ce n'est la faute de personne, et merci pour le temps que tu as donné. Les modérateurs peuvent te proposer un nouveau binôme. Si tu as une minute, le questionnaire de fin ci-dessous aide le programme.
-pairs-refit-limit = Tu as déjà fait { $count } demandes cette semaine. Les modérateurs ont bien reçu ta demande et vont te contacter ; tu peux aussi leur écrire directement.
+pairs-partner-left-dm = <@{ $gone }> a quitté { $guild }, donc ton binôme de mentorat a pris fin. Ce n'est la faute de personne. Merci pour le temps que tu as donné. Les modérateurs peuvent te proposer un nouveau binôme. Si tu as une minute, le questionnaire de fin ci-dessous aide le programme.
+pairs-refit-limit = Tu as déjà fait { $count } demandes cette semaine. Les modérateurs ont bien reçu ta demande et vont te contacter. Tu peux aussi leur écrire directement.
 pairs-refit-request = <@{ $user }> a demandé, en privé, à changer de partenaire.
     Binôme : <@{ $mentor }> (mentor) et <@{ $mentee }> (mentoré) dans <#{ $channel }>.
-    Changer de binôme met fin à ce binôme avec le motif *pas le bon duo* et remet le mentoré dans la file d'attente ; l'autre membre saura seulement que le binôme a pris fin.
+    Changer de binôme met fin à ce binôme avec le motif *pas le bon duo* et remet le mentoré dans la file d'attente. L'autre membre saura seulement que le binôme a pris fin.
 pairs-repaired = Changement de binôme fait par <@{ $moderator }> : le binôme a pris fin et le mentoré est de retour dans la file d'attente.
-pairs-broken = Le salon du binôme { $mentor } (mentor) et { $mentee } (mentoré) a disparu, ou j'y ai perdu l'accès (c'était <#{ $channel }>). Le binôme est marqué *hors service* et ne reçoit plus de points d'étape. Reforme-le avec `/pair create` si les deux veulent continuer.
+pairs-broken = Le salon de { $mentor } (mentor) et { $mentee } (mentoré) a disparu, ou j'y ai perdu l'accès (c'était <#{ $channel }>). Le binôme est marqué *hors service* et ne reçoit plus de points d'étape. Si les deux veulent continuer, reforme-le avec `/pair create`.
 pairs-suggest-intro =
     { $proposals ->
         [one] { $proposals } binôme suggéré. Rien n'est créé tant que tu n'as pas approuvé. Choisis-en dans le menu pour n'approuver que ceux-là.
@@ -124,7 +124,7 @@ pairs-created-count =
     }
 pairs-skipped-count = Non créés ({ $count }) :
 pairs-goal-empty-title = Donne un titre court à l'objectif.
-pairs-goal-title-too-long = Ce titre fait { $chars } caractères ; limite-le à { $max }.
+pairs-goal-title-too-long = Ce titre fait { $chars } caractères ; { $max } au maximum, s'il te plaît.
 pairs-goal-bad-date = Je n'arrive pas à lire la date « { $input } ». Écris-la sous la forme `2026-12-24` ou `in 3 weeks`.
 pairs-goal-in-the-past = Le { $date } est déjà passé. Choisis une date à partir d'aujourd'hui.
 pairs-goal-added = 🎯 <@{ $by }> a ajouté l'objectif **#{ $number } : { $title }**. Quand il est atteint : `/goal done { $number }`.
@@ -145,4 +145,4 @@ pairs-icebreaker-5 = Quel projet t'a apporté le plus de fierté, et pourquoi ?
 pairs-icebreaker-6 = Qu'aimerais-tu arrêter de faire, ou commencer à faire ?
 pairs-icebreaker-7 = À quel moment de ta semaine un petit appel t'arrange-t-il le mieux ?
 pairs-if-something-is-wrong = Si quelque chose ne va pas
-pairs-report-hint = Appuie sur **Signaler un problème** (ici et sous chaque point d'étape) ou utilise `/report` n'importe où. Seuls les modérateurs le lisent ; ton partenaire n'est jamais prévenu.
+pairs-report-hint = Appuie sur **Signaler un problème** (ici et sous chaque point d'étape) ou utilise `/report` n'importe où. Seuls les modérateurs le lisent, et ton partenaire n'est jamais prévenu.

@@ -1,5 +1,5 @@
 setup-admin-only = Seuls les admins du serveur (permission Gérer le serveur) peuvent modifier la configuration de tandem.
-setup-access-unfinished = Discord a refusé certaines modifications, donc quelques salons de binôme affichent peut-être encore l'ancien rôle des modérateurs. Je terminerai au prochain démarrage ; pour terminer maintenant, relance `/setup moderator_role`.
+setup-access-unfinished = Discord a refusé certaines modifications, donc quelques salons de binôme affichent peut-être encore l'ancien rôle des modérateurs. Je terminerai au prochain démarrage. Pour terminer maintenant, relance `/setup moderator_role`.
 setup-title = Configuration de tandem
 setup-saved = C'est enregistré. Voici la configuration actuelle de tandem :
 setup-unchanged = Rien n'a changé. Voici la configuration de tandem :
@@ -37,18 +37,18 @@ setup-access-moved =
         [one] C'est fait : le nouveau rôle des modérateurs voit le salon de binôme, l'ancien ne le voit plus.
        *[other] C'est fait : le nouveau rôle des modérateurs voit les { $channels } salons de binôme, l'ancien ne les voit plus.
     }
-setup-bad-timezone = Je ne connais pas le fuseau horaire « { $input } ». Choisis-en un dans la liste pendant que tu tapes, par ex. `Europe/Berlin`, `America/New_York` ou `UTC+2`.
+setup-bad-timezone = Je ne connais pas le fuseau horaire « { $input } ». Choisis-en un dans la liste pendant que tu tapes, par exemple `Europe/Berlin`, `America/New_York` ou `UTC+2`.
 # e.g. "Europe/Berlin (UTC+01:00 now)"
 setup-timezone-value = { $zone } (UTC{ $offset } actuellement)
 setup-approval-needed = doivent être approuvés par un modérateur
 setup-approval-not-needed = sont actifs tout de suite
 # $place is a channel mention.
-setup-channel-unreachable = Je n'arrive plus à ouvrir { $place } ; il a peut-être été supprimé. Choisis-en un autre avec `/setup`.
+setup-channel-unreachable = Je n'arrive plus à ouvrir { $place }. Il a peut-être été supprimé. Choisis-en un autre avec `/setup`.
 setup-cron-fields = il faut 5 champs (minute heure jour mois jour-de-la-semaine), comme `0 17 * * Tue`
 setup-cron-syntax = impossible de le lire ; écris-le comme `0 17 * * Tue` (minute heure jour mois jour-de-la-semaine)
 setup-cron-never = il ne se déclenche jamais
 setup-cron-too-often = il se déclenche plus d'une fois par heure ; choisis au maximum une fois par heure
-setup-bad-schedule = `{ $option }` « { $input } » ne fonctionne pas : { $why }. Les champs sont minute, heure, jour, mois, jour de la semaine, dans le fuseau horaire du serveur ; `default` revient au calendrier standard.
+setup-bad-schedule = `{ $option }` « { $input } » ne fonctionne pas : { $why }. Les champs sont minute, heure, jour, mois et jour de la semaine, dans le fuseau horaire du serveur. Utilise `default` pour revenir au calendrier standard.
 setup-schedule = `{ $cron }`
 setup-schedule-default = `{ $cron }` (par défaut)
 setup-schedule-next = prochain envoi : <t:{ $next }:F>
