@@ -88,7 +88,8 @@ struct Panel {
     values: Vec<Option<f64>>,
     y_range: std::ops::Range<f64>,
     y_ticks: Vec<f64>,
-    y_format: fn(&f64) -> String,
+    /// Tick labels, in the reader's language ("50%", "50 %").
+    y_format: Box<dyn Fn(&f64) -> String>,
 }
 
 /// PNG bytes.
@@ -179,7 +180,7 @@ fn draw_panel<'a>(
         .axis_style(MUTED)
         .label_style((FONT, LABEL_SIZE).into_font().color(&BLACK))
         .x_label_formatter(&x_fmt)
-        .y_label_formatter(&panel.y_format)
+        .y_label_formatter(&*panel.y_format)
         .draw()?;
 
     if panel.values.iter().all(Option::is_none) {
@@ -311,7 +312,7 @@ fn answer_rate_panel(l: Locale, weeks: &[ChartWeek]) -> Panel {
         values,
         y_range: -4.0..106.0,
         y_ticks: vec![0.0, 25.0, 50.0, 75.0, 100.0],
-        y_format: |y| format!("{y:.0}%"),
+        y_format: Box::new(move |y| t!(l, "digest-percent", value = l.number(*y, 0))),
     }
 }
 
@@ -337,7 +338,7 @@ fn active_pairs_panel(l: Locale, weeks: &[ChartWeek]) -> Panel {
         values,
         y_range: -pad..top as f64 + pad,
         y_ticks: (0..=top).step_by(step as usize).map(f64::from).collect(),
-        y_format: |y| format!("{y:.0}"),
+        y_format: Box::new(|y| format!("{y:.0}")),
     }
 }
 
@@ -372,7 +373,7 @@ fn pulse_panel(l: Locale, weeks: &[ChartWeek]) -> Panel {
         values,
         y_range: 0.8..5.25,
         y_ticks: vec![1.0, 2.0, 3.0, 4.0, 5.0],
-        y_format: |y| format!("{y:.0}"),
+        y_format: Box::new(|y| format!("{y:.0}")),
     }
 }
 
