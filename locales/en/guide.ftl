@@ -88,3 +88,7 @@ guide-digest-more =
         [one] …and { $count } more
        *[other] …and { $count } more
     }
+# /profile view and /members, while a server requires orientation.
+guide-profile-heading = Orientation
+guide-profile-owed = Still to read the programme guide. Open it with `/guide` and press **I've read it**; then this mentor can be paired.
+guide-members-heading = Waiting on orientation

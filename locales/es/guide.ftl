@@ -88,3 +88,6 @@ guide-digest-more =
         [one] …y { $count } más
        *[other] …y { $count } más
     }
+guide-profile-heading = Orientación
+guide-profile-owed = Falta leer la guía del programa. Ábrela con `/guide` y pulsa **Ya la he leído**; después se puede formar pareja con esta persona mentora.
+guide-members-heading = Pendientes de orientación

@@ -88,3 +88,6 @@ guide-digest-more =
         [one] … et { $count } de plus
        *[other] … et { $count } de plus
     }
+guide-profile-heading = Orientation
+guide-profile-owed = Le guide du programme reste à lire. Ouvrez-le avec `/guide` et appuyez sur **Je l'ai lu** ; ce mentor pourra ensuite être mis en binôme.
+guide-members-heading = En attente d'orientation

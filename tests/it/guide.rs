@@ -444,6 +444,39 @@ async fn with_orientation_required_a_newly_approved_mentor_is_paired_only_after_
         .unwrap()
         .is_empty());
 
+    // Her profile and the members' list say what she still has to do.
+    let owed = m::PROFILE_OWED.get(EN);
+    let profile = app.run(nia, "profile view", &[]).await;
+    assert!(profile.text().contains(&owed), "{}", profile.text());
+    let profile = app
+        .run(
+            moderator,
+            "profile view",
+            &[("user", json!(nia.to_string()))],
+        )
+        .await;
+    assert!(profile.text().contains(&owed), "{}", profile.text());
+    let old_profile = app
+        .run(
+            moderator,
+            "profile view",
+            &[("user", json!(old.to_string()))],
+        )
+        .await;
+    assert!(
+        !old_profile.text().contains(&owed),
+        "{}",
+        old_profile.text()
+    );
+    let members = app.run(moderator, "members", &[]).await;
+    let waiting = members
+        .text()
+        .split(&m::MEMBERS_HEADING.get(EN))
+        .nth(1)
+        .map(|rest| rest.lines().nth(1).unwrap_or_default().to_string())
+        .unwrap_or_else(|| panic!("no orientation list: {}", members.text()));
+    assert_eq!(waiting, format!("<@{nia}>"), "{}", members.text());
+
     // Suggestions leave her out and say so; the mentor approved earlier is proposed.
     let preview = app.run(moderator, "pair suggest", &[]).await;
     let text = preview.text();
@@ -488,6 +521,15 @@ async fn with_orientation_required_a_newly_approved_mentor_is_paired_only_after_
     assert_eq!(
         app.sim.reply(press).await.content(),
         messages::members::NOT_YOUR_BUTTON.get(EN)
+    );
+
+    let profile = app.run(nia, "profile view", &[]).await;
+    assert!(!profile.text().contains(&owed), "{}", profile.text());
+    let members = app.run(moderator, "members", &[]).await;
+    assert!(
+        !members.text().contains(&m::MEMBERS_HEADING.get(EN)),
+        "{}",
+        members.text()
     );
 
     let r = app

@@ -78,6 +78,24 @@ pub async fn members(ctx: Context<'_>) -> Result<(), Error> {
             list(&waiting, m::waiting, m::NONE_WAITING.get(l)),
             false,
         );
+    if settings.require_orientation {
+        let owing = db.mentors_awaiting_orientation(guild_id).await?;
+        if !owing.is_empty() {
+            let mut lines: Vec<String> = owing
+                .iter()
+                .take(LIST_LIMIT)
+                .map(|u| format!("<@{u}>"))
+                .collect();
+            if owing.len() > LIST_LIMIT {
+                lines.push(m::and_more(l, owing.len() - LIST_LIMIT));
+            }
+            embed = embed.field(
+                messages::guide::MEMBERS_HEADING.get(l),
+                lines.join(" "),
+                false,
+            );
+        }
+    }
     let digest_set = settings.digest_channel_id.is_some();
     let mut reply = poise::CreateReply::default().ephemeral(true);
     if !pending.is_empty() && !digest_set {

@@ -89,9 +89,23 @@ pub async fn view(
             messages::members::not_enrolled_other(l, target)
         }));
     }
+    // A mentor the orientation gate holds back says so, for them and for moderators.
+    let gated = db
+        .guild_settings(guild_id)
+        .await?
+        .is_some_and(|s| s.require_orientation)
+        && db.owes_orientation(guild_id, target).await?;
     let mut reply = poise::CreateReply::default().ephemeral(true);
     for p in &profiles {
-        reply = reply.embed(card(l, p));
+        let mut embed = card(l, p);
+        if gated && p.role == Role::Mentor {
+            embed = embed.field(
+                messages::guide::PROFILE_HEADING.get(l),
+                messages::guide::PROFILE_OWED.get(l),
+                false,
+            );
+        }
+        reply = reply.embed(embed);
     }
     ctx.send(reply).await?;
     Ok(())

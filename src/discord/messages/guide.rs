@@ -158,3 +158,7 @@ pub fn orientation_value(required: bool) -> Key {
         Key("guide-setup-orientation-off")
     }
 }
+
+pub const PROFILE_HEADING: Key = Key("guide-profile-heading");
+pub const PROFILE_OWED: Key = Key("guide-profile-owed");
+pub const MEMBERS_HEADING: Key = Key("guide-members-heading");
