@@ -133,6 +133,7 @@ fn main() {
             black_box(&mentees),
             black_box(&mentors),
             &previous,
+            &std::collections::HashSet::new(),
             &weights,
             at,
         );

@@ -134,3 +134,14 @@ members-questions-blank = The questions were all blank, so nothing changed. Writ
 members-question-too-long = A question is { $chars } characters long, but a form can show at most { $max }. Shorten it and try again.
 members-no-questions = No questions yet: new mentors apply without answering any. Add some with `/programme questions q1:…`.
 members-questions-need-approval = New mentors are active at once in this server, so nobody is asked yet. Turn on approval with `/setup mentor_approval:True`.
+# /profile avoid: whom a member asks not to be paired with. Nobody else sees the list.
+members-avoid-added = Done. You won't be paired with <@{ $user }>. They aren't told, and moderators only see that a pairing isn't possible.
+members-avoid-already = <@{ $user }> is already on your list.
+members-avoid-removed = <@{ $user }> can be paired with you again.
+members-avoid-not-listed = <@{ $user }> isn't on your list, so nothing changed.
+members-avoid-full = Your list already has { $max } people. Take someone off with `undo:True` first.
+members-avoid-self = That's you. Choose someone else.
+members-avoid-bot = Bots are never paired, so there's nothing to avoid.
+members-avoid-not-member = I can't find that person in this server. Choose someone from the list as you type.
+members-avoid-list = You asked not to be paired with: { $users }. Only you can see this list. To take someone off, use `/profile avoid user: undo:True`.
+members-avoid-empty = You haven't asked to avoid anyone. If you'd rather not be paired with someone, use `/profile avoid user:`. Only you will know.

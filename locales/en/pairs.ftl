@@ -145,3 +145,4 @@ pairs-icebreaker-6 = What's one thing you'd like to stop doing, or start doing?
 pairs-icebreaker-7 = When in your week is the best time for a quick call?
 pairs-if-something-is-wrong = If something feels wrong
 pairs-report-hint = Press **Report a problem** (here and under every check-in) or use `/report` anywhere. Only the moderators read it, and your partner is never told.
+pairs-kept-apart = <@{ $mentor }> and <@{ $mentee }> can't be paired, for a private reason. Please choose another pairing.

@@ -145,3 +145,4 @@ pairs-icebreaker-6 = ¿Qué te gustaría dejar de hacer, o empezar a hacer?
 pairs-icebreaker-7 = ¿Qué momento de tu semana es el mejor para una llamada rápida?
 pairs-if-something-is-wrong = Si algo no te parece bien
 pairs-report-hint = Pulsa **Informar de un problema** (aquí y debajo de cada seguimiento) o usa `/report` en cualquier lugar. Solo lo leen los moderadores, y a la otra persona nunca se le dice nada.
+pairs-kept-apart = <@{ $mentor }> y <@{ $mentee }> no pueden formar pareja, por un motivo privado. Elige otra pareja, por favor.

@@ -89,5 +89,5 @@ guide-digest-more =
        *[other] … et { $count } de plus
     }
 guide-profile-heading = Orientation
-guide-profile-owed = Le guide du programme reste à lire. Ouvrez-le avec `/guide` et appuyez sur **Je l'ai lu** ; ce mentor pourra ensuite être mis en binôme.
+guide-profile-owed = Le guide du programme reste à lire. Ouvre-le avec `/guide` et appuie sur **Je l'ai lu** ; ce mentor pourra ensuite être mis en binôme.
 guide-members-heading = En attente d'orientation

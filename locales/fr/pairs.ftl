@@ -146,3 +146,4 @@ pairs-icebreaker-6 = Qu'aimerais-tu arrêter de faire, ou commencer à faire ?
 pairs-icebreaker-7 = À quel moment de ta semaine un petit appel t'arrange-t-il le mieux ?
 pairs-if-something-is-wrong = Si quelque chose ne va pas
 pairs-report-hint = Appuie sur **Signaler un problème** (ici et sous chaque point d'étape) ou utilise `/report` n'importe où. Seuls les modérateurs le lisent, et ton partenaire n'est jamais prévenu.
+pairs-kept-apart = <@{ $mentor }> et <@{ $mentee }> ne peuvent pas former un binôme, pour une raison privée. Choisis un autre binôme, s'il te plaît.

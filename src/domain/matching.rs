@@ -140,15 +140,26 @@ pub struct Matching {
     pub repeats: usize,
 }
 
+/// Most people one member can ask not to be paired with (`/profile avoid`).
+pub const MAX_AVOIDED: usize = 20;
+
+/// Who must not be paired together, from (member, person they avoid) rows: both orders, so a
+/// (mentor, mentee) look-up finds a wish either of them made.
+pub fn kept_apart(rows: &[(u64, u64)]) -> HashSet<(u64, u64)> {
+    rows.iter().flat_map(|&(a, b)| [(a, b), (b, a)]).collect()
+}
+
 /// Suggests pairs of waiting mentees and mentors with free slots.
 ///
 /// `previous`: (mentor_id, mentee_id) pairs that existed before (any status).
+/// `apart`: (mentor_id, mentee_id) pairs never to propose (see [`kept_apart`]).
 /// `at`: the instant at which UTC offsets are taken (DST matters).
 /// User ids are assumed unique within `mentees` and within `mentors`; the same id may be in both.
 pub fn suggest(
     mentees: &[Mentee],
     mentors: &[Mentor],
     previous: &HashSet<(u64, u64)>,
+    apart: &HashSet<(u64, u64)>,
     weights: &Weights,
     at: DateTime<Utc>,
 ) -> Matching {
@@ -171,7 +182,12 @@ pub fn suggest(
     let mut cells: Vec<Option<Cell>> = Vec::with_capacity(mentees.len() * n_mentors);
     for mentee in &mentee_profiles {
         for (mentor, profile) in mentors.iter().zip(&mentor_profiles) {
-            cells.push(evaluate(mentee, profile, mentor, previous, weights));
+            let cell = if apart.contains(&(profile.id, mentee.id)) {
+                None
+            } else {
+                evaluate(mentee, profile, mentor, previous, weights)
+            };
+            cells.push(cell);
         }
     }
     let cell = |mentee: usize, mentor: usize| cells[mentee * n_mentors + mentor];
@@ -506,7 +522,14 @@ mod tests {
         weights: &Weights,
     ) -> Matching {
         let previous: HashSet<(u64, u64)> = previous.iter().copied().collect();
-        let matching = suggest(mentees, mentors, &previous, weights, january());
+        let matching = suggest(
+            mentees,
+            mentors,
+            &previous,
+            &HashSet::new(),
+            weights,
+            january(),
+        );
         check_invariants(mentees, mentors, &previous, &matching);
         matching
     }
@@ -1067,5 +1090,42 @@ mod tests {
         let t = Tiers::new(20_000, 20_000);
         assert!(!t.wait_bonus);
         assert!(t.first_time > 20_000 * t.repeat);
+    }
+
+    #[test]
+    fn people_kept_apart_are_never_proposed_whoever_asked() {
+        let mentees = [mentee(1, 3, &["rust"], &["en"])];
+        let mentors = [
+            mentor(10, 1, 0, &["rust"], &["en"]),
+            mentor(11, 1, 0, &["go"], &["en"]),
+        ];
+        let best = run(&mentees, &mentors, &[]);
+        assert_eq!(best.proposals[0].mentor_id, 10);
+        // The mentee asked, or the mentor did: either way the other mentor is proposed.
+        for row in [(1, 10), (10, 1)] {
+            let apart = kept_apart(&[row]);
+            let m = suggest(
+                &mentees,
+                &mentors,
+                &HashSet::new(),
+                &apart,
+                &Weights::default(),
+                january(),
+            );
+            assert_eq!(m.proposals.len(), 1);
+            assert_eq!(m.proposals[0].mentor_id, 11, "{row:?}");
+        }
+        // Nobody else: the mentee waits, and the reason names no one.
+        let apart = kept_apart(&[(1, 10)]);
+        let m = suggest(
+            &mentees,
+            &mentors[..1],
+            &HashSet::new(),
+            &apart,
+            &Weights::default(),
+            january(),
+        );
+        assert!(m.proposals.is_empty());
+        assert_eq!(m.unmatched, [(1, Unmatched::NoFreeMentor)]);
     }
 }

@@ -90,6 +90,8 @@ pub enum PairRefusal {
     AlreadyPaired,
     /// The mentee already has an open pair (with anyone).
     MenteeTaken,
+    /// One of them asked not to be paired with the other (who asked is never said).
+    KeptApart,
 }
 
 /// A pair whose channel the bot could not post in.
@@ -137,6 +139,20 @@ impl Db {
             if status.as_deref() != Some(Status::Active.as_str()) {
                 return Ok(Err(PairRefusal::NotActive(role)));
             }
+        }
+        let apart: bool = sql(
+            "SELECT EXISTS (SELECT 1 FROM avoidances WHERE guild_id = ?
+               AND ((user_id = ? AND avoided_user_id = ?) OR (user_id = ? AND avoided_user_id = ?)))",
+        )
+        .bind(to_db(guild_id))
+        .bind(to_db(mentor))
+        .bind(to_db(mentee))
+        .bind(to_db(mentee))
+        .bind(to_db(mentor))
+        .scalar(&mut tx)
+        .await?;
+        if apart {
+            return Ok(Err(PairRefusal::KeptApart));
         }
         // Read in the same transaction as the pair is made: a mentor who owes the guide is
         // not paired while the server requires it (turning the setting off lets them be).

@@ -25,6 +25,9 @@ pub struct UserColumn {
     pub erase: Erase,
     /// Columns of a detached row that hold the person's own words: emptied with the link.
     pub clear: &'static [&'static str],
+    /// Whether `/mydata export` shows the rows. Not for a row that is someone else's
+    /// private wish about the person (who asked not to be paired with them).
+    pub export: bool,
 }
 
 /// Every column that names a Discord user. Order matters for deletion: children first.
@@ -34,6 +37,7 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
+        export: true,
     },
     // Scores stay in the round's aggregate; the link to the person and their comment go.
     UserColumn {
@@ -41,6 +45,7 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "user_id",
         erase: Erase::Detach,
         clear: &["comment"],
+        export: true,
     },
     // The person's pulse questions (which were sent to whom).
     UserColumn {
@@ -48,6 +53,7 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
+        export: true,
     },
     // Message counts are about the person's own activity.
     UserColumn {
@@ -55,12 +61,14 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
+        export: true,
     },
     UserColumn {
         table: "activity_weekly",
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
+        export: true,
     },
     // A meeting belongs to the pair; only the link to who recorded it goes.
     UserColumn {
@@ -68,6 +76,7 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "user_id",
         erase: Erase::Detach,
         clear: &[],
+        export: true,
     },
     // Thanks the person gave stay counted; thanks they received are about them and go.
     UserColumn {
@@ -75,18 +84,21 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "giver_id",
         erase: Erase::Detach,
         clear: &[],
+        export: true,
     },
     UserColumn {
         table: "kudos",
         column: "receiver_id",
         erase: Erase::Delete,
         clear: &[],
+        export: true,
     },
     UserColumn {
         table: "exit_surveys",
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
+        export: true,
     },
     // Pairs stay (the partner's history, retention figures) without the person.
     UserColumn {
@@ -94,12 +106,14 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "mentor_id",
         erase: Erase::Detach,
         clear: &[],
+        export: true,
     },
     UserColumn {
         table: "pairs",
         column: "mentee_id",
         erase: Erase::Detach,
         clear: &[],
+        export: true,
     },
     // Goals belong to the pair; only the link to who wrote them goes.
     UserColumn {
@@ -107,12 +121,14 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "created_by_user_id",
         erase: Erase::Detach,
         clear: &[],
+        export: true,
     },
     UserColumn {
         table: "pair_suggestions",
         column: "created_by_user_id",
         erase: Erase::Detach,
         clear: &[],
+        export: true,
     },
     // A resource the person added for the guide stays for everyone; only who added it goes.
     UserColumn {
@@ -120,12 +136,14 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "added_by",
         erase: Erase::Detach,
         clear: &[],
+        export: true,
     },
     UserColumn {
         table: "members",
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
+        export: true,
     },
     // Their answers to the server's mentor application questions.
     UserColumn {
@@ -133,6 +151,7 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
+        export: true,
     },
     // What the person reported goes with them; a moderator who read reports only stops
     // being named.
@@ -141,12 +160,30 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "reporter_id",
         erase: Erase::Delete,
         clear: &[],
+        export: true,
     },
     UserColumn {
         table: "reports",
         column: "acknowledged_by",
         erase: Erase::Detach,
         clear: &[],
+        export: true,
+    },
+    // Whom the person asked not to be paired with (theirs), and wishes that name them
+    // (someone else's, never shown to them, but gone with them like every row naming them).
+    UserColumn {
+        table: "avoidances",
+        column: "user_id",
+        erase: Erase::Delete,
+        clear: &[],
+        export: true,
+    },
+    UserColumn {
+        table: "avoidances",
+        column: "avoided_user_id",
+        erase: Erase::Delete,
+        clear: &[],
+        export: false,
     },
     // The language the person's Discord was set to.
     UserColumn {
@@ -154,18 +191,21 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
+        export: true,
     },
     UserColumn {
         table: "audit_log",
         column: "actor_id",
         erase: Erase::Detach,
         clear: &[],
+        export: true,
     },
     UserColumn {
         table: "audit_log",
         column: "target_id",
         erase: Erase::Detach,
         clear: &[],
+        export: true,
     },
 ];
 
@@ -206,7 +246,7 @@ impl Db {
     /// Everything stored about the person in this server, by table.
     pub async fn export_user(&self, guild_id: u64, user_id: u64) -> Result<Value> {
         let mut out = Map::new();
-        for uc in USER_DATA {
+        for uc in USER_DATA.iter().filter(|uc| uc.export) {
             // Table and column names come from the constant list above, never from input.
             let rows = sql(sqlx::AssertSqlSafe(format!(
                 "SELECT * FROM {} WHERE guild_id = ? AND {} = ?",

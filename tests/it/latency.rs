@@ -579,6 +579,18 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
         )
         .await;
     assert!(r.text().contains("Your profile is updated"), "{}", r.text());
+    let r = w
+        .run(
+            newcomer,
+            "profile avoid",
+            None,
+            &[("user", json!(app.member.to_string()))],
+        )
+        .await;
+    assert_eq!(
+        r.text(),
+        tandem::discord::messages::members::avoid_added(tandem::text::Locale::En, app.member)
+    );
     let applicants = [app.person("amy", None), app.person("dov", None)];
     for applicant in applicants {
         let t = Instant::now();

@@ -5,6 +5,7 @@
 mod access;
 mod activity;
 mod applications;
+mod avoid;
 mod budget;
 mod catalogue;
 mod checkins;

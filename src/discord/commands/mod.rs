@@ -175,6 +175,8 @@ pub const AUDIENCES: &[Rule] = {
         // Viewing someone else's profile is for moderators: the body checks that option.
         everyone("profile view"),
         everyone("profile edit"),
+        // Private to the caller: the list and its changes are only ever shown to them.
+        everyone("profile avoid"),
         everyone("withdraw"),
         everyone("mydata export"),
         everyone("mydata delete"),

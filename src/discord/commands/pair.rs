@@ -124,10 +124,12 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
         return Err(Error::user(m::NO_FREE_MENTORS));
     }
     let previous = db.previous_pairs(guild).await?;
+    let apart = matching::kept_apart(&db.avoidances(guild).await?);
     let result = matching::suggest(
         &mentees,
         &mentors,
         &previous,
+        &apart,
         &ctx.data().settings.matching,
         now,
     );

@@ -6,7 +6,7 @@ use crate::discord::access::{self, Access};
 use crate::discord::commands::{autocomplete_timezone, guild_of};
 use crate::discord::{messages, Context, Error};
 use crate::domain::member::{Profile, ProfileInput, Role};
-use crate::store::AuditEntry;
+use crate::store::{AuditEntry, Avoided};
 use crate::text::Locale;
 
 /// The card that shows one profile.
@@ -56,7 +56,7 @@ impl From<RoleChoice> for Role {
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("view", "edit"),
+    subcommands("view", "edit", "avoid"),
     subcommand_required
 )]
 pub async fn profile(_ctx: Context<'_>) -> Result<(), Error> {
@@ -185,5 +185,78 @@ pub async fn edit(
             .ephemeral(true),
     )
     .await?;
+    Ok(())
+}
+
+/// Ask privately not to be paired with someone (or see your list)
+#[poise::command(slash_command, guild_only, ephemeral)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn avoid(
+    ctx: Context<'_>,
+    #[description = "Who you'd rather not be paired with (leave out to see your list)"]
+    user: Option<serenity::User>,
+    #[description = "Take them off your list again"] undo: Option<bool>,
+) -> Result<(), Error> {
+    use messages::members as m;
+    let l = crate::discord::locale(ctx);
+    let guild_id = guild_of(ctx)?.get();
+    let db = &ctx.data().db;
+    let me = ctx.author().id.get();
+    let say = |text: String| poise::CreateReply::default().content(text).ephemeral(true);
+    let Some(user) = user else {
+        let listed = db.avoided_by(guild_id, me).await?;
+        let text = if listed.is_empty() {
+            m::AVOID_EMPTY.get(l)
+        } else {
+            m::avoid_list(l, &listed)
+        };
+        ctx.send(say(text)).await?;
+        return Ok(());
+    };
+    let other = user.id.get();
+    if other == me {
+        return Err(Error::user(m::AVOID_SELF));
+    }
+    if user.bot {
+        return Err(Error::user(m::AVOID_BOT));
+    }
+    let entry = AuditEntry {
+        guild_id,
+        actor_id: Some(me),
+        // Whom stays private: the log says only that the person changed their list.
+        action: if undo == Some(true) {
+            "member.unavoid".into()
+        } else {
+            "member.avoid".into()
+        },
+        target_id: None,
+        detail: None,
+        at: ctx.data().clock.now(),
+    };
+    if undo == Some(true) {
+        let text = if db.unavoid(guild_id, me, other, &entry).await? {
+            m::avoid_removed(l, other)
+        } else {
+            m::avoid_not_listed(l, other)
+        };
+        ctx.send(say(text)).await?;
+        return Ok(());
+    }
+    // Discord resolves the member along with the user only while they are in the server.
+    let in_server = match ctx {
+        poise::Context::Application(a) => {
+            a.interaction.data.resolved.members.contains_key(&user.id)
+        }
+        poise::Context::Prefix(_) => true,
+    };
+    if !in_server {
+        return Err(Error::user(m::AVOID_NOT_MEMBER));
+    }
+    let text = match db.avoid(guild_id, me, other, &entry).await? {
+        Avoided::Added => m::avoid_added(l, other),
+        Avoided::Already => m::avoid_already(l, other),
+        Avoided::Full => return Err(Error::user(m::avoid_full(l))),
+    };
+    ctx.send(say(text)).await?;
     Ok(())
 }

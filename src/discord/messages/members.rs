@@ -289,3 +289,42 @@ pub fn waiting(l: Locale, user: u64, since: i64) -> String {
 pub fn and_more(l: Locale, n: usize) -> String {
     t!(l, "members-and-more", count = n)
 }
+
+/// `/profile avoid`: what was done, in a sentence that names only the person chosen.
+pub fn avoid_added(l: Locale, user: u64) -> String {
+    t!(l, "members-avoid-added", user = user)
+}
+
+pub fn avoid_already(l: Locale, user: u64) -> String {
+    t!(l, "members-avoid-already", user = user)
+}
+
+pub fn avoid_removed(l: Locale, user: u64) -> String {
+    t!(l, "members-avoid-removed", user = user)
+}
+
+pub fn avoid_not_listed(l: Locale, user: u64) -> String {
+    t!(l, "members-avoid-not-listed", user = user)
+}
+
+pub fn avoid_full(l: Locale) -> String {
+    t!(
+        l,
+        "members-avoid-full",
+        max = crate::domain::matching::MAX_AVOIDED
+    )
+}
+
+pub const AVOID_SELF: Key = Key("members-avoid-self");
+pub const AVOID_BOT: Key = Key("members-avoid-bot");
+pub const AVOID_NOT_MEMBER: Key = Key("members-avoid-not-member");
+pub const AVOID_EMPTY: Key = Key("members-avoid-empty");
+
+pub fn avoid_list(l: Locale, users: &[u64]) -> String {
+    let named: Vec<String> = users.iter().map(|u| format!("<@{u}>")).collect();
+    t!(
+        l,
+        "members-avoid-list",
+        users = crate::text::and_list(l, &named)
+    )
+}

@@ -21,6 +21,7 @@ pub fn refused(l: Locale, r: PairRefusal, mentor: u64, mentee: u64) -> String {
         }
         PairRefusal::MenteeTaken => t!(l, "pairs-mentee-taken", mentee = mentee),
         PairRefusal::NotOriented => super::guide::mentor_not_oriented(l, mentor),
+        PairRefusal::KeptApart => t!(l, "pairs-kept-apart", mentor = mentor, mentee = mentee),
     }
 }
 
