@@ -5,6 +5,8 @@
 --   * two occurrence kinds, both with target = the meeting's start (Unix seconds):
 --     `circle` (create the event and announce it, a week ahead) and `circle_reminder` (the
 --     day before; parent = the announcement).
+--   * and, for programme cycles (next migration), `cycle_ask` (target = a pair: continue or
+--     finish?) and `cycle_end` (target = the cycle).
 ALTER TABLE guild_settings ADD COLUMN circle_cron TEXT;
 ALTER TABLE guild_settings ADD COLUMN circle_channel_id BIGINT;
 ALTER TABLE guild_settings ADD COLUMN circle_text_channel_id BIGINT;
@@ -12,4 +14,4 @@ ALTER TABLE guild_settings ADD COLUMN circle_text_channel_id BIGINT;
 ALTER TABLE occurrences DROP CONSTRAINT occurrences_kind_check;
 ALTER TABLE occurrences ADD CONSTRAINT occurrences_kind_check
     CHECK (kind IN ('checkin', 'reminder', 'pulse', 'pulse_dm', 'digest', 'circle',
-                    'circle_reminder'));
+                    'circle_reminder', 'cycle_ask', 'cycle_end'));

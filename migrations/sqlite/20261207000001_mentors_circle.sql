@@ -5,9 +5,11 @@
 --     the mentors-only text channel the bot made for its announcements.
 --   * two occurrence kinds, both with target = the meeting's start (Unix seconds):
 --     `circle` (create the event and announce it, a week ahead) and `circle_reminder` (the
---     day before; parent = the announcement). SQLite cannot change a CHECK constraint, so
---     `occurrences` is rebuilt the documented way (foreign keys off outside the transaction),
---     keeping its ids and the AUTOINCREMENT counter.
+--     day before; parent = the announcement).
+--   * and, for programme cycles (next migration), `cycle_ask` (target = a pair: continue or
+--     finish?) and `cycle_end` (target = the cycle).
+-- SQLite cannot change a CHECK constraint, so `occurrences` is rebuilt the documented way
+-- (foreign keys off outside the transaction), keeping its ids and the AUTOINCREMENT counter.
 PRAGMA foreign_keys = OFF;
 
 BEGIN IMMEDIATE;
@@ -20,7 +22,8 @@ CREATE TABLE occurrences_new (
     id            INTEGER PRIMARY KEY AUTOINCREMENT,
     guild_id      INTEGER NOT NULL,
     kind          TEXT    NOT NULL CHECK (kind IN ('checkin', 'reminder', 'pulse', 'pulse_dm', 'digest',
-                                                   'circle', 'circle_reminder')),
+                                                   'circle', 'circle_reminder', 'cycle_ask',
+                                                   'cycle_end')),
     target        INTEGER NOT NULL,
     user_id       INTEGER,
     scheduled_for TEXT    NOT NULL,

@@ -210,6 +210,11 @@ async fn route(
         C::MydataErase { .. } => erase(ctx, press, data, true).await,
         C::MydataKeep { .. } => erase(ctx, press, data, false).await,
         C::GuideRead { guild, owner } => guide_read(ctx, press, data, guild, owner).await,
+        C::CycleChoice {
+            cycle,
+            pair,
+            finish,
+        } => super::cycles::choose(ctx, press, data, cycle, pair, finish).await,
         C::CheckinMood { checkin, mood } => answers::mood(ctx, press, data, checkin, mood).await,
         C::CheckinAnswer { checkin, .. } => answers::open_checkin(ctx, press, data, checkin).await,
         C::PulseScore { round, score, .. } => {

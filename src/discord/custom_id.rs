@@ -51,6 +51,9 @@ pub enum CustomId {
     /// `guide:read:<server>:<user>`: "I've read it" under the programme guide, for the mentor
     /// it was sent to. It names the server because it is pressed in a DM too, which has none.
     GuideRead { guild: u64, owner: u64 },
+    /// `cycle:choose:<cycle>:<pair>:<continue|finish>` under the end-of-cycle question in a
+    /// pair channel.
+    CycleChoice { cycle: i64, pair: i64, finish: bool },
     /// `checkin:mood:<check-in>:<1-5>` under a check-in prompt.
     CheckinMood { checkin: i64, mood: u8 },
     /// `checkin:answer:<check-in>` under a prompt; under a reminder
@@ -110,6 +113,7 @@ const WITHDRAW_NO: &str = "withdraw:no";
 const MYDATA_ERASE: &str = "mydata:erase";
 const MYDATA_KEEP: &str = "mydata:keep";
 const GUIDE_READ: &str = "guide:read";
+const CYCLE_CHOOSE: &str = "cycle:choose";
 const CHECKIN_MOOD: &str = "checkin:mood";
 const CHECKIN_ANSWER: &str = "checkin:answer";
 const PULSE_SCORE: &str = "pulse:score";
@@ -140,6 +144,7 @@ pub const BUTTON_ROUTES: &[&str] = &[
     MYDATA_ERASE,
     MYDATA_KEEP,
     GUIDE_READ,
+    CYCLE_CHOOSE,
     CHECKIN_MOOD,
     CHECKIN_ANSWER,
     PULSE_SCORE,
@@ -208,6 +213,7 @@ impl CustomId {
             C::MydataErase { .. } => MYDATA_ERASE,
             C::MydataKeep { .. } => MYDATA_KEEP,
             C::GuideRead { .. } => GUIDE_READ,
+            C::CycleChoice { .. } => CYCLE_CHOOSE,
             C::CheckinMood { .. } => CHECKIN_MOOD,
             C::CheckinAnswer { .. } => CHECKIN_ANSWER,
             C::PulseScore { .. } => PULSE_SCORE,
@@ -371,6 +377,15 @@ fn parse_args(surface: Surface, route: &str, args: &[&str]) -> Option<CustomId> 
             guild: num(guild)?,
             owner: num(user)?,
         },
+        (Component, CYCLE_CHOOSE, [cycle, pair, choice]) => C::CycleChoice {
+            cycle: num(cycle)?,
+            pair: num(pair)?,
+            finish: match *choice {
+                "continue" => false,
+                "finish" => true,
+                _ => return None,
+            },
+        },
         (Component, CHECKIN_MOOD, [id, mood]) => C::CheckinMood {
             checkin: num(id)?,
             mood: score(mood)?,
@@ -465,6 +480,14 @@ impl fmt::Display for CustomId {
             C::WithdrawNo { owner } => write!(f, "{route}:-:{owner}"),
             C::MydataErase { owner } | C::MydataKeep { owner } => write!(f, "{route}:{owner}"),
             C::GuideRead { guild, owner } => write!(f, "{route}:{guild}:{owner}"),
+            C::CycleChoice {
+                cycle,
+                pair,
+                finish,
+            } => {
+                let choice = if *finish { "finish" } else { "continue" };
+                write!(f, "{route}:{cycle}:{pair}:{choice}")
+            }
             C::CheckinMood { checkin, mood } => write!(f, "{route}:{checkin}:{mood}"),
             C::CheckinAnswer { checkin, reminder } => match reminder {
                 None => write!(f, "{route}:{checkin}"),
@@ -553,6 +576,16 @@ mod tests {
             C::GuideRead {
                 guild: 21,
                 owner: 14,
+            },
+            C::CycleChoice {
+                cycle: 2,
+                pair: 9,
+                finish: true,
+            },
+            C::CycleChoice {
+                cycle: 2,
+                pair: 9,
+                finish: false,
             },
             C::CheckinMood {
                 checkin: 15,
@@ -820,6 +853,8 @@ mod tests {
             ("guide:read:7", Malformed(GUIDE_READ)),
             ("guide:read:3:7:8", Malformed(GUIDE_READ)),
             ("guide:read:x:7", Malformed(GUIDE_READ)),
+            ("cycle:choose:1:2:maybe", Malformed(CYCLE_CHOOSE)),
+            ("cycle:choose:1:2", Malformed(CYCLE_CHOOSE)),
             ("checkin:mood:1:0", Malformed(CHECKIN_MOOD)),
             ("checkin:mood:1:6", Malformed(CHECKIN_MOOD)),
             ("checkin:mood:1:256", Malformed(CHECKIN_MOOD)),
@@ -893,6 +928,11 @@ mod tests {
             C::GuideRead {
                 guild: user,
                 owner: user,
+            },
+            C::CycleChoice {
+                cycle: big,
+                pair: big,
+                finish: false,
             },
             C::CheckinMood {
                 checkin: big,
@@ -978,6 +1018,13 @@ mod tests {
             any::<u64>().prop_map(|owner| C::MydataErase { owner }),
             any::<u64>().prop_map(|owner| C::MydataKeep { owner }),
             (any::<u64>(), any::<u64>()).prop_map(|(guild, owner)| C::GuideRead { guild, owner }),
+            (any::<i64>(), any::<i64>(), any::<bool>()).prop_map(|(cycle, pair, finish)| {
+                C::CycleChoice {
+                    cycle,
+                    pair,
+                    finish,
+                }
+            }),
             (any::<i64>(), score.clone())
                 .prop_map(|(checkin, mood)| C::CheckinMood { checkin, mood }),
             (any::<i64>(), any::<Option<i64>>())

@@ -12,6 +12,7 @@ pub mod commands;
 mod components;
 pub mod courier;
 pub mod custom_id;
+mod cycles;
 pub mod digest;
 mod dm;
 pub mod error;

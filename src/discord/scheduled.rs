@@ -54,6 +54,8 @@ impl Deliver for Scheduled {
             Kind::Digest => digest::post(self, &o).await,
             Kind::Circle => self.circle_announcement(&o).await,
             Kind::CircleReminder => self.circle_reminder(&o).await,
+            Kind::CycleAsk => self.cycle_question(&o).await,
+            Kind::CycleEnd => self.cycle_end(&o).await,
         }
     }
 }
@@ -403,6 +405,20 @@ impl Scheduled {
                 };
                 (channel.into_iter().collect(), mark)
             }
+            Kind::CycleAsk => {
+                let Some(pair) = self.db.pair(o.target as i64).await? else {
+                    return Ok(None);
+                };
+                let cycle = self.db.running_cycle(pair.guild_id).await?.map(|c| c.id);
+                let target = o.target as i64;
+                let mark: Mark = Box::new(move |m| {
+                    custom_ids(m).any(|c| {
+                        matches!(c, CustomId::CycleChoice { cycle: c, pair, .. }
+                            if Some(c) == cycle && pair == target)
+                    })
+                });
+                (pair.channel_id.into_iter().collect(), mark)
+            }
             Kind::PulseDm => {
                 // By DM, or in a pair channel when DMs were closed.
                 let mut channels = match self.courier.dm_channel(o.target).await {
@@ -435,7 +451,8 @@ impl Scheduled {
             }
             // A round posts nothing itself; starting it again is harmless. The circle's
             // steps each look for what they made before (see `circle.rs`).
-            Kind::Pulse | Kind::Circle | Kind::CircleReminder => return Ok(None),
+            // A cycle's end posts nothing itself (the pairs' endings are each done once).
+            Kind::Pulse | Kind::Circle | Kind::CircleReminder | Kind::CycleEnd => return Ok(None),
         };
         let bot = self.cache.current_user().id.to_string();
         for channel in channels {

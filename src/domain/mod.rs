@@ -2,6 +2,7 @@
 
 pub mod application;
 pub mod circle;
+pub mod cycle;
 pub mod guide;
 pub mod guild;
 pub mod health;

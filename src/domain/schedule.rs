@@ -199,6 +199,10 @@ pub enum Kind {
     Circle,
     /// The reminder of a mentors' circle meeting (target: its start; parent: the announcement).
     CircleReminder,
+    /// A pair is asked whether to continue into the next cycle or finish (target: pair).
+    CycleAsk,
+    /// A programme cycle ends: the pairs that chose to finish end (target: the cycle).
+    CycleEnd,
 }
 
 impl Kind {
@@ -211,6 +215,8 @@ impl Kind {
             Kind::Digest => "digest",
             Kind::Circle => "circle",
             Kind::CircleReminder => "circle_reminder",
+            Kind::CycleAsk => "cycle_ask",
+            Kind::CycleEnd => "cycle_end",
         }
     }
 }
@@ -223,6 +229,10 @@ impl Kind {
         match self {
             Kind::Circle => super::circle::announce_before(),
             Kind::CircleReminder => super::circle::remind_before(),
+            // The question is worth asking until the cycle ends, and the end must happen
+            // however long the bot was down.
+            Kind::CycleAsk => super::cycle::ask_before(),
+            Kind::CycleEnd => Duration::days(365),
             _ => configured,
         }
     }
@@ -239,6 +249,8 @@ impl FromStr for Kind {
             "digest" => Kind::Digest,
             "circle" => Kind::Circle,
             "circle_reminder" => Kind::CircleReminder,
+            "cycle_ask" => Kind::CycleAsk,
+            "cycle_end" => Kind::CycleEnd,
             _ => return Err(()),
         })
     }

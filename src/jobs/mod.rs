@@ -348,7 +348,12 @@ pub fn cron_for(settings: &Settings, guild: &GuildSettings, kind: Kind) -> Optio
         Kind::Pulse => (&guild.pulse_cron, &settings.schedule.pulse),
         Kind::Digest => (&guild.digest_cron, &settings.schedule.digest),
         // Planned from their parent, or (the circle) by meeting: see `plan`.
-        Kind::Reminder | Kind::PulseDm | Kind::Circle | Kind::CircleReminder => return None,
+        Kind::Reminder
+        | Kind::PulseDm
+        | Kind::Circle
+        | Kind::CircleReminder
+        | Kind::CycleAsk
+        | Kind::CycleEnd => return None,
     };
     Some(own.as_ref().unwrap_or(default).clone())
 }
@@ -446,6 +451,29 @@ pub async fn plan(db: &Db, settings: &Settings, now: DateTime<Utc>) -> anyhow::R
                 parent_id: None,
             });
         }
+    }
+
+    // Programme cycles: each open pair's question two weeks before the end, and the end.
+    for cycle in db.running_cycles().await? {
+        if departed.contains(&cycle.guild_id) {
+            continue;
+        }
+        for pair in db.open_pairs_in_cycle(cycle.id).await? {
+            new.push(NewOccurrence {
+                guild_id: cycle.guild_id,
+                kind: Kind::CycleAsk,
+                target: pair.id as u64,
+                scheduled_for: cycle.ask_at(),
+                parent_id: None,
+            });
+        }
+        new.push(NewOccurrence {
+            guild_id: cycle.guild_id,
+            kind: Kind::CycleEnd,
+            target: cycle.id as u64,
+            scheduled_for: cycle.ends_at,
+            parent_id: None,
+        });
     }
     Ok(db.plan(&new).await?)
 }

@@ -112,6 +112,17 @@ pub struct Load {
 }
 
 impl Db {
+    /// The open pairs of a cycle (pending ones are not made yet).
+    pub async fn open_pairs_in_cycle(&self, cycle_id: i64) -> Result<Vec<Pair>> {
+        let rows: Vec<PairRow> = sql(select_pairs!(
+            "WHERE cycle_id = ? AND status IN ('active', 'paused') ORDER BY id"
+        ))
+        .bind(cycle_id)
+        .fetch_all(self)
+        .await?;
+        rows.into_iter().map(to_pair).collect()
+    }
+
     /// Creates a pending pair (no channel yet) if both people are active in their roles, the
     /// mentor has read the programme guide where the server requires it, the mentor has room
     /// and the mentee has no open pair; all checked in one transaction, and
@@ -202,13 +213,17 @@ impl Db {
             return Ok(Err(PairRefusal::MenteeTaken));
         }
         let inserted: Result<i64> = sql(
-            "INSERT INTO pairs (guild_id, mentor_id, mentee_id, status, started_at)
-             VALUES (?, ?, ?, 'pending', ?) RETURNING id",
+            // A pair made while a cycle runs belongs to it.
+            "INSERT INTO pairs (guild_id, mentor_id, mentee_id, status, started_at, cycle_id)
+             VALUES (?, ?, ?, 'pending', ?,
+                     (SELECT id FROM cycles WHERE guild_id = ? AND ended_at IS NULL))
+             RETURNING id",
         )
         .bind(to_db(guild_id))
         .bind(to_db(mentor))
         .bind(to_db(mentee))
         .bind(audit.at)
+        .bind(to_db(guild_id))
         .scalar(&mut tx)
         .await;
         let id = match inserted {

@@ -185,6 +185,22 @@ pub const USER_DATA: &[UserColumn] = &[
         clear: &[],
         export: false,
     },
+    // Who started a cycle, and who answered a pair's continue-or-finish question: the cycle
+    // and the pair's choice stay, the link to the person goes.
+    UserColumn {
+        table: "cycles",
+        column: "started_by_user_id",
+        erase: Erase::Detach,
+        clear: &[],
+        export: true,
+    },
+    UserColumn {
+        table: "cycle_choices",
+        column: "chosen_by_user_id",
+        erase: Erase::Detach,
+        clear: &[],
+        export: true,
+    },
     // The language the person's Discord was set to.
     UserColumn {
         table: "member_locales",

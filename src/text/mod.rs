@@ -29,7 +29,7 @@ macro_rules! features {
 
 features!(
     "common", "errors", "help", "setup", "members", "mydata", "pairs", "checkins", "pulse",
-    "activity", "digest", "reports", "guide", "circle", "commands",
+    "activity", "digest", "reports", "guide", "circle", "cycles", "commands",
 );
 
 /// A message without arguments, named once where it is declared.

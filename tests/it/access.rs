@@ -306,6 +306,12 @@ async fn a_plain_member_is_refused_every_moderator_and_admin_command_and_button_
         CustomId::ReportAck { report: 1 },
         CustomId::ReportOpen { pair: pair.id },
         CustomId::MentorApply { owner: applicant },
+        // For the pair's two members, checked by its handler (cycles.rs).
+        CustomId::CycleChoice {
+            cycle: 1,
+            pair: pair.id,
+            finish: true,
+        },
     ];
     let routes: BTreeSet<&str> = buttons.iter().map(CustomId::route).collect();
     assert_eq!(

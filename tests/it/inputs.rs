@@ -296,7 +296,8 @@ fn refusal_shaped(r: &Reply) -> bool {
     let text = r.content().trim();
     let confirmed = confirmations.iter().any(|c| c == text)
         || listing.iter().any(|l| text.starts_with(l.as_str()))
-        || text.starts_with("Paired <@");
+        || text.starts_with("Paired <@")
+        || (text.starts_with("Cycle **") && text.contains("started"));
     r.ephemeral() && empty("embeds") && empty("components") && empty("attachments") && !confirmed
 }
 
@@ -886,6 +887,7 @@ async fn every_option_and_form_field_answers_bad_input_with_one_plain_sentence_a
             (3, "reason") => json!("Thanks for the thorough review"),
             (3, "title") => json!("Ship the parser"),
             (3, "link") => json!("https://example.com/mentoring"),
+            (3, "name") => json!("Spring 2027"),
             (6, "mentor") => json!(fred.to_string()),
             (6, "mentee") => json!(fay.to_string()),
             (6, _) => json!(app.member.to_string()),

@@ -626,6 +626,36 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
         )
         .await;
     assert!(r.text().contains("Saved"), "{}", r.text());
+    let r = w
+        .run(
+            moderator,
+            "programme start",
+            None,
+            &[("name", json!("Spring 2027")), ("weeks", json!(1))],
+        )
+        .await;
+    assert!(
+        r.text().contains("Cycle **Spring 2027** started"),
+        "{}",
+        r.text()
+    );
+    let r = w.run(moderator, "programme status", None, &[]).await;
+    assert!(r.text().contains("Spring 2027"), "{}", r.text());
+    // A one-week cycle asks its pairs at once.
+    let asked = wait_button(&app, Place::Channel(goals.channel), "cycle:choose:").await;
+    let choose = asked
+        .custom_ids()
+        .into_iter()
+        .find(|id| id.ends_with(":continue"))
+        .expect("the continue button");
+    let (press, _) = w.click(goals.mentee, &choose).await;
+    assert!(
+        answer(&app, press)
+            .await
+            .text()
+            .contains("chose to **continue**"),
+        "the question shows the choice"
+    );
     let asked = app.person("eve", None);
     let r = w
         .run(

@@ -12,6 +12,7 @@ mod checkins;
 mod circle;
 mod cli;
 mod custom_ids;
+mod cycles;
 mod database;
 mod digest;
 mod durability;

@@ -821,6 +821,36 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
     )
     .await;
 
+    // A cycle's question: the same answer again changes nothing (a one-week cycle asks at once).
+    let r = app
+        .run(
+            moderator,
+            "programme start",
+            &[("name", json!("Spring")), ("weeks", json!(1))],
+        )
+        .await;
+    assert!(r.text().contains("started"), "{}", r.text());
+    let cycle = app
+        .db()
+        .await
+        .running_cycle(app.guild.id)
+        .await
+        .unwrap()
+        .expect("a cycle");
+    let choose = format!("cycle:choose:{}:{}:continue", cycle.id, checked.id);
+    let on = posted(&app, &choose, |_, m| carries(m, &choose)).await;
+    let first = t
+        .first(checked.mentee, on.id, &choose, "chose to **continue**")
+        .await;
+    t.again(
+        checked.mentee,
+        on.id,
+        &choose,
+        &first,
+        &messages::cycles::same_choice(Locale::En, false),
+    )
+    .await;
+
     // Coverage: every button route was pressed twice, or acts on nothing; every form was sent
     // twice.
     let excluded: BTreeSet<&str> = NOT_ACTING.iter().map(|(route, _)| *route).collect();

@@ -202,6 +202,8 @@ pub const AUDIENCES: &[Rule] = {
         rule("digest", Moderator, digest::ONLY_MODERATORS),
         rule("export", Moderator, digest::EXPORT_ONLY_MODERATORS),
         rule("programme questions", Moderator, members::ONLY_MODERATORS),
+        rule("programme start", Moderator, members::ONLY_MODERATORS),
+        rule("programme status", Moderator, members::ONLY_MODERATORS),
         rule("setup", Admin, setup::ADMIN_ONLY),
     ]
 };

@@ -1,15 +1,17 @@
-//! `/programme questions`: the questions new mentors answer when they apply (moderators).
+//! `/programme questions`: the questions new mentors answer when they apply; `/programme
+//! start` and `/programme status`: the programme's cycles (moderators).
 
 use crate::discord::commands::settings;
 use crate::discord::{messages, Context, Error};
 use crate::domain::application::{self, QuestionError, MAX_QUESTION_CHARS};
-use crate::store::AuditEntry;
+use crate::domain::cycle::{self, Choice};
+use crate::store::{AuditEntry, Started};
 
 /// The mentoring programme's own settings
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("questions"),
+    subcommands("questions", "start", "status"),
     subcommand_required
 )]
 pub async fn programme(_ctx: Context<'_>) -> Result<(), Error> {
@@ -89,5 +91,108 @@ pub async fn questions(
             .ephemeral(true),
     )
     .await?;
+    Ok(())
+}
+
+/// Start a programme cycle: new pairs join it, and each pair is asked before it ends
+#[poise::command(slash_command, guild_only, ephemeral)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn start(
+    ctx: Context<'_>,
+    #[description = "The cycle's name, e.g. Spring 2027"]
+    #[max_length = 100]
+    name: String,
+    #[description = "How many weeks it lasts (1 to 52)"]
+    #[min = 1]
+    #[max = 52]
+    weeks: i64,
+) -> Result<(), Error> {
+    use messages::cycles as m;
+    let l = crate::discord::locale(ctx);
+    let settings = settings(ctx).await?;
+    let bad = |e: cycle::CycleError| Error::user(m::bad_input(l, &e));
+    let name = cycle::parse_name(&name).map_err(bad)?;
+    let weeks = cycle::parse_weeks(weeks).map_err(bad)?;
+    let now = ctx.data().clock.now();
+    let entry = AuditEntry {
+        guild_id: settings.guild_id,
+        actor_id: Some(ctx.author().id.get()),
+        action: "cycle.start".into(),
+        target_id: None,
+        detail: Some(format!("{weeks} weeks")),
+        at: now,
+    };
+    let ends_at = now + chrono::Duration::weeks(i64::from(weeks));
+    let text = match ctx
+        .data()
+        .db
+        .start_cycle(settings.guild_id, &name, ends_at, &entry)
+        .await?
+    {
+        Started::Started { cycle, pairs } => {
+            tracing::info!(cycle = cycle.id, weeks, pairs, "cycle started");
+            ctx.data().jobs.wake();
+            m::started(l, &cycle, pairs)
+        }
+        Started::Running(cycle) => return Err(Error::user(m::running(l, &cycle))),
+    };
+    ctx.send(poise::CreateReply::default().content(text).ephemeral(true))
+        .await?;
+    Ok(())
+}
+
+/// The running cycle: days left, and which pairs have not said whether they continue
+#[poise::command(slash_command, guild_only, ephemeral)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn status(ctx: Context<'_>) -> Result<(), Error> {
+    use messages::cycles as m;
+    let l = crate::discord::locale(ctx);
+    let settings = settings(ctx).await?;
+    let db = &ctx.data().db;
+    let Some(cycle) = db.running_cycle(settings.guild_id).await? else {
+        ctx.send(
+            poise::CreateReply::default()
+                .content(m::STATUS_NONE.get(l))
+                .ephemeral(true),
+        )
+        .await?;
+        return Ok(());
+    };
+    let now = ctx.data().clock.now();
+    let pairs = db.open_pairs_in_cycle(cycle.id).await?;
+    let choices = db.cycle_choices(cycle.id).await?;
+    let count = |c: Choice| {
+        pairs
+            .iter()
+            .filter(|p| choices.get(&p.id) == Some(&c))
+            .count()
+    };
+    let waiting: Vec<String> = pairs
+        .iter()
+        .filter(|p| !choices.contains_key(&p.id))
+        .map(|p| m::pair_line(l, p.mentor_id, p.mentee_id))
+        .collect();
+    let head = format!(
+        "{}\n{}",
+        m::status(l, &cycle, cycle.days_left(now)),
+        m::counts(
+            l,
+            pairs.len(),
+            count(Choice::Continue),
+            count(Choice::Finish),
+            waiting.len()
+        )
+    );
+    let list = if waiting.is_empty() {
+        m::EVERYONE_ANSWERED.get(l)
+    } else {
+        messages::fit_lines(l, &waiting, 1000)
+    };
+    let embed = poise::serenity_prelude::CreateEmbed::new()
+        .title(cycle.name.clone())
+        .description(head)
+        .field(m::WAITING.get(l), list, false);
+    ctx.send(poise::CreateReply::default().embed(embed).ephemeral(true))
+        .await?;
     Ok(())
 }

@@ -84,4 +84,6 @@ pub mod activity;
 
 pub mod circle;
 
+pub mod cycles;
+
 pub mod guide;

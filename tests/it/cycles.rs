@@ -1,0 +1,263 @@
+//! Programme cycles end to end, on the manual clock: `/programme start` opens a cycle that the
+//! open pairs and every new pair join; two weeks before its end each pair is asked to continue
+//! or finish (either member may answer and change it); at the end the finishing pairs end as
+//! completed, with their exit survey, the others carry on, and the moderators are told.
+
+use std::time::Duration;
+
+use chrono::Duration as Span;
+use serde_json::{json, Value};
+use tandem::clock::Clock;
+use tandem::discord::messages::{self, cycles as m};
+use tandem::discord::CustomId;
+use tandem::domain::cycle::{Choice, MAX_WEEKS};
+use tandem::domain::pair::{EndReason, PairStatus};
+use tandem::text::Locale;
+
+use crate::support::{message_with, TestApp};
+
+const EN: Locale = Locale::En;
+const WAIT: Duration = Duration::from_secs(15);
+
+async fn person(app: &TestApp, name: &str, role: &str) -> u64 {
+    let user = app.person(name, None);
+    let mut options = vec![
+        ("topics", json!("rust")),
+        ("timezone", json!("Europe/Berlin")),
+    ];
+    if role == "mentee" {
+        options.push(("goals", json!("Ship my first crate")));
+    }
+    let r = app.run(user, &format!("enrol {role}"), &options).await;
+    assert!(r.ephemeral(), "{}", r.text());
+    user
+}
+
+async fn pair(app: &TestApp, moderator: u64, mentor: u64, mentee: u64) -> i64 {
+    let options: [(&str, Value); 2] = [
+        ("mentor", json!(mentor.to_string())),
+        ("mentee", json!(mentee.to_string())),
+    ];
+    let r = app.run(moderator, "pair create", &options).await;
+    assert!(r.content().starts_with("Paired <@"), "{}", r.content());
+    let db = app.db().await;
+    db.open_pairs_of(app.guild.id, mentee).await.unwrap()[0].id
+}
+
+fn choose(cycle: i64, pair: i64, finish: bool) -> String {
+    CustomId::CycleChoice {
+        cycle,
+        pair,
+        finish,
+    }
+    .to_string()
+}
+
+async fn wait_for_question(app: &TestApp, id: &str) -> discord_sim::Message {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        if let Some(found) = message_with(app, id) {
+            return found;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "no question {id}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn press(app: &TestApp, user: u64, message: u64, id: &str) -> discord_sim::Reply {
+    let press = app.sim.click(app.guild.id, user, message, id).await;
+    app.sim.reply(press).await
+}
+
+#[tokio::test]
+async fn a_cycle_runs_from_start_to_end_with_a_finishing_and_a_continuing_pair() {
+    let app = TestApp::start().await;
+    let s = app.set_up().await;
+    app.run(app.admin, "setup", &[("mentor_approval", json!(false))])
+        .await;
+    let moderator = app.person("mo", Some(s.mods));
+    let (ana, xia) = (
+        person(&app, "ana", "mentor").await,
+        person(&app, "xia", "mentee").await,
+    );
+    let (ben, yan) = (
+        person(&app, "ben", "mentor").await,
+        person(&app, "yan", "mentee").await,
+    );
+    let r = app.run(moderator, "programme status", &[]).await;
+    assert_eq!(r.text(), m::STATUS_NONE.get(EN));
+    let first = pair(&app, moderator, ana, xia).await;
+
+    let r = app
+        .run(
+            moderator,
+            "programme start",
+            &[("name", json!("  Spring  2027 ")), ("weeks", json!(4))],
+        )
+        .await;
+    let db = app.db().await;
+    let cycle = db
+        .running_cycle(app.guild.id)
+        .await
+        .unwrap()
+        .expect("a cycle");
+    assert_eq!(cycle.name, "Spring 2027");
+    assert_eq!(cycle.ends_at, app.clock.now() + Span::weeks(4));
+    assert_eq!(r.text(), m::started(EN, &cycle, 1), "the open pair joined");
+    // A second one cannot start while it runs.
+    let r = app
+        .run(
+            moderator,
+            "programme start",
+            &[("name", json!("Summer")), ("weeks", json!(8))],
+        )
+        .await;
+    assert_eq!(r.text(), m::running(EN, &cycle));
+    // A pair made now belongs to it too.
+    let second = pair(&app, moderator, ben, yan).await;
+    let r = app.run(moderator, "programme status", &[]).await;
+    assert!(
+        r.text().contains(&m::counts(EN, 2, 0, 0, 2)),
+        "{}",
+        r.text()
+    );
+
+    // Two weeks before the end, both pairs are asked.
+    app.clock.set(cycle.ask_at() + Span::minutes(1));
+    let q1 = wait_for_question(&app, &choose(cycle.id, first, true)).await;
+    let q2 = wait_for_question(&app, &choose(cycle.id, second, true)).await;
+    assert_eq!(q1.content(), m::ask(EN, &cycle));
+    let channel = db.pair(first).await.unwrap().unwrap().channel_id;
+    assert_eq!(Some(q1.channel_id), channel);
+
+    // Xia finishes; Ben says finish and Yan changes it to continue.
+    let r = press(&app, xia, q1.id, &choose(cycle.id, first, true)).await;
+    assert!(
+        r.text()
+            .contains(&m::chosen(EN, xia, true, cycle.ends_at.timestamp())),
+        "{}",
+        r.text()
+    );
+    press(&app, ben, q2.id, &choose(cycle.id, second, true)).await;
+    let r = press(&app, yan, q2.id, &choose(cycle.id, second, false)).await;
+    assert!(
+        r.text()
+            .contains(&m::chosen(EN, yan, false, cycle.ends_at.timestamp())),
+        "{}",
+        r.text()
+    );
+    // Someone outside the pair cannot answer for it.
+    let r = press(&app, app.member, q2.id, &choose(cycle.id, second, true)).await;
+    assert_eq!(r.text(), m::NOT_YOUR_PAIR.get(EN));
+    let choices = db.cycle_choices(cycle.id).await.unwrap();
+    assert_eq!(choices.get(&first), Some(&Choice::Finish));
+    assert_eq!(choices.get(&second), Some(&Choice::Continue));
+    let r = app.run(moderator, "programme status", &[]).await;
+    assert!(
+        r.text().contains(&m::counts(EN, 2, 1, 1, 0))
+            && r.text().contains(&m::EVERYONE_ANSWERED.get(EN)),
+        "{}",
+        r.text()
+    );
+
+    // The end: the finishing pair ends as completed, with its exit survey; the other carries on.
+    app.clock.set(cycle.ends_at + Span::minutes(1));
+    let survey = CustomId::Survey { pair: first }.to_string();
+    wait_for_question(&app, &survey).await;
+    let ended = db.pair(first).await.unwrap().unwrap();
+    assert_eq!(ended.status, PairStatus::Ended);
+    assert_eq!(ended.end_reason, Some(EndReason::Completed));
+    let going = db.pair(second).await.unwrap().unwrap();
+    assert_eq!(going.status, PairStatus::Active);
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while db.running_cycle(app.guild.id).await.unwrap().is_some() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the cycle never closed"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let told = m::ended(EN, &cycle, 1, 1);
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while !app
+        .sim
+        .messages_in(s.digest)
+        .iter()
+        .any(|msg| msg.content() == told)
+    {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "moderators not told"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let r = press(&app, yan, q2.id, &choose(cycle.id, second, true)).await;
+    assert_eq!(r.text(), m::CHOICE_CLOSED.get(EN));
+    let r = app.run(moderator, "programme status", &[]).await;
+    assert_eq!(r.text(), m::STATUS_NONE.get(EN));
+
+    // The next cycle: the pair that continued joins it.
+    let r = app
+        .run(
+            moderator,
+            "programme start",
+            &[("name", json!("Summer 2027")), ("weeks", json!(12))],
+        )
+        .await;
+    let next = db.running_cycle(app.guild.id).await.unwrap().unwrap();
+    assert_eq!(r.text(), m::started(EN, &next, 1));
+}
+
+#[tokio::test]
+async fn a_cycle_needs_a_name_and_a_sensible_length_and_a_moderator() {
+    let app = TestApp::start().await;
+    let s = app.set_up().await;
+    let moderator = app.person("mo", Some(s.mods));
+    let cases = [
+        (
+            json!("   "),
+            json!(4),
+            m::bad_input(EN, &tandem::domain::cycle::CycleError::EmptyName),
+        ),
+        (
+            json!("x".repeat(61)),
+            json!(4),
+            m::bad_input(
+                EN,
+                &tandem::domain::cycle::CycleError::NameTooLong { chars: 61 },
+            ),
+        ),
+        (
+            json!("Spring"),
+            json!(0),
+            m::bad_input(EN, &tandem::domain::cycle::CycleError::Weeks { weeks: 0 }),
+        ),
+        (
+            json!("Spring"),
+            json!(MAX_WEEKS + 1),
+            m::bad_input(EN, &tandem::domain::cycle::CycleError::Weeks { weeks: 53 }),
+        ),
+    ];
+    for (name, weeks, expected) in cases {
+        let r = app
+            .sim
+            .command(app.guild.id, moderator, "programme start")
+            .opt("name", name)
+            .opt("weeks", weeks)
+            .unchecked()
+            .run()
+            .await;
+        assert!(r.ephemeral());
+        assert_eq!(r.text(), expected);
+    }
+    let r = app
+        .run(
+            app.member,
+            "programme start",
+            &[("name", json!("Spring")), ("weeks", json!(4))],
+        )
+        .await;
+    assert_eq!(r.text(), messages::members::ONLY_MODERATORS.get(EN));
+    let db = app.db().await;
+    assert!(db.running_cycle(app.guild.id).await.unwrap().is_none());
+}
