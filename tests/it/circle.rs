@@ -12,7 +12,7 @@ use tandem::clock::Clock;
 use tandem::discord::messages::{self, circle as m};
 use tandem::text::Locale;
 
-use crate::support::{Server, TestApp};
+use crate::support::{enrolled, Server, TestApp};
 
 const EN: Locale = Locale::En;
 const WAIT: Duration = Duration::from_secs(15);
@@ -48,20 +48,6 @@ async fn programme(events: bool) -> (TestApp, Server, u64, u64) {
     (app, s, moderator, voice)
 }
 
-async fn enrol(app: &TestApp, name: &str, role: &str) -> u64 {
-    let user = app.person(name, None);
-    let mut options = vec![
-        ("topics", json!("rust, career")),
-        ("timezone", json!("Europe/Berlin")),
-    ];
-    if role == "mentee" {
-        options.push(("goals", json!("Ship my first crate")));
-    }
-    let r = app.run(user, &format!("enrol {role}"), &options).await;
-    assert!(r.ephemeral(), "{}", r.text());
-    user
-}
-
 /// A schedule that fires once a year, `ahead` from the clock, in the server's time zone
 /// (Europe/Berlin), on the minute.
 fn yearly_at(app: &TestApp, ahead: chrono::Duration) -> (String, DateTime<Utc>) {
@@ -76,6 +62,19 @@ fn yearly_at(app: &TestApp, ahead: chrono::Duration) -> (String, DateTime<Utc>) 
         local.month()
     );
     (cron, start)
+}
+
+/// `/setup mentor_circle circle_channel` by the admin.
+async fn turn_on(app: &TestApp, cron: &str, voice: u64) -> discord_sim::Reply {
+    app.run(
+        app.admin,
+        "setup",
+        &[
+            ("mentor_circle", json!(cron)),
+            ("circle_channel", json!(voice.to_string())),
+        ],
+    )
+    .await
 }
 
 /// `/withdraw`, confirmed with its button.
@@ -136,21 +135,12 @@ async fn wait_channel(app: &TestApp, name: &str) -> u64 {
 #[tokio::test]
 async fn a_circle_becomes_an_event_for_mentors_only_and_they_are_reminded_the_day_before() {
     let (app, s, moderator, voice) = programme(true).await;
-    let ana = enrol(&app, "ana", "mentor").await;
-    let ben = enrol(&app, "ben", "mentor").await;
-    let mentee = enrol(&app, "mia", "mentee").await;
+    let ana = enrolled(&app, "ana", "mentor").await;
+    let ben = enrolled(&app, "ben", "mentor").await;
+    let mentee = enrolled(&app, "mia", "mentee").await;
     let (cron, start) = yearly_at(&app, chrono::Duration::days(3));
 
-    let r = app
-        .run(
-            app.admin,
-            "setup",
-            &[
-                ("mentor_circle", json!(cron)),
-                ("circle_channel", json!(voice.to_string())),
-            ],
-        )
-        .await;
+    let r = turn_on(&app, &cron, voice).await;
     assert!(
         r.text().contains(&m::SETUP_SAVED_NOTE.get(EN)),
         "{}",
@@ -202,7 +192,7 @@ async fn a_circle_becomes_an_event_for_mentors_only_and_they_are_reminded_the_da
 
     // Before the reminder: Ben steps back, Cleo joins as a mentor.
     withdraw(&app, ben).await;
-    let cleo = enrol(&app, "cleo", "mentor").await;
+    let cleo = enrolled(&app, "cleo", "mentor").await;
     app.sim
         .advance_time(Duration::from_secs(2 * 24 * 3600 + 60));
     app.clock
@@ -238,7 +228,7 @@ async fn a_circle_becomes_an_event_for_mentors_only_and_they_are_reminded_the_da
 #[tokio::test]
 async fn a_failed_announcement_is_retried_without_a_second_event_or_channel() {
     let (app, _s, _moderator, voice) = programme(true).await;
-    enrol(&app, "ana", "mentor").await;
+    enrolled(&app, "ana", "mentor").await;
     let (cron, start) = yearly_at(&app, chrono::Duration::days(2));
     // Every try of the announcement fails: Discord is down for messages a while.
     app.sim.inject_fault(
@@ -247,16 +237,7 @@ async fn a_failed_announcement_is_retried_without_a_second_event_or_channel() {
         FaultKind::ServerError { status: 502 },
         4,
     );
-    let r = app
-        .run(
-            app.admin,
-            "setup",
-            &[
-                ("mentor_circle", json!(cron)),
-                ("circle_channel", json!(voice.to_string())),
-            ],
-        )
-        .await;
+    let r = turn_on(&app, &cron, voice).await;
     assert!(r.text().contains("Saved"), "{}", r.text());
     app.sim.wait_for_scheduled_events(app.guild.id, 1).await;
     let name = m::CHANNEL_NAME.get(EN);
@@ -282,18 +263,9 @@ async fn a_failed_announcement_is_retried_without_a_second_event_or_channel() {
 #[tokio::test]
 async fn without_create_events_the_moderators_are_told_what_to_grant() {
     let (app, s, _moderator, voice) = programme(false).await;
-    enrol(&app, "ana", "mentor").await;
+    enrolled(&app, "ana", "mentor").await;
     let (cron, _) = yearly_at(&app, chrono::Duration::days(2));
-    let r = app
-        .run(
-            app.admin,
-            "setup",
-            &[
-                ("mentor_circle", json!(cron)),
-                ("circle_channel", json!(voice.to_string())),
-            ],
-        )
-        .await;
+    let r = turn_on(&app, &cron, voice).await;
     assert!(
         r.text().contains("Create Events") && r.text().contains("Connect"),
         "/setup names what is missing: {}",
@@ -371,19 +343,10 @@ async fn a_circle_needs_a_weekly_or_rarer_schedule_and_a_voice_channel() {
 #[tokio::test]
 async fn turning_the_circle_off_plans_no_more_meetings() {
     let (app, _s, _moderator, voice) = programme(true).await;
-    enrol(&app, "ana", "mentor").await;
+    enrolled(&app, "ana", "mentor").await;
     // Ten days ahead: planned for three days from now, nothing made yet.
     let (cron, _) = yearly_at(&app, chrono::Duration::days(10));
-    let r = app
-        .run(
-            app.admin,
-            "setup",
-            &[
-                ("mentor_circle", json!(cron)),
-                ("circle_channel", json!(voice.to_string())),
-            ],
-        )
-        .await;
+    let r = turn_on(&app, &cron, voice).await;
     assert!(r.text().contains("Saved"), "{}", r.text());
     let db = app.db().await;
     let planned = |db: tandem::store::Db| async move {

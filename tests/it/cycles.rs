@@ -14,24 +14,10 @@ use tandem::domain::cycle::{Choice, MAX_WEEKS};
 use tandem::domain::pair::{EndReason, PairStatus};
 use tandem::text::Locale;
 
-use crate::support::{message_with, TestApp};
+use crate::support::{enrolled, message_with, TestApp};
 
 const EN: Locale = Locale::En;
 const WAIT: Duration = Duration::from_secs(15);
-
-async fn person(app: &TestApp, name: &str, role: &str) -> u64 {
-    let user = app.person(name, None);
-    let mut options = vec![
-        ("topics", json!("rust")),
-        ("timezone", json!("Europe/Berlin")),
-    ];
-    if role == "mentee" {
-        options.push(("goals", json!("Ship my first crate")));
-    }
-    let r = app.run(user, &format!("enrol {role}"), &options).await;
-    assert!(r.ephemeral(), "{}", r.text());
-    user
-}
 
 async fn pair(app: &TestApp, moderator: u64, mentor: u64, mentee: u64) -> i64 {
     let options: [(&str, Value); 2] = [
@@ -77,12 +63,12 @@ async fn a_cycle_runs_from_start_to_end_with_a_finishing_and_a_continuing_pair()
         .await;
     let moderator = app.person("mo", Some(s.mods));
     let (ana, xia) = (
-        person(&app, "ana", "mentor").await,
-        person(&app, "xia", "mentee").await,
+        enrolled(&app, "ana", "mentor").await,
+        enrolled(&app, "xia", "mentee").await,
     );
     let (ben, yan) = (
-        person(&app, "ben", "mentor").await,
-        person(&app, "yan", "mentee").await,
+        enrolled(&app, "ben", "mentor").await,
+        enrolled(&app, "yan", "mentee").await,
     );
     let r = app.run(moderator, "programme status", &[]).await;
     assert_eq!(r.text(), m::STATUS_NONE.get(EN));

@@ -147,6 +147,27 @@ async fn seed_community(db: &Db) {
         db.remember_locale(GUILD, user(n), l, t0).await.unwrap();
     }
 
+    // A mentee asked privately not to be paired with someone.
+    db.avoid(GUILD, user(14), user(3), &entry("member.avoid", t0))
+        .await
+        .unwrap();
+    // A spring cycle runs; the pairs made below belong to it.
+    let started = db
+        .start_cycle(
+            GUILD,
+            "Spring",
+            t0 + Duration::weeks(12),
+            &AuditEntry {
+                actor_id: Some(user(1)),
+                ..entry("cycle.start", t0)
+            },
+        )
+        .await
+        .unwrap();
+    let tandem::store::Started::Started { cycle, .. } = started else {
+        panic!("no cycle started: {started:?}");
+    };
+
     // a thrives, b pauses in week 2, c ends after week 1, d goes quiet.
     let mut pairs: Vec<Pair> = Vec::new();
     for (i, (mentor, mentee)) in [(1, 11), (1, 12), (2, 13), (2, 14)].into_iter().enumerate() {
@@ -162,6 +183,19 @@ async fn seed_community(db: &Db) {
         pairs.push(db.pair(pair.id).await.unwrap().unwrap());
     }
     let [a, b, c, d] = [0, 1, 2, 3].map(|i| pairs[i].clone());
+    // Pair a would like to continue into the next cycle.
+    assert_eq!(
+        db.choose(
+            cycle.id,
+            a.id,
+            tandem::domain::cycle::Choice::Continue,
+            user(11),
+            t0
+        )
+        .await
+        .unwrap(),
+        tandem::store::Chose::Saved
+    );
     let due = NaiveDate::from_ymd_opt(2026, 11, 20);
     db.add_goal(&a, "ship a CLI", due, &entry("goal.add", t0))
         .await

@@ -228,6 +228,21 @@ impl TestApp {
     }
 }
 
+/// A new member enrolled with `/enrol <role>` (topics rust, Berlin time; a mentee with a goal).
+pub async fn enrolled(app: &TestApp, name: &str, role: &str) -> u64 {
+    let user = app.person(name, None);
+    let mut options = vec![
+        ("topics", json!("rust, career")),
+        ("timezone", json!("Europe/Berlin")),
+    ];
+    if role == "mentee" {
+        options.push(("goals", json!("Ship my first crate")));
+    }
+    let r = app.run(user, &format!("enrol {role}"), &options).await;
+    assert!(r.ephemeral(), "{}", r.text());
+    user
+}
+
 /// A pair made directly in the database (and its channel in the simulator), for tests that
 /// need many pairs quickly.
 #[derive(Debug, Clone, Copy)]
