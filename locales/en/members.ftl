@@ -145,3 +145,8 @@ members-avoid-bot = Bots are never paired, so there's nothing to avoid.
 members-avoid-not-member = I can't find that person in this server. Choose someone from the list as you type.
 members-avoid-list = You asked not to be paired with: { $users }. Only you can see this list. To take someone off, use `/profile avoid user: undo:True`.
 members-avoid-empty = You haven't asked to avoid anyone. If you'd rather not be paired with someone, use `/profile avoid user:`. Only you will know.
+members-capacity-full =
+    { $mentees ->
+        [one] You have { $mentees } mentee now, and your pair carries on. You won't get a new mentee while you have { $capacity } or more.
+       *[other] You have { $mentees } mentees now, and your pairs carry on. You won't get a new mentee while you have { $capacity } or more.
+    }

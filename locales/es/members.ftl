@@ -144,3 +144,8 @@ members-avoid-bot = Los bots nunca forman pareja, así que no hace falta evitarl
 members-avoid-not-member = No encuentro a esa persona en este servidor. Elige a alguien de la lista mientras escribes.
 members-avoid-list = Pediste no formar pareja con: { $users }. Solo tú ves esta lista. Para quitar a alguien, usa `/profile avoid user: undo:True`.
 members-avoid-empty = No has pedido evitar a nadie. Si prefieres no formar pareja con alguien, usa `/profile avoid user:`. Solo lo sabrás tú.
+members-capacity-full =
+    { $mentees ->
+        [one] Ahora tienes { $mentees } aprendiz y tu pareja sigue. No recibirás otro aprendiz mientras tengas { $capacity } o más.
+       *[other] Ahora tienes { $mentees } aprendices y tus parejas siguen. No recibirás otro aprendiz mientras tengas { $capacity } o más.
+    }

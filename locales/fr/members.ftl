@@ -144,3 +144,8 @@ members-avoid-bot = Les bots ne sont jamais mis en binôme, il n'y a donc rien �
 members-avoid-not-member = Je ne trouve pas cette personne sur ce serveur. Choisis quelqu'un dans la liste pendant que tu tapes.
 members-avoid-list = Tu as demandé à ne pas être en binôme avec : { $users }. Toi seul vois cette liste. Pour retirer quelqu'un, utilise `/profile avoid user: undo:True`.
 members-avoid-empty = Tu n'as demandé à éviter personne. Si tu préfères ne pas être en binôme avec quelqu'un, utilise `/profile avoid user:`. Toi seul le sauras.
+members-capacity-full =
+    { $mentees ->
+        [one] Tu as { $mentees } mentoré en ce moment, et ton binôme continue. Tu n'auras pas de nouveau mentoré tant que tu en as { $capacity } ou plus.
+       *[other] Tu as { $mentees } mentorés en ce moment, et tes binômes continuent. Tu n'auras pas de nouveau mentoré tant que tu en as { $capacity } ou plus.
+    }

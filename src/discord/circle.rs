@@ -152,8 +152,8 @@ impl Scheduled {
         };
         let l = c.settings.locale();
         let link = m::event_link(o.guild_id, event);
-        let pinged = &mentors[..mentors.len().min(circle::MAX_REMINDER_MENTIONS)];
-        let text = m::reminder(l, c.starts_at.timestamp(), c.voice, &link, pinged);
+        let (text, named) = m::reminder(l, c.starts_at.timestamp(), c.voice, &link, &mentors);
+        let pinged = &mentors[..named];
         let message = quiet::message().content(text.clone()).allowed_mentions(
             CreateAllowedMentions::new().users(pinged.iter().map(|u| UserId::new(*u))),
         );

@@ -26,6 +26,8 @@ fn min_gap() -> Duration {
 
 /// The mentions a reminder may carry (Discord takes at most 100 users in `allowed_mentions`).
 pub const MAX_REMINDER_MENTIONS: usize = 90;
+/// Characters in one message's content (Discord's limit).
+pub const MAX_MESSAGE_CHARS: usize = 2000;
 
 /// Why a circle schedule was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

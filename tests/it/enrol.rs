@@ -4,7 +4,9 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 use tandem::domain::member::{Role, Status};
+use tandem::discord::messages;
 use tandem::store::privacy::is_user_column;
+use tandem::text::Locale;
 
 use crate::support::{Server, TestApp};
 
@@ -808,4 +810,75 @@ async fn help_lists_the_programme_commands() {
         assert!(text.contains(command), "{command} missing: {text}");
     }
     assert!(!text.contains("`/members`"), "{text}");
+}
+
+#[tokio::test]
+async fn a_mentor_lowering_capacity_keeps_their_pairs_and_is_told_what_it_means() {
+    let app = TestApp::start().await;
+    let s = app.set_up().await;
+    app.run(app.admin, "setup", &[("mentor_approval", json!(false))])
+        .await;
+    let moderator = app.person("mo", Some(s.mods));
+    let mentor = crate::support::enrolled(&app, "ana", "mentor").await;
+    let r = app
+        .run(mentor, "profile edit", &[("capacity", json!(2))])
+        .await;
+    assert_eq!(
+        r.content(),
+        messages::members::PROFILE_UPDATED.get(Locale::En)
+    );
+    let mut mentees = Vec::new();
+    for name in ["xia", "yan", "zoe"] {
+        mentees.push(crate::support::enrolled(&app, name, "mentee").await);
+    }
+    for mentee in &mentees[..2] {
+        let r = app
+            .run(
+                moderator,
+                "pair create",
+                &[
+                    ("mentor", json!(mentor.to_string())),
+                    ("mentee", json!(mentee.to_string())),
+                ],
+            )
+            .await;
+        assert!(r.content().starts_with("Paired <@"), "{}", r.content());
+    }
+    let r = app
+        .run(mentor, "profile edit", &[("capacity", json!(1))])
+        .await;
+    assert_eq!(
+        r.content(),
+        format!(
+            "{} {}",
+            messages::members::PROFILE_UPDATED.get(Locale::En),
+            messages::members::capacity_full(Locale::En, 2, 1)
+        )
+    );
+    let db = app.db().await;
+    for mentee in &mentees[..2] {
+        assert_eq!(
+            db.open_pairs_of(app.guild.id, *mentee).await.unwrap().len(),
+            1
+        );
+    }
+    let r = app
+        .run(
+            moderator,
+            "pair create",
+            &[
+                ("mentor", json!(mentor.to_string())),
+                ("mentee", json!(mentees[2].to_string())),
+            ],
+        )
+        .await;
+    assert_eq!(
+        r.content(),
+        messages::pairs::refused(
+            Locale::En,
+            tandem::store::PairRefusal::MentorFull { capacity: 1 },
+            mentor,
+            mentees[2]
+        )
+    );
 }

@@ -178,9 +178,22 @@ pub async fn edit(
     if !db.update_profile(&profile, &input, &entry).await? {
         return Err(Error::user(m::LEFT_PROGRAMME));
     }
+    let mut text = m::PROFILE_UPDATED.get(l);
+    // Lowering capacity never ends a pair: say what it does mean.
+    let capacity = profile.capacity.filter(|_| input.capacity.is_some());
+    if let (Role::Mentor, Some(capacity)) = (profile.role, capacity) {
+        let load = db
+            .mentor_loads(guild_id)
+            .await?
+            .get(&me)
+            .map_or(0, |l| l.open);
+        if load >= capacity {
+            text = format!("{text} {}", m::capacity_full(l, load, capacity));
+        }
+    }
     ctx.send(
         poise::CreateReply::default()
-            .content(m::PROFILE_UPDATED.get(l))
+            .content(text)
             .embed(card(l, &profile))
             .ephemeral(true),
     )

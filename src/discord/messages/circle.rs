@@ -1,7 +1,7 @@
 //! The mentors' circle: its event, its mentors-only channel, the announcement and reminder,
 //! and how `/setup` shows it.
 
-use crate::domain::circle::CircleScheduleError;
+use crate::domain::circle::{self, CircleScheduleError};
 use crate::text::{t, unix, Key, Locale};
 
 pub const EVENT_NAME: Key = Key("circle-event-name");
@@ -28,20 +28,31 @@ pub fn announcement(l: Locale, start: i64, voice: u64, link: &str) -> String {
     )
 }
 
-/// The reminder, with the mentors it pings after it (one per line's worth of mentions).
-pub fn reminder(l: Locale, start: i64, voice: u64, link: &str, mentors: &[u64]) -> String {
-    let text = t!(
+/// The reminder, followed by as many of `mentors` as one message holds (Discord: 2,000
+/// characters, and at most [`circle::MAX_REMINDER_MENTIONS`] pings); returns the text and how
+/// many of them it names, from the first.
+pub fn reminder(l: Locale, start: i64, voice: u64, link: &str, mentors: &[u64]) -> (String, usize) {
+    let mut text = t!(
         l,
         "circle-reminder",
         start = unix(start),
         voice = voice.to_string(),
         link = link
     );
-    if mentors.is_empty() {
-        return text;
+    let mut named = 0;
+    for (i, m) in mentors
+        .iter()
+        .take(circle::MAX_REMINDER_MENTIONS)
+        .enumerate()
+    {
+        let mention = format!("{}<@{m}>", if i == 0 { "\n" } else { " " });
+        if text.chars().count() + mention.chars().count() > circle::MAX_MESSAGE_CHARS {
+            break;
+        }
+        text.push_str(&mention);
+        named += 1;
     }
-    let mentions: Vec<String> = mentors.iter().map(|m| format!("<@{m}>")).collect();
-    format!("{text}\n{}", mentions.join(" "))
+    (text, named)
 }
 
 pub const NO_VOICE_CHANNEL: Key = Key("circle-no-voice-channel");
@@ -88,4 +99,39 @@ pub fn bad_schedule(l: Locale, input: &str, e: &CircleScheduleError) -> String {
         input = super::quote(input, 60),
         why = why
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reminder_to_many_mentors_stays_within_one_message() {
+        let mentors: Vec<u64> = (0..200).map(|i| 1_300_000_000_000_000_000 + i).collect();
+        for l in Locale::ALL {
+            let (text, named) = reminder(
+                l,
+                1_800_000_000,
+                u64::MAX,
+                &event_link(u64::MAX, u64::MAX),
+                &mentors,
+            );
+            assert!(
+                text.chars().count() <= circle::MAX_MESSAGE_CHARS,
+                "{l}: {}",
+                text.len()
+            );
+            assert!(
+                named <= circle::MAX_REMINDER_MENTIONS && named > 50,
+                "{l}: {named}"
+            );
+            assert_eq!(text.matches("<@").count(), named);
+        }
+        let (text, named) = reminder(Locale::En, 1_800_000_000, 1, "x", &mentors[..2]);
+        assert_eq!(named, 2);
+        assert!(
+            text.ends_with(&format!("<@{}> <@{}>", mentors[0], mentors[1])),
+            "{text}"
+        );
+    }
 }

@@ -328,3 +328,13 @@ pub fn avoid_list(l: Locale, users: &[u64]) -> String {
         users = crate::text::and_list(l, &named)
     )
 }
+
+/// After `/profile edit capacity:` at or below the mentees a mentor has now.
+pub fn capacity_full(l: Locale, mentees: u8, capacity: u8) -> String {
+    t!(
+        l,
+        "members-capacity-full",
+        mentees = mentees,
+        capacity = capacity
+    )
+}
