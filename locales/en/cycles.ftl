@@ -30,6 +30,6 @@ cycles-status =
 cycles-status-counts = { $pairs } pairs · { $staying } continue · { $finish } finish · { $waiting } not answered yet
 cycles-status-waiting = Not answered yet
 cycles-status-everyone-answered = Every pair has answered.
-cycles-pair-line = <@{ $mentor }> and <@{ $mentee }>
+cycles-pair-line = { $mentor } and { $mentee }
 cycles-same-continue = Your pair already chose to continue. To change it, press **Finish at the end**.
 cycles-same-finish = Your pair already chose to finish. To change it, press **Continue together**.

@@ -29,6 +29,6 @@ cycles-status =
 cycles-status-counts = { $pairs } parejas · { $staying } siguen · { $finish } terminan · { $waiting } sin responder
 cycles-status-waiting = Sin responder todavía
 cycles-status-everyone-answered = Todas las parejas han respondido.
-cycles-pair-line = <@{ $mentor }> y <@{ $mentee }>
+cycles-pair-line = { $mentor } y { $mentee }
 cycles-same-continue = Vuestra pareja ya eligió seguir. Para cambiarlo, pulsa **Terminar al final**.
 cycles-same-finish = Vuestra pareja ya eligió terminar. Para cambiarlo, pulsa **Seguir juntos**.

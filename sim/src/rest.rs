@@ -457,7 +457,9 @@ fn route(
                 Err(e) => return e,
             };
             let guild = s.model.channels[&c].guild_id.unwrap_or(0);
-            if !bot_has(s, guild, Some(c), perms::MANAGE_ROLES) {
+            if !bot_has(s, guild, Some(c), perms::MANAGE_ROLES)
+                || (method == "PUT" && grants_manage_roles(s, guild, &[body]))
+            {
                 return error(403, 50013, "Missing Permissions");
             }
             let target = id(target).unwrap_or(0);
@@ -700,6 +702,21 @@ fn open_dm(s: &mut State, body: &Value) -> Answer {
 }
 
 /// Whether the bot has `bits` in the guild (or in the channel, with its overwrites).
+/// Discord lets a bot allow or deny Manage Roles ("Manage Permissions") in an overwrite only
+/// when it is an administrator (or already holds that permission through an overwrite in the
+/// channel, which the simulator does not model): anything else answers 50013.
+fn grants_manage_roles(s: &State, guild: u64, overwrites: &[&Value]) -> bool {
+    let admin = s
+        .model
+        .guilds
+        .get(&guild)
+        .is_some_and(|g| s.model.base_permissions(g, s.bot_id) & perms::ADMINISTRATOR != 0);
+    !admin
+        && overwrites
+            .iter()
+            .any(|o| (parse_bits(&o["allow"]) | parse_bits(&o["deny"])) & perms::MANAGE_ROLES != 0)
+}
+
 fn bot_has(s: &State, guild: u64, channel: Option<u64>, bits: u64) -> bool {
     let Some(g) = s
         .model
@@ -898,6 +915,13 @@ fn create_channel(s: &mut State, guild: u64, body: &Value) -> Answer {
         .as_array()
         .is_some_and(|o| !o.is_empty());
     if has_overwrites && !bot_has(s, guild, parent, perms::MANAGE_ROLES) {
+        return error(403, 50013, "Missing Permissions");
+    }
+    let overwrites: Vec<&Value> = body["permission_overwrites"]
+        .as_array()
+        .map(|o| o.iter().collect())
+        .unwrap_or_default();
+    if grants_manage_roles(s, guild, &overwrites) {
         return error(403, 50013, "Missing Permissions");
     }
     let in_guild = s

@@ -24,10 +24,9 @@ use reqwest::Method;
 
 /// What each mentor may do in the mentors' channel.
 const MENTOR_ALLOW: Permissions = super::pairing::MEMBER_ALLOW;
-/// What the bot gives itself there (Manage Roles: it keeps the member list).
-const BOT_ALLOW: Permissions = super::pairing::BOT_ALLOW
-    .union(Permissions::READ_MESSAGE_HISTORY)
-    .union(Permissions::MANAGE_ROLES);
+/// What the bot gives itself there. Not Manage Roles: Discord lets only administrators grant
+/// that in an overwrite; the bot's server-wide Manage Roles lets it keep the member list.
+const BOT_ALLOW: Permissions = super::pairing::BOT_ALLOW.union(Permissions::READ_MESSAGE_HISTORY);
 /// Discord's channel types for a stage and a text channel, and a permission overwrite's
 /// target types.
 const STAGE: u64 = 13;
@@ -152,12 +151,41 @@ impl Scheduled {
         };
         let l = c.settings.locale();
         let link = m::event_link(o.guild_id, event);
-        let (text, named) = m::reminder(l, c.starts_at.timestamp(), c.voice, &link, &mentors);
-        let pinged = &mentors[..named];
-        let message = quiet::message().content(text.clone()).allowed_mentions(
-            CreateAllowedMentions::new().users(pinged.iter().map(|u| UserId::new(*u))),
-        );
-        self.post_once(o, channel, &text, message, Vec::new()).await
+        let parts = m::reminder(l, c.starts_at.timestamp(), c.voice, &link, &mentors);
+        let pinging = |text: &str, named: &[u64]| {
+            quiet::message().content(text).allowed_mentions(
+                CreateAllowedMentions::new().users(named.iter().map(|u| UserId::new(*u))),
+            )
+        };
+        let (first, named) = &parts[0];
+        let outcome = self
+            .post_once(o, channel, first, pinging(first, named), Vec::new())
+            .await?;
+        if !matches!(outcome, Outcome::Sent { .. }) {
+            return Ok(outcome);
+        }
+        // The mentors one message could not hold, in more: each looked for before a retry
+        // posts it again (only the first carries the occurrence's nonce).
+        let recent = if o.attempts > 1 {
+            match self.courier.recent_messages(channel).await {
+                Ok(list) => list,
+                Err(e) => return Ok(stopped(e)),
+            }
+        } else {
+            Vec::new()
+        };
+        for (text, named) in &parts[1..] {
+            if recent
+                .iter()
+                .any(|msg| msg["content"].as_str() == Some(text))
+            {
+                continue;
+            }
+            if let Err(e) = self.courier.post(channel, &pinging(text, named)).await {
+                return Ok(stopped(e));
+            }
+        }
+        Ok(outcome)
     }
 
     async fn active_mentors(&self, guild: u64) -> anyhow::Result<Vec<u64>> {

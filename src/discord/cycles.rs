@@ -60,8 +60,16 @@ impl Scheduled {
         let Some(channel) = pair.channel_id.filter(|_| open) else {
             return Ok(Outcome::Skipped("pair not open".into()));
         };
-        let Some(cycle) = self.db.running_cycle(pair.guild_id).await? else {
-            return Ok(Outcome::Skipped("no cycle runs".into()));
+        // The question belongs to the cycle it was planned for (its time says which), asked
+        // before that cycle ends: never about a later cycle, never after the end.
+        let now = self.clock.now();
+        let Some(cycle) = self
+            .db
+            .running_cycle(pair.guild_id)
+            .await?
+            .filter(|c| c.ask_at() == o.scheduled_for && now < c.ends_at)
+        else {
+            return Ok(Outcome::Skipped("its cycle is over".into()));
         };
         let l = pairing::pair_channel_locale(&self.db, &pair).await;
         let message = quiet::message()
@@ -91,15 +99,22 @@ impl Scheduled {
             db: &self.db,
             now,
         };
-        let (mut finished, mut continued) = (0, 0);
         for pair in &pairs {
             if choices.get(&pair.id) == Some(&Choice::Finish) {
                 pairing::close_pair(env, &settings, pair.id, EndReason::Completed, None, None)
                     .await
                     .map_err(|e| anyhow::anyhow!("ending pair {}: {e:?}", pair.id))?;
-                finished += 1;
-            } else {
+            }
+        }
+        // Counted from what is stored, so a retry after a partial run counts the same.
+        let (mut finished, mut continued) = (0, 0);
+        for pair in self.db.pairs_in_cycle(cycle.id).await? {
+            if pair.status.is_open() {
                 continued += 1;
+            } else if choices.get(&pair.id) == Some(&Choice::Finish)
+                && pair.end_reason == Some(EndReason::Completed)
+            {
+                finished += 1;
             }
         }
         let entry = AuditEntry {

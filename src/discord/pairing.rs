@@ -117,7 +117,9 @@ async fn category_with_room(
             kind: PermissionOverwriteType::Role(RoleId::new(settings.guild_id)),
         },
         PermissionOverwrite {
-            allow: BOT_ALLOW | Permissions::MANAGE_ROLES | Permissions::READ_MESSAGE_HISTORY,
+            // Not Manage Roles: only an administrator may grant it in an overwrite; the bot's
+            // server-wide Manage Roles lets it set the pair channels' overwrites.
+            allow: BOT_ALLOW | Permissions::READ_MESSAGE_HISTORY,
             deny: Permissions::empty(),
             kind: PermissionOverwriteType::Member(UserId::new(bot)),
         },

@@ -66,8 +66,8 @@ pub struct Meeting {
 }
 
 /// The meetings to plan now: those after the latest one already planned (and after `now`)
-/// that are less than a week away, announced at once, and the first one beyond, announced a
-/// week before it starts (so the scheduler wakes for it). Nothing when that one is planned.
+/// that are less than a week away (due at once), and the first one beyond (so the scheduler
+/// wakes for it), each announced a week before it starts. Nothing when that one is planned.
 pub fn meetings_to_plan(
     cron: &Cron,
     tz: Tz,
@@ -82,9 +82,11 @@ pub fn meetings_to_plan(
     let mut out = Vec::new();
     // Bounded: at most one a week, so two fall within the horizon and one beyond it.
     while let Some(starts_at) = cron.next_after(tz, at).filter(|_| out.len() < 4) {
+        // Always a week before, never "now": whoever plans it (two processes, a restart)
+        // plans the same row. One already less than a week away is due at once.
         out.push(Meeting {
             starts_at,
-            announce_at: (starts_at - announce_before()).max(now),
+            announce_at: starts_at - announce_before(),
         });
         if starts_at > horizon {
             break;
@@ -159,7 +161,7 @@ mod tests {
             [
                 Meeting {
                     starts_at: utc("2026-11-26T18:00:00Z"),
-                    announce_at: now
+                    announce_at: utc("2026-11-19T18:00:00Z")
                 },
                 Meeting {
                     starts_at: utc("2026-12-03T18:00:00Z"),

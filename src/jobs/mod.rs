@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, DurationRound, Utc};
 use tokio::sync::{watch, Notify, Semaphore};
 use tokio::task::JoinSet;
 
@@ -467,11 +467,18 @@ pub async fn plan(db: &Db, settings: &Settings, now: DateTime<Utc>) -> anyhow::R
                 parent_id: None,
             });
         }
+        // A cycle still running after its end (its end failed for good, or was missed) is
+        // ended again each hour until it is: nothing else could close it.
+        let end = if cycle.ends_at > now {
+            cycle.ends_at
+        } else {
+            now.duration_trunc(Duration::hours(1)).unwrap_or(now)
+        };
         new.push(NewOccurrence {
             guild_id: cycle.guild_id,
             kind: Kind::CycleEnd,
             target: cycle.id as u64,
-            scheduled_for: cycle.ends_at,
+            scheduled_for: end,
             parent_id: None,
         });
     }

@@ -138,6 +138,7 @@ impl Db {
     }
 
     /// The pair of `cycle` chooses; a later choice (by either member) replaces an earlier one.
+    /// Only before the cycle's end: the end reads the choices as they are then.
     pub async fn choose(
         &self,
         cycle_id: i64,
@@ -149,11 +150,12 @@ impl Db {
         let mut tx = self.write().await?;
         let guild: Option<i64> = sql(
             "SELECT p.guild_id FROM pairs p JOIN cycles c ON c.id = p.cycle_id
-             WHERE p.id = ? AND c.id = ? AND c.ended_at IS NULL
+             WHERE p.id = ? AND c.id = ? AND c.ended_at IS NULL AND c.ends_at > ?
                AND p.status IN ('active', 'paused')",
         )
         .bind(pair_id)
         .bind(cycle_id)
+        .bind(at)
         .scalar_optional(&mut tx)
         .await?;
         let Some(guild) = guild else {

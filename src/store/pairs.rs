@@ -112,6 +112,15 @@ pub struct Load {
 }
 
 impl Db {
+    /// Every pair of a cycle, whatever its status.
+    pub async fn pairs_in_cycle(&self, cycle_id: i64) -> Result<Vec<Pair>> {
+        let rows: Vec<PairRow> = sql(select_pairs!("WHERE cycle_id = ? ORDER BY id"))
+            .bind(cycle_id)
+            .fetch_all(self)
+            .await?;
+        rows.into_iter().map(to_pair).collect()
+    }
+
     /// The open pairs of a cycle (pending ones are not made yet).
     pub async fn open_pairs_in_cycle(&self, cycle_id: i64) -> Result<Vec<Pair>> {
         let rows: Vec<PairRow> = sql(select_pairs!(

@@ -16,6 +16,10 @@ pub enum Erase {
     /// The rows must stay for others or for aggregates (audit log, pulse answers): keep them
     /// but remove the link to the person.
     Detach,
+    /// The rows are someone else's private wish about the person (who asked not to be paired
+    /// with them): they stay as they are, so the wish holds if the person comes back, and
+    /// are never shown to the person, exported, or counted as theirs.
+    Keep,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -25,9 +29,6 @@ pub struct UserColumn {
     pub erase: Erase,
     /// Columns of a detached row that hold the person's own words: emptied with the link.
     pub clear: &'static [&'static str],
-    /// Whether `/mydata export` shows the rows. Not for a row that is someone else's
-    /// private wish about the person (who asked not to be paired with them).
-    pub export: bool,
 }
 
 /// Every column that names a Discord user. Order matters for deletion: children first.
@@ -37,7 +38,6 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
-        export: true,
     },
     // Scores stay in the round's aggregate; the link to the person and their comment go.
     UserColumn {
@@ -45,7 +45,6 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "user_id",
         erase: Erase::Detach,
         clear: &["comment"],
-        export: true,
     },
     // The person's pulse questions (which were sent to whom).
     UserColumn {
@@ -53,7 +52,6 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
-        export: true,
     },
     // Message counts are about the person's own activity.
     UserColumn {
@@ -61,14 +59,12 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
-        export: true,
     },
     UserColumn {
         table: "activity_weekly",
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
-        export: true,
     },
     // A meeting belongs to the pair; only the link to who recorded it goes.
     UserColumn {
@@ -76,7 +72,6 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "user_id",
         erase: Erase::Detach,
         clear: &[],
-        export: true,
     },
     // Thanks the person gave stay counted; thanks they received are about them and go.
     UserColumn {
@@ -84,21 +79,18 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "giver_id",
         erase: Erase::Detach,
         clear: &[],
-        export: true,
     },
     UserColumn {
         table: "kudos",
         column: "receiver_id",
         erase: Erase::Delete,
         clear: &[],
-        export: true,
     },
     UserColumn {
         table: "exit_surveys",
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
-        export: true,
     },
     // Pairs stay (the partner's history, retention figures) without the person.
     UserColumn {
@@ -106,14 +98,12 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "mentor_id",
         erase: Erase::Detach,
         clear: &[],
-        export: true,
     },
     UserColumn {
         table: "pairs",
         column: "mentee_id",
         erase: Erase::Detach,
         clear: &[],
-        export: true,
     },
     // Goals belong to the pair; only the link to who wrote them goes.
     UserColumn {
@@ -121,14 +111,12 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "created_by_user_id",
         erase: Erase::Detach,
         clear: &[],
-        export: true,
     },
     UserColumn {
         table: "pair_suggestions",
         column: "created_by_user_id",
         erase: Erase::Detach,
         clear: &[],
-        export: true,
     },
     // A resource the person added for the guide stays for everyone; only who added it goes.
     UserColumn {
@@ -136,14 +124,12 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "added_by",
         erase: Erase::Detach,
         clear: &[],
-        export: true,
     },
     UserColumn {
         table: "members",
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
-        export: true,
     },
     // Their answers to the server's mentor application questions.
     UserColumn {
@@ -151,7 +137,6 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
-        export: true,
     },
     // What the person reported goes with them; a moderator who read reports only stops
     // being named.
@@ -160,30 +145,26 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "reporter_id",
         erase: Erase::Delete,
         clear: &[],
-        export: true,
     },
     UserColumn {
         table: "reports",
         column: "acknowledged_by",
         erase: Erase::Detach,
         clear: &[],
-        export: true,
     },
-    // Whom the person asked not to be paired with (theirs), and wishes that name them
-    // (someone else's, never shown to them, but gone with them like every row naming them).
+    // Whom the person asked not to be paired with (theirs, erased with them), and wishes
+    // others made about them (the others' own: kept, never shown to them).
     UserColumn {
         table: "avoidances",
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
-        export: true,
     },
     UserColumn {
         table: "avoidances",
         column: "avoided_user_id",
-        erase: Erase::Delete,
+        erase: Erase::Keep,
         clear: &[],
-        export: false,
     },
     // Who started a cycle, and who answered a pair's continue-or-finish question: the cycle
     // and the pair's choice stay, the link to the person goes.
@@ -192,14 +173,12 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "started_by_user_id",
         erase: Erase::Detach,
         clear: &[],
-        export: true,
     },
     UserColumn {
         table: "cycle_choices",
         column: "chosen_by_user_id",
         erase: Erase::Detach,
         clear: &[],
-        export: true,
     },
     // The language the person's Discord was set to.
     UserColumn {
@@ -207,21 +186,18 @@ pub const USER_DATA: &[UserColumn] = &[
         column: "user_id",
         erase: Erase::Delete,
         clear: &[],
-        export: true,
     },
     UserColumn {
         table: "audit_log",
         column: "actor_id",
         erase: Erase::Detach,
         clear: &[],
-        export: true,
     },
     UserColumn {
         table: "audit_log",
         column: "target_id",
         erase: Erase::Detach,
         clear: &[],
-        export: true,
     },
 ];
 
@@ -262,7 +238,7 @@ impl Db {
     /// Everything stored about the person in this server, by table.
     pub async fn export_user(&self, guild_id: u64, user_id: u64) -> Result<Value> {
         let mut out = Map::new();
-        for uc in USER_DATA.iter().filter(|uc| uc.export) {
+        for uc in USER_DATA.iter().filter(|uc| uc.erase != Erase::Keep) {
             // Table and column names come from the constant list above, never from input.
             let rows = sql(sqlx::AssertSqlSafe(format!(
                 "SELECT * FROM {} WHERE guild_id = ? AND {} = ?",
@@ -317,7 +293,7 @@ impl Db {
             .bind(to_db(user_id))
             .execute(&mut tx)
             .await?;
-        for uc in USER_DATA {
+        for uc in USER_DATA.iter().filter(|uc| uc.erase != Erase::Keep) {
             let text = match uc.erase {
                 Erase::Delete => format!(
                     "DELETE FROM {} WHERE guild_id = ? AND {} = ?",
@@ -333,6 +309,7 @@ impl Db {
                         .map(|c| format!(", {c} = NULL"))
                         .collect::<String>()
                 ),
+                Erase::Keep => continue,
             };
             let n = sql(sqlx::AssertSqlSafe(text))
                 .bind(to_db(guild_id))
@@ -342,7 +319,7 @@ impl Db {
                 .rows_affected();
             match uc.erase {
                 Erase::Delete => counts.deleted += n,
-                Erase::Detach => counts.detached += n,
+                Erase::Detach | Erase::Keep => counts.detached += n,
             }
         }
         // What others wrote may mention the person (`<@id>` in a goal, a note, thanks): every
@@ -382,7 +359,7 @@ impl Db {
     /// names them, a mention of them in what others wrote. Once erased, nothing: "Erase my
     /// data" pressed again has nothing to do.
     pub async fn holds_user_data(&self, guild_id: u64, user_id: u64) -> Result<bool> {
-        for uc in USER_DATA {
+        for uc in USER_DATA.iter().filter(|uc| uc.erase != Erase::Keep) {
             // Table and column names come from the constant list above.
             let text = format!(
                 "SELECT EXISTS (SELECT 1 FROM {} WHERE guild_id = ? AND {} = ?)",

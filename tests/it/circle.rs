@@ -214,7 +214,7 @@ async fn a_circle_becomes_an_event_for_mentors_only_and_they_are_reminded_the_da
     assert_eq!(pinged, mentors, "the reminder pings the active mentors");
     assert_eq!(
         reminder.content(),
-        m::reminder(EN, start.timestamp(), voice, &link, &[ana, cleo]).0
+        m::reminder(EN, start.timestamp(), voice, &link, &[ana, cleo])[0].0
     );
     assert!(can_see(&app, channel, cleo), "a new mentor is let in");
     assert!(!can_see(&app, channel, ben), "a former mentor is taken out");

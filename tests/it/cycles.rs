@@ -247,3 +247,49 @@ async fn a_cycle_needs_a_name_and_a_sensible_length_and_a_moderator() {
     let db = app.db().await;
     assert!(db.running_cycle(app.guild.id).await.unwrap().is_none());
 }
+
+#[tokio::test]
+async fn a_question_late_past_its_cycles_end_is_not_asked_and_no_choice_counts_after_the_end() {
+    let app = TestApp::start().await;
+    let s = app.set_up().await;
+    app.run(app.admin, "setup", &[("mentor_approval", json!(false))])
+        .await;
+    let moderator = app.person("mo", Some(s.mods));
+    let mentor = enrolled(&app, "ana", "mentor").await;
+    let mentee = enrolled(&app, "xia", "mentee").await;
+    let id = pair(&app, moderator, mentor, mentee).await;
+    app.run(
+        moderator,
+        "programme start",
+        &[("name", json!("Spring")), ("weeks", json!(3))],
+    )
+    .await;
+    let db = app.db().await;
+    let cycle = db.running_cycle(app.guild.id).await.unwrap().unwrap();
+    // Pressed (or stored) after the end date, a choice is refused: the end reads them as
+    // they were at the end.
+    let late = cycle.ends_at + Span::minutes(1);
+    assert_eq!(
+        db.choose(cycle.id, id, Choice::Finish, mentee, late)
+            .await
+            .unwrap(),
+        tandem::store::Chose::Closed
+    );
+    // The bot was down from before the question until after the end: no question, the
+    // cycle simply ends and the pair carries on.
+    app.clock.set(late);
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while db.running_cycle(app.guild.id).await.unwrap().is_some() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the cycle never closed"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(message_with(&app, &choose(cycle.id, id, false)).is_none());
+    assert_eq!(
+        db.pair(id).await.unwrap().unwrap().status,
+        PairStatus::Active
+    );
+}

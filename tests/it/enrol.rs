@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use tandem::domain::member::{Role, Status};
 use tandem::discord::messages;
+use tandem::domain::member::{Role, Status};
 use tandem::store::privacy::is_user_column;
 use tandem::text::Locale;
 

@@ -28,10 +28,16 @@ pub fn announcement(l: Locale, start: i64, voice: u64, link: &str) -> String {
     )
 }
 
-/// The reminder, followed by as many of `mentors` as one message holds (Discord: 2,000
-/// characters, and at most [`circle::MAX_REMINDER_MENTIONS`] pings); returns the text and how
-/// many of them it names, from the first.
-pub fn reminder(l: Locale, start: i64, voice: u64, link: &str, mentors: &[u64]) -> (String, usize) {
+/// The reminder and the mentors it pings, as messages: the first says it and names as many as
+/// fit, the others name the rest (Discord: 2,000 characters and at most
+/// [`circle::MAX_REMINDER_MENTIONS`] pings a message). Each with the mentors it names.
+pub fn reminder(
+    l: Locale,
+    start: i64,
+    voice: u64,
+    link: &str,
+    mentors: &[u64],
+) -> Vec<(String, Vec<u64>)> {
     let mut text = t!(
         l,
         "circle-reminder",
@@ -39,20 +45,26 @@ pub fn reminder(l: Locale, start: i64, voice: u64, link: &str, mentors: &[u64]) 
         voice = voice.to_string(),
         link = link
     );
-    let mut named = 0;
-    for (i, m) in mentors
-        .iter()
-        .take(circle::MAX_REMINDER_MENTIONS)
-        .enumerate()
-    {
-        let mention = format!("{}<@{m}>", if i == 0 { "\n" } else { " " });
-        if text.chars().count() + mention.chars().count() > circle::MAX_MESSAGE_CHARS {
-            break;
+    let mut named = Vec::new();
+    let mut out = Vec::new();
+    for m in mentors {
+        let mention = format!("<@{m}>");
+        let fits = named.len() < circle::MAX_REMINDER_MENTIONS
+            && text.chars().count() + 1 + mention.chars().count() <= circle::MAX_MESSAGE_CHARS;
+        if !fits {
+            out.push((std::mem::take(&mut text), std::mem::take(&mut named)));
         }
+        let gap = match (text.is_empty(), out.is_empty() && named.is_empty()) {
+            (true, _) => "",
+            (false, true) => "\n",
+            (false, false) => " ",
+        };
+        text.push_str(gap);
         text.push_str(&mention);
-        named += 1;
+        named.push(*m);
     }
-    (text, named)
+    out.push((text, named));
+    out
 }
 
 pub const NO_VOICE_CHANNEL: Key = Key("circle-no-voice-channel");
@@ -106,32 +118,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_reminder_to_many_mentors_stays_within_one_message() {
+    fn a_reminder_to_many_mentors_pings_them_all_in_messages_within_discords_limits() {
         let mentors: Vec<u64> = (0..200).map(|i| 1_300_000_000_000_000_000 + i).collect();
         for l in Locale::ALL {
-            let (text, named) = reminder(
+            let link = event_link(u64::MAX, u64::MAX);
+            let parts = reminder(l, 1_800_000_000, u64::MAX, &link, &mentors);
+            assert!(parts.len() >= 3, "{l}: {}", parts.len());
+            let mut pinged: Vec<u64> = Vec::new();
+            for (text, named) in &parts {
+                assert!(text.chars().count() <= circle::MAX_MESSAGE_CHARS, "{l}");
+                assert!(named.len() <= circle::MAX_REMINDER_MENTIONS, "{l}");
+                assert_eq!(text.matches("<@").count(), named.len(), "{l}");
+                pinged.extend(named);
+            }
+            assert_eq!(pinged, mentors, "{l}: everyone, once, in order");
+            assert!(parts[0].0.starts_with(&t!(
                 l,
-                1_800_000_000,
-                u64::MAX,
-                &event_link(u64::MAX, u64::MAX),
-                &mentors,
-            );
-            assert!(
-                text.chars().count() <= circle::MAX_MESSAGE_CHARS,
-                "{l}: {}",
-                text.len()
-            );
-            assert!(
-                named <= circle::MAX_REMINDER_MENTIONS && named > 50,
-                "{l}: {named}"
-            );
-            assert_eq!(text.matches("<@").count(), named);
+                "circle-reminder",
+                start = unix(1_800_000_000),
+                voice = u64::MAX.to_string(),
+                link = link.as_str()
+            )));
         }
-        let (text, named) = reminder(Locale::En, 1_800_000_000, 1, "x", &mentors[..2]);
-        assert_eq!(named, 2);
+        let parts = reminder(Locale::En, 1_800_000_000, 1, "x", &mentors[..2]);
+        assert_eq!(parts.len(), 1);
         assert!(
-            text.ends_with(&format!("<@{}> <@{}>", mentors[0], mentors[1])),
-            "{text}"
+            parts[0]
+                .0
+                .ends_with(&format!("\n<@{}> <@{}>", mentors[0], mentors[1])),
+            "{}",
+            parts[0].0
         );
     }
 }

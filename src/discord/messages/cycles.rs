@@ -109,7 +109,13 @@ pub const WAITING: Key = Key("cycles-status-waiting");
 pub const EVERYONE_ANSWERED: Key = Key("cycles-status-everyone-answered");
 
 pub fn pair_line(l: Locale, mentor: Option<u64>, mentee: Option<u64>) -> String {
-    let who = |u: Option<u64>| u.map_or_else(|| "?".to_string(), |u| u.to_string());
+    // Someone who erased their data shows as a former member, not as a broken mention.
+    let who = |u: Option<u64>| {
+        u.map_or_else(
+            || crate::domain::member::ERASED_MENTION.to_string(),
+            |u| format!("<@{u}>"),
+        )
+    };
     t!(
         l,
         "cycles-pair-line",
