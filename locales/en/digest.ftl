@@ -117,3 +117,16 @@ digest-open-reports =
         [one] 📨 **{ $count } report** from a member is not read yet: find it in this channel and press Acknowledge.
        *[other] 📨 **{ $count } reports** from members are not read yet: find them in this channel and press Acknowledge.
     }
+# The running programme cycle ($end, $ask: Unix times).
+digest-cycle =
+    { $days ->
+        [one] {"**"}{ $name }**: { $days } day left (it ends <t:{ $end }:D>).
+       *[other] {"**"}{ $name }**: { $days } days left (it ends <t:{ $end }:D>).
+    }
+digest-cycle-ask = Pairs are asked whether to continue <t:{ $ask }:R>.
+digest-cycle-unanswered =
+    { $waiting ->
+        [0] Every pair has said whether it continues.
+        [one] { $waiting } of { $pairs } pairs hasn't said yet whether it continues: `/programme status` lists it.
+       *[other] { $waiting } of { $pairs } pairs haven't said yet whether they continue: `/programme status` lists them.
+    }

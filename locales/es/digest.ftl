@@ -117,3 +117,15 @@ digest-open-reports =
         [one] 📨 **{ $count } aviso** de un miembro sigue sin leer: búscalo en este canal y pulsa el botón Marcar como leído.
        *[other] 📨 **{ $count } avisos** de miembros siguen sin leer: búscalos en este canal y pulsa el botón Marcar como leído.
     }
+digest-cycle =
+    { $days ->
+        [one] {"**"}{ $name }**: queda { $days } día (termina el <t:{ $end }:D>).
+       *[other] {"**"}{ $name }**: quedan { $days } días (termina el <t:{ $end }:D>).
+    }
+digest-cycle-ask = A las parejas se les pregunta si siguen <t:{ $ask }:R>.
+digest-cycle-unanswered =
+    { $waiting ->
+        [0] Todas las parejas han dicho si siguen.
+        [one] { $waiting } de { $pairs } parejas aún no ha dicho si sigue: `/programme status` la muestra.
+       *[other] { $waiting } de { $pairs } parejas aún no han dicho si siguen: `/programme status` las muestra.
+    }

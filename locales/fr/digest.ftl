@@ -118,3 +118,15 @@ digest-open-reports =
         [one] 📨 **{ $count } signalement** d'un membre n'a pas encore été lu : retrouve-le dans ce salon et appuie sur le bouton Marquer comme lu.
        *[other] 📨 **{ $count } signalements** de membres n'ont pas encore été lus : retrouve-les dans ce salon et appuie sur le bouton Marquer comme lu.
     }
+digest-cycle =
+    { $days ->
+        [one] {"**"}{ $name }** : { $days } jour restant (fin le <t:{ $end }:D>).
+       *[other] {"**"}{ $name }** : { $days } jours restants (fin le <t:{ $end }:D>).
+    }
+digest-cycle-ask = Les binômes seront interrogés <t:{ $ask }:R> : continuer ou non.
+digest-cycle-unanswered =
+    { $waiting ->
+        [0] Tous les binômes ont dit s'ils continuent.
+        [one] { $waiting } binôme sur { $pairs } n'a pas encore dit s'il continue : `/programme status` l'indique.
+       *[other] { $waiting } binômes sur { $pairs } n'ont pas encore dit s'ils continuent : `/programme status` les indique.
+    }

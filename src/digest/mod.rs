@@ -42,9 +42,21 @@ pub struct Report {
     /// Mentors who cannot be paired until they read the programme guide (the server requires
     /// it), longest-waiting first; empty when it does not.
     pub awaiting_orientation: Vec<u64>,
+    /// The running programme cycle, if any.
+    pub cycle: Option<CycleLine>,
     /// The language the server's shared posts are in: the report reads in it everywhere
     /// (post, chart, Markdown).
     pub locale: Locale,
+}
+
+/// Where the running cycle stands, for the moderators' Monday reading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CycleLine {
+    pub cycle: crate::domain::cycle::Cycle,
+    pub days_left: i64,
+    /// Its open pairs, and those of them that have not said whether they continue.
+    pub pairs: usize,
+    pub unanswered: usize,
 }
 
 impl Report {
@@ -134,6 +146,22 @@ pub async fn build(
     } else {
         Vec::new()
     };
+    let cycle = match db.running_cycle(guild.guild_id).await? {
+        Some(cycle) => {
+            let pairs = db.open_pairs_in_cycle(cycle.id).await?;
+            let choices = db.cycle_choices(cycle.id).await?;
+            Some(CycleLine {
+                days_left: cycle.days_left(now),
+                pairs: pairs.len(),
+                unanswered: pairs
+                    .iter()
+                    .filter(|p| !choices.contains_key(&p.id))
+                    .count(),
+                cycle,
+            })
+        }
+        None => None,
+    };
     Ok(Report {
         guild_id: guild.guild_id,
         now,
@@ -144,6 +172,7 @@ pub async fn build(
         paused,
         open_reports: db.open_reports(guild.guild_id).await?,
         awaiting_orientation,
+        cycle,
         locale: guild.locale(),
     })
 }

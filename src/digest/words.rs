@@ -147,12 +147,46 @@ pub fn awaiting_orientation(r: &Report) -> String {
 /// `budget` characters with the rest counted) and the mentors waiting on orientation.
 pub fn description(r: &Report, budget: usize) -> String {
     let orientation = awaiting_orientation(r);
-    let mut out = red_pairs(r, budget.saturating_sub(orientation.chars().count() + 2));
-    if !orientation.is_empty() {
-        out.push_str("\n\n");
-        out.push_str(&orientation);
+    let cycle = cycle_line(r);
+    let rest = orientation.chars().count() + cycle.chars().count() + 4;
+    let mut out = red_pairs(r, budget.saturating_sub(rest));
+    for part in [cycle, orientation] {
+        if !part.is_empty() {
+            out.push_str("\n\n");
+            out.push_str(&part);
+        }
     }
     out
+}
+
+/// The running cycle: days left and, once the pairs were asked, how many have not answered.
+pub fn cycle_line(r: &Report) -> String {
+    let Some(c) = &r.cycle else {
+        return String::new();
+    };
+    let l = r.locale;
+    let head = t!(
+        l,
+        "digest-cycle",
+        name = c.cycle.name.as_str(),
+        days = c.days_left as usize,
+        end = text::unix(c.cycle.ends_at.timestamp())
+    );
+    let tail = if r.now < c.cycle.ask_at() {
+        t!(
+            l,
+            "digest-cycle-ask",
+            ask = text::unix(c.cycle.ask_at().timestamp())
+        )
+    } else {
+        t!(
+            l,
+            "digest-cycle-unanswered",
+            waiting = c.unanswered,
+            pairs = c.pairs
+        )
+    };
+    format!("{head} {tail}")
 }
 
 fn red_pairs(r: &Report, budget: usize) -> String {

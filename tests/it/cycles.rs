@@ -107,6 +107,27 @@ async fn a_cycle_runs_from_start_to_end_with_a_finishing_and_a_continuing_pair()
         "{}",
         r.text()
     );
+    // The moderators' digest says where the cycle stands.
+    let in_digest = |db: tandem::store::Db| {
+        let app = &app;
+        async move {
+            let settings = db.guild_settings(app.guild.id).await.unwrap().unwrap();
+            let now = app.clock.now();
+            let report = tandem::digest::build(&db, &app.settings, &settings, now, 2)
+                .await
+                .unwrap();
+            let line = tandem::digest::words::cycle_line(&report);
+            let r = app.run(moderator, "digest", &[]).await;
+            assert!(r.text().contains(&line), "{line} in {}", r.text());
+            line
+        }
+    };
+    let line = in_digest(db.clone()).await;
+    assert!(line.contains("**Spring 2027**: 28 days left"), "{line}");
+    assert!(
+        line.contains(&format!("<t:{}:R>", cycle.ask_at().timestamp())),
+        "{line}"
+    );
 
     // Two weeks before the end, both pairs are asked.
     app.clock.set(cycle.ask_at() + Span::minutes(1));
@@ -145,6 +166,9 @@ async fn a_cycle_runs_from_start_to_end_with_a_finishing_and_a_continuing_pair()
         "{}",
         r.text()
     );
+
+    let line = in_digest(db.clone()).await;
+    assert!(line.contains("Every pair has said"), "{line}");
 
     // The end: the finishing pair ends as completed, with its exit survey; the other carries on.
     app.clock.set(cycle.ends_at + Span::minutes(1));
