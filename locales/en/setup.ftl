@@ -65,3 +65,5 @@ setup-perm-send-messages = Send Messages
 setup-perm-embed-links = Embed Links
 setup-perm-attach-files = Attach Files
 setup-perm-read-message-history = Read Message History
+setup-near-channel-limit = This server has { $channels } of the { $max } channels Discord allows, and every new pair needs one. Delete or archive channels you no longer need, or new pairs will stop fitting.
+setup-channels = Channels

@@ -65,3 +65,5 @@ setup-perm-send-messages = Enviar mensajes
 setup-perm-embed-links = Insertar enlaces
 setup-perm-attach-files = Adjuntar archivos
 setup-perm-read-message-history = Leer el historial de mensajes
+setup-near-channel-limit = Este servidor tiene { $channels } de los { $max } canales que permite Discord, y cada pareja nueva necesita uno. Borra o archiva los canales que ya no uses, o las parejas nuevas dejarán de caber.
+setup-channels = Canales

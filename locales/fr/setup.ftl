@@ -65,3 +65,5 @@ setup-perm-send-messages = Envoyer des messages
 setup-perm-embed-links = Intégrer des liens
 setup-perm-attach-files = Joindre des fichiers
 setup-perm-read-message-history = Voir les anciens messages
+setup-near-channel-limit = Ce serveur a { $channels } des { $max } salons que Discord autorise, et chaque nouveau binôme en demande un. Supprime ou archive les salons inutiles, sinon les nouveaux binômes ne tiendront plus.
+setup-channels = Salons

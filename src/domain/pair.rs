@@ -167,6 +167,16 @@ pub fn overflow_category_name(base: &str, n: u32) -> String {
 
 /// A category holds at most 50 channels (Discord's limit).
 pub const CATEGORY_LIMIT: usize = 50;
+/// Channels Discord allows in one server (categories included), and how close to it `/setup`
+/// starts to warn.
+pub const SERVER_CHANNEL_LIMIT: usize = 500;
+pub const SERVER_CHANNEL_WARNING: usize = 50;
+
+/// Whether a server with `channels` is close enough to Discord's limit to warn the admins:
+/// new pairs need a channel each.
+pub fn near_channel_limit(channels: usize) -> bool {
+    channels + SERVER_CHANNEL_WARNING >= SERVER_CHANNEL_LIMIT
+}
 
 pub const MAX_GOAL_TITLE_CHARS: usize = 200;
 

@@ -268,3 +268,35 @@ async fn schedules_are_checked_at_setup_and_shown_with_their_next_time() {
         reply.text()
     );
 }
+
+#[tokio::test]
+async fn setup_warns_when_the_server_nears_discords_channel_limit() {
+    let app = TestApp::start().await;
+    let s = app.set_up().await;
+    // The server has general, the digest channel and the category: 447 more make 450.
+    for i in 0..446 {
+        app.sim
+            .create_channel(app.guild.id, &format!("c{i}"), 0, None);
+    }
+    let heading = tandem::discord::messages::setup::CHANNELS.get(tandem::text::Locale::En);
+    let r = app.run(app.admin, "setup", &[]).await;
+    assert!(!r.text().contains(&heading), "449 channels: {}", r.text());
+    app.sim
+        .create_channel(app.guild.id, "c446", 0, Some(s.category));
+    let expected =
+        tandem::discord::messages::setup::near_channel_limit(tandem::text::Locale::En, 450);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let r = app.run(app.admin, "setup", &[]).await;
+        if r.text().contains(&expected) {
+            assert!(r.text().contains(&heading), "{}", r.text());
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no warning at 450 channels: {}",
+            r.text()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}

@@ -477,6 +477,15 @@ fn summary(
     if !warnings.is_empty() {
         embed = embed.field(m::PERMISSIONS.get(l), warnings.join("\n"), false);
     }
+    // New pairs need a channel each: near Discord's limit, say so before it is reached.
+    let channels = ctx
+        .serenity_context()
+        .cache
+        .guild(serenity::GuildId::new(s.guild_id))
+        .map(|g| g.channels.len());
+    if let Some(n) = channels.filter(|n| crate::domain::pair::near_channel_limit(*n)) {
+        embed = embed.field(m::CHANNELS.get(l), m::near_channel_limit(l, n), false);
+    }
     if missing.is_empty() && warnings.is_empty() && s.invalid.is_empty() {
         embed = embed.footer(serenity::CreateEmbedFooter::new(m::READY.get(l)));
     }

@@ -171,3 +171,15 @@ pub fn permission(l: Locale, name: &str) -> String {
         other => other.to_string(),
     }
 }
+
+pub const CHANNELS: Key = Key("setup-channels");
+
+/// The server is close to Discord's 500 channels.
+pub fn near_channel_limit(l: Locale, channels: usize) -> String {
+    t!(
+        l,
+        "setup-near-channel-limit",
+        channels = channels,
+        max = crate::domain::pair::SERVER_CHANNEL_LIMIT
+    )
+}
