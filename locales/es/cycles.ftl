@@ -1,5 +1,5 @@
 # Ciclos del programa (/programme start, /programme status).
-cycles-ask = El ciclo **{ $name }** termina <t:{ $end }:R>, el <t:{ $end }:D>. ¿Queréis seguir juntos en el próximo ciclo o terminar? Cualquiera de los dos puede responder y cambiarlo hasta el final.
+cycles-ask = El ciclo **{ $name }** termina <t:{ $end }:R>, el <t:{ $end }:D>. ¿Seguir juntos en el próximo ciclo o terminar? Cualquiera de los dos puede responder y cambiarlo hasta el final.
 cycles-continue-button = Seguir juntos
 cycles-finish-button = Terminar al final
 cycles-chosen-continue = <@{ $user }> eligió **seguir** en el próximo ciclo. Cualquiera de los dos puede cambiarlo hasta el <t:{ $end }:F>.
@@ -30,5 +30,5 @@ cycles-status-counts = { $pairs } parejas · { $staying } siguen · { $finish } 
 cycles-status-waiting = Sin responder todavía
 cycles-status-everyone-answered = Todas las parejas han respondido.
 cycles-pair-line = { $mentor } y { $mentee }
-cycles-same-continue = Vuestra pareja ya eligió seguir. Para cambiarlo, pulsa **Terminar al final**.
-cycles-same-finish = Vuestra pareja ya eligió terminar. Para cambiarlo, pulsa **Seguir juntos**.
+cycles-same-continue = Esta pareja ya eligió seguir. Para cambiarlo, pulsa **Terminar al final**.
+cycles-same-finish = Esta pareja ya eligió terminar. Para cambiarlo, pulsa **Seguir juntos**.

@@ -30,5 +30,5 @@ cycles-status-counts = { $pairs } binômes · { $staying } continuent · { $fini
 cycles-status-waiting = Pas encore de réponse
 cycles-status-everyone-answered = Tous les binômes ont répondu.
 cycles-pair-line = { $mentor } et { $mentee }
-cycles-same-continue = Votre binôme a déjà choisi de continuer. Pour changer, appuie sur **Terminer à la fin**.
-cycles-same-finish = Votre binôme a déjà choisi de terminer. Pour changer, appuie sur **Continuer ensemble**.
+cycles-same-continue = Ton binôme a déjà choisi de continuer. Pour changer, appuie sur **Terminer à la fin**.
+cycles-same-finish = Ton binôme a déjà choisi de terminer. Pour changer, appuie sur **Continuer ensemble**.
