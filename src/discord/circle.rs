@@ -124,8 +124,14 @@ impl Scheduled {
             })
             .into_iter()
             .collect();
+        let sent = match self.sent_before(o, channel).await {
+            Ok(sent) => sent,
+            Err(stop) => return Ok(stop),
+        };
         let message = quiet::message().content(text.clone());
-        self.post_once(o, channel, &text, message, then).await
+        Ok(self
+            .post_once(o, channel, &sent, &text, message, then)
+            .await)
     }
 
     /// The day before: the mentors (brought up to date) are pinged, unless the event was
@@ -157,28 +163,21 @@ impl Scheduled {
                 CreateAllowedMentions::new().users(named.iter().map(|u| UserId::new(*u))),
             )
         };
+        let sent = match self.sent_before(o, channel).await {
+            Ok(sent) => sent,
+            Err(stop) => return Ok(stop),
+        };
         let (first, named) = &parts[0];
         let outcome = self
-            .post_once(o, channel, first, pinging(first, named), Vec::new())
-            .await?;
+            .post_once(o, channel, &sent, first, pinging(first, named), Vec::new())
+            .await;
         if !matches!(outcome, Outcome::Sent { .. }) {
             return Ok(outcome);
         }
-        // The mentors one message could not hold, in more: each looked for before a retry
-        // posts it again (only the first carries the occurrence's nonce).
-        let recent = if o.attempts > 1 {
-            match self.courier.recent_messages(channel).await {
-                Ok(list) => list,
-                Err(e) => return Ok(stopped(e)),
-            }
-        } else {
-            Vec::new()
-        };
+        // The mentors one message could not hold, in more (only the first carries the
+        // occurrence's nonce, so each is looked for before a retry posts it again).
         for (text, named) in &parts[1..] {
-            if recent
-                .iter()
-                .any(|msg| msg["content"].as_str() == Some(text))
-            {
+            if same_words(&sent, text).is_some() {
                 continue;
             }
             if let Err(e) = self.courier.post(channel, &pinging(text, named)).await {
@@ -198,34 +197,41 @@ impl Scheduled {
             .collect())
     }
 
-    /// Posts `message` unless a retry finds the same words from the bot among the latest in
-    /// the channel (a crash after the send, later than Discord remembers nonces).
+    /// On a retry (a crash after a send, later than Discord remembers nonces), the bot's own
+    /// latest messages in `channel`, to look for what it posted before; nothing on a first try.
+    async fn sent_before(&self, o: &Occurrence, channel: u64) -> Result<Vec<Value>, Stop> {
+        if o.attempts <= 1 {
+            return Ok(Vec::new());
+        }
+        let bot = self.cache.current_user().id.to_string();
+        let recent = self
+            .courier
+            .recent_messages(channel)
+            .await
+            .map_err(stopped)?;
+        Ok(recent
+            .into_iter()
+            .filter(|msg| msg["author"]["id"].as_str() == Some(bot.as_str()))
+            .collect())
+    }
+
+    /// Posts `message` unless `sent` (see [`Scheduled::sent_before`]) holds the same words.
     async fn post_once(
         &self,
         o: &Occurrence,
         channel: u64,
+        sent: &[Value],
         text: &str,
         message: serenity::CreateMessage,
         then: Vec<NewOccurrence>,
-    ) -> anyhow::Result<Outcome> {
-        if o.attempts > 1 {
-            let bot = self.cache.current_user().id.to_string();
-            let recent = match self.courier.recent_messages(channel).await {
-                Ok(list) => list,
-                Err(e) => return Ok(stopped(e)),
+    ) -> Outcome {
+        if let Some(id) = same_words(sent, text) {
+            return Outcome::Sent {
+                message: Some((channel, id)),
+                then,
             };
-            let found = recent.iter().find(|msg| {
-                msg["author"]["id"].as_str() == Some(bot.as_str())
-                    && msg["content"].as_str() == Some(text)
-            });
-            if let Some(id) = found.and_then(id_of) {
-                return Ok(Outcome::Sent {
-                    message: Some((channel, id)),
-                    then,
-                });
-            }
         }
-        Ok(self.post(o, channel, message, then, false, &[]).await)
+        self.post(o, channel, message, then, false, &[]).await
     }
 
     /// The mentors-only channel, made if there is none, with exactly the active mentors let
@@ -424,6 +430,13 @@ impl Scheduled {
             }
         }
     }
+}
+
+/// The message among `sent` that says exactly `text`.
+fn same_words(sent: &[Value], text: &str) -> Option<u64> {
+    sent.iter()
+        .find(|msg| msg["content"].as_str() == Some(text))
+        .and_then(id_of)
 }
 
 fn bits(v: &Value) -> Permissions {

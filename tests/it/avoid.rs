@@ -16,13 +16,7 @@ const EN: Locale = Locale::En;
 /// A server without mentor approval, a moderator, a mentee and two mentors: `best` shares
 /// the mentee's topics, `other` does not.
 async fn programme() -> (TestApp, u64, u64, u64, u64) {
-    let app = TestApp::start().await;
-    let s = app.set_up().await;
-    let r = app
-        .run(app.admin, "setup", &[("mentor_approval", json!(false))])
-        .await;
-    assert!(r.text().contains("Saved"), "{}", r.text());
-    let moderator = app.person("mo", Some(s.mods));
+    let (app, _s, moderator) = crate::support::open_programme().await;
     let enrol = |name: &'static str, role: &'static str, topics: &'static str| {
         let app = &app;
         async move {

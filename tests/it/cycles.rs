@@ -14,7 +14,7 @@ use tandem::domain::cycle::{Choice, MAX_WEEKS};
 use tandem::domain::pair::{EndReason, PairStatus};
 use tandem::text::Locale;
 
-use crate::support::{enrolled, message_with, TestApp};
+use crate::support::{enrolled, message_with, open_programme, TestApp};
 
 const EN: Locale = Locale::En;
 const WAIT: Duration = Duration::from_secs(15);
@@ -57,11 +57,7 @@ async fn press(app: &TestApp, user: u64, message: u64, id: &str) -> discord_sim:
 
 #[tokio::test]
 async fn a_cycle_runs_from_start_to_end_with_a_finishing_and_a_continuing_pair() {
-    let app = TestApp::start().await;
-    let s = app.set_up().await;
-    app.run(app.admin, "setup", &[("mentor_approval", json!(false))])
-        .await;
-    let moderator = app.person("mo", Some(s.mods));
+    let (app, s, moderator) = open_programme().await;
     let (ana, xia) = (
         enrolled(&app, "ana", "mentor").await,
         enrolled(&app, "xia", "mentee").await,
@@ -274,11 +270,7 @@ async fn a_cycle_needs_a_name_and_a_sensible_length_and_a_moderator() {
 
 #[tokio::test]
 async fn a_question_late_past_its_cycles_end_is_not_asked_and_no_choice_counts_after_the_end() {
-    let app = TestApp::start().await;
-    let s = app.set_up().await;
-    app.run(app.admin, "setup", &[("mentor_approval", json!(false))])
-        .await;
-    let moderator = app.person("mo", Some(s.mods));
+    let (app, _s, moderator) = open_programme().await;
     let mentor = enrolled(&app, "ana", "mentor").await;
     let mentee = enrolled(&app, "xia", "mentee").await;
     let id = pair(&app, moderator, mentor, mentee).await;

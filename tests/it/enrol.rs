@@ -814,11 +814,7 @@ async fn help_lists_the_programme_commands() {
 
 #[tokio::test]
 async fn a_mentor_lowering_capacity_keeps_their_pairs_and_is_told_what_it_means() {
-    let app = TestApp::start().await;
-    let s = app.set_up().await;
-    app.run(app.admin, "setup", &[("mentor_approval", json!(false))])
-        .await;
-    let moderator = app.person("mo", Some(s.mods));
+    let (app, _s, moderator) = crate::support::open_programme().await;
     let mentor = crate::support::enrolled(&app, "ana", "mentor").await;
     let r = app
         .run(mentor, "profile edit", &[("capacity", json!(2))])

@@ -228,6 +228,18 @@ impl TestApp {
     }
 }
 
+/// A set-up server where new mentors are active at once (no approval), and a moderator.
+pub async fn open_programme() -> (TestApp, Server, u64) {
+    let app = TestApp::start().await;
+    let s = app.set_up().await;
+    let r = app
+        .run(app.admin, "setup", &[("mentor_approval", json!(false))])
+        .await;
+    assert!(r.text().contains("Saved"), "{}", r.text());
+    let moderator = app.person("mo", Some(s.mods));
+    (app, s, moderator)
+}
+
 /// A new member enrolled with `/enrol <role>` (topics rust, Berlin time; a mentee with a goal).
 pub async fn enrolled(app: &TestApp, name: &str, role: &str) -> u64 {
     let user = app.person(name, None);

@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude::{self as serenity, CreateAllowedMentions};
 
-use crate::discord::commands::guild_of;
+use crate::discord::commands::{guild_of, in_server};
 use crate::discord::{messages, Context, Error};
 use crate::domain::member::tidy;
 use crate::store::KudosOutcome;
@@ -27,14 +27,7 @@ pub async fn kudos(
     if user.bot {
         return Err(Error::user(m::KUDOS_BOT));
     }
-    // Discord resolves the member along with the user only while they are in the server.
-    let in_server = match ctx {
-        poise::Context::Application(a) => {
-            a.interaction.data.resolved.members.contains_key(&user.id)
-        }
-        poise::Context::Prefix(_) => true,
-    };
-    if !in_server {
+    if !in_server(ctx, &user) {
         return Err(Error::user(m::KUDOS_NOT_MEMBER));
     }
     // One line: the thanks is shown inline after the names.

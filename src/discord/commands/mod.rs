@@ -301,6 +301,17 @@ pub(crate) fn guild_of(ctx: Context<'_>) -> Result<serenity::GuildId, Error> {
         .ok_or_else(|| Error::user(super::messages::errors::GUILD_ONLY))
 }
 
+/// Whether a user chosen in a command's user option is a member of the server: Discord
+/// resolves the member along with the user only while they are in it.
+pub(crate) fn in_server(ctx: Context<'_>, user: &serenity::User) -> bool {
+    match ctx {
+        poise::Context::Application(a) => {
+            a.interaction.data.resolved.members.contains_key(&user.id)
+        }
+        poise::Context::Prefix(_) => true,
+    }
+}
+
 /// The server's settings (defaults before `/setup`): as the access check read them, or read now.
 pub(crate) async fn settings(ctx: Context<'_>) -> Result<GuildSettings, Error> {
     if let Some(admitted) = ctx.invocation_data::<Admitted>().await {

@@ -3,7 +3,7 @@
 use poise::serenity_prelude as serenity;
 
 use crate::discord::access::{self, Access};
-use crate::discord::commands::{autocomplete_timezone, guild_of};
+use crate::discord::commands::{autocomplete_timezone, guild_of, in_server};
 use crate::discord::{messages, Context, Error};
 use crate::domain::member::{Profile, ProfileInput, Role};
 use crate::store::{AuditEntry, Avoided};
@@ -255,14 +255,7 @@ pub async fn avoid(
         ctx.send(say(text)).await?;
         return Ok(());
     }
-    // Discord resolves the member along with the user only while they are in the server.
-    let in_server = match ctx {
-        poise::Context::Application(a) => {
-            a.interaction.data.resolved.members.contains_key(&user.id)
-        }
-        poise::Context::Prefix(_) => true,
-    };
-    if !in_server {
+    if !in_server(ctx, &user) {
         return Err(Error::user(m::AVOID_NOT_MEMBER));
     }
     let text = match db.avoid(guild_id, me, other, &entry).await? {
