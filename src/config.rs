@@ -54,6 +54,7 @@ pub struct Settings {
     #[serde(default)]
     pub health: crate::domain::health::Thresholds,
     pub kudos: KudosSettings,
+    pub availability: AvailabilitySettings,
     pub data: DataSettings,
     pub limits: LimitSettings,
     #[serde(default)]
@@ -66,6 +67,17 @@ pub struct Settings {
 pub struct MetricsSettings {
     /// Where to listen, e.g. `127.0.0.1:9090` (port 0: any free port, for tests).
     pub listen: Option<std::net::SocketAddr>,
+}
+
+/// The monthly "Still up for mentoring?" question to every active mentor.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AvailabilitySettings {
+    /// Whether mentors are asked at all.
+    pub enabled: bool,
+    /// When (5-field cron in each server's time zone; at most hourly).
+    pub schedule: Cron,
+    /// Days a mentor has to answer before they are paused (1–30).
+    pub answer_days: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -472,6 +484,12 @@ impl Settings {
         }
         if !(1..=100).contains(&self.kudos.per_day) {
             out.push(problem("kudos.per_day", "must be between 1 and 100"));
+        }
+        if !(1..=30).contains(&self.availability.answer_days) {
+            out.push(problem(
+                "availability.answer_days",
+                "must be between 1 and 30 (days a mentor has to answer)",
+            ));
         }
         if let Some(addr) = self.metrics.listen {
             if addr.ip().is_multicast() {

@@ -1,8 +1,11 @@
 //! `tandem demo`: the real bot against the in-process Discord simulator, with a fictional
-//! community living through eight weeks on an accelerated clock. Members enrol, get paired, talk,
+//! community living through nine weeks on an accelerated clock. Members enrol, get paired, talk,
 //! meet, answer check-ins and pulse surveys through the same slash commands and buttons as on
-//! Discord; some pairs thrive and some drift. The Monday digest the bot then posts is written to
-//! a folder: the text, the chart and the raw message.
+//! Discord; some pairs thrive and some drift. The first eight weeks are one programme cycle:
+//! two weeks before its end the pairs say whether they continue, at its end the finishing
+//! pairs end and answer the exit survey, and a week later the impact report arrives. The
+//! Monday digest and that report are written to a folder: text, pictures, CSV and the raw
+//! message.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -42,6 +45,23 @@ const TIMEZONES: [&str; 6] = [
 const FIRST_PAIRS: usize = 14;
 /// Mentors with room for the pairs made later (two unpaired, one with capacity 2).
 const LATER_MENTORS: [usize; 3] = [14, 15, 0];
+/// The programme cycle the community lives through, and its length in weeks.
+const CYCLE: &str = "Autumn cohort";
+const CYCLE_WEEKS: u64 = 8;
+/// What members write in the exit survey (what worked, what to change), by persona.
+const WORKED: [&str; 5] = [
+    "The weekly calls kept me going, even in the busy weeks.",
+    "Having one small goal at a time.",
+    "Reviewing real code together instead of toy examples.",
+    "My mentor's patience with my questions about lifetimes.",
+    "The check-ins made me notice how far I had come.",
+];
+const CHANGE: [&str; 4] = [
+    "More time at the start to agree on how often we meet.",
+    "A shared list of good first issues would help.",
+    "I would have liked a second mentor for career questions.",
+    "",
+];
 
 /// How a pair behaves over the weeks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,12 +83,15 @@ fn persona(i: usize) -> Persona {
 }
 
 struct DemoPair {
+    id: i64,
     mentor: u64,
     mentee: u64,
     channel: u64,
     persona: Persona,
     /// Week the pair started.
     since: u64,
+    /// Ended (at the cycle's end): no more talking, meeting or check-ins.
+    ended: bool,
 }
 
 struct Community {
@@ -158,6 +181,13 @@ pub async fn run(out: &Path) -> anyhow::Result<(PathBuf, u64)> {
         .run()
         .await;
     expect(&setup.text(), "Saved")?;
+    let cycle = c
+        .command(moderator, "programme start", None)
+        .opt("name", CYCLE)
+        .opt("weeks", CYCLE_WEEKS)
+        .run()
+        .await;
+    expect(&cycle.text(), CYCLE)?;
 
     println!(
         "A fictional community of 40 lives through {WEEKS} weeks (this takes under a minute)…"
@@ -192,11 +222,28 @@ pub async fn run(out: &Path) -> anyhow::Result<(PathBuf, u64)> {
         })
         .await
         .context("the Monday digest was not posted")?;
+    // The impact report came a week after the cycle's end, Monday 08:00: before the digest.
+    let report = c
+        .sim
+        .wait_for(WAIT, |m, _| impact_post(m, digest_channel))
+        .await
+        .context("the impact report was not posted")?;
     let written = c.write_digest(&settings, &digest.body, out).await;
+    let written = match written {
+        Ok(()) => c.write_impact(&settings, &report.body, out).await,
+        e => e,
+    };
     bot.shutdown(Duration::from_secs(5)).await;
     c.db.close().await;
     written?;
     Ok((out.to_path_buf(), c.guild.id))
+}
+
+/// Whether a message carries the impact report (its picture is named after the cycle).
+fn is_impact(msg: &discord_sim::Message) -> bool {
+    msg.body["attachments"][0]["filename"]
+        .as_str()
+        .is_some_and(|f| f.starts_with("impact-"))
 }
 
 /// The digests (messages with an embed) in the digest channel, oldest first.
@@ -204,8 +251,17 @@ fn digest_posts(m: &discord_sim::Model, channel: u64) -> Vec<discord_sim::Messag
     m.messages
         .values()
         .filter(|msg| msg.channel_id == channel && !msg.body["embeds"].is_null())
+        .filter(|msg| !is_impact(msg))
         .cloned()
         .collect()
+}
+
+/// The impact report's post in the digest channel, once there.
+fn impact_post(m: &discord_sim::Model, channel: u64) -> Option<discord_sim::Message> {
+    m.messages
+        .values()
+        .find(|msg| msg.channel_id == channel && is_impact(msg))
+        .cloned()
 }
 
 fn expect(text: &str, needle: &str) -> anyhow::Result<()> {
@@ -280,6 +336,11 @@ impl Community {
         for i in 0..FIRST_PAIRS {
             self.enrol_mentee(i).await?;
         }
+        Ok(())
+    }
+
+    /// The moderator pairs the first wave the day after it enrolled.
+    async fn pair_first_wave(&mut self) -> anyhow::Result<()> {
         for i in 0..FIRST_PAIRS {
             self.pair(self.mentors[i], self.mentees[i], persona(i), 0)
                 .await?;
@@ -317,11 +378,13 @@ impl Community {
             .await;
         expect(&goal.text(), "#1")?;
         self.pairs.push(DemoPair {
+            id: pair.id,
             mentor,
             mentee,
             channel,
             persona,
             since: week,
+            ended: false,
         });
         Ok(())
     }
@@ -340,23 +403,37 @@ impl Community {
         };
         self.clock.set(target);
         self.settle().await?;
+        for p in &mut self.pairs {
+            let status = self.db.pair(p.id).await?.map(|p| p.status);
+            p.ended = status.is_some_and(|s| !s.is_open());
+        }
 
         // New mentees enrol during the weeks; the moderator pairs some of them with the
         // mentors who still have room, and the rest are waiting by the end.
+        if week == 0 && day == 1 {
+            self.pair_first_wave().await?;
+        }
         let next = self.mentees.len();
         let enrols = day == 2 || (day == 5 && (week == 5 || week == 7));
         if enrols && next < MENTEES.len() {
             self.enrol_mentee(next).await?;
-            if day == 2 && week.is_multiple_of(2) && week < 6 {
-                let mentor = self.mentors[LATER_MENTORS[(week / 2) as usize]];
-                self.pair(mentor, self.mentees[next], Persona::Steady, week)
-                    .await?;
-            }
+        }
+        // Paired three days after enrolling, on the Friday.
+        if day == 5 && week.is_multiple_of(2) && week < 6 {
+            let mentor = self.mentors[LATER_MENTORS[(week / 2) as usize]];
+            let mentee = self.mentees[FIRST_PAIRS + week as usize];
+            self.pair(mentor, mentee, Persona::Steady, week).await?;
+        }
+        // Week 6: the moderator ends a pair that has been red for weeks.
+        if week == 6 && day == 1 {
+            self.end_quiet_pair().await?;
         }
 
         self.talk(week, day).await?;
         self.answer_checkins(week).await?;
         self.answer_pulse().await?;
+        self.answer_cycle_question().await?;
+        self.answer_exit_surveys().await?;
         if day == 3 {
             self.meet(week).await?;
         }
@@ -381,6 +458,9 @@ impl Community {
     async fn talk(&mut self, week: u64, day: u64) -> anyhow::Result<()> {
         for i in 0..self.pairs.len() {
             let p = &self.pairs[i];
+            if p.ended {
+                continue;
+            }
             let (days, most) = match p.persona {
                 Persona::Thriving => (5, 6),
                 Persona::Steady => (2, 3),
@@ -427,6 +507,9 @@ impl Community {
     async fn answer_checkins(&mut self, week: u64) -> anyhow::Result<()> {
         for i in 0..self.pairs.len() {
             let p = &self.pairs[i];
+            if p.ended {
+                continue;
+            }
             let prompts: Vec<_> = self
                 .sim
                 .messages_in(p.channel)
@@ -464,11 +547,11 @@ impl Community {
             .collect();
         for user in people {
             for dm in self.sim.dms_to(user) {
-                if self.handled.contains(&dm.id) {
+                let scores = Self::buttons(&dm, "pulse:score:");
+                if scores.is_empty() || self.handled.contains(&dm.id) {
                     continue;
                 }
                 self.handled.insert(dm.id);
-                let scores = Self::buttons(&dm, "pulse:score:");
                 // Most answer; scores lean positive.
                 if scores.len() == 5 && self.rng.u8(0..10) < 8 {
                     let score = [3, 4, 4, 5, 5, 2][self.rng.usize(0..6)];
@@ -479,9 +562,122 @@ impl Community {
         Ok(())
     }
 
+    /// The first pair that drifted away ends as inactive (the digest had flagged it red).
+    async fn end_quiet_pair(&mut self) -> anyhow::Result<()> {
+        let Some(p) = self
+            .pairs
+            .iter()
+            .find(|p| p.persona == Persona::Drifting && !p.ended)
+        else {
+            return Ok(());
+        };
+        let reply = self
+            .command(self.moderator, "pair end", Some(p.channel))
+            .opt("reason", "inactive")
+            .run()
+            .await;
+        expect(&reply.text(), "ended")
+    }
+
+    /// Two weeks before the cycle's end each pair is asked whether to continue: half the
+    /// thriving pairs carry on, the others and the steady pairs finish, and the pairs that
+    /// drifted away do not answer.
+    async fn answer_cycle_question(&mut self) -> anyhow::Result<()> {
+        for i in 0..self.pairs.len() {
+            let p = &self.pairs[i];
+            if p.ended {
+                continue;
+            }
+            let (persona, mentor, mentee) = (p.persona, p.mentor, p.mentee);
+            let questions: Vec<_> = self
+                .sim
+                .messages_in(p.channel)
+                .into_iter()
+                .filter(|m| !self.handled.contains(&m.id))
+                .filter(|m| !Self::buttons(m, "cycle:choose:").is_empty())
+                .collect();
+            for q in questions {
+                self.handled.insert(q.id);
+                let finish = match persona {
+                    Persona::Thriving => i % 2 == 1,
+                    Persona::Steady => true,
+                    Persona::Drifting => continue,
+                };
+                let wanted = if finish { ":finish" } else { ":continue" };
+                let Some(id) = Self::buttons(&q, "cycle:choose:")
+                    .into_iter()
+                    .find(|b| b.ends_with(wanted))
+                else {
+                    continue;
+                };
+                let who = if i % 3 == 0 { mentor } else { mentee };
+                self.click(who, q.id, &id).await;
+            }
+        }
+        Ok(())
+    }
+
+    /// The members of pairs that ended answer the exit survey the DM brings: most of them,
+    /// kindly, with a few words now and then.
+    async fn answer_exit_surveys(&mut self) -> anyhow::Result<()> {
+        let ended: Vec<(u64, Persona, usize)> = self
+            .pairs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.ended)
+            .flat_map(|(i, p)| {
+                [
+                    (p.mentor, p.persona, 2 * i),
+                    (p.mentee, p.persona, 2 * i + 1),
+                ]
+            })
+            .collect();
+        for (user, persona, n) in ended {
+            for dm in self.sim.dms_to(user) {
+                if self.handled.contains(&dm.id) {
+                    continue;
+                }
+                let Some(survey) = Self::buttons(&dm, "pair:survey:").into_iter().next() else {
+                    continue;
+                };
+                self.handled.insert(dm.id);
+                if n % 5 == 4 {
+                    continue; // not everyone answers
+                }
+                let rating = match persona {
+                    Persona::Thriving => ["5", "5", "4"][n % 3],
+                    Persona::Steady => ["4", "3", "4"][n % 3],
+                    Persona::Drifting => "2",
+                };
+                let worked = if n % 2 == 0 {
+                    WORKED[n % WORKED.len()]
+                } else {
+                    ""
+                };
+                let change = CHANGE[n % CHANGE.len()];
+                let submit = self
+                    .sim
+                    .submit_modal(
+                        self.guild.id,
+                        dm.channel_id,
+                        user,
+                        &survey,
+                        &[("rating", rating), ("worked", worked), ("change", change)],
+                    )
+                    .await;
+                let reply = self.sim.try_reply(submit, WAIT).await;
+                expect(&reply.map(|r| r.text()).unwrap_or_default(), "Thank you")?;
+            }
+        }
+        Ok(())
+    }
+
     async fn meet(&mut self, week: u64) -> anyhow::Result<()> {
         for i in 0..self.pairs.len() {
             let p = &self.pairs[i];
+            if p.ended {
+                continue;
+            }
             let meets = match p.persona {
                 Persona::Thriving => true,
                 Persona::Steady => week.is_multiple_of(2),
@@ -512,7 +708,7 @@ impl Community {
         let thriving: Vec<(u64, u64, u64)> = self
             .pairs
             .iter()
-            .filter(|p| p.persona != Persona::Drifting)
+            .filter(|p| p.persona != Persona::Drifting && !p.ended)
             .map(|p| (p.mentee, p.mentor, p.channel))
             .collect();
         let reasons = [
@@ -570,6 +766,38 @@ impl Community {
         std::fs::write(out.join("digest.md"), self.named(&text))?;
         std::fs::write(
             out.join("digest-message.json"),
+            serde_json::to_string_pretty(&json!({ "posted_to_discord": body }))?,
+        )?;
+        Ok(())
+    }
+
+    /// The impact report as the moderators got it (picture and CSV), and as Markdown.
+    async fn write_impact(
+        &self,
+        settings: &Settings,
+        body: &Value,
+        out: &Path,
+    ) -> anyhow::Result<()> {
+        for index in 0..2 {
+            let name = body["attachments"][index]["filename"]
+                .as_str()
+                .context("the impact report came without its files")?;
+            let bytes = self
+                .sim
+                .attachment(body, index)
+                .context("the impact report's file is missing")?;
+            std::fs::write(out.join(name), bytes)?;
+        }
+        let guild = self.db.guild_settings_or_new(self.guild.id).await?;
+        let cycle = crate::digest::impact::pick_cycle(&self.db, self.guild.id, None)
+            .await?
+            .context("the demo's cycle is not in the database")?;
+        let report =
+            crate::digest::impact::build(&self.db, settings, &guild, cycle, self.now()).await?;
+        let md = crate::digest::impact::file_name(&report.impact.cycle, "md");
+        std::fs::write(out.join(md), report.markdown())?;
+        std::fs::write(
+            out.join("impact-message.json"),
             serde_json::to_string_pretty(&json!({ "posted_to_discord": body }))?,
         )?;
         Ok(())

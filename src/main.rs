@@ -64,6 +64,19 @@ enum Command {
         #[arg(long, default_value_t = tandem::digest::DEFAULT_WEEKS, value_parser = clap::value_parser!(u32).range(2..=26))]
         weeks: u32,
     },
+    /// Write the impact report of a server's programme cycle (the latest unless --cycle) into a
+    /// folder: a one-page PNG, Markdown and CSV.
+    Report {
+        /// The server (guild) id.
+        #[arg(long, value_name = "ID")]
+        guild: u64,
+        /// The cycle's number (as `/programme report` lists them); default the latest.
+        #[arg(long, value_name = "N")]
+        cycle: Option<i64>,
+        /// The folder to write the files into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Write a server's data as CSV files (members, pairs, check-ins, pulse, activity).
     Export {
         /// The server (guild) id.
@@ -276,13 +289,17 @@ async fn main() -> ExitCode {
             match tandem::demo::run(&out).await {
                 Ok((dir, guild)) => {
                     println!(
-                        "\nDone. The digest the moderators got this Monday is in {}:",
+                        "\nDone. The digest and the cycle's impact report the moderators got this Monday are in {}:",
                         dir.display()
                     );
                     for f in [
                         "digest.md",
                         "digest.png",
                         "digest-message.json",
+                        "impact-autumn-cohort.md",
+                        "impact-autumn-cohort.png",
+                        "impact-autumn-cohort.csv",
+                        "impact-message.json",
                         "tandem-demo.db",
                     ] {
                         println!("  {}", dir.join(f).display());
@@ -313,6 +330,23 @@ async fn main() -> ExitCode {
                     println!("{text}");
                     if let Some(png) = png {
                         println!("Chart written to {}", png.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(code) => code,
+            }
+        }
+        Command::Report { guild, cycle, out } => {
+            init_logging(&settings);
+            let now = tandem::clock::Clock::now(&SystemClock);
+            match with_database(&settings, async |db| {
+                tandem::digest::impact::report_to_dir(db, &settings, guild, cycle, now, &out).await
+            })
+            .await
+            {
+                Ok(paths) => {
+                    for p in paths {
+                        println!("{}", p.display());
                     }
                     ExitCode::SUCCESS
                 }

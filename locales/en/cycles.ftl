@@ -9,8 +9,8 @@ cycles-choice-closed = This cycle has ended, so the choice can't be changed any 
 cycles-not-your-pair = Only the two members of this pair can answer this.
 cycles-ended =
     { $finished ->
-        [one] The cycle **{ $name }** has ended. { $finished } pair finished and { $continued } continue. Start the next cycle with `/programme start`.
-       *[other] The cycle **{ $name }** has ended. { $finished } pairs finished and { $continued } continue. Start the next cycle with `/programme start`.
+        [one] The cycle **{ $name }** has ended. { $finished } pair finished and { $continued } continue. Start the next cycle with `/programme start`. The impact report follows <t:{ $report }:R>, once the exit surveys are in; `/programme report` shows it now.
+       *[other] The cycle **{ $name }** has ended. { $finished } pairs finished and { $continued } continue. Start the next cycle with `/programme start`. The impact report follows <t:{ $report }:R>, once the exit surveys are in; `/programme report` shows it now.
     }
 cycles-started =
     { $pairs ->

@@ -130,3 +130,13 @@ digest-cycle-unanswered =
         [one] { $waiting } of { $pairs } pairs hasn't said yet whether it continues: `/programme status` lists it.
        *[other] { $waiting } of { $pairs } pairs haven't said yet whether they continue: `/programme status` lists them.
     }
+digest-paused-no-answer =
+    { $count ->
+        [one] {"**"}Paused: no answer** ({ $count } mentor): { $mentors }. They didn't answer the monthly question, so they get no new mentees until they press Yes; their pairs carry on.
+       *[other] {"**"}Paused: no answer** ({ $count } mentors): { $mentors }. They didn't answer the monthly question, so they get no new mentees until they press Yes; their pairs carry on.
+    }
+digest-paused-chose =
+    { $count ->
+        [one] { $count } more mentor chose to pause or step back.
+       *[other] { $count } more mentors chose to pause or step back.
+    }

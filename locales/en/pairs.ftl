@@ -35,6 +35,7 @@ pairs-goals-title = Your goals
 pairs-no-goals = No goals yet. Add one with `/goal add`.
 pairs-same-person = A mentor and a mentee have to be two different people.
 pairs-mentor-not-active = <@{ $mentor }> isn't an active mentor. They can enrol with `/enrol mentor` (and may need approval first).
+pairs-mentor-paused = <@{ $mentor }> has paused mentoring for now, so they don't take new mentees. They're back when they press **Yes, I'm in** on tandem's monthly question (or after a month's pause ends by itself).
 pairs-mentee-not-active = <@{ $mentee }> isn't an active mentee. They can enrol with `/enrol mentee`.
 pairs-mentor-full =
     { $capacity ->

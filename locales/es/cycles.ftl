@@ -8,8 +8,8 @@ cycles-choice-closed = Este ciclo ya terminó, así que la elección no se puede
 cycles-not-your-pair = Solo las dos personas de esta pareja pueden responder.
 cycles-ended =
     { $finished ->
-        [one] El ciclo **{ $name }** terminó. { $finished } pareja terminó y { $continued } siguen. Empieza el próximo ciclo con `/programme start`.
-       *[other] El ciclo **{ $name }** terminó. { $finished } parejas terminaron y { $continued } siguen. Empieza el próximo ciclo con `/programme start`.
+        [one] El ciclo **{ $name }** terminó. { $finished } pareja terminó y { $continued } siguen. Empieza el próximo ciclo con `/programme start`. El informe de impacto llegará <t:{ $report }:R>, cuando estén las encuestas de salida; `/programme report` lo muestra ya.
+       *[other] El ciclo **{ $name }** terminó. { $finished } parejas terminaron y { $continued } siguen. Empieza el próximo ciclo con `/programme start`. El informe de impacto llegará <t:{ $report }:R>, cuando estén las encuestas de salida; `/programme report` lo muestra ya.
     }
 cycles-started =
     { $pairs ->

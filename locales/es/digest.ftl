@@ -129,3 +129,13 @@ digest-cycle-unanswered =
         [one] { $waiting } de { $pairs } parejas aún no ha dicho si sigue: `/programme status` la muestra.
        *[other] { $waiting } de { $pairs } parejas aún no han dicho si siguen: `/programme status` las muestra.
     }
+digest-paused-no-answer =
+    { $count ->
+        [one] {"**"}En pausa: sin respuesta** ({ $count } mentor): { $mentors }. No respondió a la pregunta mensual, así que no recibe aprendices nuevos hasta que pulse Sí; sus parejas siguen.
+       *[other] {"**"}En pausa: sin respuesta** ({ $count } mentores): { $mentors }. No respondieron a la pregunta mensual, así que no reciben aprendices nuevos hasta que pulsen Sí; sus parejas siguen.
+    }
+digest-paused-chose =
+    { $count ->
+        [one] { $count } mentor más eligió pausar o retirarse.
+       *[other] { $count } mentores más eligieron pausar o retirarse.
+    }

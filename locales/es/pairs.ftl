@@ -35,6 +35,7 @@ pairs-goals-title = Metas de la pareja
 pairs-no-goals = Aún no hay metas. Añade una con `/goal add`.
 pairs-same-person = Un mentor y un aprendiz tienen que ser dos personas distintas.
 pairs-mentor-not-active = <@{ $mentor }> no es mentor activo. Puede inscribirse con `/enrol mentor` (y quizá necesite una aprobación antes).
+pairs-mentor-paused = <@{ $mentor }> ha pausado la mentoría por ahora, así que no recibe aprendices nuevos. Vuelve cuando pulse **Sí, sigo** en la pregunta mensual de tandem (o cuando termine sola su pausa de un mes).
 pairs-mentee-not-active = <@{ $mentee }> no es aprendiz activo. Puede inscribirse con `/enrol mentee`.
 pairs-mentor-full =
     { $capacity ->

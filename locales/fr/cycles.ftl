@@ -8,8 +8,8 @@ cycles-choice-closed = Ce cycle est terminé, le choix ne peut donc plus changer
 cycles-not-your-pair = Seules les deux personnes de ce binôme peuvent répondre.
 cycles-ended =
     { $finished ->
-        [one] Le cycle **{ $name }** est terminé. { $finished } binôme a terminé et { $continued } continuent. Lance le prochain cycle avec `/programme start`.
-       *[other] Le cycle **{ $name }** est terminé. { $finished } binômes ont terminé et { $continued } continuent. Lance le prochain cycle avec `/programme start`.
+        [one] Le cycle **{ $name }** est terminé. { $finished } binôme a terminé et { $continued } continuent. Lance le prochain cycle avec `/programme start`. Le bilan d'impact suivra <t:{ $report }:R>, une fois les questionnaires de fin reçus ; `/programme report` le montre dès maintenant.
+       *[other] Le cycle **{ $name }** est terminé. { $finished } binômes ont terminé et { $continued } continuent. Lance le prochain cycle avec `/programme start`. Le bilan d'impact suivra <t:{ $report }:R>, une fois les questionnaires de fin reçus ; `/programme report` le montre dès maintenant.
     }
 cycles-started =
     { $pairs ->

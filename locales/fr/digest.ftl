@@ -130,3 +130,13 @@ digest-cycle-unanswered =
         [one] { $waiting } binôme sur { $pairs } n'a pas encore dit s'il continue : `/programme status` l'indique.
        *[other] { $waiting } binômes sur { $pairs } n'ont pas encore dit s'ils continuent : `/programme status` les indique.
     }
+digest-paused-no-answer =
+    { $count ->
+        [one] {"**"}En pause : sans réponse** ({ $count } mentor) : { $mentors }. Pas de réponse à la question mensuelle : pas de nouveaux mentorés jusqu'à ce que la personne appuie sur Oui ; ses binômes continuent.
+       *[other] {"**"}En pause : sans réponse** ({ $count } mentors) : { $mentors }. Pas de réponse à la question mensuelle : pas de nouveaux mentorés jusqu'à ce qu'ils appuient sur Oui ; leurs binômes continuent.
+    }
+digest-paused-chose =
+    { $count ->
+        [one] { $count } autre mentor a choisi une pause ou de se retirer.
+       *[other] { $count } autres mentors ont choisi une pause ou de se retirer.
+    }

@@ -35,6 +35,7 @@ pairs-goals-title = Vos objectifs
 pairs-no-goals = Pas encore d'objectif. Ajoutez-en un avec `/goal add`.
 pairs-same-person = Un mentor et un mentoré doivent être deux personnes différentes.
 pairs-mentor-not-active = <@{ $mentor }> n'est pas un mentor actif. Cette personne peut s'inscrire avec `/enrol mentor` (une approbation sera peut-être nécessaire).
+pairs-mentor-paused = <@{ $mentor }> a mis le mentorat en pause pour l'instant et ne prend pas de nouveaux mentorés. Cette personne revient en appuyant sur **Oui, je continue** dans la question mensuelle de tandem (ou à la fin d'une pause d'un mois).
 pairs-mentee-not-active = <@{ $mentee }> n'est pas un mentoré actif. Cette personne peut s'inscrire avec `/enrol mentee`.
 pairs-mentor-full =
     { $capacity ->

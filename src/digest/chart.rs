@@ -14,7 +14,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{register_font, FontStyle};
 
-use canvas::Canvas;
+pub(super) use canvas::Canvas;
 
 /// One week of the chart, oldest first.
 pub struct ChartWeek {
@@ -43,25 +43,25 @@ pub const HEIGHT: u32 = 720;
 
 // Bundled so the chart renders on servers without any system fonts.
 static FONT_BYTES: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
-const FONT: &str = "sans-serif";
+pub(super) const FONT: &str = "sans-serif";
 
 // Pixel heights; ab_glyph scales by ascent-to-descent, so glyphs look a
 // little smaller than the same size in a browser.
-const TITLE_SIZE: u32 = 28;
-const CAPTION_SIZE: u32 = 22;
-const LABEL_SIZE: u32 = 17;
+pub(super) const TITLE_SIZE: u32 = 28;
+pub(super) const CAPTION_SIZE: u32 = 22;
+pub(super) const LABEL_SIZE: u32 = 17;
 const MARKER_SIZE: i32 = 6;
 
 // Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
-const BLUE: RGBColor = RGBColor(0, 114, 178);
-const VERMILLION: RGBColor = RGBColor(213, 94, 0);
-const GREEN: RGBColor = RGBColor(0, 158, 115);
-const GRID: RGBColor = RGBColor(225, 225, 225);
-const MUTED: RGBColor = RGBColor(110, 110, 110);
+pub(super) const BLUE: RGBColor = RGBColor(0, 114, 178);
+pub(super) const VERMILLION: RGBColor = RGBColor(213, 94, 0);
+pub(super) const GREEN: RGBColor = RGBColor(0, 158, 115);
+pub(super) const GRID: RGBColor = RGBColor(225, 225, 225);
+pub(super) const MUTED: RGBColor = RGBColor(110, 110, 110);
 
 /// Registers the bundled face with plotters (it measures text for layout)
 /// and returns it for [`Canvas`] to draw glyphs with.
-fn font() -> Result<&'static FontRef<'static>, ChartError> {
+pub(super) fn font() -> Result<&'static FontRef<'static>, ChartError> {
     static FONT_REF: OnceLock<Option<FontRef<'static>>> = OnceLock::new();
     FONT_REF
         .get_or_init(|| {
@@ -74,48 +74,56 @@ fn font() -> Result<&'static FontRef<'static>, ChartError> {
 }
 
 #[derive(Clone, Copy)]
-enum Marker {
+pub(super) enum Marker {
     Circle,
     Square,
     Triangle,
 }
 
-struct Panel {
-    caption: String,
-    colour: RGBColor,
-    marker: Marker,
+pub(super) struct Panel {
+    pub(super) caption: String,
+    pub(super) colour: RGBColor,
+    pub(super) marker: Marker,
     /// Per week, in plotted units; None leaves a gap.
-    values: Vec<Option<f64>>,
-    y_range: std::ops::Range<f64>,
-    y_ticks: Vec<f64>,
+    pub(super) values: Vec<Option<f64>>,
+    pub(super) y_range: std::ops::Range<f64>,
+    pub(super) y_ticks: Vec<f64>,
     /// Tick labels, in the reader's language ("50%", "50 %").
-    y_format: Box<dyn Fn(&f64) -> String>,
+    pub(super) y_format: Box<dyn Fn(&f64) -> String>,
 }
 
 /// PNG bytes.
 pub fn render(l: Locale, weeks: &[ChartWeek]) -> Result<Vec<u8>, ChartError> {
-    let font = font()?;
+    png(WIDTH, HEIGHT, |root| draw(root, l, weeks))
+}
 
-    let mut rgb = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
+/// A picture of `width` × `height` pixels drawn by `paint` in memory, as PNG bytes.
+pub(super) fn png(
+    width: u32,
+    height: u32,
+    paint: impl for<'a> FnOnce(&DrawingArea<Canvas<'a>, Shift>) -> DrawResult<'a>,
+) -> Result<Vec<u8>, ChartError> {
+    let font = font()?;
+    let mut rgb = vec![0u8; (width * height * 3) as usize];
     {
         let root = Canvas {
-            inner: BitMapBackend::with_buffer(&mut rgb, (WIDTH, HEIGHT)),
+            inner: BitMapBackend::with_buffer(&mut rgb, (width, height)),
             font,
         }
         .into_drawing_area();
-        draw(&root, l, weeks).map_err(|e| ChartError::Draw(e.to_string()))?;
+        paint(&root).map_err(|e| ChartError::Draw(e.to_string()))?;
         root.present()
             .map_err(|e| ChartError::Draw(e.to_string()))?;
     }
-
     let mut png = Vec::new();
     PngEncoder::new(&mut png)
-        .write_image(&rgb, WIDTH, HEIGHT, image::ColorType::Rgb8)
+        .write_image(&rgb, width, height, image::ColorType::Rgb8)
         .map_err(|e| ChartError::Encode(e.to_string()))?;
     Ok(png)
 }
 
-type DrawResult<'a> = Result<(), DrawingAreaErrorKind<<Canvas<'a> as DrawingBackend>::ErrorType>>;
+pub(super) type DrawResult<'a> =
+    Result<(), DrawingAreaErrorKind<<Canvas<'a> as DrawingBackend>::ErrorType>>;
 
 fn draw<'a>(
     root: &DrawingArea<Canvas<'a>, Shift>,
@@ -141,7 +149,7 @@ fn draw<'a>(
     Ok(())
 }
 
-fn draw_panel<'a>(
+pub(super) fn draw_panel<'a>(
     area: &DrawingArea<Canvas<'a>, Shift>,
     l: Locale,
     panel: &Panel,
@@ -289,7 +297,7 @@ fn runs(values: &[Option<f64>]) -> Vec<Vec<(f64, f64)>> {
     out
 }
 
-fn answer_rate_panel(l: Locale, weeks: &[ChartWeek]) -> Panel {
+pub(super) fn answer_rate_panel(l: Locale, weeks: &[ChartWeek]) -> Panel {
     let values: Vec<Option<f64>> = weeks
         .iter()
         // A non-finite value would plot at a bogus pixel, so it counts as missing.
@@ -317,24 +325,30 @@ fn answer_rate_panel(l: Locale, weeks: &[ChartWeek]) -> Panel {
 }
 
 fn active_pairs_panel(l: Locale, weeks: &[ChartWeek]) -> Panel {
-    let values: Vec<Option<f64>> = weeks.iter().map(|w| Some(w.active_pairs as f64)).collect();
     let caption = match weeks.last() {
         Some(w) => t!(l, "digest-chart-pairs-now", pairs = w.active_pairs),
         None => t!(l, "digest-chart-pairs"),
     };
-    let max = weeks
-        .iter()
-        .map(|w| w.active_pairs)
-        .max()
-        .unwrap_or(0)
-        .max(1);
+    let counts: Vec<u32> = weeks.iter().map(|w| w.active_pairs).collect();
+    count_panel(caption, &counts, VERMILLION, Marker::Square)
+}
+
+/// A panel of whole counts, one per week, on an axis of whole steps from zero.
+pub(super) fn count_panel(
+    caption: String,
+    counts: &[u32],
+    colour: RGBColor,
+    marker: Marker,
+) -> Panel {
+    let values: Vec<Option<f64>> = counts.iter().map(|n| Some(f64::from(*n))).collect();
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
     let step = integer_step(max);
     let top = max.div_ceil(step) * step;
     let pad = top as f64 * 0.06;
     Panel {
         caption,
-        colour: VERMILLION,
-        marker: Marker::Square,
+        colour,
+        marker,
         values,
         y_range: -pad..top as f64 + pad,
         y_ticks: (0..=top).step_by(step as usize).map(f64::from).collect(),
@@ -356,7 +370,7 @@ fn integer_step(max: u32) -> u32 {
     }
 }
 
-fn pulse_panel(l: Locale, weeks: &[ChartWeek]) -> Panel {
+pub(super) fn pulse_panel(l: Locale, weeks: &[ChartWeek]) -> Panel {
     let values: Vec<Option<f64>> = weeks
         .iter()
         .map(|w| w.pulse.filter(|p| p.is_finite()).map(|p| p.clamp(1.0, 5.0)))
@@ -390,7 +404,7 @@ mod canvas {
     /// "average" as "a verage"; this places glyphs at their true pen positions.
     /// Layout (text boxes, anchors, baseline) matches plotters', so its label
     /// areas still fit. Only the one bundled face is used, whatever the family.
-    pub(super) struct Canvas<'a> {
+    pub(crate) struct Canvas<'a> {
         pub(super) inner: BitMapBackend<'a>,
         pub(super) font: &'static FontRef<'static>,
     }

@@ -43,7 +43,7 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 
 /// A cell a spreadsheet will not run: text starting with `=`, `+`, `-`, `@`, tab or carriage
 /// return gets a leading `'` (OWASP's CSV-injection advice); numbers stay numbers.
-fn cell(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn cell(text: &str) -> std::borrow::Cow<'_, str> {
     let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let number = !text.is_empty()
         && text

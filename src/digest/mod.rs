@@ -3,6 +3,8 @@
 
 pub mod chart;
 pub mod export;
+pub mod impact;
+mod poster;
 pub mod words;
 
 use chrono::{DateTime, Utc};
@@ -42,6 +44,8 @@ pub struct Report {
     /// Mentors who cannot be paired until they read the programme guide (the server requires
     /// it), longest-waiting first; empty when it does not.
     pub awaiting_orientation: Vec<u64>,
+    /// Mentors who are paused (no new mentees), longest paused first.
+    pub paused_mentors: Vec<crate::domain::availability::PausedMentor>,
     /// The running programme cycle, if any.
     pub cycle: Option<CycleLine>,
     /// The language the server's shared posts are in: the report reads in it everywhere
@@ -172,6 +176,7 @@ pub async fn build(
         paused,
         open_reports: db.open_reports(guild.guild_id).await?,
         awaiting_orientation,
+        paused_mentors: db.paused_mentors(guild.guild_id).await?,
         cycle,
         locale: guild.locale(),
     })

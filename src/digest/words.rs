@@ -115,6 +115,15 @@ pub fn red_line(l: Locale, p: &PairHealth) -> String {
 /// At most this many mentors waiting on orientation are named; the rest are counted.
 pub const ORIENTATION_LISTED: usize = 20;
 
+/// `<@a>, <@b>, …and N more`: at most `max` people mentioned, the rest counted.
+fn mentions_cut(l: Locale, users: &[u64], max: usize) -> String {
+    let mut named: Vec<String> = users.iter().take(max).map(|u| format!("<@{u}>")).collect();
+    if users.len() > max {
+        named.push(t!(l, "guide-digest-more", count = users.len() - max));
+    }
+    named.join(", ")
+}
+
 /// The mentors who cannot be paired until they read the programme guide, named (up to
 /// [`ORIENTATION_LISTED`]); empty when there are none.
 pub fn awaiting_orientation(r: &Report) -> String {
@@ -123,34 +132,50 @@ pub fn awaiting_orientation(r: &Report) -> String {
     if waiting.is_empty() {
         return String::new();
     }
-    let mut named: Vec<String> = waiting
-        .iter()
-        .take(ORIENTATION_LISTED)
-        .map(|u| format!("<@{u}>"))
-        .collect();
-    if waiting.len() > ORIENTATION_LISTED {
-        named.push(t!(
-            l,
-            "guide-digest-more",
-            count = waiting.len() - ORIENTATION_LISTED
-        ));
-    }
     t!(
         l,
         "guide-digest-waiting",
         count = waiting.len(),
-        mentors = named.join(", ")
+        mentors = mentions_cut(l, waiting, ORIENTATION_LISTED)
     )
+}
+
+/// The paused mentors: those who did not answer the monthly question named (up to
+/// [`ORIENTATION_LISTED`]), those who chose a pause counted; empty when none is paused.
+pub fn paused_mentors(r: &Report) -> String {
+    use crate::domain::availability::PauseReason;
+    let l = r.locale;
+    let silent: Vec<u64> = r
+        .paused_mentors
+        .iter()
+        .filter(|p| p.reason == PauseReason::NoAnswer)
+        .map(|p| p.user_id)
+        .collect();
+    let chose = r.paused_mentors.len() - silent.len();
+    let mut parts = Vec::new();
+    if !silent.is_empty() {
+        parts.push(t!(
+            l,
+            "digest-paused-no-answer",
+            count = silent.len(),
+            mentors = mentions_cut(l, &silent, ORIENTATION_LISTED)
+        ));
+    }
+    if chose > 0 {
+        parts.push(t!(l, "digest-paused-chose", count = chose));
+    }
+    parts.join(" ")
 }
 
 /// The post's text above the numbers: period, health counts, the red pairs (cut to
 /// `budget` characters with the rest counted) and the mentors waiting on orientation.
 pub fn description(r: &Report, budget: usize) -> String {
     let orientation = awaiting_orientation(r);
+    let paused = paused_mentors(r);
     let cycle = cycle_line(r);
-    let rest = orientation.chars().count() + cycle.chars().count() + 4;
+    let rest = orientation.chars().count() + cycle.chars().count() + paused.chars().count() + 6;
     let mut out = red_pairs(r, budget.saturating_sub(rest));
-    for part in [cycle, orientation] {
+    for part in [cycle, orientation, paused] {
         if !part.is_empty() {
             out.push_str("\n\n");
             out.push_str(&part);

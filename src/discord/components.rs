@@ -210,6 +210,12 @@ async fn route(
         C::MydataErase { .. } => erase(ctx, press, data, true).await,
         C::MydataKeep { .. } => erase(ctx, press, data, false).await,
         C::GuideRead { guild, owner } => guide_read(ctx, press, data, guild, owner).await,
+        C::StillMentoring {
+            guild,
+            owner,
+            ask,
+            answer,
+        } => super::availability::answer(ctx, press, data, (guild, owner, ask), answer).await,
         C::CycleChoice {
             cycle,
             pair,

@@ -11,6 +11,7 @@ use std::fmt;
 
 use super::access::Audience;
 use super::messages;
+use crate::domain::availability::Answer;
 use crate::domain::member::Role;
 use crate::text::Key;
 
@@ -51,6 +52,14 @@ pub enum CustomId {
     /// `guide:read:<server>:<user>`: "I've read it" under the programme guide, for the mentor
     /// it was sent to. It names the server because it is pressed in a DM too, which has none.
     GuideRead { guild: u64, owner: u64 },
+    /// `mentor:still:<server>:<user>:<question>:<yes|pause|back>` under the monthly "Still up
+    /// for mentoring?" DM, for the mentor it was sent to; `question` is its occurrence.
+    StillMentoring {
+        guild: u64,
+        owner: u64,
+        ask: i64,
+        answer: Answer,
+    },
     /// `cycle:choose:<cycle>:<pair>:<continue|finish>` under the end-of-cycle question in a
     /// pair channel.
     CycleChoice { cycle: i64, pair: i64, finish: bool },
@@ -113,6 +122,7 @@ const WITHDRAW_NO: &str = "withdraw:no";
 const MYDATA_ERASE: &str = "mydata:erase";
 const MYDATA_KEEP: &str = "mydata:keep";
 const GUIDE_READ: &str = "guide:read";
+const MENTOR_STILL: &str = "mentor:still";
 const CYCLE_CHOOSE: &str = "cycle:choose";
 const CHECKIN_MOOD: &str = "checkin:mood";
 const CHECKIN_ANSWER: &str = "checkin:answer";
@@ -144,6 +154,7 @@ pub const BUTTON_ROUTES: &[&str] = &[
     MYDATA_ERASE,
     MYDATA_KEEP,
     GUIDE_READ,
+    MENTOR_STILL,
     CYCLE_CHOOSE,
     CHECKIN_MOOD,
     CHECKIN_ANSWER,
@@ -213,6 +224,7 @@ impl CustomId {
             C::MydataErase { .. } => MYDATA_ERASE,
             C::MydataKeep { .. } => MYDATA_KEEP,
             C::GuideRead { .. } => GUIDE_READ,
+            C::StillMentoring { .. } => MENTOR_STILL,
             C::CycleChoice { .. } => CYCLE_CHOOSE,
             C::CheckinMood { .. } => CHECKIN_MOOD,
             C::CheckinAnswer { .. } => CHECKIN_ANSWER,
@@ -287,7 +299,8 @@ impl CustomId {
             | CustomId::MydataErase { owner }
             | CustomId::MydataKeep { owner }
             | CustomId::MentorApply { owner }
-            | CustomId::GuideRead { owner, .. } => Some(*owner),
+            | CustomId::GuideRead { owner, .. }
+            | CustomId::StillMentoring { owner, .. } => Some(*owner),
             _ => None,
         }
     }
@@ -376,6 +389,12 @@ fn parse_args(surface: Surface, route: &str, args: &[&str]) -> Option<CustomId> 
         (Component, GUIDE_READ, [guild, user]) => C::GuideRead {
             guild: num(guild)?,
             owner: num(user)?,
+        },
+        (Component, MENTOR_STILL, [guild, user, ask, answer]) => C::StillMentoring {
+            guild: num(guild)?,
+            owner: num(user)?,
+            ask: num(ask)?,
+            answer: answer.parse().ok()?,
         },
         (Component, CYCLE_CHOOSE, [cycle, pair, choice]) => C::CycleChoice {
             cycle: num(cycle)?,
@@ -480,6 +499,12 @@ impl fmt::Display for CustomId {
             C::WithdrawNo { owner } => write!(f, "{route}:-:{owner}"),
             C::MydataErase { owner } | C::MydataKeep { owner } => write!(f, "{route}:{owner}"),
             C::GuideRead { guild, owner } => write!(f, "{route}:{guild}:{owner}"),
+            C::StillMentoring {
+                guild,
+                owner,
+                ask,
+                answer,
+            } => write!(f, "{route}:{guild}:{owner}:{ask}:{answer}"),
             C::CycleChoice {
                 cycle,
                 pair,
@@ -576,6 +601,12 @@ mod tests {
             C::GuideRead {
                 guild: 21,
                 owner: 14,
+            },
+            C::StillMentoring {
+                guild: 21,
+                owner: 14,
+                ask: 30,
+                answer: Answer::PauseMonth,
             },
             C::CycleChoice {
                 cycle: 2,
@@ -853,6 +884,9 @@ mod tests {
             ("guide:read:7", Malformed(GUIDE_READ)),
             ("guide:read:3:7:8", Malformed(GUIDE_READ)),
             ("guide:read:x:7", Malformed(GUIDE_READ)),
+            ("mentor:still:3:7:9:maybe", Malformed(MENTOR_STILL)),
+            ("mentor:still:3:7:yes", Malformed(MENTOR_STILL)),
+            ("mentor:still:3:7:9:Yes", Malformed(MENTOR_STILL)),
             ("cycle:choose:1:2:maybe", Malformed(CYCLE_CHOOSE)),
             ("cycle:choose:1:2", Malformed(CYCLE_CHOOSE)),
             ("checkin:mood:1:0", Malformed(CHECKIN_MOOD)),
@@ -929,6 +963,12 @@ mod tests {
                 guild: user,
                 owner: user,
             },
+            C::StillMentoring {
+                guild: user,
+                owner: user,
+                ask: big,
+                answer: Answer::PauseMonth,
+            },
             C::CycleChoice {
                 cycle: big,
                 pair: big,
@@ -984,7 +1024,7 @@ mod tests {
             let owned = matches!(
                 id.route().split(':').next(),
                 Some("withdraw" | "mydata" | "guide")
-            ) || id.route() == MENTOR_APPLY;
+            ) || [MENTOR_APPLY, MENTOR_STILL].contains(&id.route());
             assert_eq!(id.owner().is_some(), owned, "{id}");
         }
     }
@@ -1018,6 +1058,22 @@ mod tests {
             any::<u64>().prop_map(|owner| C::MydataErase { owner }),
             any::<u64>().prop_map(|owner| C::MydataKeep { owner }),
             (any::<u64>(), any::<u64>()).prop_map(|(guild, owner)| C::GuideRead { guild, owner }),
+            (
+                any::<u64>(),
+                any::<u64>(),
+                any::<i64>(),
+                prop_oneof![
+                    Just(Answer::Yes),
+                    Just(Answer::PauseMonth),
+                    Just(Answer::StepBack)
+                ]
+            )
+                .prop_map(|(guild, owner, ask, answer)| C::StillMentoring {
+                    guild,
+                    owner,
+                    ask,
+                    answer
+                }),
             (any::<i64>(), any::<i64>(), any::<bool>()).prop_map(|(cycle, pair, finish)| {
                 C::CycleChoice {
                     cycle,

@@ -5,16 +5,18 @@
 
 use poise::serenity_prelude as serenity;
 use serenity::{
-    ComponentInteraction, CreateActionRow, CreateButton, CreateInteractionResponse as Response,
+    ComponentInteraction, CreateActionRow, CreateAttachment, CreateButton, CreateEmbed,
+    CreateEmbedFooter, CreateInteractionResponse as Response, Timestamp,
 };
 
 use super::ack;
 use super::custom_id::CustomId;
 use super::scheduled::Scheduled;
 use super::{messages, pairing, quiet, Data, Error};
-use crate::domain::cycle::Choice;
+use crate::digest::impact::{self, ImpactReport};
+use crate::domain::cycle::{Choice, Cycle};
 use crate::domain::pair::{EndReason, PairStatus};
-use crate::domain::schedule::Occurrence;
+use crate::domain::schedule::{Kind, NewOccurrence, Occurrence};
 use crate::jobs::Outcome;
 use crate::store::{AuditEntry, Chose};
 use crate::text::Locale;
@@ -86,8 +88,12 @@ impl Scheduled {
         let Some(cycle) = self.db.cycle(o.target as i64).await? else {
             return Ok(Outcome::Skipped("cycle gone".into()));
         };
+        // Ended already (a crash after closing it): only the report is still to plan.
         if cycle.ended_at.is_some() {
-            return Ok(Outcome::Skipped("cycle ended already".into()));
+            return Ok(Outcome::Sent {
+                message: None,
+                then: vec![report_of(&cycle)],
+            });
         }
         let now = self.clock.now();
         let settings = self.db.guild_settings_or_new(cycle.guild_id).await?;
@@ -135,9 +141,78 @@ impl Scheduled {
         }
         Ok(Outcome::Sent {
             message: None,
-            then: Vec::new(),
+            then: vec![report_of(&cycle)],
         })
     }
+
+    /// A week after a cycle's end: its impact report in the digest channel, the one-page
+    /// picture and the CSV, in the server's language.
+    #[tracing::instrument(skip_all, fields(occurrence = o.id, cycle = o.target))]
+    pub(super) async fn cycle_report(&self, o: &Occurrence) -> anyhow::Result<Outcome> {
+        let Some(cycle) = self.db.cycle(o.target as i64).await? else {
+            return Ok(Outcome::Skipped("cycle gone".into()));
+        };
+        let settings = self.db.guild_settings_or_new(cycle.guild_id).await?;
+        let Some(channel) = settings.digest_channel_id else {
+            return Ok(Outcome::Skipped("no digest channel".into()));
+        };
+        let report =
+            impact::build(&self.db, &self.settings, &settings, cycle, self.clock.now()).await?;
+        let (embed, files) = report_parts(&report);
+        let message = quiet::message().embed(embed);
+        Ok(self
+            .post(o, channel, message, Vec::new(), false, &files)
+            .await)
+    }
+}
+
+/// The report of `cycle`, planned for a week after its end (the same time however often the
+/// end is retried, so it is planned once).
+fn report_of(cycle: &Cycle) -> NewOccurrence {
+    NewOccurrence {
+        guild_id: cycle.guild_id,
+        kind: Kind::CycleReport,
+        target: cycle.id as u64,
+        scheduled_for: cycle.report_at(),
+        parent_id: None,
+    }
+}
+
+/// An impact report as Discord shows it: the headline sentences in an embed with the picture,
+/// and the picture (with its alt text) and the CSV as files. A picture that could not be
+/// drawn is left out (logged): the numbers still go.
+pub fn report_parts(r: &ImpactReport) -> (CreateEmbed, Vec<CreateAttachment>) {
+    let l = r.locale;
+    let cycle = &r.impact.cycle;
+    let (png, csv) = (
+        impact::file_name(cycle, "png"),
+        impact::file_name(cycle, "csv"),
+    );
+    let mut text = format!("{}\n\n", r.span());
+    for line in r.glance() {
+        text.push_str(&format!("- {line}\n"));
+    }
+    text.push_str(&format!("\n{}", m::REPORT_FILES.get(l)));
+    let mut embed = CreateEmbed::new()
+        .title(r.title())
+        // A cycle's name is at most 60 characters and the sentences are few: far within
+        // Discord's 256 for a title and 4,096 for a description.
+        .description(text)
+        .footer(CreateEmbedFooter::new(r.footnote()))
+        .timestamp(Timestamp::from(r.made));
+    let mut files = Vec::new();
+    match r.png() {
+        Ok(bytes) => {
+            embed = embed.image(format!("attachment://{png}"));
+            files.push(CreateAttachment::bytes(bytes, png).description(r.alt_text()));
+        }
+        Err(e) => tracing::error!(error = %e, cycle = cycle.id, "could not draw the impact report"),
+    }
+    match r.csv() {
+        Ok(bytes) => files.push(CreateAttachment::bytes(bytes, csv)),
+        Err(e) => tracing::error!(error = %e, cycle = cycle.id, "could not write the impact CSV"),
+    }
+    (embed, files)
 }
 
 /// A member of the pair answers (or changes the answer): stored, and the question shows who

@@ -136,6 +136,7 @@ mod tests {
             paused: 0,
             open_reports: 0,
             awaiting_orientation: Vec::new(),
+            paused_mentors: Vec::new(),
             cycle: None,
             locale: crate::text::Locale::En,
         }

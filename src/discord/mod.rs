@@ -6,6 +6,7 @@ mod ack;
 mod activity;
 mod answers;
 mod applications;
+mod availability;
 mod channels;
 mod circle;
 pub mod commands;

@@ -56,6 +56,10 @@ impl Deliver for Scheduled {
             Kind::CircleReminder => self.circle_reminder(&o).await,
             Kind::CycleAsk => self.cycle_question(&o).await,
             Kind::CycleEnd => self.cycle_end(&o).await,
+            Kind::CycleReport => self.cycle_report(&o).await,
+            Kind::Availability => self.availability_round(&o).await,
+            Kind::AvailabilityAsk => self.availability_ask(&o).await,
+            Kind::AvailabilityExpire => self.availability_expire(&o).await,
         }
     }
 }
@@ -116,7 +120,7 @@ pub fn pulse_buttons(l: Locale, round: i64, asked: i64) -> Vec<CreateActionRow> 
 }
 
 /// A message that a retry cannot post twice: Discord returns the first one for a repeated nonce.
-fn once(occurrence: i64, message: CreateMessage) -> CreateMessage {
+pub(super) fn once(occurrence: i64, message: CreateMessage) -> CreateMessage {
     message
         .nonce(serenity::Nonce::String(format!("tandem-{occurrence}")))
         .enforce_nonce(true)
@@ -214,7 +218,11 @@ impl Scheduled {
     /// round mentions or asks `users`, each is checked. Someone gone is treated as having left
     /// the programme, and the delivery stops (`Some`): skipped, or retried when Discord could
     /// not be asked.
-    async fn anyone_left(&self, guild: u64, users: &[u64]) -> anyhow::Result<Option<Outcome>> {
+    pub(super) async fn anyone_left(
+        &self,
+        guild: u64,
+        users: &[u64],
+    ) -> anyhow::Result<Option<Outcome>> {
         for user in users {
             match self.still_member(guild, *user).await {
                 Ok(true) => {}
@@ -437,9 +445,29 @@ impl Scheduled {
                 });
                 (channels, mark)
             }
-            Kind::Digest => {
+            Kind::AvailabilityAsk => {
+                let channel = match self.courier.dm_channel(o.target).await {
+                    Ok(c) => c,
+                    Err(SendError::Unavailable(why)) => return Ok(Some(Outcome::Retry(why))),
+                    Err(_) => return Ok(None),
+                };
+                let id = o.id;
+                let mark: Mark = Box::new(move |m| {
+                    custom_ids(m)
+                        .any(|c| matches!(c, CustomId::StillMentoring { ask, .. } if ask == id))
+                });
+                (vec![channel], mark)
+            }
+            Kind::Digest | Kind::CycleReport => {
                 let settings = self.db.guild_settings_or_new(o.guild_id).await?;
-                let file = messages::digest::scheduled_chart_file(o.scheduled_for);
+                let file = if o.kind == Kind::Digest {
+                    messages::digest::scheduled_chart_file(o.scheduled_for)
+                } else {
+                    match self.db.cycle(o.target as i64).await? {
+                        Some(cycle) => crate::digest::impact::file_name(&cycle, "png"),
+                        None => return Ok(None),
+                    }
+                };
                 let mark: Mark = Box::new(move |m| {
                     m["attachments"]
                         .as_array()
@@ -452,7 +480,14 @@ impl Scheduled {
             // A round posts nothing itself; starting it again is harmless. The circle's
             // steps each look for what they made before (see `circle.rs`).
             // A cycle's end posts nothing itself (the pairs' endings are each done once).
-            Kind::Pulse | Kind::Circle | Kind::CircleReminder | Kind::CycleEnd => return Ok(None),
+            // A round and a pause post nothing of their own (the pause's edit is harmless
+            // to repeat).
+            Kind::Pulse
+            | Kind::Circle
+            | Kind::CircleReminder
+            | Kind::CycleEnd
+            | Kind::Availability
+            | Kind::AvailabilityExpire => return Ok(None),
         };
         let bot = self.cache.current_user().id.to_string();
         for channel in channels {

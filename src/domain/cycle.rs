@@ -14,6 +14,12 @@ pub fn ask_before() -> Duration {
     Duration::days(14)
 }
 
+/// How long after the end the impact report goes to the moderators: the exit surveys of the
+/// pairs that finished at the end come in meanwhile.
+pub fn report_after() -> Duration {
+    Duration::days(7)
+}
+
 /// What a pair chose for the end of the cycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Choice {
@@ -59,6 +65,11 @@ impl Cycle {
     /// When the pairs are asked: two weeks before the end, or at the start of a shorter cycle.
     pub fn ask_at(&self) -> DateTime<Utc> {
         (self.ends_at - ask_before()).max(self.started_at)
+    }
+
+    /// When its impact report goes to the moderators.
+    pub fn report_at(&self) -> DateTime<Utc> {
+        self.ends_at + report_after()
     }
 
     /// Whole days left at `now` (0 on the last day and after).

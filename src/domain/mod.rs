@@ -1,11 +1,13 @@
 //! Pure logic: no I/O, no clock, no Discord. Everything here is unit-tested beside the code.
 
 pub mod application;
+pub mod availability;
 pub mod circle;
 pub mod cycle;
 pub mod guide;
 pub mod guild;
 pub mod health;
+pub mod impact;
 pub mod locale;
 pub mod matching;
 pub mod member;

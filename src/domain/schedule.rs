@@ -203,6 +203,15 @@ pub enum Kind {
     CycleAsk,
     /// A programme cycle ends: the pairs that chose to finish end (target: the cycle).
     CycleEnd,
+    /// A cycle's impact report to the moderators, a week after its end (target: the cycle).
+    CycleReport,
+    /// The monthly availability round of a server (target: guild); it asks each active
+    /// mentor with an `AvailabilityAsk`.
+    Availability,
+    /// One mentor's "Still up for mentoring?" DM (target: user; parent: the round).
+    AvailabilityAsk,
+    /// A week after that question: paused if nobody answered (target: user; parent: the ask).
+    AvailabilityExpire,
 }
 
 impl Kind {
@@ -217,7 +226,19 @@ impl Kind {
             Kind::CircleReminder => "circle_reminder",
             Kind::CycleAsk => "cycle_ask",
             Kind::CycleEnd => "cycle_end",
+            Kind::CycleReport => "cycle_report",
+            Kind::Availability => "availability",
+            Kind::AvailabilityAsk => "availability_ask",
+            Kind::AvailabilityExpire => "availability_expire",
         }
+    }
+
+    /// Whether the target is a person (whose data the occurrence is, and goes with it).
+    pub fn targets_a_person(self) -> bool {
+        matches!(
+            self,
+            Kind::PulseDm | Kind::AvailabilityAsk | Kind::AvailabilityExpire
+        )
     }
 }
 
@@ -233,6 +254,10 @@ impl Kind {
             // however long the bot was down.
             Kind::CycleAsk => super::cycle::ask_before(),
             Kind::CycleEnd => Duration::days(365),
+            // Worth sending late: nobody else makes it.
+            Kind::CycleReport => Duration::days(30),
+            // Nobody may be paused for a question sent late, so the pause comes however late.
+            Kind::AvailabilityExpire => Duration::days(365),
             _ => configured,
         }
     }
@@ -251,6 +276,10 @@ impl FromStr for Kind {
             "circle_reminder" => Kind::CircleReminder,
             "cycle_ask" => Kind::CycleAsk,
             "cycle_end" => Kind::CycleEnd,
+            "cycle_report" => Kind::CycleReport,
+            "availability" => Kind::Availability,
+            "availability_ask" => Kind::AvailabilityAsk,
+            "availability_expire" => Kind::AvailabilityExpire,
             _ => return Err(()),
         })
     }

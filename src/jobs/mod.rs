@@ -150,6 +150,17 @@ impl<D: Deliver> Scheduler<D> {
                 tracing::error!(error = format!("{e:#}"), "planning failed");
             }
         }
+        // Mentors whose month's pause is over are available again.
+        match self.db.resume_mentors(now).await {
+            Ok(back) if !back.is_empty() => {
+                tracing::info!(mentors = back.len(), "paused mentors back")
+            }
+            Ok(_) => {}
+            Err(e) => {
+                ok = false;
+                tracing::error!(error = %e, "resuming paused mentors failed");
+            }
+        }
         let retention = Duration::days(i64::from(self.settings.data.retention_days));
         match self.db.purge_departed(now - retention).await {
             Ok(purged) if !purged.is_empty() => {
@@ -347,13 +358,20 @@ pub fn cron_for(settings: &Settings, guild: &GuildSettings, kind: Kind) -> Optio
         Kind::Checkin => (&guild.checkin_cron, &settings.schedule.checkins),
         Kind::Pulse => (&guild.pulse_cron, &settings.schedule.pulse),
         Kind::Digest => (&guild.digest_cron, &settings.schedule.digest),
+        Kind::Availability if settings.availability.enabled => {
+            (&None, &settings.availability.schedule)
+        }
         // Planned from their parent, or (the circle) by meeting: see `plan`.
         Kind::Reminder
         | Kind::PulseDm
         | Kind::Circle
         | Kind::CircleReminder
         | Kind::CycleAsk
-        | Kind::CycleEnd => return None,
+        | Kind::CycleEnd
+        | Kind::CycleReport
+        | Kind::Availability
+        | Kind::AvailabilityAsk
+        | Kind::AvailabilityExpire => return None,
     };
     Some(own.as_ref().unwrap_or(default).clone())
 }
@@ -419,7 +437,7 @@ pub async fn plan(db: &Db, settings: &Settings, now: DateTime<Utc>) -> anyhow::R
         add(t.guild_id, Kind::Checkin, target, times);
     }
 
-    for kind in [Kind::Pulse, Kind::Digest] {
+    for kind in [Kind::Pulse, Kind::Digest, Kind::Availability] {
         let last = db.last_planned(kind).await?;
         for guild in guilds.values() {
             // A digest needs somewhere to go.

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use super::audit::{record, AuditEntry};
 use super::{from_db, sql, to_db, Db, Result, StoreError};
 use crate::domain::cycle::{Choice, Cycle};
+use crate::domain::impact::{ExitFact, GoalFact};
 
 /// A `cycles` row as `select_cycles!` reads it.
 #[derive(sqlx::FromRow)]
@@ -39,6 +40,15 @@ fn to_cycle(row: CycleRow) -> Cycle {
         ends_at: row.ends_at,
         ended_at: row.ended_at,
     }
+}
+
+/// An exit survey of a cycle's pair, as [`Db::cycle_exit_surveys`] reads it.
+#[derive(sqlx::FromRow)]
+struct ExitRow {
+    pair_id: i64,
+    rating: i64,
+    worked: Option<String>,
+    change: Option<String>,
 }
 
 /// What a pair's answer did.
@@ -220,5 +230,67 @@ impl Db {
         record(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    /// The server's cycles, newest first (at most `limit`).
+    pub async fn cycles(&self, guild_id: u64, limit: u32) -> Result<Vec<Cycle>> {
+        let rows: Vec<CycleRow> = sql(select_cycles!(
+            "WHERE guild_id = ? ORDER BY id DESC LIMIT ?"
+        ))
+        .bind(to_db(guild_id))
+        .bind(i64::from(limit))
+        .fetch_all(self)
+        .await?;
+        Ok(rows.into_iter().map(to_cycle).collect())
+    }
+
+    /// Goals of the pairs of a cycle, for its impact report.
+    pub async fn cycle_goals(&self, cycle_id: i64) -> Result<Vec<GoalFact>> {
+        let rows: Vec<(i64, DateTime<Utc>, Option<DateTime<Utc>>)> =
+            sql("SELECT g.pair_id, g.created_at, g.done_at
+             FROM goals g JOIN pairs p ON p.id = g.pair_id
+             WHERE p.cycle_id = ? ORDER BY g.pair_id, g.number")
+            .bind(cycle_id)
+            .fetch_all(self)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(pair_id, created_at, done_at)| GoalFact {
+                pair_id,
+                created_at,
+                done_at,
+            })
+            .collect())
+    }
+
+    /// Exit surveys of the pairs of a cycle that ended by `until` (answered at any time: they
+    /// come in after the ending), for its impact report.
+    pub async fn cycle_exit_surveys(
+        &self,
+        cycle_id: i64,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<ExitFact>> {
+        let rows: Vec<ExitRow> = sql("SELECT e.pair_id, e.rating, e.worked, e.change
+             FROM exit_surveys e JOIN pairs p ON p.id = e.pair_id
+             WHERE p.cycle_id = ? AND p.ended_at <= ?
+             ORDER BY e.pair_id, e.user_id")
+        .bind(cycle_id)
+        .bind(until)
+        .fetch_all(self)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                let rating = u8::try_from(r.rating)
+                    .ok()
+                    .filter(|n| (1..=5).contains(n))
+                    .ok_or_else(|| StoreError::Corrupt(format!("exit rating {}", r.rating)))?;
+                Ok(ExitFact {
+                    pair_id: r.pair_id,
+                    rating,
+                    worked: r.worked,
+                    change: r.change,
+                })
+            })
+            .collect()
     }
 }

@@ -309,8 +309,12 @@ impl Db {
         if !from.contains(&current) {
             return Ok(StatusChange::Refused { current });
         }
-        sql("UPDATE members SET status = ?, updated_at = ?
-             WHERE guild_id = ? AND user_id = ? AND role = ?")
+        // A pause's why and until go with it (only the availability question pauses).
+        sql(
+            "UPDATE members SET status = ?, updated_at = ?, paused_reason = NULL,
+               paused_at = NULL, paused_until = NULL
+             WHERE guild_id = ? AND user_id = ? AND role = ?",
+        )
         .bind(to.as_str())
         .bind(audit.at)
         .bind(to_db(guild_id))

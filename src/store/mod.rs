@@ -5,6 +5,7 @@
 mod activity;
 mod applications;
 mod audit;
+mod availability;
 mod budget;
 mod checkins;
 mod cycles;
@@ -38,6 +39,7 @@ pub(crate) use sql::{sql, On, Tx};
 
 pub use activity::KudosOutcome;
 pub use audit::AuditEntry;
+pub use availability::Answered;
 pub use checkins::StoredAnswer;
 pub use cycles::{Chose, Started};
 pub use digest::{CheckinRow, WeeklyActivity};

@@ -89,7 +89,7 @@ pub struct Claimed {
 async fn insert(tx: &mut Tx, new: &[NewOccurrence]) -> Result<u64> {
     let mut added = 0;
     for o in new {
-        let user = (o.kind == Kind::PulseDm).then_some(to_db(o.target));
+        let user = o.kind.targets_a_person().then_some(to_db(o.target));
         added += sql(
             "INSERT INTO occurrences (guild_id, kind, target, user_id, scheduled_for, parent_id)
              VALUES (?, ?, ?, ?, ?, ?)

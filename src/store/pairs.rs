@@ -82,6 +82,9 @@ async fn record_by_bot(tx: &mut Tx, pair: &Pair, action: &str, at: DateTime<Utc>
 pub enum PairRefusal {
     SamePerson,
     NotActive(Role),
+    /// The mentor paused mentoring (their answer to the monthly question, or none): no new
+    /// mentees until they are back.
+    MentorPaused,
     /// The server requires orientation and the mentor has not read the guide yet.
     NotOriented,
     MentorFull {
@@ -156,6 +159,9 @@ impl Db {
                     .bind(role.as_str())
                     .scalar_optional(&mut tx)
                     .await?;
+            if role == Role::Mentor && status.as_deref() == Some(Status::Paused.as_str()) {
+                return Ok(Err(PairRefusal::MentorPaused));
+            }
             if status.as_deref() != Some(Status::Active.as_str()) {
                 return Ok(Err(PairRefusal::NotActive(role)));
             }

@@ -46,7 +46,14 @@ pub const USER_DATA: &[UserColumn] = &[
         erase: Erase::Detach,
         clear: &["comment"],
     },
-    // The person's pulse questions (which were sent to whom).
+    // The monthly availability questions the person was asked, and their answers.
+    UserColumn {
+        table: "availability_asks",
+        column: "user_id",
+        erase: Erase::Delete,
+        clear: &[],
+    },
+    // The person's pulse and availability questions (which were sent to whom).
     UserColumn {
         table: "occurrences",
         column: "user_id",

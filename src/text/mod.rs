@@ -28,8 +28,24 @@ macro_rules! features {
 }
 
 features!(
-    "common", "errors", "help", "setup", "members", "mydata", "pairs", "checkins", "pulse",
-    "activity", "digest", "reports", "guide", "circle", "cycles", "commands",
+    "common",
+    "errors",
+    "help",
+    "setup",
+    "members",
+    "mydata",
+    "pairs",
+    "checkins",
+    "pulse",
+    "activity",
+    "digest",
+    "reports",
+    "guide",
+    "circle",
+    "cycles",
+    "impact",
+    "availability",
+    "commands",
 );
 
 /// A message without arguments, named once where it is declared.

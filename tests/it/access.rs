@@ -285,6 +285,12 @@ async fn a_plain_member_is_refused_every_moderator_and_admin_command_and_button_
             guild: app.guild.id,
             owner: applicant,
         },
+        CustomId::StillMentoring {
+            guild: app.guild.id,
+            owner: applicant,
+            ask: 1,
+            answer: tandem::domain::availability::Answer::StepBack,
+        },
         // For the people they were sent to, checked by their handlers (other tests).
         CustomId::CheckinMood {
             checkin: 1,
@@ -357,7 +363,7 @@ async fn a_plain_member_is_refused_every_moderator_and_admin_command_and_button_
         assert_eq!(reply.content(), expected, "{text}");
         pressed += 1;
     }
-    assert_eq!(pressed, 17);
+    assert_eq!(pressed, 18);
 
     let after = Dumper::open(&app.settings.database.url)
         .await

@@ -24,6 +24,7 @@ fn help_lists_every_command() {
         "demo",
         "digest",
         "export",
+        "report",
     ] {
         assert!(text.contains(cmd), "{cmd} missing from:\n{text}");
     }
@@ -192,6 +193,62 @@ fn the_demo_needs_no_token_and_writes_a_digest_with_red_pairs_and_its_chart() {
         chart.starts_with("digest-") && chart.ends_with(".png"),
         "{chart}"
     );
+
+    // The 8-week cycle's impact report, as the moderators got it a week after its end.
+    let report = std::fs::read_to_string(out.join("impact-autumn-cohort.md")).unwrap();
+    assert!(
+        report.starts_with("# Autumn cohort: impact report\n\n"),
+        "{report}"
+    );
+    for part in [
+        "· 8 weeks",
+        "- Finished as planned: ",
+        "- Went quiet: 1",
+        "The exit survey averaged **",
+        "### What worked",
+    ] {
+        assert!(report.contains(part), "{part} in {report}");
+    }
+    let png = std::fs::read(out.join("impact-autumn-cohort.png")).unwrap();
+    let page = image::load_from_memory(&png).unwrap();
+    assert_eq!((page.width(), page.height()), (1240, 1754));
+    let csv = std::fs::read_to_string(out.join("impact-autumn-cohort.csv")).unwrap();
+    assert!(csv.lines().any(|l| l == "outcome,inactive,,1"), "{csv}");
+
+    // `tandem report` makes it again from the database alone (no token), and says plainly
+    // when there is no such cycle.
+    let guild = stdout
+        .split("--guild ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("the demo names its server");
+    let again = dir.path().join("again");
+    let db_url = format!("sqlite://{}/tandem-demo.db", out.display());
+    let run = tandem()
+        .env("TANDEM__DATABASE__URL", &db_url)
+        .args(["report", "--guild", guild, "--out", again.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let made = std::fs::read_to_string(again.join("impact-autumn-cohort.md")).unwrap();
+    let glance = |md: &str| md.split("## Week by week").next().unwrap().to_string();
+    assert_eq!(glance(&made), glance(&report));
+    assert!(again.join("impact-autumn-cohort.png").is_file());
+    assert!(again.join("impact-autumn-cohort.csv").is_file());
+    let run = tandem()
+        .env("TANDEM__DATABASE__URL", &db_url)
+        .args(["report", "--guild", guild, "--cycle", "99", "--out"])
+        .arg(dir.path().join("none"))
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("has no cycle 99"), "{err}");
+    assert!(!dir.path().join("none").exists(), "nothing written");
 }
 
 /// `tandem run` as a child process against `sim`, with its database in `dir`.
@@ -328,11 +385,12 @@ fn every_database_subcommand_refuses_a_database_url_it_cannot_use_and_creates_no
     let dir = tempfile::tempdir().unwrap();
     let backup = dir.path().join("copy.db");
     let out_dir = dir.path().join("csv");
-    let cases: [Vec<&str>; 4] = [
+    let cases: [Vec<&str>; 5] = [
         vec!["migrate"],
         vec!["backup", "--out", backup.to_str().unwrap()],
         vec!["digest", "--guild", "1"],
         vec!["export", "--guild", "1", "--out", out_dir.to_str().unwrap()],
+        vec!["report", "--guild", "1", "--out", out_dir.to_str().unwrap()],
     ];
     for args in cases {
         let out = tandem()

@@ -69,6 +69,8 @@ async fn a_cycle_runs_from_start_to_end_with_a_finishing_and_a_continuing_pair()
     let r = app.run(moderator, "programme status", &[]).await;
     assert_eq!(r.text(), m::STATUS_NONE.get(EN));
     let first = pair(&app, moderator, ana, xia).await;
+    // A minute later: the pair is older than the cycle, so not one of its new pairs.
+    app.clock.set(app.clock.now() + Span::minutes(1));
 
     let r = app
         .run(
@@ -201,6 +203,125 @@ async fn a_cycle_runs_from_start_to_end_with_a_finishing_and_a_continuing_pair()
     assert_eq!(r.text(), m::CHOICE_CLOSED.get(EN));
     let r = app.run(moderator, "programme status", &[]).await;
     assert_eq!(r.text(), m::STATUS_NONE.get(EN));
+
+    // Both members of the finished pair answer the exit survey over the following days.
+    for (user, rating, worked) in [(xia, "5", "The weekly calls"), (ana, "4", "")] {
+        let dm = app
+            .sim
+            .dms_to(user)
+            .into_iter()
+            .find(|d| d.custom_ids().contains(&survey))
+            .expect("an exit survey by DM");
+        let submit = app
+            .sim
+            .submit_modal(
+                app.guild.id,
+                dm.channel_id,
+                user,
+                &survey,
+                &[("rating", rating), ("worked", worked), ("change", "")],
+            )
+            .await;
+        let r = app.sim.reply(submit).await;
+        assert_eq!(r.text(), messages::pairs::SURVEY_THANKS.get(EN));
+    }
+
+    // A week after the end, the impact report goes to the moderators: the one-page picture
+    // and the CSV, with the headline numbers in the post.
+    let closed = db.cycle(cycle.id).await.unwrap().unwrap();
+    app.clock.set(closed.report_at() + Span::minutes(1));
+    let png = "impact-spring-2027.png";
+    let deadline = tokio::time::Instant::now() + WAIT;
+    let post = loop {
+        let found = app
+            .sim
+            .messages_in(s.digest)
+            .into_iter()
+            .find(|msg| msg.body["attachments"][0]["filename"].as_str() == Some(png));
+        if let Some(found) = found {
+            break found;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "no impact report");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let embed = &post.body["embeds"][0];
+    assert_eq!(embed["title"], "Spring 2027: impact report");
+    assert_eq!(embed["image"]["url"], format!("attachment://{png}"));
+    let text = embed["description"].as_str().unwrap();
+    for line in [
+        "**4 people** took part (2 mentors, 2 mentees) in 2 pairs, 1 of them new this cycle.",
+        "**100%** of the pairs stayed together or finished as planned (2 of 2).",
+        // Two answers are below the anonymity minimum of five: counted, never shown.
+        "The exit survey has 2 answers so far. Its figures are shown from 5 answers.",
+    ] {
+        assert!(text.contains(line), "{line} in {text}");
+    }
+    assert!(!text.contains("weekly calls"), "{text}");
+    let files: Vec<&str> = post.body["attachments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["filename"].as_str())
+        .collect();
+    assert_eq!(files, [png, "impact-spring-2027.csv"]);
+    let description = post.body["attachments"][0]["description"].as_str().unwrap();
+    assert!(
+        description.starts_with("Spring 2027: impact report."),
+        "{description}"
+    );
+    let picture = app.sim.attachment(&post.body, 0).expect("the picture");
+    let image = image::load_from_memory(&picture).expect("a PNG");
+    assert_eq!((image.width(), image.height()), (1240, 1754));
+    let csv = String::from_utf8(app.sim.attachment(&post.body, 1).unwrap()).unwrap();
+    for row in [
+        "section,measure,week_start,value",
+        "cycle,name,,Spring 2027",
+        "summary,pairs,,2",
+        "outcome,completed,,1",
+        "outcome,continuing,,1",
+        "exit_survey,answers,,2",
+    ] {
+        assert!(csv.lines().any(|l| l == row), "{row} in {csv}");
+    }
+    assert!(!csv.contains("exit_survey,average"), "{csv}");
+    assert!(!csv.contains("weekly calls"), "{csv}");
+
+    // On demand, only for the moderator who asks, in their language; and for nobody else.
+    let r = app.run(moderator, "programme report", &[]).await;
+    assert!(r.ephemeral());
+    assert_eq!(r.embeds()[0]["title"], "Spring 2027: impact report");
+    assert_eq!(r.data["attachments"].as_array().map(Vec::len), Some(2));
+    app.sim.set_locale(moderator, "es-ES");
+    let r = app.run(moderator, "programme report", &[]).await;
+    assert!(
+        r.text().contains("Spring 2027: informe de impacto"),
+        "{}",
+        r.text()
+    );
+    app.sim.set_locale(moderator, "en-US");
+    let r = app.run(app.member, "programme report", &[]).await;
+    assert_eq!(r.text(), messages::members::ONLY_MODERATORS.get(EN));
+    // Picked from the list (its number), or typed by name; anything else is explained.
+    for typed in [cycle.id.to_string(), "spring 2027".into()] {
+        let r = app
+            .run(moderator, "programme report", &[("cycle", json!(typed))])
+            .await;
+        assert_eq!(r.embeds()[0]["title"], "Spring 2027: impact report");
+    }
+    let r = app
+        .run(moderator, "programme report", &[("cycle", json!("Autumn"))])
+        .await;
+    assert_eq!(r.text(), m::REPORT_UNKNOWN_CYCLE.get(EN));
+    let choices = app
+        .sim
+        .command(app.guild.id, moderator, "programme report")
+        .autocomplete("cycle", "spr")
+        .await;
+    assert_eq!(choices.len(), 1);
+    assert!(
+        choices[0].starts_with("Spring 2027 (started "),
+        "{choices:?}"
+    );
 
     // The next cycle: the pair that continued joins it.
     let r = app

@@ -641,6 +641,41 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
     );
     let r = w.run(moderator, "programme status", None, &[]).await;
     assert!(r.text().contains("Spring 2027"), "{}", r.text());
+    let r = w.run(moderator, "programme report", None, &[]).await;
+    assert!(
+        r.text().contains("Spring 2027: impact report"),
+        "{}",
+        r.text()
+    );
+    // The monthly availability question to a mentor, answered in the DM.
+    {
+        use tandem::domain::schedule::{Kind, NewOccurrence};
+        let db = app.db().await;
+        let now = tandem::clock::Clock::now(&*app.clock);
+        db.plan(&[NewOccurrence {
+            guild_id: app.guild.id,
+            kind: Kind::AvailabilityAsk,
+            target: goals.mentor,
+            scheduled_for: now,
+            parent_id: None,
+        }])
+        .await
+        .unwrap();
+        db.close().await;
+        // Planned behind the scheduler's back: it finds it at its hourly pass.
+        app.clock.set(now + chrono::Duration::hours(1));
+    }
+    let still = wait_button(&app, Place::DmsTo(goals.mentor), "mentor:still:").await;
+    let yes = still
+        .custom_ids()
+        .into_iter()
+        .find(|id| id.ends_with(":yes"))
+        .expect("the Yes button");
+    let (press, _) = w.click(goals.mentor, &yes).await;
+    assert!(
+        answer(&app, press).await.text().contains("Thank you"),
+        "the question shows the answer"
+    );
     // A one-week cycle asks its pairs at once.
     let asked = wait_button(&app, Place::Channel(goals.channel), "cycle:choose:").await;
     let choose = asked

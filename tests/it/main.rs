@@ -5,6 +5,7 @@
 mod access;
 mod activity;
 mod applications;
+mod availability;
 mod avoid;
 mod budget;
 mod catalogue;

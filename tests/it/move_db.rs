@@ -215,6 +215,23 @@ async fn seed_community(db: &Db) {
         .await
         .unwrap();
 
+    // The monthly availability question: mentor 2 chose a month's pause (their pairs go on).
+    db.record_availability_ask(9_000, GUILD, user(2), t0)
+        .await
+        .unwrap();
+    assert_eq!(
+        db.answer_availability(
+            GUILD,
+            user(2),
+            9_000,
+            tandem::domain::availability::Answer::PauseMonth,
+            &entry("mentor.availability", t0)
+        )
+        .await
+        .unwrap(),
+        tandem::store::Answered::Saved { was_paused: None }
+    );
+
     let lease = Lease {
         holder: "shards 0-0 of 1".into(),
         length: Duration::minutes(5),

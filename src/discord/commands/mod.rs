@@ -204,6 +204,7 @@ pub const AUDIENCES: &[Rule] = {
         rule("programme questions", Moderator, members::ONLY_MODERATORS),
         rule("programme start", Moderator, members::ONLY_MODERATORS),
         rule("programme status", Moderator, members::ONLY_MODERATORS),
+        rule("programme report", Moderator, members::ONLY_MODERATORS),
         rule("setup", Admin, setup::ADMIN_ONLY),
     ]
 };

@@ -334,6 +334,9 @@ pub async fn pause(
 pub enum EndChoice {
     #[name = "completed"]
     Completed,
+    /// The pair stopped meeting: what the impact report counts as "went quiet".
+    #[name = "inactive"]
+    Inactive,
     #[name = "other"]
     Other,
 }
@@ -352,6 +355,7 @@ pub async fn end(
     }
     let reason = match reason {
         EndChoice::Completed => EndReason::Completed,
+        EndChoice::Inactive => EndReason::Inactive,
         EndChoice::Other => EndReason::Other,
     };
     let ended = pairing::close_pair(

@@ -1,7 +1,9 @@
 //! `/programme questions`: the questions new mentors answer when they apply; `/programme
-//! start` and `/programme status`: the programme's cycles (moderators).
+//! start`, `/programme status` and `/programme report`: the programme's cycles (moderators).
 
-use crate::discord::commands::settings;
+use poise::serenity_prelude as serenity;
+
+use crate::discord::commands::{guild_of, settings};
 use crate::discord::{messages, Context, Error};
 use crate::domain::application::{self, QuestionError, MAX_QUESTION_CHARS};
 use crate::domain::cycle::{self, Choice};
@@ -11,7 +13,7 @@ use crate::store::{AuditEntry, Started};
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("questions", "start", "status"),
+    subcommands("questions", "start", "status", "report"),
     subcommand_required
 )]
 pub async fn programme(_ctx: Context<'_>) -> Result<(), Error> {
@@ -195,4 +197,82 @@ pub async fn status(ctx: Context<'_>) -> Result<(), Error> {
     ctx.send(poise::CreateReply::default().embed(embed).ephemeral(true))
         .await?;
     Ok(())
+}
+
+/// A cycle's impact report now, only for you: the running one so far, or one that ended
+#[poise::command(slash_command, guild_only, ephemeral)]
+#[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+pub async fn report(
+    ctx: Context<'_>,
+    #[description = "Which cycle (default: the running or latest one)"]
+    #[autocomplete = "autocomplete_cycle"]
+    #[max_length = 100]
+    cycle: Option<String>,
+) -> Result<(), Error> {
+    use messages::cycles as m;
+    let l = crate::discord::locale(ctx);
+    let settings = settings(ctx).await?;
+    let data = ctx.data();
+    // A cycle picked from the list comes as its number; one typed by hand, as its name.
+    let asked = match cycle.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        None => None,
+        Some(typed) => {
+            let cycles = data.db.cycles(settings.guild_id, 200).await?;
+            let found = typed
+                .parse::<i64>()
+                .ok()
+                .and_then(|id| cycles.iter().find(|c| c.id == id))
+                .or_else(|| cycles.iter().find(|c| c.name.eq_ignore_ascii_case(typed)));
+            match found {
+                Some(c) => Some(c.id),
+                None => return Err(Error::user(m::REPORT_UNKNOWN_CYCLE)),
+            }
+        }
+    };
+    let Some(found) = crate::digest::impact::pick_cycle(&data.db, settings.guild_id, asked).await?
+    else {
+        return Err(Error::user(m::REPORT_NO_CYCLE));
+    };
+    let mut report =
+        crate::digest::impact::build(&data.db, &data.settings, &settings, found, data.clock.now())
+            .await?;
+    // Asked for by one moderator: in their language (the post at the end is in the server's).
+    report.locale = l;
+    let (embed, files) = crate::discord::cycles::report_parts(&report);
+    let mut reply = poise::CreateReply::default().embed(embed).ephemeral(true);
+    for file in files {
+        reply = reply.attachment(file);
+    }
+    ctx.send(reply).await?;
+    Ok(())
+}
+
+/// The server's cycles, newest first, matching what was typed (at most 25, Discord's limit).
+async fn autocomplete_cycle(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let l = crate::discord::locale(ctx);
+    let cycles = match guild_of(ctx) {
+        Ok(guild) => ctx
+            .data()
+            .db
+            .cycles(guild.get(), 200)
+            .await
+            .unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    let partial = partial.to_lowercase();
+    let choices = cycles
+        .iter()
+        .filter(|c| c.name.to_lowercase().contains(&partial))
+        .take(25)
+        .map(|c| {
+            serenity::AutocompleteChoice::new(
+                messages::cycles::report_choice(l, c),
+                c.id.to_string(),
+            )
+        })
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }

@@ -43,7 +43,22 @@ pub fn ended(l: Locale, c: &Cycle, finished: usize, continued: usize) -> String 
         "cycles-ended",
         name = c.name.as_str(),
         finished = finished,
-        continued = continued
+        continued = continued,
+        report = unix(c.report_at().timestamp())
+    )
+}
+
+pub const REPORT_NO_CYCLE: Key = Key("impact-no-cycle");
+pub const REPORT_UNKNOWN_CYCLE: Key = Key("impact-unknown-cycle");
+pub const REPORT_FILES: Key = Key("impact-post");
+
+/// A cycle as `/programme report` offers it: its name and when it started.
+pub fn report_choice(l: Locale, c: &Cycle) -> String {
+    t!(
+        l,
+        "impact-cycle-choice",
+        name = c.name.as_str(),
+        date = crate::text::date(l, c.started_at.date_naive())
     )
 }
 

@@ -87,3 +87,5 @@ pub mod circle;
 pub mod cycles;
 
 pub mod guide;
+
+pub mod availability;

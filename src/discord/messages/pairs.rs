@@ -13,6 +13,7 @@ pub fn refused(l: Locale, r: PairRefusal, mentor: u64, mentee: u64) -> String {
         PairRefusal::SamePerson => t!(l, "pairs-same-person"),
         PairRefusal::NotActive(Role::Mentor) => t!(l, "pairs-mentor-not-active", mentor = mentor),
         PairRefusal::NotActive(Role::Mentee) => t!(l, "pairs-mentee-not-active", mentee = mentee),
+        PairRefusal::MentorPaused => t!(l, "pairs-mentor-paused", mentor = mentor),
         PairRefusal::MentorFull { capacity } => {
             t!(l, "pairs-mentor-full", mentor = mentor, capacity = capacity)
         }
