@@ -9,6 +9,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 mod scheduled_events;
+mod threads;
 
 struct Answer {
     status: u16,
@@ -1146,4 +1147,72 @@ async fn identify_is_closed_with_4011_when_sharding_is_required() {
         let (ready, _) = ws.identify_shard(&sim, [shard, 2]).await;
         assert_eq!(ready["guilds"].as_array().unwrap().len(), 1);
     }
+}
+
+#[tokio::test]
+async fn a_role_the_bot_made_can_be_given_and_taken_back_but_not_one_above_its_own() {
+    let sim = Sim::start().await;
+    let g = sim.create_guild("G");
+    let alice = sim.create_user("alice");
+    sim.add_member(g.id, alice, &[]);
+    let made = request(
+        &sim,
+        "POST",
+        &format!("/guilds/{}/roles", g.id),
+        Some(json!({"name": "Mentoring pairs"})),
+    )
+    .await;
+    assert_eq!(made.status, 200, "{}", made.body);
+    let role: u64 = made.body["id"].as_str().unwrap().parse().unwrap();
+    let path = format!("/guilds/{}/members/{alice}/roles/{role}", g.id);
+    let roles_of = |sim: &Sim| sim.with_model(|m| m.guilds[&g.id].members[&alice].clone());
+    assert_eq!(request(&sim, "PUT", &path, None).await.status, 204);
+    assert_eq!(roles_of(&sim), vec![role]);
+    // Again: nothing changes.
+    assert_eq!(request(&sim, "PUT", &path, None).await.status, 204);
+    assert_eq!(roles_of(&sim), vec![role]);
+    assert_eq!(request(&sim, "DELETE", &path, None).await.status, 204);
+    assert!(roles_of(&sim).is_empty());
+    // A role above the bot's own (made by someone else, at the top) is refused.
+    let high = sim.create_role(g.id, "admins", 0);
+    let path = format!("/guilds/{}/members/{alice}/roles/{high}", g.id);
+    assert_eq!(
+        code(&request(&sim, "PUT", &path, None).await),
+        (403, Some(50013))
+    );
+    // Unknown member, unknown role.
+    let path = format!("/guilds/{}/members/1/roles/{role}", g.id);
+    assert_eq!(
+        code(&request(&sim, "PUT", &path, None).await),
+        (404, Some(10007))
+    );
+    let path = format!("/guilds/{}/members/{alice}/roles/1", g.id);
+    assert_eq!(
+        code(&request(&sim, "PUT", &path, None).await),
+        (404, Some(10011))
+    );
+}
+
+#[tokio::test]
+async fn overwrites_may_grant_only_what_the_bot_has_itself() {
+    let sim = Sim::start().await;
+    let g = sim.create_guild("G");
+    let body = |allow: u64| {
+        json!({"name": "hub", "type": 0, "permission_overwrites": [
+            {"id": g.id.to_string(), "type": 0, "allow": allow.to_string(), "deny": "0"}
+        ]})
+    };
+    let path = format!("/guilds/{}/channels", g.id);
+    // The bot lacks Manage Threads, so it cannot hand it out.
+    let refused = request(&sim, "POST", &path, Some(body(perms::MANAGE_THREADS))).await;
+    assert_eq!(code(&refused), (403, Some(50013)));
+    let ok = request(&sim, "POST", &path, Some(body(perms::VIEW_CHANNEL))).await;
+    assert_eq!(ok.status, 201, "{}", ok.body);
+    sim.set_role_permissions(
+        g.id,
+        g.bot_role_id,
+        crate::BOT_DEFAULT_PERMISSIONS | perms::MANAGE_THREADS,
+    );
+    let ok = request(&sim, "POST", &path, Some(body(perms::MANAGE_THREADS))).await;
+    assert_eq!(ok.status, 201, "{}", ok.body);
 }

@@ -12,6 +12,7 @@ mod http_tests;
 pub mod model;
 mod rest;
 mod scheduled_events;
+mod threads;
 mod validate;
 
 use std::collections::{HashMap, VecDeque};
@@ -24,7 +25,8 @@ use tokio::sync::{mpsc, watch};
 
 pub use model::{
     channel_type, entity_type, event_status, format_timestamp, parse_timestamp, perms, Channel,
-    Message, Model, ScheduledEvent,
+    Message, Model, ScheduledEvent, ThreadMeta, AUTO_ARCHIVE_DURATIONS,
+    DEFAULT_AUTO_ARCHIVE_DURATION, MAX_ACTIVE_THREADS,
 };
 use model::{Guild, Overwrite, Role, User};
 pub use scheduled_events::{GUILD_SCHEDULED_EVENTS_INTENT, SCHEDULED_EVENT_AUTO_CANCEL};
@@ -71,7 +73,7 @@ pub enum FaultKind {
 pub const TIMEOUT_HANG: Duration = Duration::from_secs(120);
 
 /// Discord's GUILD_MEMBERS intent: without it no GUILD_MEMBER_REMOVE arrives.
-const GUILD_MEMBERS_INTENT: u64 = 1 << 1;
+pub(crate) const GUILD_MEMBERS_INTENT: u64 = 1 << 1;
 
 #[derive(Debug, Clone)]
 struct Fault {
@@ -445,6 +447,7 @@ impl Sim {
         let mut model = Model::default();
         let app_id = model.next_id();
         let bot_id = app_id;
+        model.bot_id = bot_id;
         model.users.insert(
             bot_id,
             User {
@@ -646,6 +649,7 @@ impl Sim {
                     overwrites: vec![],
                     recipient: None,
                     last_message_id: None,
+                    thread: None,
                 },
             );
             let payload = s.model.guild_create_json(&s.model.guilds[&id]);
@@ -701,7 +705,12 @@ impl Sim {
     }
 
     /// Creates a channel as a person would in Discord's client; the bot receives CHANNEL_CREATE.
+    /// Threads are made with [`Sim::create_thread_as`] (or by the bot), not here.
     pub fn create_channel(&self, guild: u64, name: &str, kind: u64, parent: Option<u64>) -> u64 {
+        assert!(
+            !channel_type::is_thread(kind),
+            "threads are made with Sim::create_thread_as"
+        );
         self.mutate(|s| {
             let id = s.model.next_id();
             let c = Channel {
@@ -715,6 +724,7 @@ impl Sim {
                 overwrites: vec![],
                 recipient: None,
                 last_message_id: None,
+                thread: None,
             };
             let payload = s.model.channel_json(&c);
             s.model.channels.insert(id, c);
@@ -739,11 +749,20 @@ impl Sim {
         });
     }
 
-    /// Deletes a channel by hand, as a moderator might; the bot receives CHANNEL_DELETE.
+    /// Deletes a channel by hand, as a moderator might; the bot receives CHANNEL_DELETE (its
+    /// threads go with it). A thread is deleted with THREAD_DELETE instead, if the bot could
+    /// see it.
     pub fn delete_channel(&self, channel: u64) {
         self.mutate(|s| {
-            if let Some(c) = s.model.channels.remove(&channel) {
+            if s.model
+                .channels
+                .get(&channel)
+                .is_some_and(Channel::is_thread)
+            {
+                s.remove_thread(channel);
+            } else if let Some(c) = s.model.channels.remove(&channel) {
                 s.model.deleted_channels.insert(channel);
+                s.remove_threads_of(channel);
                 let payload = s.model.channel_json(&c);
                 s.dispatch("CHANNEL_DELETE", payload);
             }
@@ -776,9 +795,25 @@ impl Sim {
     /// A member writes `text` in a channel: stored, and sent to the bot as MESSAGE_CREATE. As on
     /// Discord, the event carries no content unless the bot asked for the message-content
     /// intent (or is mentioned). Returns the message id.
+    ///
+    /// In a thread, as Discord's client would: an archived thread is unarchived first
+    /// (THREAD_UPDATE), the member joins it, and MESSAGE_CREATE reaches the bot only if it can
+    /// see the thread. Panics if the client would not let them post (a thread they cannot see,
+    /// no SEND_MESSAGES_IN_THREADS, a locked thread without MANAGE_THREADS).
     pub fn say(&self, user: u64, channel: u64, text: &str) -> u64 {
         const MESSAGE_CONTENT: u64 = 1 << 15;
         let mut s = self.shared.lock();
+        let in_thread = s
+            .model
+            .channels
+            .get(&channel)
+            .is_some_and(Channel::is_thread);
+        if in_thread {
+            if let Err(why) = threads::prepare_member_post(&mut s, user, channel) {
+                drop(s);
+                panic!("Discord's client would not send this: {why}");
+            }
+        }
         let mid = s.model.next_id();
         let m = Message {
             id: mid,
@@ -792,6 +827,7 @@ impl Sim {
         if let Some(c) = s.model.channels.get_mut(&channel) {
             c.last_message_id = Some(mid);
         }
+        threads::note_message(&mut s, channel);
         let mut event = s.model.message_create_json(&s.model.messages[&mid]);
         let mentions_bot = text.contains(&format!("<@{}>", s.bot_id));
         if s.intents & MESSAGE_CONTENT == 0 && !mentions_bot {
@@ -806,7 +842,10 @@ impl Sim {
                 event["member"] = member;
             }
         }
-        s.dispatch("MESSAGE_CREATE", event);
+        // Discord tells nobody about messages in a thread they cannot see.
+        if !in_thread || s.model.can_view(s.bot_id, channel) {
+            s.dispatch("MESSAGE_CREATE", event);
+        }
         drop(s);
         self.shared.bump();
         mid
@@ -945,11 +984,14 @@ impl Sim {
 
     /// Moves the simulator's clock forward, e.g. past the nonce window after an "outage". Scheduled
     /// events change status as Discord changes them meanwhile (see
-    /// [`scheduled_events`](Sim::scheduled_events)).
+    /// [`scheduled_events`](Sim::scheduled_events)), and threads idle for their
+    /// `auto_archive_duration` are archived (THREAD_UPDATE), as Discord does at the earliest
+    /// (see [`Sim::auto_archive`]).
     pub fn advance_time(&self, by: Duration) {
         self.mutate(|s| {
             s.clock_offset += by;
             s.tick_scheduled_events();
+            s.tick_threads();
         });
     }
 
@@ -1547,6 +1589,158 @@ mod serenity_shapes {
             s.model.guild_create_json(&s.model.guilds[&g.id]),
         );
         assert_eq!(guild.scheduled_events.len(), 2);
+    }
+
+    #[tokio::test]
+    async fn threads_thread_members_and_guild_create_threads_parse() {
+        let (sim, g, alice) = sim_with_guild().await;
+        let bot = sim.bot_id();
+        // Not invitable: only a moderator may add members.
+        sim.set_role_permissions(
+            g.id,
+            g.bot_role_id,
+            BOT_DEFAULT_PERMISSIONS | perms::MANAGE_THREADS,
+        );
+        let thread = {
+            let mut s = sim.shared.lock();
+            let body = json!({"name": "Ana & Bo", "type": 12, "auto_archive_duration": 10080,
+                              "invitable": false});
+            let t = threads::create(&mut s, bot, g.general_channel_id, &body).unwrap();
+            threads::add_member(&mut s, bot, t, alice).unwrap();
+            t
+        };
+        let s = sim.shared.lock();
+        let parsed: m::GuildChannel =
+            parse("thread", s.model.channel_json(&s.model.channels[&thread]));
+        assert_eq!(parsed.kind, m::ChannelType::PrivateThread);
+        assert_eq!(parsed.guild_id.get(), g.id);
+        assert_eq!(
+            parsed.parent_id.map(|p| p.get()),
+            Some(g.general_channel_id)
+        );
+        assert_eq!(parsed.owner_id.map(|o| o.get()), Some(bot));
+        assert_eq!(parsed.name, "Ana & Bo");
+        assert_eq!(
+            (
+                parsed.member_count,
+                parsed.message_count,
+                parsed.total_message_sent
+            ),
+            (Some(2), Some(0), Some(0))
+        );
+        let meta = parsed.thread_metadata.expect("thread_metadata");
+        assert!(!meta.archived && !meta.locked && !meta.invitable);
+        assert_eq!(meta.auto_archive_duration, m::AutoArchiveDuration::OneWeek);
+        assert!(meta.archive_timestamp.is_some() && meta.create_timestamp.is_some());
+        assert!(parsed.member.is_some(), "the bot's own thread member");
+
+        let guild: m::Guild = parse(
+            "GUILD_CREATE",
+            s.model.guild_create_json(&s.model.guilds[&g.id]),
+        );
+        assert_eq!(
+            guild.channels.len(),
+            1,
+            "threads are not among the channels"
+        );
+        assert_eq!(guild.threads.len(), 1);
+        assert_eq!(guild.threads[0].id.get(), thread);
+        assert!(guild.threads[0].member.is_some());
+
+        let (status, list) = threads::list_members_route(&s, thread, Some("with_member=true"));
+        assert_eq!(status, 200);
+        let members: Vec<m::ThreadMember> = parse("thread members", list);
+        assert_eq!(members.len(), 2);
+        assert!(members
+            .iter()
+            .all(|t| t.id.get() == thread && t.member.is_some()));
+        let (_, active) = threads::active_route(&s, g.id);
+        let data: m::ThreadsData = parse("active threads", active);
+        assert_eq!((data.threads.len(), data.members.len()), (1, 1));
+    }
+
+    #[tokio::test]
+    async fn thread_events_parse_as_gateway_events() {
+        let (sim, g, alice) = sim_with_guild().await;
+        let bot = sim.bot_id();
+        let thread = {
+            let mut s = sim.shared.lock();
+            s.pending_events.clear();
+            s.intents = threads::GUILDS_INTENT | GUILD_MEMBERS_INTENT;
+            let body = json!({"name": "pair", "type": 12});
+            let t = threads::create(&mut s, bot, g.general_channel_id, &body).unwrap();
+            threads::add_member(&mut s, bot, t, alice).unwrap();
+            threads::remove_member(&mut s, bot, t, alice).unwrap();
+            threads::modify(&mut s, bot, t, &json!({"archived": true})).unwrap();
+            threads::unarchive_for_post(&mut s, t);
+            threads::delete(&mut s, bot, t).ok();
+            t
+        };
+        // The bot lacks MANAGE_THREADS: it cannot delete, so the thread is still there.
+        assert!(sim.thread(thread).is_some());
+        sim.set_role_permissions(
+            g.id,
+            g.bot_role_id,
+            BOT_DEFAULT_PERMISSIONS | perms::MANAGE_THREADS,
+        );
+        sim.delete_channel(thread);
+        let events: Vec<(String, Value)> = sim
+            .shared
+            .lock()
+            .pending_events
+            .iter()
+            .map(|(_, t, d)| (t.clone(), d.clone()))
+            .filter(|(t, _)| t.starts_with("THREAD_"))
+            .collect();
+        let names: Vec<&str> = events.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "THREAD_CREATE",
+                "THREAD_MEMBERS_UPDATE",
+                "THREAD_MEMBERS_UPDATE",
+                "THREAD_MEMBERS_UPDATE",
+                "THREAD_UPDATE",
+                "THREAD_UPDATE",
+                "THREAD_MEMBER_UPDATE",
+                "THREAD_DELETE",
+            ]
+        );
+        for (i, (t, d)) in events.into_iter().enumerate() {
+            let event = json!({"op": 0, "t": t, "s": i + 1, "d": d});
+            let m::GatewayEvent::Dispatch(_, e) = parse::<m::GatewayEvent>(&t, event) else {
+                panic!("{t} is not a dispatch");
+            };
+            match e {
+                m::Event::ThreadCreate(e) => {
+                    assert_eq!(e.thread.id.get(), thread);
+                    assert!(e.thread.thread_metadata.is_some());
+                }
+                m::Event::ThreadUpdate(e) => {
+                    assert_eq!(e.thread.id.get(), thread);
+                    assert_eq!(
+                        e.thread.parent_id.map(|p| p.get()),
+                        Some(g.general_channel_id)
+                    );
+                }
+                m::Event::ThreadMembersUpdate(e) => {
+                    assert_eq!((e.id.get(), e.guild_id.get()), (thread, g.id));
+                    let changed = e.added_members.len() + e.removed_member_ids.len();
+                    assert_eq!(changed, 1, "{t}");
+                    assert!(e.added_members.iter().all(|m| m.member.is_some()));
+                }
+                m::Event::ThreadMemberUpdate(e) => {
+                    assert_eq!(e.member.user_id.get(), bot);
+                    assert_eq!(e.member.guild_id.map(|g| g.get()), Some(g.id));
+                }
+                m::Event::ThreadDelete(e) => {
+                    assert_eq!(e.thread.id.get(), thread);
+                    assert_eq!(e.thread.parent_id.get(), g.general_channel_id);
+                    assert_eq!(e.thread.kind, m::ChannelType::PrivateThread);
+                }
+                other => panic!("{t} parsed as {other:?}"),
+            }
+        }
     }
 
     #[tokio::test]

@@ -25,15 +25,27 @@ pub mod perms {
     pub const USE_APPLICATION_COMMANDS: u64 = 1 << 31;
     /// Edit and delete anyone's scheduled events.
     pub const MANAGE_EVENTS: u64 = 1 << 33;
+    /// Moderate threads: see every private thread, delete, lock and unlock threads, unarchive
+    /// locked ones, remove members, and post in locked threads.
+    pub const MANAGE_THREADS: u64 = 1 << 34;
+    /// Start public threads (type 11) in a text channel.
+    pub const CREATE_PUBLIC_THREADS: u64 = 1 << 35;
+    /// Start private threads (type 12) in a text channel.
+    pub const CREATE_PRIVATE_THREADS: u64 = 1 << 36;
     /// Create scheduled events, and edit and delete one's own. Since 23 February 2026 bots need it
     /// to create events: [`MANAGE_EVENTS`] alone no longer does.
+    /// Post in threads (and add members to them): [`SEND_MESSAGES`] has no effect in a thread.
+    pub const SEND_MESSAGES_IN_THREADS: u64 = 1 << 38;
     pub const CREATE_EVENTS: u64 = 1 << 44;
     pub const ALL: u64 = (1 << 51) - 1;
-    /// What `@everyone` gets in a new server.
+    /// What `@everyone` gets in a new server (Discord's default includes the three thread bits).
     pub const EVERYONE_DEFAULT: u64 = CREATE_INSTANT_INVITE
         | ADD_REACTIONS
         | VIEW_CHANNEL
         | SEND_MESSAGES
+        | SEND_MESSAGES_IN_THREADS
+        | CREATE_PUBLIC_THREADS
+        | CREATE_PRIVATE_THREADS
         | EMBED_LINKS
         | ATTACH_FILES
         | READ_MESSAGE_HISTORY
@@ -46,7 +58,18 @@ pub mod channel_type {
     pub const DM: u64 = 1;
     pub const VOICE: u64 = 2;
     pub const CATEGORY: u64 = 4;
+    /// A thread of an announcement channel (the simulator has no announcement channels).
+    pub const ANNOUNCEMENT_THREAD: u64 = 10;
+    /// A thread everyone who can see its parent text channel can see.
+    pub const PUBLIC_THREAD: u64 = 11;
+    /// A thread only its members and those with MANAGE_THREADS on the parent can see.
+    pub const PRIVATE_THREAD: u64 = 12;
     pub const STAGE: u64 = 13;
+
+    /// Whether a channel of this type is a thread (10, 11 or 12).
+    pub fn is_thread(kind: u64) -> bool {
+        matches!(kind, ANNOUNCEMENT_THREAD | PUBLIC_THREAD | PRIVATE_THREAD)
+    }
 }
 
 /// Values of a guild scheduled event's `status`.
@@ -70,8 +93,18 @@ pub mod entity_type {
 /// A guild holds at most this many events that are scheduled or active.
 pub const MAX_OPEN_SCHEDULED_EVENTS: usize = 100;
 
+/// Channels in one category (threads do not count).
 pub const MAX_CHANNELS_PER_CATEGORY: usize = 50;
+/// Channels in one guild, categories included (threads do not count).
 pub const MAX_CHANNELS_PER_GUILD: usize = 500;
+
+/// The values a thread's `auto_archive_duration` may take, in minutes.
+pub const AUTO_ARCHIVE_DURATIONS: [u32; 4] = [60, 1440, 4320, 10080];
+/// A new thread's `auto_archive_duration` when the request gives none (Discord ignores the
+/// parent's `default_auto_archive_duration` here).
+pub const DEFAULT_AUTO_ARCHIVE_DURATION: u32 = 1440;
+/// Active (unarchived) threads a guild may hold; creating one more answers 160006.
+pub const MAX_ACTIVE_THREADS: usize = 1000;
 
 /// A fixed, plausible timestamp for `joined_at` and similar fields.
 pub const EPOCH_ISO: &str = "2025-01-01T00:00:00.000000+00:00";
@@ -117,6 +150,62 @@ pub struct Channel {
     /// For DM channels: the other user.
     pub recipient: Option<u64>,
     pub last_message_id: Option<u64>,
+    /// For threads (types 10–12): what only threads have. `parent_id` is then the text channel
+    /// the thread lives in; `overwrites` stay empty (a thread takes its parent's).
+    pub thread: Option<ThreadMeta>,
+}
+
+impl Channel {
+    /// Whether the channel is a thread.
+    pub fn is_thread(&self) -> bool {
+        self.thread.is_some()
+    }
+
+    /// A private thread (type 12).
+    pub fn is_private_thread(&self) -> bool {
+        self.thread.is_some() && self.kind == channel_type::PRIVATE_THREAD
+    }
+}
+
+/// A thread's own state (`thread_metadata`, owner and members, as Discord keeps them). Times are
+/// Unix milliseconds on the simulator's clock ([`crate::Sim::utc_now`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThreadMeta {
+    /// Who started the thread.
+    pub owner_id: u64,
+    pub archived: bool,
+    /// Only members with MANAGE_THREADS may unarchive, post in or edit a locked thread.
+    pub locked: bool,
+    /// Minutes of inactivity after which Discord archives the thread (see
+    /// [`AUTO_ARCHIVE_DURATIONS`]).
+    pub auto_archive_duration: u32,
+    /// When `archived` last changed (or the thread was created, or its `auto_archive_duration`
+    /// changed).
+    pub archive_timestamp_ms: i64,
+    pub create_timestamp_ms: i64,
+    /// Private threads: whether members without MANAGE_THREADS may add others.
+    pub invitable: bool,
+    /// The thread's members, with when each joined.
+    pub members: BTreeMap<u64, i64>,
+    /// Messages in the thread (deleted ones are taken off).
+    pub message_count: u64,
+    /// Messages ever sent in the thread.
+    pub total_message_sent: u64,
+    /// The last activity (creation, a message, unarchiving, a new `auto_archive_duration`):
+    /// Discord archives the thread `auto_archive_duration` minutes after it.
+    pub last_activity_ms: i64,
+}
+
+impl ThreadMeta {
+    pub fn is_member(&self, user: u64) -> bool {
+        self.members.contains_key(&user)
+    }
+
+    /// When Discord archives the thread if nothing happens in it before (at the earliest:
+    /// Discord may leave an idle thread open longer, never archives it sooner).
+    pub fn archives_at_ms(&self) -> i64 {
+        self.last_activity_ms + i64::from(self.auto_archive_duration) * 60_000
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -297,6 +386,9 @@ const ID_BASE: u64 = 1_300_000_000_000_000_000;
 #[derive(Default)]
 pub struct Model {
     next_id: u64,
+    /// The current user (the bot): thread JSON carries its thread membership, and GUILD_CREATE
+    /// the threads it can see.
+    pub(crate) bot_id: u64,
     pub users: BTreeMap<u64, User>,
     pub guilds: BTreeMap<u64, Guild>,
     pub channels: BTreeMap<u64, Channel>,
@@ -388,6 +480,9 @@ impl Model {
     }
 
     pub fn channel_json(&self, c: &Channel) -> Value {
+        if let Some(t) = &c.thread {
+            return self.thread_json(c, t);
+        }
         let mut v = json!({
             "id": c.id.to_string(),
             "type": c.kind,
@@ -416,6 +511,88 @@ impl Model {
             v.as_object_mut().unwrap().remove("permission_overwrites");
         }
         v
+    }
+
+    /// A thread as Discord returns it and sends it in THREAD_* events: no position, topic or
+    /// overwrites, but `owner_id`, the counts, `thread_metadata` and, when the bot has joined,
+    /// its thread `member`.
+    fn thread_json(&self, c: &Channel, t: &ThreadMeta) -> Value {
+        let mut metadata = json!({
+            "archived": t.archived,
+            "archive_timestamp": format_timestamp(t.archive_timestamp_ms),
+            "auto_archive_duration": t.auto_archive_duration,
+            "locked": t.locked,
+            "create_timestamp": format_timestamp(t.create_timestamp_ms),
+        });
+        if c.kind == channel_type::PRIVATE_THREAD {
+            metadata["invitable"] = json!(t.invitable);
+        }
+        let mut v = json!({
+            "id": c.id.to_string(),
+            "type": c.kind,
+            "guild_id": c.guild_id.map(|g| g.to_string()),
+            "parent_id": c.parent_id.map(|p| p.to_string()),
+            "owner_id": t.owner_id.to_string(),
+            "name": c.name,
+            "last_message_id": c.last_message_id.map(|m| m.to_string()),
+            "last_pin_timestamp": null,
+            "rate_limit_per_user": 0,
+            "flags": 0,
+            // Discord stops counting members at 50.
+            "member_count": t.members.len().min(50),
+            "message_count": t.message_count,
+            "total_message_sent": t.total_message_sent,
+            "thread_metadata": metadata,
+        });
+        if let Some(joined) = t.members.get(&self.bot_id) {
+            v["member"] = Self::thread_member_json(c.id, self.bot_id, *joined);
+        }
+        v
+    }
+
+    /// A thread member object: `id` (the thread), `user_id`, `join_timestamp` and `flags`.
+    pub fn thread_member_json(thread: u64, user: u64, joined_ms: i64) -> Value {
+        json!({
+            "id": thread.to_string(),
+            "user_id": user.to_string(),
+            "join_timestamp": format_timestamp(joined_ms),
+            "flags": 0,
+        })
+    }
+
+    /// Active (unarchived) threads of a guild, in id order.
+    pub fn active_threads(&self, guild: u64) -> impl Iterator<Item = &Channel> {
+        self.channels.values().filter(move |c| {
+            c.guild_id == Some(guild) && c.thread.as_ref().is_some_and(|t| !t.archived)
+        })
+    }
+
+    /// Whether `user` can see `channel`, as Discord decides it: a guild member with VIEW_CHANNEL
+    /// there (for a thread: on its parent); a private thread also only if they are in it or
+    /// have MANAGE_THREADS on the parent. A DM is seen by its recipient and the bot.
+    pub fn can_view(&self, user: u64, channel: u64) -> bool {
+        let Some(c) = self.channels.get(&channel) else {
+            return false;
+        };
+        let Some(guild) = c.guild_id else {
+            return c.recipient == Some(user) || user == self.bot_id;
+        };
+        let Some(g) = self.guilds.get(&guild) else {
+            return false;
+        };
+        if !g.members.contains_key(&user) {
+            return false;
+        }
+        let p = self.channel_permissions(g, c, user);
+        if p & perms::VIEW_CHANNEL == 0 {
+            return false;
+        }
+        match &c.thread {
+            Some(t) if c.kind == channel_type::PRIVATE_THREAD => {
+                t.is_member(user) || p & perms::MANAGE_THREADS != 0
+            }
+            _ => true,
+        }
     }
 
     pub fn member_json(&self, guild: &Guild, user_id: u64) -> Value {
@@ -517,10 +694,23 @@ impl Model {
         let channels: Vec<Value> = self
             .channels
             .values()
-            .filter(|c| c.guild_id == Some(g.id))
+            .filter(|c| c.guild_id == Some(g.id) && !c.is_thread())
             .map(|c| self.channel_json(c))
             .collect();
         v["channels"] = json!(channels);
+        // The active threads the bot can see; its own membership without `id` and `user_id`.
+        let threads: Vec<Value> = self
+            .active_threads(g.id)
+            .filter(|c| self.can_view(self.bot_id, c.id))
+            .map(|c| {
+                let mut t = self.channel_json(c);
+                if let Some(member) = t.get_mut("member").and_then(Value::as_object_mut) {
+                    member.remove("id");
+                    member.remove("user_id");
+                }
+                t
+            })
+            .collect();
         v["members"] = json!(g
             .members
             .keys()
@@ -532,7 +722,7 @@ impl Model {
         v["unavailable"] = json!(false);
         v["voice_states"] = json!([]);
         v["presences"] = json!([]);
-        v["threads"] = json!([]);
+        v["threads"] = json!(threads);
         v["stage_instances"] = json!([]);
         v["guild_scheduled_events"] = json!(g
             .scheduled_events
@@ -596,8 +786,14 @@ impl Model {
     }
 
     /// Permissions of a member in a channel, applying overwrites in Discord's order:
-    /// `@everyone`, then the member's roles together, then the member.
+    /// `@everyone`, then the member's roles together, then the member. A thread has no
+    /// overwrites of its own: its permissions are its parent's.
     pub fn channel_permissions(&self, guild: &Guild, channel: &Channel, user_id: u64) -> u64 {
+        if channel.is_thread() {
+            if let Some(parent) = channel.parent_id.and_then(|p| self.channels.get(&p)) {
+                return self.channel_permissions(guild, parent, user_id);
+            }
+        }
         let base = self.base_permissions(guild, user_id);
         if base & perms::ADMINISTRATOR != 0 || base == perms::ALL {
             return perms::ALL;

@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
 use crate::model::{channel_type, perms, Channel, Message, Model, Overwrite, Role};
+use crate::threads;
 use crate::{CommandCall, FaultKind, InteractionRecord, RecordedRequest, Shared, State};
 
 pub(crate) type Answer = (u16, Value);
@@ -22,7 +23,7 @@ fn not_found() -> Answer {
     error(404, 0, "404: Not Found")
 }
 
-fn form_error(field: &str, code: &str, message: &str) -> Answer {
+pub(crate) fn form_error(field: &str, code: &str, message: &str) -> Answer {
     (
         400,
         json!({
@@ -350,14 +351,18 @@ fn route(
             if !s.model.guilds.contains_key(&g) {
                 return error(404, 10004, "Unknown Guild");
             }
+            // Threads are not channels of the list, as on Discord.
             let list: Vec<Value> = s
                 .model
                 .channels
                 .values()
-                .filter(|c| c.guild_id == Some(g))
+                .filter(|c| c.guild_id == Some(g) && !c.is_thread())
                 .map(|c| s.model.channel_json(c))
                 .collect();
             (200, json!(list))
+        }
+        ("GET", ["guilds", guild, "threads", "active"]) => {
+            threads::active_route(s, id(guild).unwrap_or(0))
         }
         ("POST", ["guilds", guild, "channels"]) => create_channel(s, id(guild).unwrap_or(0), body),
         ("GET", ["guilds", guild, "roles"]) => match id(guild).and_then(|g| s.model.guilds.get(&g))
@@ -377,11 +382,15 @@ fn route(
             }
             let rid = s.model.next_id();
             let guild = s.model.guilds.get_mut(&g).unwrap();
+            // As on Discord, a new role goes at the bottom, just above @everyone.
+            for r in guild.roles.values_mut().filter(|r| r.position >= 1) {
+                r.position += 1;
+            }
             let role = Role {
                 id: rid,
                 name: body["name"].as_str().unwrap_or("new role").into(),
                 permissions: parse_bits(&body["permissions"]),
-                position: guild.roles.len() as i64,
+                position: 1,
             };
             let v = Model::role_json(&role);
             guild.roles.insert(rid, role);
@@ -390,6 +399,9 @@ fn route(
                 json!({"guild_id": g.to_string(), "role": v}),
             );
             (200, v)
+        }
+        (method @ ("PUT" | "DELETE"), ["guilds", guild, "members", user, "roles", role]) => {
+            member_role(s, method == "PUT", guild, user, role)
         }
         ("GET", ["guilds", guild, "members", user]) => {
             let (Some(g), Some(u)) = (id(guild), id(user)) else {
@@ -441,12 +453,16 @@ fn route(
                 Ok(c) => c,
                 Err(e) => return e,
             };
+            if s.model.channels[&c].is_thread() {
+                return threads::delete_route(s, c);
+            }
             let guild = s.model.channels[&c].guild_id;
             if guild.is_some() && !bot_has(s, guild.unwrap(), Some(c), perms::MANAGE_CHANNELS) {
                 return error(403, 50013, "Missing Permissions");
             }
             let removed = s.model.channels.remove(&c).unwrap();
             s.model.deleted_channels.insert(c);
+            s.remove_threads_of(c);
             let v = s.model.channel_json(&removed);
             s.dispatch("CHANNEL_DELETE", v.clone());
             (200, v)
@@ -456,9 +472,15 @@ fn route(
                 Ok(c) => c,
                 Err(e) => return e,
             };
+            // Threads have no overwrites of their own.
+            if s.model.channels[&c].is_thread() {
+                return error(400, 50024, "Cannot execute action on this channel type");
+            }
             let guild = s.model.channels[&c].guild_id.unwrap_or(0);
+            let parent = s.model.channels[&c].parent_id;
             if !bot_has(s, guild, Some(c), perms::MANAGE_ROLES)
                 || (method == "PUT" && grants_manage_roles(s, guild, &[body]))
+                || (method == "PUT" && grants_beyond_bot(s, guild, parent, &[body]))
             {
                 return error(403, 50013, "Missing Permissions");
             }
@@ -487,6 +509,9 @@ fn route(
                 Ok(c) => c,
                 Err(e) => return e,
             };
+            if let Err(e) = threads::check_post(&s.model, s.bot_id, c) {
+                return e;
+            }
             // Discord answers a repeated nonce with the earlier message when asked to, but only
             // for a few minutes after that message was created.
             if body["enforce_nonce"].as_bool() == Some(true) && !body["nonce"].is_null() {
@@ -501,6 +526,10 @@ fn route(
             }
             match check_message(body, &files) {
                 Ok(()) => {
+                    // In a thread: unarchived by the message, and the bot joins it.
+                    let bot = s.bot_id;
+                    threads::unarchive_for_post(s, c);
+                    threads::join_on_post(s, c, bot);
                     let mid = store_message(s, c, body, files);
                     (200, s.model.message_create_json(&s.model.messages[&mid]))
                 }
@@ -521,7 +550,11 @@ fn route(
             }
         }
         ("PATCH", ["channels", channel, "messages", mid]) => {
-            if let Err(e) = writable_channel(s, channel) {
+            let c = match writable_channel(s, channel) {
+                Ok(c) => c,
+                Err(e) => return e,
+            };
+            if let Err(e) = threads::check_edit(&s.model, s.bot_id, c) {
                 return e;
             }
             match id(mid).filter(|m| s.model.messages.contains_key(m)) {
@@ -530,13 +563,45 @@ fn route(
             }
         }
         ("DELETE", ["channels", channel, "messages", mid]) => {
-            if let Err(e) = readable_channel(s, channel) {
-                return e;
-            }
+            let c = match readable_channel(s, channel) {
+                Ok(c) => c,
+                Err(e) => return e,
+            };
             match id(mid).and_then(|m| s.model.messages.remove(&m)) {
-                Some(_) => (204, Value::Null),
+                Some(_) => {
+                    threads::note_deleted(s, c);
+                    (204, Value::Null)
+                }
                 None => error(404, 10008, "Unknown Message"),
             }
+        }
+        ("POST", ["channels", channel, "threads"]) => match visible_channel(s, channel) {
+            Ok(c) => threads::create_route(s, c, body),
+            Err(e) => e,
+        },
+        ("GET", ["channels", channel, "threads", "archived", which @ ("public" | "private")]) => {
+            let which = if *which == "public" {
+                threads::Archived::Public
+            } else {
+                threads::Archived::Private
+            };
+            threads::archived_route(s, id(channel).unwrap_or(0), which, query)
+        }
+        ("GET", ["channels", channel, "users", "@me", "threads", "archived", "private"]) => {
+            let which = threads::Archived::JoinedPrivate;
+            threads::archived_route(s, id(channel).unwrap_or(0), which, query)
+        }
+        ("GET", ["channels", channel, "thread-members"]) => {
+            threads::list_members_route(s, id(channel).unwrap_or(0), query)
+        }
+        ("GET", ["channels", channel, "thread-members", user]) => {
+            threads::get_member_route(s, id(channel).unwrap_or(0), user, query)
+        }
+        ("PUT", ["channels", channel, "thread-members", user]) => {
+            threads::put_member_route(s, id(channel).unwrap_or(0), user)
+        }
+        ("DELETE", ["channels", channel, "thread-members", user]) => {
+            threads::delete_member_route(s, id(channel).unwrap_or(0), user)
         }
         _ => not_found(),
     }
@@ -695,10 +760,31 @@ fn open_dm(s: &mut State, body: &Value) -> Answer {
         overwrites: vec![],
         recipient: Some(user),
         last_message_id: None,
+        thread: None,
     };
     let v = s.model.channel_json(&c);
     s.model.channels.insert(cid, c);
     (200, v)
+}
+
+/// Whether overwrites allow or deny a permission the bot itself lacks, in the server and in
+/// the parent category: Discord refuses that (50013) since 2021, unless the bot is an
+/// administrator.
+fn grants_beyond_bot(s: &State, guild: u64, parent: Option<u64>, overwrites: &[&Value]) -> bool {
+    let Some(g) = s.model.guilds.get(&guild) else {
+        return false;
+    };
+    let base = s.model.base_permissions(g, s.bot_id);
+    if base & perms::ADMINISTRATOR != 0 {
+        return false;
+    }
+    let in_parent = parent
+        .and_then(|p| s.model.channels.get(&p))
+        .map_or(0, |c| s.model.channel_permissions(g, c, s.bot_id));
+    let has = base | in_parent;
+    overwrites
+        .iter()
+        .any(|o| (parse_bits(&o["allow"]) | parse_bits(&o["deny"])) & !has != 0)
 }
 
 /// Whether the bot has `bits` in the guild (or in the channel, with its overwrites).
@@ -715,6 +801,48 @@ fn grants_manage_roles(s: &State, guild: u64, overwrites: &[&Value]) -> bool {
         && overwrites
             .iter()
             .any(|o| (parse_bits(&o["allow"]) | parse_bits(&o["deny"])) & perms::MANAGE_ROLES != 0)
+}
+
+/// Gives a member a role, or takes it back (204 either way, also when nothing changes). As
+/// on Discord: Manage Roles, and only a role below the bot's highest one.
+fn member_role(s: &mut State, add: bool, guild: &str, user: &str, role: &str) -> Answer {
+    let Some(g) = id(guild).filter(|g| s.model.guilds.contains_key(g)) else {
+        return error(404, 10004, "Unknown Guild");
+    };
+    let Some(role) = id(role).filter(|r| s.model.guilds[&g].roles.contains_key(r)) else {
+        return error(404, 10011, "Unknown Role");
+    };
+    let Some(user) = id(user).filter(|u| s.model.guilds[&g].members.contains_key(u)) else {
+        return error(404, 10007, "Unknown Member");
+    };
+    if !bot_has(s, g, None, perms::MANAGE_ROLES) {
+        return error(403, 50013, "Missing Permissions");
+    }
+    let guild = &s.model.guilds[&g];
+    let admin = s.model.base_permissions(guild, s.bot_id) & perms::ADMINISTRATOR != 0;
+    let highest = guild.members[&s.bot_id]
+        .iter()
+        .filter_map(|r| guild.roles.get(r))
+        .map(|r| r.position)
+        .max()
+        .unwrap_or(0);
+    if !admin && guild.roles[&role].position >= highest {
+        return error(403, 50013, "Missing Permissions");
+    }
+    let roles = s
+        .model
+        .guilds
+        .get_mut(&g)
+        .unwrap()
+        .members
+        .get_mut(&user)
+        .unwrap();
+    if add && !roles.contains(&role) {
+        roles.push(role);
+    } else if !add {
+        roles.retain(|r| *r != role);
+    }
+    (204, Value::Null)
 }
 
 fn bot_has(s: &State, guild: u64, channel: Option<u64>, bits: u64) -> bool {
@@ -738,10 +866,9 @@ fn visible_channel(s: &State, channel: &str) -> Result<u64, Answer> {
     let c = id(channel)
         .and_then(|c| s.model.channels.get(&c))
         .ok_or_else(|| error(404, 10003, "Unknown Channel"))?;
+    // A private thread is hidden from a bot that is neither in it nor a moderator.
     match c.guild_id {
-        Some(g) if !bot_has(s, g, Some(c.id), perms::VIEW_CHANNEL) => {
-            Err(error(403, 50001, "Missing Access"))
-        }
+        Some(_) if !s.model.can_view(s.bot_id, c.id) => Err(error(403, 50001, "Missing Access")),
         _ => Ok(c.id),
     }
 }
@@ -759,8 +886,14 @@ fn readable_channel(s: &State, channel: &str) -> Result<u64, Answer> {
 fn writable_channel(s: &State, channel: &str) -> Result<u64, Answer> {
     let c = visible_channel(s, channel)?;
     let ch = &s.model.channels[&c];
+    // SEND_MESSAGES has no effect in threads: they need SEND_MESSAGES_IN_THREADS.
+    let send = if ch.is_thread() {
+        perms::SEND_MESSAGES_IN_THREADS
+    } else {
+        perms::SEND_MESSAGES
+    };
     match (ch.guild_id, ch.recipient) {
-        (Some(g), _) if !bot_has(s, g, Some(c), perms::SEND_MESSAGES) => {
+        (Some(g), _) if !bot_has(s, g, Some(c), send) => {
             Err(error(403, 50013, "Missing Permissions"))
         }
         // Discord lets a bot DM only users who share a server with it and accept DMs.
@@ -865,6 +998,7 @@ pub(crate) fn store_message(s: &mut State, channel: u64, body: &Value, files: Fi
     }
     let ephemeral = body["flags"].as_u64().unwrap_or(0) & 64 != 0;
     if !ephemeral {
+        threads::note_message(s, channel);
         let v = s.model.message_create_json(&s.model.messages[&mid]);
         s.dispatch("MESSAGE_CREATE", v);
     }
@@ -921,15 +1055,18 @@ fn create_channel(s: &mut State, guild: u64, body: &Value) -> Answer {
         .as_array()
         .map(|o| o.iter().collect())
         .unwrap_or_default();
-    if grants_manage_roles(s, guild, &overwrites) {
+    if grants_manage_roles(s, guild, &overwrites)
+        || grants_beyond_bot(s, guild, parent, &overwrites)
+    {
         return error(403, 50013, "Missing Permissions");
     }
     let in_guild = s
         .model
         .channels
         .values()
-        .filter(|c| c.guild_id == Some(guild))
+        .filter(|c| c.guild_id == Some(guild) && !c.is_thread())
         .count();
+    // Threads count towards neither limit.
     if in_guild >= crate::model::MAX_CHANNELS_PER_GUILD {
         return error(400, 30013, "Maximum number of guild channels reached (500)");
     }
@@ -942,7 +1079,7 @@ fn create_channel(s: &mut State, guild: u64, body: &Value) -> Answer {
             .model
             .channels
             .values()
-            .filter(|c| c.parent_id == Some(p))
+            .filter(|c| c.parent_id == Some(p) && !c.is_thread())
             .count();
         if children >= crate::model::MAX_CHANNELS_PER_CATEGORY {
             return form_error(
@@ -983,6 +1120,7 @@ fn create_channel(s: &mut State, guild: u64, body: &Value) -> Answer {
         overwrites,
         recipient: None,
         last_message_id: None,
+        thread: None,
     };
     let v = s.model.channel_json(&c);
     s.model.channels.insert(cid, c);
@@ -995,6 +1133,9 @@ fn edit_channel(s: &mut State, channel: &str, body: &Value) -> Answer {
         Ok(c) => c,
         Err(e) => return e,
     };
+    if s.model.channels[&c].is_thread() {
+        return threads::modify_route(s, c, body);
+    }
     let guild = s.model.channels[&c].guild_id.unwrap_or(0);
     if !bot_has(s, guild, Some(c), perms::MANAGE_CHANNELS) {
         return error(403, 50013, "Missing Permissions");
@@ -1392,6 +1533,7 @@ impl State {
                             overwrites: vec![],
                             recipient: None,
                             last_message_id: None,
+                            thread: None,
                         };
                         &deleted
                     }
@@ -1406,6 +1548,9 @@ impl State {
                 });
                 if let Some(p) = ch.parent_id {
                     v["parent_id"] = json!(p.to_string());
+                }
+                if ch.is_thread() {
+                    v["thread_metadata"] = self.model.channel_json(ch)["thread_metadata"].clone();
                 }
                 resolved["channels"][c.to_string()] = v;
                 json!(c.to_string())

@@ -12,6 +12,11 @@ pub const NEEDED_IN_CATEGORY: serenity::Permissions = serenity::Permissions::VIE
     .union(serenity::Permissions::ATTACH_FILES)
     .union(serenity::Permissions::READ_MESSAGE_HISTORY);
 
+/// What the bot needs in the hub of the pairs' threads: make, open, lock and post in private
+/// threads, and give members the pairs' role (Manage Roles, a server-wide permission).
+pub const NEEDED_IN_HUB: serenity::Permissions =
+    super::threads::BOT_IN_HUB.union(serenity::Permissions::MANAGE_ROLES);
+
 /// What the bot needs in the digest channel: post embeds and chart files.
 pub const NEEDED_IN_DIGEST: serenity::Permissions = serenity::Permissions::VIEW_CHANNEL
     .union(serenity::Permissions::SEND_MESSAGES)

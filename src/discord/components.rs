@@ -120,6 +120,17 @@ pub async fn handle_event(ctx: &serenity::Context, event: &serenity::FullEvent, 
                 }
             }
         }
+        // An open pair's thread archived for being idle is opened again.
+        serenity::FullEvent::ThreadUpdate { new, .. } => {
+            super::threads::keep_open(&ctx.http, &data.db, new).await;
+        }
+        serenity::FullEvent::ThreadDelete { thread, .. } => {
+            if let Err(e) =
+                pairing::channel_lost(&ctx.http, &data.db, data.clock.now(), thread.id.get()).await
+            {
+                tracing::error!(error = %e, thread = %thread.id, "could not record a lost pair thread");
+            }
+        }
         serenity::FullEvent::ChannelDelete { channel, .. } => {
             if let Err(e) =
                 pairing::channel_lost(&ctx.http, &data.db, data.clock.now(), channel.id.get()).await

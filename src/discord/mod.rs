@@ -27,6 +27,7 @@ mod relay;
 pub(crate) mod reports;
 pub mod scheduled;
 mod startup;
+mod threads;
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};

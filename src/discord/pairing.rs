@@ -1,6 +1,6 @@
-//! A pair's life on Discord: its private channel (with category overflow), the welcome, the
-//! DMs, ending with an exit survey and archiving, and the "broken" notice. Commands and
-//! buttons both go through here.
+//! A pair's life on Discord: its private channel (with category overflow) or private thread
+//! (see `threads.rs`), the welcome, the DMs, ending with an exit survey and archiving, and the
+//! "broken" notice. Commands and buttons both go through here.
 
 use super::quiet;
 use poise::serenity_prelude as serenity;
@@ -11,7 +11,7 @@ use serenity::{
 
 use super::custom_id::CustomId;
 use super::{dm, messages, Data, Error};
-use crate::domain::guild::{ArchiveMode, GuildSettings};
+use crate::domain::guild::{ArchiveMode, GuildSettings, PairSpace};
 use crate::domain::member::Role;
 use crate::domain::pair::{self, EndReason, Pair, CATEGORY_LIMIT};
 use crate::domain::shard::ShardPlan;
@@ -159,7 +159,8 @@ pub async fn open_pair(
     actor: u64,
 ) -> Result<Result<Pair, PairRefusal>, Error> {
     let guild = serenity::GuildId::new(settings.guild_id);
-    if settings.pair_category_id.is_none() {
+    let in_thread = settings.pair_space == PairSpace::Threads;
+    if settings.pair_category_id.is_none() && !in_thread {
         return Err(Error::user(messages::pairs::NO_CATEGORY));
     }
     let now = data.clock.now();
@@ -180,7 +181,14 @@ pub async fn open_pair(
         Err(refusal) => return Ok(Err(refusal)),
     };
     let l = pair_locale(&data.db, settings, &pair).await;
-    let channel = match create_channel(ctx, l, data, settings, &pair).await {
+    let made = if in_thread {
+        let name = space_name(ctx, guild, &pair).await;
+        let bot = ctx.cache.current_user().id.get();
+        super::threads::create_thread(&ctx.http, &data.db, settings, bot, l, &pair, name).await
+    } else {
+        create_channel(ctx, l, data, settings, &pair).await
+    };
+    let channel = match made {
         Ok(c) => c,
         Err(e) => {
             let undo = AuditEntry {
@@ -200,7 +208,11 @@ pub async fn open_pair(
     };
     // The pending row holds the places until this one update makes it active with its
     // channel; if it was rolled back meanwhile, the channel must not outlive it.
-    let activated = match data.db.activate_pair(pair.id, channel.get()).await {
+    let activated = match data
+        .db
+        .activate_pair_in(pair.id, channel.get(), in_thread)
+        .await
+    {
         Ok(activated) => activated,
         Err(e) => {
             remove_orphan(&ctx.http, channel).await;
@@ -213,6 +225,7 @@ pub async fn open_pair(
     }
     pair.status = pair::PairStatus::Active;
     pair.channel_id = Some(channel.get());
+    pair.in_thread = in_thread;
     // Its first check-in gets planned now rather than at the next hourly pass.
     data.jobs.wake();
     post_welcome(ctx, l, data, &pair, channel).await;
@@ -276,6 +289,31 @@ pub async fn roll_back_half_made(
                 remove_orphan(env.http, channel.id).await;
             }
         }
+        // Or a private thread in the hub: every thread the bot made there is a pair's, so
+        // one that belongs to no pair was being made (with or without its members yet).
+        let hub = env
+            .db
+            .guild_settings_or_new(pair.guild_id)
+            .await?
+            .pair_hub_channel_id;
+        if let Some(hub) = hub {
+            let bot = env.cache.current_user().id;
+            let active = match guild.get_active_threads(env.http).await {
+                Ok(t) => t.threads,
+                Err(e) => {
+                    tracing::warn!(error = %e, pair = pair.id, "could not list threads to roll back a pair");
+                    Vec::new()
+                }
+            };
+            let ours = |t: &&serenity::GuildChannel| {
+                t.parent_id.map(|p| p.get()) == Some(hub) && t.owner_id == Some(bot)
+            };
+            for thread in active.iter().filter(ours) {
+                if !env.db.is_pair_channel(thread.id.get()).await? {
+                    super::threads::remove_orphan(env.http, thread.id).await;
+                }
+            }
+        }
         let entry = AuditEntry {
             guild_id: pair.guild_id,
             actor_id: None,
@@ -295,6 +333,18 @@ pub async fn roll_back_half_made(
     Ok(pending.len())
 }
 
+/// A new pair's channel or thread name, from both members' names in the server.
+async fn space_name(ctx: &serenity::Context, guild: serenity::GuildId, pair: &Pair) -> String {
+    let (mentor, mentee) = (
+        pair.mentor_id.expect("a new pair has both members"),
+        pair.mentee_id.expect("a new pair has both members"),
+    );
+    pair::channel_name(
+        &display_name(ctx, guild, mentor).await,
+        &display_name(ctx, guild, mentee).await,
+    )
+}
+
 async fn create_channel(
     ctx: &serenity::Context,
     l: Locale,
@@ -308,10 +358,7 @@ async fn create_channel(
         pair.mentee_id.expect("a new pair has both members"),
     );
     let category = category_with_room(ctx, data, settings).await?;
-    let name = pair::channel_name(
-        &display_name(ctx, guild, mentor).await,
-        &display_name(ctx, guild, mentee).await,
-    );
+    let name = space_name(ctx, guild, pair).await;
     let bot = ctx.cache.current_user().id.get();
     let overwrites = pair_overwrites(
         settings.guild_id,
@@ -495,8 +542,12 @@ pub async fn close_pair(
             tracing::debug!(user, error = %e, "end DM not delivered");
         }
     }
-    if let Some(channel) = channel {
-        archive(env.http, &pair, channel, read_only).await;
+    match channel {
+        Some(thread) if pair.in_thread => {
+            super::threads::close_thread(env.http, env.db, settings, &pair, thread, read_only).await
+        }
+        Some(channel) => archive(env.http, &pair, channel, read_only).await,
+        None => {}
     }
     Ok(Some(pair))
 }
@@ -535,6 +586,8 @@ pub struct AccessMove {
     old: Option<u64>,
     new: Option<u64>,
     pub channels: Vec<u64>,
+    /// The hub of the pairs' threads, where moderators also manage threads.
+    hub: Option<u64>,
 }
 
 /// The move the server's pair channels still need, if its moderator role changed since
@@ -549,11 +602,13 @@ pub async fn pending_access_move(db: &Db, guild: u64) -> Result<Option<AccessMov
         return Ok(None);
     };
     let channels = db.channels_with_moderator_access(guild).await?;
+    let hub = db.guild_settings_or_new(guild).await?.pair_hub_channel_id;
     Ok(Some(AccessMove {
         guild,
         old,
         new,
         channels,
+        hub,
     }))
 }
 
@@ -581,8 +636,13 @@ impl AccessMove {
                 tokio::time::sleep(pause).await;
             }
             if let (Ok(()), Some(new)) = (&result, new) {
+                let allow = if Some(channel.get()) == self.hub {
+                    super::threads::MODERATORS_IN_HUB
+                } else {
+                    Permissions::VIEW_CHANNEL
+                };
                 let overwrite = PermissionOverwrite {
-                    allow: Permissions::VIEW_CHANNEL,
+                    allow,
                     deny: Permissions::empty(),
                     kind: PermissionOverwriteType::Role(RoleId::new(new)),
                 };

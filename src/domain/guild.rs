@@ -30,6 +30,13 @@ pub struct GuildSettings {
     pub require_orientation: bool,
     /// What happens to a pair's channel when the pair ends.
     pub archive_mode: ArchiveMode,
+    /// Where new pairs talk: a channel of their own, or a private thread (`/setup
+    /// pair_space`).
+    pub pair_space: PairSpace,
+    /// The text channel the bot made to hold the pairs' threads, and the role it gives each
+    /// member of a pair in a thread so they can see it (the bot's own records).
+    pub pair_hub_channel_id: Option<u64>,
+    pub pair_role_id: Option<u64>,
     /// The server's own schedules; `None` uses the configured default.
     pub checkin_cron: Option<Cron>,
     pub pulse_cron: Option<Cron>,
@@ -67,6 +74,35 @@ pub enum ArchiveMode {
     Delete,
 }
 
+/// Where a server's new pairs talk. Private threads do not count towards Discord's 500
+/// channels per server, so a big server can hold many more pairs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PairSpace {
+    #[default]
+    Channels,
+    Threads,
+}
+
+impl PairSpace {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairSpace::Channels => "channels",
+            PairSpace::Threads => "threads",
+        }
+    }
+}
+
+impl std::str::FromStr for PairSpace {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s {
+            "channels" => Ok(PairSpace::Channels),
+            "threads" => Ok(PairSpace::Threads),
+            _ => Err(()),
+        }
+    }
+}
+
 impl ArchiveMode {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -101,6 +137,9 @@ impl GuildSettings {
             require_mentor_approval: true,
             require_orientation: false,
             archive_mode: ArchiveMode::ReadOnly,
+            pair_space: PairSpace::Channels,
+            pair_hub_channel_id: None,
+            pair_role_id: None,
             checkin_cron: None,
             pulse_cron: None,
             digest_cron: None,
@@ -184,6 +223,12 @@ impl GuildSettings {
             &mut changed,
         );
         set(
+            &mut self.pair_space,
+            change.pair_space,
+            "pair_space",
+            &mut changed,
+        );
+        set(
             &mut self.checkin_cron,
             change.checkin_cron.clone(),
             "checkin_schedule",
@@ -241,7 +286,8 @@ impl GuildSettings {
         if self.moderator_role_id.is_none() {
             out.push("moderator_role");
         }
-        if self.pair_category_id.is_none() {
+        // Threads need no category: they live in the hub channel the bot makes.
+        if self.pair_category_id.is_none() && self.pair_space == PairSpace::Channels {
             out.push("pair_category");
         }
         out
@@ -261,6 +307,7 @@ pub struct SettingsChange {
     pub require_mentor_approval: Option<bool>,
     pub require_orientation: Option<bool>,
     pub archive_mode: Option<ArchiveMode>,
+    pub pair_space: Option<PairSpace>,
     /// `Some(None)` goes back to the configured default.
     pub checkin_cron: Option<Option<Cron>>,
     pub pulse_cron: Option<Option<Cron>>,
@@ -281,6 +328,7 @@ impl SettingsChange {
         [
             ("timezone", self.timezone.is_some()),
             ("ended_channels", self.archive_mode.is_some()),
+            ("pair_space", self.pair_space.is_some()),
             ("checkin_schedule", self.checkin_cron.is_some()),
             ("pulse_schedule", self.pulse_cron.is_some()),
             ("digest_schedule", self.digest_cron.is_some()),

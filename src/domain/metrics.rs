@@ -366,6 +366,7 @@ mod tests {
             paused_until: None,
             ended_at: None,
             end_reason: None,
+            in_thread: false,
         }
     }
 

@@ -83,6 +83,9 @@ pub struct Pair {
     pub paused_until: Option<DateTime<Utc>>,
     pub ended_at: Option<DateTime<Utc>>,
     pub end_reason: Option<EndReason>,
+    /// Its space is a private thread under the server's hub channel (`channel_id` is the
+    /// thread), not a channel of its own.
+    pub in_thread: bool,
 }
 
 impl Pair {
@@ -291,6 +294,7 @@ mod tests {
             paused_until,
             ended_at: None,
             end_reason: None,
+            in_thread: false,
         }
     }
 

@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 
 use super::audit::{record, AuditEntry};
 use super::{from_db, sql, to_db, Db, Result};
-use crate::domain::guild::{ArchiveMode, GuildSettings, InvalidSetting};
+use crate::domain::guild::{ArchiveMode, GuildSettings, InvalidSetting, PairSpace};
 use crate::domain::locale::Locale;
 use crate::domain::schedule::Cron;
 use crate::domain::{application, circle};
@@ -34,6 +34,9 @@ struct SettingsRow {
     circle_cron: Option<String>,
     circle_channel_id: Option<i64>,
     circle_text_channel_id: Option<i64>,
+    pair_space: String,
+    pair_hub_channel_id: Option<i64>,
+    pair_role_id: Option<i64>,
 }
 
 macro_rules! select_settings {
@@ -44,7 +47,7 @@ macro_rules! select_settings {
             "checkin_cron, ",
             "pulse_cron, ",
             "digest_cron, anonymity_min, application_questions, circle_cron, circle_channel_id, ",
-            "circle_text_channel_id FROM guild_settings ",
+            "circle_text_channel_id, pair_space, pair_hub_channel_id, pair_role_id FROM guild_settings ",
             $rest
         )
     };
@@ -132,6 +135,13 @@ fn to_settings(row: SettingsRow) -> GuildSettings {
         |t| Locale::from_code(t).ok_or_else(|| "not a language tandem speaks".to_string()),
         &mut invalid,
     );
+    let pair_space = stored(
+        guild,
+        "pair_space",
+        Some(row.pair_space),
+        |t| PairSpace::from_str(t).map_err(|_| "not a pair space".to_string()),
+        &mut invalid,
+    );
     let defaults = GuildSettings::new(guild);
     GuildSettings {
         guild_id: guild,
@@ -144,6 +154,9 @@ fn to_settings(row: SettingsRow) -> GuildSettings {
         require_mentor_approval: row.require_mentor_approval,
         require_orientation: row.require_orientation,
         archive_mode: archive_mode.unwrap_or(defaults.archive_mode),
+        pair_space: pair_space.unwrap_or(defaults.pair_space),
+        pair_hub_channel_id: row.pair_hub_channel_id.map(from_db),
+        pair_role_id: row.pair_role_id.map(from_db),
         checkin_cron,
         pulse_cron,
         digest_cron,
@@ -189,8 +202,8 @@ impl Db {
                (guild_id, digest_channel_id, moderator_role_id, pair_category_id, timezone,
                 language, bot_language, require_mentor_approval, require_orientation,
                 archive_mode, checkin_cron, pulse_cron, digest_cron, anonymity_min, circle_cron,
-                circle_channel_id, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                circle_channel_id, pair_space, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (guild_id) DO UPDATE SET
                digest_channel_id = excluded.digest_channel_id,
                moderator_role_id = excluded.moderator_role_id,
@@ -207,6 +220,7 @@ impl Db {
                anonymity_min = excluded.anonymity_min,
                circle_cron = excluded.circle_cron,
                circle_channel_id = excluded.circle_channel_id,
+               pair_space = excluded.pair_space,
                updated_at = excluded.updated_at")
         .bind(to_db(s.guild_id))
         .bind(s.digest_channel_id.map(to_db))
@@ -224,12 +238,29 @@ impl Db {
         .bind(s.anonymity_min.map(i64::from))
         .bind(s.circle_cron.as_ref().map(Cron::as_str))
         .bind(s.circle_channel_id.map(to_db))
+        .bind(s.pair_space.as_str())
         .bind(audit.at)
         .bind(audit.at)
         .execute(&mut tx)
         .await?;
         record(&mut tx, audit).await?;
         tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records the hub channel and the role the bot made for pairs in threads (`None`: gone).
+    pub async fn set_pair_hub(
+        &self,
+        guild_id: u64,
+        hub: Option<u64>,
+        role: Option<u64>,
+    ) -> Result<()> {
+        sql("UPDATE guild_settings SET pair_hub_channel_id = ?, pair_role_id = ? WHERE guild_id = ?")
+            .bind(hub.map(to_db))
+            .bind(role.map(to_db))
+            .bind(to_db(guild_id))
+            .execute(self)
+            .await?;
         Ok(())
     }
 
@@ -269,14 +300,18 @@ impl Db {
     }
 
     /// Every channel of the server whose overwrites name the moderator role: pair channels
-    /// (open or archived, not lost) and the overflow categories the bot made.
+    /// (open or archived, not lost), the overflow categories the bot made and the hub of the
+    /// pairs' threads (threads themselves have no overwrites).
     pub async fn channels_with_moderator_access(&self, guild_id: u64) -> Result<Vec<u64>> {
         let rows: Vec<i64> = sql(
             "SELECT channel_id FROM pairs WHERE guild_id = ? AND channel_id IS NOT NULL
-               AND status <> 'broken'
+               AND status <> 'broken' AND in_thread = FALSE
              UNION SELECT category_id FROM pair_categories WHERE guild_id = ?
+             UNION SELECT pair_hub_channel_id FROM guild_settings
+               WHERE guild_id = ? AND pair_hub_channel_id IS NOT NULL
              ORDER BY 1",
         )
+        .bind(to_db(guild_id))
         .bind(to_db(guild_id))
         .bind(to_db(guild_id))
         .scalars(self)

@@ -23,6 +23,7 @@ struct PairRow {
     paused_until: Option<DateTime<Utc>>,
     ended_at: Option<DateTime<Utc>>,
     end_reason: Option<String>,
+    in_thread: bool,
 }
 
 /// The statuses that hold a place: a mentor's capacity and a mentee's one open pair.
@@ -36,7 +37,7 @@ macro_rules! select_pairs {
     ($rest:literal) => {
         concat!(
             "SELECT id, guild_id, mentor_id, mentee_id, status, channel_id, started_at, ",
-            "paused_until, ended_at, end_reason FROM pairs ",
+            "paused_until, ended_at, end_reason, in_thread FROM pairs ",
             $rest
         )
     };
@@ -61,6 +62,7 @@ fn to_pair(row: PairRow) -> Result<Pair> {
                     .map_err(|_| StoreError::Corrupt(format!("end reason {r:?}")))
             })
             .transpose()?,
+        in_thread: row.in_thread,
     })
 }
 
@@ -266,16 +268,30 @@ impl Db {
             paused_until: None,
             ended_at: None,
             end_reason: None,
+            in_thread: false,
         }))
     }
 
     /// A pending pair gets its channel and becomes active, in one update; false if it is no
     /// longer pending (rolled back meanwhile), and then the channel belongs to no pair.
     pub async fn activate_pair(&self, pair_id: i64, channel_id: u64) -> Result<bool> {
+        self.activate_pair_in(pair_id, channel_id, false).await
+    }
+
+    /// [`Db::activate_pair`] for a pair whose space is a private thread (`in_thread`) or a
+    /// channel.
+    pub async fn activate_pair_in(
+        &self,
+        pair_id: i64,
+        channel_id: u64,
+        in_thread: bool,
+    ) -> Result<bool> {
         let n = sql(
-            "UPDATE pairs SET status = 'active', channel_id = ? WHERE id = ? AND status = 'pending'",
+            "UPDATE pairs SET status = 'active', channel_id = ?, in_thread = ?
+             WHERE id = ? AND status = 'pending'",
         )
         .bind(to_db(channel_id))
+        .bind(in_thread)
         .bind(pair_id)
         .execute(self)
         .await?

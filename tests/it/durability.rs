@@ -160,15 +160,18 @@ async fn the_binary_stopped_by_sigterm_and_killed_by_sigkill_mid_round_sends_eac
     assert_eq!((doubled, missing, sent), (0, 0, PAIRS));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_binary_killed_while_discord_makes_a_pair_channel_leaves_neither_after_a_restart() {
+/// A set-up server (as `/setup` leaves it, changed by `adjust`) with a moderator and an
+/// active mentor and mentee, written straight to the database before any bot runs.
+async fn ready_to_pair(
+    app: &TestApp,
+    db: &tandem::store::Db,
+    adjust: impl FnOnce(&mut tandem::domain::guild::GuildSettings),
+) -> (u64, u64, u64) {
     use tandem::domain::guild::GuildSettings;
     use tandem::domain::member::{Profile, ProfileInput, Role, Status};
     use tandem::store::AuditEntry;
 
-    let app = TestApp::unstarted(|_| {}).await;
-    let db = tandem::open_database(&app.settings).await.unwrap();
-    let s = crate::support::server(&app);
+    let s = crate::support::server(app);
     let moderator = app.person("mo", Some(s.mods));
     let (mentor, mentee) = (app.person("ann", None), app.person("xia", None));
     let entry = |action: &str| AuditEntry {
@@ -183,6 +186,7 @@ async fn the_binary_killed_while_discord_makes_a_pair_channel_leaves_neither_aft
     settings.digest_channel_id = Some(s.digest);
     settings.moderator_role_id = Some(s.mods);
     settings.pair_category_id = Some(s.category);
+    adjust(&mut settings);
     db.save_guild_settings(&settings, &entry("settings.update"))
         .await
         .unwrap();
@@ -207,6 +211,14 @@ async fn the_binary_killed_while_discord_makes_a_pair_channel_leaves_neither_aft
             .await
             .unwrap();
     }
+    (moderator, mentor, mentee)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_killed_while_discord_makes_a_pair_channel_leaves_neither_after_a_restart() {
+    let app = TestApp::unstarted(|_| {}).await;
+    let db = tandem::open_database(&app.settings).await.unwrap();
+    let (moderator, mentor, mentee) = ready_to_pair(&app, &db, |_| {}).await;
     let dir = tempfile::tempdir().unwrap();
     let mut bot = start(&app, dir.path());
     let registered = app
@@ -281,6 +293,98 @@ async fn the_binary_killed_while_discord_makes_a_pair_channel_leaves_neither_aft
             .count()
     });
     assert_eq!(channels, 1);
+    let child = bot.take();
+    signal(&child, "TERM");
+    let (code, err) = exit_within(child, Duration::from_secs(15)).await;
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("rolled back a pair left half-made"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_killed_while_discord_makes_a_pair_thread_leaves_neither_after_a_restart() {
+    use discord_sim::{channel_type, perms, BOT_DEFAULT_PERMISSIONS};
+    use tandem::domain::guild::PairSpace;
+
+    let app = TestApp::unstarted(|_| {}).await;
+    app.sim.set_role_permissions(
+        app.guild.id,
+        app.guild.bot_role_id,
+        BOT_DEFAULT_PERMISSIONS
+            | perms::MANAGE_THREADS
+            | perms::CREATE_PRIVATE_THREADS
+            | perms::SEND_MESSAGES_IN_THREADS,
+    );
+    let db = tandem::open_database(&app.settings).await.unwrap();
+    let (moderator, mentor, mentee) =
+        ready_to_pair(&app, &db, |s| s.pair_space = PairSpace::Threads).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut bot = start(&app, dir.path());
+    let registered = app
+        .sim
+        .wait_for(Duration::from_secs(30), |m, _| {
+            (!m.global_commands.is_empty()).then_some(())
+        })
+        .await;
+    assert!(registered.is_some(), "the commands are registered");
+
+    // Slow requests: the process is killed once Discord has made the thread, before the pair
+    // is active (its members are still being added).
+    app.sim.set_latency(Duration::from_secs(2));
+    fn pair_create(
+        app: &TestApp,
+        by: u64,
+        mentor: u64,
+        mentee: u64,
+    ) -> discord_sim::CommandCall<'_> {
+        app.sim
+            .command(app.guild.id, by, "pair create")
+            .opt("mentor", serde_json::json!(mentor.to_string()))
+            .opt("mentee", serde_json::json!(mentee.to_string()))
+    }
+    pair_create(&app, moderator, mentor, mentee)
+        .send()
+        .await
+        .unwrap();
+    let threads = |m: &discord_sim::Model| -> Vec<u64> {
+        m.channels
+            .values()
+            .filter(|c| c.guild_id == Some(app.guild.id) && channel_type::is_thread(c.kind))
+            .map(|c| c.id)
+            .collect()
+    };
+    let made = app
+        .sim
+        .wait_for(Duration::from_secs(60), |m, _| threads(m).first().copied())
+        .await
+        .expect("Discord made the pair thread");
+    let child = bot.take();
+    signal(&child, "KILL");
+    exit_within(child, Duration::from_secs(5)).await;
+    app.sim.set_latency(Duration::ZERO);
+    assert_eq!(db.pending_pairs(Utc::now()).await.unwrap().len(), 1);
+
+    let mut bot = start(&app, dir.path());
+    let cleaned = app
+        .sim
+        .wait_for(Duration::from_secs(30), |m, _| {
+            (!m.channels.contains_key(&made)).then_some(())
+        })
+        .await;
+    assert!(
+        cleaned.is_some(),
+        "the orphan thread is deleted at start-up"
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !db.pending_pairs(Utc::now()).await.unwrap().is_empty() {
+        assert!(Instant::now() < deadline, "the pending pair is rolled back");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // The places are free: the same pair is made at once, in one thread.
+    let reply = pair_create(&app, moderator, mentor, mentee).run().await;
+    assert!(reply.text().contains("Paired"), "{}", reply.text());
+    assert_eq!(app.sim.with_model(|m| threads(m).len()), 1);
+    let pair = db.open_pairs_of(app.guild.id, mentee).await.unwrap()[0].clone();
+    assert!(pair.in_thread);
     let child = bot.take();
     signal(&child, "TERM");
     let (code, err) = exit_within(child, Duration::from_secs(15)).await;

@@ -34,4 +34,5 @@ mod setup;
 mod shards;
 mod store;
 mod support;
+mod threads;
 mod twice;

@@ -215,14 +215,14 @@ async fn seed_community(db: &Db) {
         .await
         .unwrap();
 
-    // The monthly availability question: mentor 2 chose a month's pause (their pairs go on).
-    db.record_availability_ask(9_000, GUILD, user(2), t0)
+    // The monthly availability question: mentor 1 chose a month's pause (their pairs go on).
+    db.record_availability_ask(9_000, GUILD, user(1), t0)
         .await
         .unwrap();
     assert_eq!(
         db.answer_availability(
             GUILD,
-            user(2),
+            user(1),
             9_000,
             tandem::domain::availability::Answer::PauseMonth,
             &entry("mentor.availability", t0)

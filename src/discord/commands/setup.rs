@@ -6,7 +6,7 @@ use poise::serenity_prelude as serenity;
 use crate::discord::channels::{self, NEEDED_IN_CATEGORY, NEEDED_IN_DIGEST};
 use crate::discord::commands::{autocomplete_timezone, guild_of};
 use crate::discord::{messages, pairing, Context, Error};
-use crate::domain::guild::{ArchiveMode, GuildSettings, SettingsChange};
+use crate::domain::guild::{ArchiveMode, GuildSettings, PairSpace, SettingsChange};
 use crate::domain::schedule::{Cron, Kind};
 use crate::domain::{circle, member, timezone};
 use crate::store::AuditEntry;
@@ -44,6 +44,15 @@ pub enum OrientationChoice {
     Required,
     #[name = "off"]
     Off,
+}
+
+/// Where new pairs talk.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum SpaceChoice {
+    #[name = "channels"]
+    Channels,
+    #[name = "threads"]
+    Threads,
 }
 
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
@@ -85,6 +94,8 @@ pub async fn setup(
     bot_language: Option<BotLanguage>,
     #[description = "When a pair ends: keep its channel read-only, or delete it (default: read-only)"]
     ended_channels: Option<ArchiveChoice>,
+    #[description = "Where new pairs talk: a private channel each, or a private thread each (big servers)"]
+    pair_space: Option<SpaceChoice>,
     #[description = "When check-ins go out, as cron, e.g. 0 17 * * Tue (or: default)"]
     #[max_length = 100]
     checkin_schedule: Option<String>,
@@ -173,6 +184,10 @@ pub async fn setup(
             ArchiveChoice::ReadOnly => ArchiveMode::ReadOnly,
             ArchiveChoice::Delete => ArchiveMode::Delete,
         }),
+        pair_space: pair_space.map(|c| match c {
+            SpaceChoice::Channels => PairSpace::Channels,
+            SpaceChoice::Threads => PairSpace::Threads,
+        }),
         checkin_cron: schedule(l, "checkin_schedule", checkin_schedule.as_deref())?,
         pulse_cron: schedule(l, "pulse_schedule", pulse_schedule.as_deref())?,
         digest_cron: schedule(l, "digest_schedule", digest_schedule.as_deref())?,
@@ -248,7 +263,37 @@ pub async fn setup(
         }
     };
 
-    let warnings = permission_warnings(ctx, guild_id, &settings).await?;
+    let mut warnings = Vec::new();
+    // Threads live in a hub channel the bot makes now, so the first pair need not wait
+    // and a missing permission shows here rather than at the first pairing.
+    let missing = if settings.pair_space == PairSpace::Threads {
+        server_permissions_missing(ctx, guild_id, channels::NEEDED_IN_HUB)
+    } else {
+        Vec::new()
+    };
+    if !missing.is_empty() {
+        // Discord refuses overwrites that grant what the bot lacks: say what, first.
+        warnings.push(messages::setup::missing_permissions(
+            l,
+            &messages::setup::THE_SERVER.get(l),
+            &missing,
+        ));
+    } else if settings.pair_space == PairSpace::Threads {
+        let bot = ctx.serenity_context().cache.current_user().id.get();
+        match crate::discord::threads::ensure_hub(ctx.http(), db, &settings, bot, settings.locale())
+            .await
+        {
+            Ok((hub, role)) => {
+                settings.pair_hub_channel_id = Some(hub.get());
+                settings.pair_role_id = Some(role.get());
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "the hub of the pairs' threads was not made");
+                warnings.push(messages::setup::HUB_FAILED.get(l));
+            }
+        }
+    }
+    warnings.extend(permission_warnings(ctx, guild_id, &settings).await?);
     let embed = summary(ctx, &settings, &headline, &warnings);
     ctx.send(poise::CreateReply::default().embed(embed).ephemeral(true))
         .await?;
@@ -317,6 +362,23 @@ fn schedule(l: Locale, option: &str, text: Option<&str>) -> Result<Option<Option
     }
 }
 
+/// The permissions of `needed` the bot lacks server-wide, as the gateway cache knows them
+/// (none when the cache does not know the server yet: the next step finds out).
+fn server_permissions_missing(
+    ctx: Context<'_>,
+    guild_id: serenity::GuildId,
+    needed: serenity::Permissions,
+) -> Vec<&'static str> {
+    let cache = &ctx.serenity_context().cache;
+    let bot = cache.current_user().id;
+    let have = cache.guild(guild_id).and_then(|g| {
+        let member = g.members.get(&bot)?;
+        Some(g.member_permissions(member))
+    });
+    have.map(|have| channels::missing(have, needed))
+        .unwrap_or_default()
+}
+
 /// One sentence per configured channel where the bot lacks something it will need.
 async fn permission_warnings(
     ctx: Context<'_>,
@@ -334,8 +396,12 @@ async fn permission_warnings(
             .and_then(|g| g.channels.get(&serenity::ChannelId::new(c)).map(|c| c.kind))
             == Some(serenity::ChannelType::Stage)
     });
+    let hub = settings
+        .pair_hub_channel_id
+        .filter(|_| settings.pair_space == PairSpace::Threads);
     let checks = [
         (settings.pair_category_id, NEEDED_IN_CATEGORY),
+        (hub, channels::NEEDED_IN_HUB),
         (settings.digest_channel_id, NEEDED_IN_DIGEST),
         (circle, channels::needed_for_circle(stage)),
     ];
@@ -428,6 +494,11 @@ fn summary(
             m::ENDED_CHANNELS.get(l),
             m::archive_value(s.archive_mode).get(l),
             true,
+        )
+        .field(
+            m::PAIR_SPACE.get(l),
+            m::pair_space_value(l, s.pair_space, s.pair_hub_channel_id),
+            true,
         );
     let data = ctx.data();
     let now = data.clock.now();
@@ -484,7 +555,11 @@ fn summary(
         .guild(serenity::GuildId::new(s.guild_id))
         .map(|g| g.channels.len());
     if let Some(n) = channels.filter(|n| crate::domain::pair::near_channel_limit(*n)) {
-        embed = embed.field(m::CHANNELS.get(l), m::near_channel_limit(l, n), false);
+        let mut text = m::near_channel_limit(l, n);
+        if s.pair_space == PairSpace::Channels {
+            text = format!("{text} {}", m::USE_THREADS.get(l));
+        }
+        embed = embed.field(m::CHANNELS.get(l), text, false);
     }
     if missing.is_empty() && warnings.is_empty() && s.invalid.is_empty() {
         embed = embed.footer(serenity::CreateEmbedFooter::new(m::READY.get(l)));

@@ -61,6 +61,27 @@ pub fn bot_language_value(l: Locale, chosen: Option<Locale>, used: Locale) -> St
 }
 
 pub const ENDED_CHANNELS: Key = Key("setup-ended-channels");
+pub const PAIR_SPACE: Key = Key("setup-pair-space");
+pub const USE_THREADS: Key = Key("setup-use-threads");
+pub const HUB_FAILED: Key = Key("setup-hub-failed");
+pub const THE_SERVER: Key = Key("setup-the-server");
+pub const HUB_NAME: Key = Key("setup-hub-name");
+pub const HUB_TOPIC: Key = Key("setup-hub-topic");
+pub const PAIR_ROLE_NAME: Key = Key("setup-pair-role-name");
+
+/// Where new pairs talk, as `/setup` shows it.
+pub fn pair_space_value(
+    l: Locale,
+    space: crate::domain::guild::PairSpace,
+    hub: Option<u64>,
+) -> String {
+    use crate::domain::guild::PairSpace;
+    match (space, hub) {
+        (PairSpace::Channels, _) => t!(l, "setup-pair-space-channels"),
+        (PairSpace::Threads, Some(hub)) => t!(l, "setup-pair-space-threads", hub = hub),
+        (PairSpace::Threads, None) => t!(l, "setup-pair-space-threads-no-hub"),
+    }
+}
 pub const CHECKINS: Key = Key("setup-checkins");
 pub const PULSE: Key = Key("setup-pulse");
 pub const DIGEST: Key = Key("setup-digest");
@@ -168,6 +189,9 @@ pub fn permission(l: Locale, name: &str) -> String {
         "Embed Links" => t!(l, "setup-perm-embed-links"),
         "Attach Files" => t!(l, "setup-perm-attach-files"),
         "Read Message History" => t!(l, "setup-perm-read-message-history"),
+        "Manage Threads" => t!(l, "setup-perm-manage-threads"),
+        "Create Private Threads" => t!(l, "setup-perm-create-private-threads"),
+        "Send Messages in Threads" => t!(l, "setup-perm-send-messages-in-threads"),
         other => other.to_string(),
     }
 }
