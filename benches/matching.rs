@@ -1,4 +1,5 @@
-//! Release benchmark of the matcher on a seeded population of 500 mentees × 200 mentors.
+//! Release benchmark of the matcher on a seeded population of 500 mentees × 200 mentors, and
+//! of peer circles: 600 people waiting, grouped into circles of 4.
 //! Run with `cargo bench --bench matching`.
 
 use std::collections::HashSet;
@@ -8,10 +9,14 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use tandem::domain::matching::{suggest, Candidate, Mentee, Mentor, Weights};
+use tandem::domain::peers::suggest_circles;
 
 const MENTEES: usize = 500;
 const MENTORS: usize = 200;
 const RUNS: usize = 5;
+/// People waiting who are grouped into peer circles, and the circles' size.
+const PEERS: usize = 600;
+const CIRCLE: usize = 4;
 
 const TOPICS: [&str; 30] = [
     "rust",
@@ -147,5 +152,49 @@ fn main() {
         matching.proposals.len(),
         matching.unmatched.len(),
         matching.repeats,
+    );
+
+    circles(at, &weights);
+}
+
+/// 600 people into circles of 4: the time, how many circles and people left over, and how
+/// well the circles fit (their average score, and the share whose members share a topic).
+fn circles(at: DateTime<Utc>, weights: &Weights) {
+    let mut rng = fastrand::Rng::with_seed(0x00c1_c1e5);
+    let people: Vec<Mentee> = (0..PEERS as u64)
+        .map(|i| Mentee {
+            person: candidate(&mut rng, 1_000 + i),
+            waiting_since: at - chrono::Duration::minutes(rng.i64(0..60 * 24 * 30)),
+        })
+        .collect();
+    let mut best = Duration::MAX;
+    let mut result = None;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let circles = suggest_circles(black_box(&people), CIRCLE, &HashSet::new(), weights, at);
+        best = best.min(start.elapsed());
+        result = Some(circles);
+    }
+    let c = result.expect("at least one run");
+    let placed: usize = c.circles.iter().map(|c| c.members.len()).sum();
+    let score: f64 =
+        c.circles.iter().map(|c| f64::from(c.score)).sum::<f64>() / c.circles.len().max(1) as f64;
+    let with_topic = c
+        .circles
+        .iter()
+        .filter(|c| !c.reasons.shared_topics.is_empty())
+        .count();
+    let overlap: f64 = c
+        .circles
+        .iter()
+        .map(|c| c.reasons.overlap_hours)
+        .sum::<f64>()
+        / c.circles.len().max(1) as f64;
+    println!(
+        "circles: {PEERS} people into circles of {CIRCLE}: {:.1} ms (best of {RUNS}), {} circles, {placed} people placed, {} left waiting, average score {score:.0}, {with_topic} circles ({:.0}%) share a topic by half or more, {overlap:.1} h awake together on average",
+        best.as_secs_f64() * 1e3,
+        c.circles.len(),
+        c.unmatched.len(),
+        100.0 * with_topic as f64 / c.circles.len().max(1) as f64,
     );
 }

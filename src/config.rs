@@ -100,6 +100,13 @@ pub struct CheckinSettings {
     pub on_time_hours: u32,
 }
 
+impl CheckinSettings {
+    /// How long after a check-in is posted an answer still counts as on time.
+    pub fn on_time_window(&self) -> chrono::Duration {
+        chrono::Duration::hours(i64::from(self.on_time_hours))
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct PulseSettings {
     pub anonymity_min: u32,

@@ -47,3 +47,4 @@ checkins-round-started =
         [one] Posting a check-in to { $pairs } pair now (paused pairs are skipped). Answers will come in over the next few days.
        *[other] Posting a check-in to { $pairs } pairs now (paused pairs are skipped). Answers will come in over the next few days.
     }
+checkins-facilitator = This time <@{ $user }> opens the conversation: a question, a win, or what's hard this week. Next check-in it's someone else's turn.

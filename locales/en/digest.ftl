@@ -140,3 +140,4 @@ digest-paused-chose =
         [one] { $count } more mentor chose to pause or step back.
        *[other] { $count } more mentors chose to pause or step back.
     }
+digest-space-in = { $people } in <#{ $channel }>

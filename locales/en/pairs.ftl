@@ -44,7 +44,7 @@ pairs-mentor-full =
     }
 pairs-already-paired = <@{ $mentor }> and <@{ $mentee }> are already a pair.
 pairs-mentee-taken = <@{ $mentee }> already has a mentor. End that pair first if they need a new one.
-pairs-rolled-back = The pair of <@{ $mentor }> and <@{ $mentee }> was not finished because tandem stopped. Nothing was kept. Run `/pair create` again.
+pairs-rolled-back = The pair of { $people } was not finished because tandem stopped. Nothing was kept. Run `/pair create` again.
 pairs-created = Paired <@{ $mentor }> (mentor) with <@{ $mentee }> (mentee) in <#{ $channel }>.
 pairs-welcome = <@{ $mentor }> is the **mentor**, <@{ $mentee }> the **mentee**. This channel is private: only you two and the moderators can see it.
 
@@ -147,3 +147,54 @@ pairs-icebreaker-7 = When in your week is the best time for a quick call?
 pairs-if-something-is-wrong = If something feels wrong
 pairs-report-hint = Press **Report a problem** (here and under every check-in) or use `/report` anywhere. Only the moderators read it, and your partner is never told.
 pairs-kept-apart = <@{ $mentor }> and <@{ $mentee }> can't be paired, for a private reason. Please choose another pairing.
+pairs-person-not-active = <@{ $user }> isn't active in the programme in that role. They can enrol with `/enrol` (a mentor may need approval first).
+pairs-person-taken = <@{ $user }> already has an open pair, group or circle. End that one first, or choose someone else.
+pairs-created-group = Made a group: <@{ $mentor }> (mentor) with { $mentees } (mentees) in <#{ $channel }>.
+pairs-created-circle = Made a circle of { $peers } in <#{ $channel }>.
+pairs-welcome-group = <@{ $mentor }> is the **mentor** of { $mentees }. This channel is private: only you and the moderators can see it.
+
+    {"**"}What the programme asks**
+    • Meet or chat at least every two weeks, and answer the check-ins here.
+    • Be kind and patient; keep what is shared here between you.
+    • If it isn't working, say so: `/pair pause`, `/pair end` or, privately, `/pair refit`.
+pairs-welcome-circle = { $peers }: this is your **circle**, a few peers who learn together. Each check-in names who opens the conversation that week, and it rotates. This channel is private: only you and the moderators can see it.
+
+    {"**"}What the programme asks**
+    • Meet or chat at least every two weeks, and answer the check-ins here.
+    • Be kind and patient; keep what is shared here between you.
+    • If it isn't working for you, say so: `/pair end` lets you leave, `/pair refit` asks for another circle.
+pairs-space-ready-dm =
+    { $kind ->
+        [group] You're in a mentoring group in { $guild } with { $others }! Say hello in <#{ $channel }>, your private channel.
+       *[circle] You're in a peer circle in { $guild } with { $others }! Say hello in <#{ $channel }>, your private channel.
+    }
+pairs-space-ended-dm =
+    { $kind ->
+        [group] Your mentoring group in { $guild } has ended. Thank you! If you have a minute, the exit survey below helps the programme.
+       *[circle] Your peer circle in { $guild } has ended. Thank you! If you have a minute, the exit survey below helps the programme.
+    }
+pairs-left-space = <@{ $user }> has left. The rest of you carry on together.
+pairs-you-left = You've left. The others carry on, and nobody was told why. The exit survey is in your DMs if you have a minute.
+pairs-left-asks-again = <@{ $user }> left their group or circle (it was <#{ $channel }>) and would like another one. They're back among the people waiting.
+pairs-circle-size =
+    { $count ->
+        [one] A group or circle has { $min } to { $max } people (a group counts its mentor), not { $count }. Add or remove someone and try again.
+       *[other] A group or circle has { $min } to { $max } people (a group counts its mentor), not { $count }. Add or remove someone and try again.
+    }
+pairs-circle-twice = <@{ $user }> is named twice. Name each person once.
+pairs-space-kept-apart = These people can't all be together, for a private reason. Please choose another group.
+pairs-space-unreachable = I can't post in <#{ $channel }>, the channel of { $people }. I'm missing { $lacking }. Their check-ins try again each round and start again by themselves once that's fixed. After { $rounds } rounds in a row without access, it is marked broken.
+pairs-space-reachable-again = I can post in <#{ $channel }> again: check-ins for { $people } are back on.
+pairs-space-broken = The channel of { $people } is gone, or I lost access to it (it was <#{ $channel }>). It is marked *broken* and gets no more check-ins. If they want to carry on, make the group or circle again.
+pairs-circle-proposal = **{ $n }.** { $members }: score { $score } ({ $reasons })
+pairs-suggest-circles-intro =
+    { $circles ->
+        [one] { $circles } circle suggested from the people waiting. Nothing is created until you approve. Pick some in the menu to approve only those.
+       *[other] { $circles } circles suggested from the people waiting. Nothing is created until you approve. Pick some in the menu to approve only those.
+    }
+pairs-not-in-a-circle = <@{ $user }>: no circle fits (too few left, or no shared language)
+pairs-too-few-for-circles =
+    { $count ->
+        [one] Only { $count } person is waiting, and a circle needs at least { $min }. Suggest pairs instead, or wait for more people.
+       *[other] Only { $count } people are waiting, and a circle needs at least { $min }. Suggest pairs instead, or wait for more people.
+    }

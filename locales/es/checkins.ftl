@@ -47,3 +47,4 @@ checkins-round-started =
         [one] Publicando ahora un seguimiento para { $pairs } pareja (las parejas en pausa se omiten). Las respuestas irán llegando en los próximos días.
        *[other] Publicando ahora un seguimiento para { $pairs } parejas (las parejas en pausa se omiten). Las respuestas irán llegando en los próximos días.
     }
+checkins-facilitator = Esta vez <@{ $user }> abre la conversación: una pregunta, un logro o lo que cuesta esta semana. En el próximo seguimiento le toca a otra persona.

@@ -139,3 +139,4 @@ digest-paused-chose =
         [one] { $count } mentor más eligió pausar o retirarse.
        *[other] { $count } mentores más eligieron pausar o retirarse.
     }
+digest-space-in = { $people } en <#{ $channel }>

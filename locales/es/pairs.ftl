@@ -44,7 +44,7 @@ pairs-mentor-full =
     }
 pairs-already-paired = <@{ $mentor }> y <@{ $mentee }> ya forman pareja.
 pairs-mentee-taken = <@{ $mentee }> ya tiene mentor. Si necesita uno nuevo, termina antes esa pareja.
-pairs-rolled-back = La pareja de <@{ $mentor }> y <@{ $mentee }> no se terminó de crear porque tandem se detuvo. No se guardó nada. Vuelve a usar `/pair create`.
+pairs-rolled-back = La pareja de { $people } no se terminó porque tandem se detuvo. No se guardó nada. Ejecuta `/pair create` de nuevo.
 pairs-created = Pareja formada: <@{ $mentor }> (mentor) con <@{ $mentee }> (aprendiz) en <#{ $channel }>.
 pairs-welcome = <@{ $mentor }> hace de **mentor** y <@{ $mentee }> de **aprendiz**. Este canal es privado: solo las dos personas de la pareja y los moderadores pueden verlo.
 
@@ -147,3 +147,54 @@ pairs-icebreaker-7 = ¿Qué momento de tu semana es el mejor para una llamada r�
 pairs-if-something-is-wrong = Si algo no te parece bien
 pairs-report-hint = Pulsa **Informar de un problema** (aquí y debajo de cada seguimiento) o usa `/report` en cualquier lugar. Solo lo leen los moderadores, y a la otra persona nunca se le dice nada.
 pairs-kept-apart = <@{ $mentor }> y <@{ $mentee }> no pueden formar pareja, por un motivo privado. Elige otra pareja, por favor.
+pairs-person-not-active = <@{ $user }> no está activo en el programa con ese papel. Puede inscribirse con `/enrol` (un mentor quizá necesite una aprobación antes).
+pairs-person-taken = <@{ $user }> ya tiene una pareja, un grupo o un círculo abierto. Termina ese primero, o elige a otra persona.
+pairs-created-group = Grupo creado: <@{ $mentor }> (mentor) con { $mentees } (aprendices) en <#{ $channel }>.
+pairs-created-circle = Círculo creado con { $peers } en <#{ $channel }>.
+pairs-welcome-group = <@{ $mentor }> es el **mentor** de { $mentees }. Este canal es privado: solo vosotros y los moderadores podéis verlo.
+
+    {"**"}Lo que pide el programa**
+    • Reuníos o hablad al menos cada dos semanas, y responded aquí los seguimientos.
+    • Sed amables y pacientes; lo que se comparte aquí queda entre vosotros.
+    • Si no funciona, decidlo: `/pair pause`, `/pair end` o, en privado, `/pair refit`.
+pairs-welcome-circle = { $peers }: este es vuestro **círculo**, unas pocas personas que aprenden juntas. Cada seguimiento dice quién abre la conversación esa semana, y va rotando. Este canal es privado: solo vosotros y los moderadores podéis verlo.
+
+    {"**"}Lo que pide el programa**
+    • Reuníos o hablad al menos cada dos semanas, y responded aquí los seguimientos.
+    • Sed amables y pacientes; lo que se comparte aquí queda entre vosotros.
+    • Si no te funciona, dilo: `/pair end` te permite salir, `/pair refit` pide otro círculo.
+pairs-space-ready-dm =
+    { $kind ->
+        [group] ¡Estás en un grupo de mentoría en { $guild } con { $others }! Saluda en <#{ $channel }>, vuestro canal privado.
+       *[circle] ¡Estás en un círculo de pares en { $guild } con { $others }! Saluda en <#{ $channel }>, vuestro canal privado.
+    }
+pairs-space-ended-dm =
+    { $kind ->
+        [group] Tu grupo de mentoría en { $guild } ha terminado. ¡Gracias! Si tienes un minuto, la encuesta de salida de abajo ayuda al programa.
+       *[circle] Tu círculo de pares en { $guild } ha terminado. ¡Gracias! Si tienes un minuto, la encuesta de salida de abajo ayuda al programa.
+    }
+pairs-left-space = <@{ $user }> se ha ido. Los demás seguís juntos.
+pairs-you-left = Has salido. Los demás siguen, y no se le dijo a nadie por qué. La encuesta de salida está en tus mensajes directos si tienes un minuto.
+pairs-left-asks-again = <@{ $user }> dejó su grupo o círculo (era <#{ $channel }>) y querría otro. Vuelve a estar entre quienes esperan.
+pairs-circle-size =
+    { $count ->
+        [one] Un grupo o círculo tiene de { $min } a { $max } personas (un grupo cuenta a su mentor), no { $count }. Añade o quita a alguien y vuelve a intentarlo.
+       *[other] Un grupo o círculo tiene de { $min } a { $max } personas (un grupo cuenta a su mentor), no { $count }. Añade o quita a alguien y vuelve a intentarlo.
+    }
+pairs-circle-twice = <@{ $user }> aparece dos veces. Nombra a cada persona una sola vez.
+pairs-space-kept-apart = Estas personas no pueden estar todas juntas, por un motivo privado. Elige otro grupo.
+pairs-space-unreachable = No puedo publicar en <#{ $channel }>, el canal de { $people }. Necesito { $lacking }. Sus seguimientos se reintentan en cada ronda y se reanudan solos cuando se arregle. Tras { $rounds } rondas seguidas sin acceso, se marca como roto.
+pairs-space-reachable-again = Ya puedo volver a publicar en <#{ $channel }>: se reanudan los seguimientos de { $people }.
+pairs-space-broken = El canal de { $people } ya no existe, o perdí el acceso (era <#{ $channel }>). Se marca como *roto* y ya no recibe seguimientos. Si quieren continuar, vuelve a formar el grupo o círculo.
+pairs-circle-proposal = **{ $n }.** { $members }: puntuación { $score } ({ $reasons })
+pairs-suggest-circles-intro =
+    { $circles ->
+        [one] { $circles } círculo sugerido con las personas que esperan. No se crea nada hasta que lo apruebes. Elige algunos en el menú para aprobar solo esos.
+       *[other] { $circles } círculos sugeridos con las personas que esperan. No se crea nada hasta que lo apruebes. Elige algunos en el menú para aprobar solo esos.
+    }
+pairs-not-in-a-circle = <@{ $user }>: ningún círculo encaja (quedan muy pocos, o sin idioma en común)
+pairs-too-few-for-circles =
+    { $count ->
+        [one] Solo espera { $count } persona, y un círculo necesita al menos { $min }. Sugiere parejas, o espera a que haya más.
+       *[other] Solo esperan { $count } personas, y un círculo necesita al menos { $min }. Sugiere parejas, o espera a que haya más.
+    }

@@ -48,3 +48,4 @@ checkins-round-started =
         [one] Envoi d'un point d'étape à { $pairs } binôme (les binômes en pause sont laissés de côté). Les réponses arriveront dans les prochains jours.
        *[other] Envoi d'un point d'étape à { $pairs } binômes (les binômes en pause sont laissés de côté). Les réponses arriveront dans les prochains jours.
     }
+checkins-facilitator = Cette fois, <@{ $user }> lance la conversation : une question, une réussite ou ce qui coince cette semaine. Au prochain point d'étape, ce sera le tour de quelqu'un d'autre.

@@ -140,3 +140,4 @@ digest-paused-chose =
         [one] { $count } autre mentor a choisi une pause ou de se retirer.
        *[other] { $count } autres mentors ont choisi une pause ou de se retirer.
     }
+digest-space-in = { $people } dans <#{ $channel }>

@@ -44,7 +44,7 @@ pairs-mentor-full =
     }
 pairs-already-paired = <@{ $mentor }> et <@{ $mentee }> forment déjà un binôme.
 pairs-mentee-taken = <@{ $mentee }> a déjà un mentor. Mets d'abord fin à ce binôme si cette personne a besoin d'un nouveau mentor.
-pairs-rolled-back = Le binôme de <@{ $mentor }> et <@{ $mentee }> n'a pas pu être finalisé parce que tandem s'est arrêté. Rien n'a été conservé. Relance `/pair create`.
+pairs-rolled-back = Le binôme de { $people } n'a pas été terminé car tandem s'est arrêté. Rien n'a été gardé. Relance `/pair create`.
 pairs-created = Binôme formé : <@{ $mentor }> (mentor) avec <@{ $mentee }> (mentoré) dans <#{ $channel }>.
 pairs-welcome = <@{ $mentor }> est le **mentor**, <@{ $mentee }> le **mentoré**. Ce salon est privé : il n'est visible que par vous deux et les modérateurs.
 
@@ -148,3 +148,54 @@ pairs-icebreaker-7 = À quel moment de ta semaine un petit appel t'arrange-t-il 
 pairs-if-something-is-wrong = Si quelque chose ne va pas
 pairs-report-hint = Appuie sur **Signaler un problème** (ici et sous chaque point d'étape) ou utilise `/report` n'importe où. Seuls les modérateurs le lisent, et ton partenaire n'est jamais prévenu.
 pairs-kept-apart = <@{ $mentor }> et <@{ $mentee }> ne peuvent pas former un binôme, pour une raison privée. Choisis un autre binôme, s'il te plaît.
+pairs-person-not-active = <@{ $user }> n'est pas actif dans le programme avec ce rôle. Cette personne peut s'inscrire avec `/enrol` (un mentor aura peut-être besoin d'une approbation).
+pairs-person-taken = <@{ $user }> a déjà un binôme, un groupe ou un cercle ouvert. Termine-le d'abord, ou choisis quelqu'un d'autre.
+pairs-created-group = Groupe créé : <@{ $mentor }> (mentor) avec { $mentees } (mentorés) dans <#{ $channel }>.
+pairs-created-circle = Cercle créé avec { $peers } dans <#{ $channel }>.
+pairs-welcome-group = <@{ $mentor }> est le **mentor** de { $mentees }. Ce salon est privé : seuls vous et les modérateurs pouvez le voir.
+
+    {"**"}Ce que demande le programme**
+    • Se voir ou échanger au moins toutes les deux semaines, et répondre ici aux points d'étape.
+    • Être bienveillant et patient ; ce qui se dit ici reste entre vous.
+    • Si ça ne marche pas, dites-le : `/pair pause`, `/pair end` ou, en privé, `/pair refit`.
+pairs-welcome-circle = { $peers } : voici votre **cercle**, quelques pairs qui apprennent ensemble. Chaque point d'étape indique qui lance la conversation cette semaine, à tour de rôle. Ce salon est privé : seuls vous et les modérateurs pouvez le voir.
+
+    {"**"}Ce que demande le programme**
+    • Se voir ou échanger au moins toutes les deux semaines, et répondre ici aux points d'étape.
+    • Être bienveillant et patient ; ce qui se dit ici reste entre vous.
+    • Si ça ne te convient pas, dis-le : `/pair end` te permet de partir, `/pair refit` demande un autre cercle.
+pairs-space-ready-dm =
+    { $kind ->
+        [group] Tu fais partie d'un groupe de mentorat sur { $guild } avec { $others } ! Dis bonjour dans <#{ $channel }>, votre salon privé.
+       *[circle] Tu fais partie d'un cercle de pairs sur { $guild } avec { $others } ! Dis bonjour dans <#{ $channel }>, votre salon privé.
+    }
+pairs-space-ended-dm =
+    { $kind ->
+        [group] Ton groupe de mentorat sur { $guild } est terminé. Merci ! Si tu as une minute, le questionnaire de fin ci-dessous aide le programme.
+       *[circle] Ton cercle de pairs sur { $guild } est terminé. Merci ! Si tu as une minute, le questionnaire de fin ci-dessous aide le programme.
+    }
+pairs-left-space = <@{ $user }> est parti. Les autres continuent ensemble.
+pairs-you-left = Tu es parti. Les autres continuent, et personne n'a su pourquoi. Le questionnaire de fin est dans tes messages privés si tu as une minute.
+pairs-left-asks-again = <@{ $user }> a quitté son groupe ou son cercle (c'était <#{ $channel }>) et en voudrait un autre. Cette personne est de nouveau parmi celles qui attendent.
+pairs-circle-size =
+    { $count ->
+        [one] Un groupe ou un cercle compte de { $min } à { $max } personnes (un groupe compte son mentor), pas { $count }. Ajoute ou retire quelqu'un et réessaie.
+       *[other] Un groupe ou un cercle compte de { $min } à { $max } personnes (un groupe compte son mentor), pas { $count }. Ajoute ou retire quelqu'un et réessaie.
+    }
+pairs-circle-twice = <@{ $user }> est cité deux fois. Cite chaque personne une seule fois.
+pairs-space-kept-apart = Ces personnes ne peuvent pas être toutes ensemble, pour une raison privée. Choisis un autre groupe.
+pairs-space-unreachable = Je ne peux pas publier dans <#{ $channel }>, le salon de { $people }. Il me manque { $lacking }. Leurs points d'étape sont retentés à chaque série et reprendront tout seuls une fois le problème réglé. Après { $rounds } séries d'affilée sans accès, il sera marqué hors service.
+pairs-space-reachable-again = Je peux de nouveau publier dans <#{ $channel }> : les points d'étape de { $people } reprennent.
+pairs-space-broken = Le salon de { $people } a disparu, ou j'y ai perdu l'accès (c'était <#{ $channel }>). Il est marqué *hors service* et ne reçoit plus de points d'étape. S'ils veulent continuer, reforme le groupe ou le cercle.
+pairs-circle-proposal = **{ $n }.** { $members } : score { $score } ({ $reasons })
+pairs-suggest-circles-intro =
+    { $circles ->
+        [one] { $circles } cercle suggéré parmi les personnes qui attendent. Rien n'est créé avant ton approbation. Choisis-en dans le menu pour n'approuver que ceux-là.
+       *[other] { $circles } cercles suggérés parmi les personnes qui attendent. Rien n'est créé avant ton approbation. Choisis-en dans le menu pour n'approuver que ceux-là.
+    }
+pairs-not-in-a-circle = <@{ $user }> : aucun cercle ne convient (trop peu de monde, ou pas de langue commune)
+pairs-too-few-for-circles =
+    { $count ->
+        [one] Seule { $count } personne attend, et un cercle en demande au moins { $min }. Suggère plutôt des binômes, ou attends qu'il y ait plus de monde.
+       *[other] Seules { $count } personnes attendent, et un cercle en demande au moins { $min }. Suggère plutôt des binômes, ou attends qu'il y ait plus de monde.
+    }

@@ -127,6 +127,13 @@ pub async fn csv_files(db: &Db, report: &Report) -> Result<Vec<CsvFile>, ExportE
             health.map_or(String::new(), |h| super::words::reasons(report.locale, h)),
             messages.to_string(),
             meetings.to_string(),
+            p.kind.as_str().into(),
+            // A group's mentees, a circle's peers (a pair's two are the columns above).
+            p.others
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
         ]);
     }
     let pairs = csv_file(
@@ -143,6 +150,8 @@ pub async fn csv_files(db: &Db, report: &Report) -> Result<Vec<CsvFile>, ExportE
             "health_reasons",
             "messages",
             "meetings",
+            "kind",
+            "members",
         ],
         pair_rows,
     )?;

@@ -4,7 +4,6 @@
 pub mod chart;
 pub mod export;
 pub mod impact;
-mod poster;
 pub mod words;
 
 use chrono::{DateTime, Utc};

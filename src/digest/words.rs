@@ -83,7 +83,16 @@ pub fn reasons(l: Locale, p: &PairHealth) -> String {
 }
 
 fn who(l: Locale, p: &PairHealth) -> String {
+    use crate::domain::pair::PairKind;
     let person = |u: Option<u64>| u.map_or_else(|| t!(l, "digest-erased"), |u| format!("<@{u}>"));
+    if p.pair.kind != PairKind::Pair {
+        let people: Vec<String> = p.pair.members().map(|u| format!("<@{u}>")).collect();
+        let people = text::and_list(l, &people);
+        return match p.pair.channel_id {
+            Some(c) => t!(l, "digest-space-in", people = people, channel = c),
+            None => people,
+        };
+    }
     let (mentor, mentee) = (person(p.pair.mentor_id), person(p.pair.mentee_id));
     match p.pair.channel_id {
         Some(c) => t!(

@@ -10,7 +10,7 @@ use serenity::{
 };
 
 use super::custom_id::CustomId;
-use super::{ack, messages, pairing, scheduled, Data, Error};
+use super::{ack, messages, pairing, Data, Error};
 use crate::domain::pair::{Pair, PairStatus};
 use crate::domain::schedule::{Kind, Occurrence};
 use crate::domain::survey::{self, CheckinAnswer};
@@ -54,7 +54,7 @@ async fn save(
     let late = survey::is_late(
         occurrence.scheduled_for,
         now,
-        scheduled::on_time_window(&data.settings),
+        data.settings.checkins.on_time_window(),
     );
     data.db
         .save_checkin_answer(occurrence.id, pair, user, answer, now, late)

@@ -456,8 +456,7 @@ async fn open_survey(
     let l = crate::discord::locale_of(&press.locale);
     use messages::pairs as m;
     use serenity::{CreateActionRow, CreateInputText, CreateModal, InputTextStyle};
-    let pair = data.db.pair(pair_id).await?;
-    if !pair.is_some_and(|p| p.is_member(press.user.id.get())) {
+    if !data.db.was_in_pair(pair_id, press.user.id.get()).await? {
         return Err(Error::user(m::NOT_YOUR_SURVEY));
     }
     let modal = CreateModal::new(
@@ -523,12 +522,11 @@ async fn route_modal(
         // Parsed as a form's id, never a component's.
         _ => return Err(Error::user(messages::errors::STALE_FORM)),
     };
-    let pair = data
-        .db
-        .pair(pair_id)
-        .await?
-        .filter(|p| p.is_member(submit.user.id.get()))
-        .ok_or_else(|| Error::user(m::NOT_YOUR_SURVEY))?;
+    let user = submit.user.id.get();
+    let pair = match data.db.pair(pair_id).await? {
+        Some(p) if data.db.was_in_pair(pair_id, user).await? => p,
+        _ => return Err(Error::user(m::NOT_YOUR_SURVEY)),
+    };
     let field = |name: &str| answers::field(submit, name);
     let rating = field("rating")
         .as_deref()
@@ -670,6 +668,30 @@ async fn approve(
     let (mut created, mut skipped) = (Vec::new(), Vec::new());
     for (done, i) in chosen.iter().enumerate() {
         let Some(p) = proposals.get(*i) else { continue };
+        // A circle's proposal names its members.
+        if let Some(members) = p["members"].as_array() {
+            let members: Vec<u64> = members.iter().filter_map(|m| m.as_u64()).collect();
+            let make = pairing::Make::Space {
+                mentor: None,
+                members: &members,
+            };
+            match pairing::open(ctx, data, settings, make, moderator).await {
+                Ok(Ok(space)) => created.push(m::created_space(
+                    l,
+                    space.kind,
+                    None,
+                    &members,
+                    space.channel_id.unwrap_or_default(),
+                )),
+                Ok(Err(crate::store::PairRefusal::KeptApart)) => {
+                    skipped.push(m::SPACE_KEPT_APART.get(l))
+                }
+                Ok(Err(refusal)) => skipped.push(m::refused(l, refusal, 0, 0)),
+                Err(Error::User(say)) => skipped.push(say.render(l)),
+                Err(e) => return Err(e),
+            }
+            continue;
+        }
         let (mentor, mentee) = (
             p["mentor_id"].as_u64().unwrap_or_default(),
             p["mentee_id"].as_u64().unwrap_or_default(),

@@ -1,15 +1,11 @@
 //! The digest on Discord: the weekly post to the digest channel (one embed with the chart) and
 //! `/digest` for moderators.
 
-use super::quiet;
 use poise::serenity_prelude::{CreateAttachment, CreateEmbed, CreateEmbedFooter, Timestamp};
 
 use super::limits;
 use super::messages::digest as m;
-use super::scheduled::Scheduled;
-use crate::digest::{self, Report};
-use crate::domain::schedule::Occurrence;
-use crate::jobs::Outcome;
+use crate::digest::Report;
 
 /// The digest embed; `chart` names the attached PNG shown inside it.
 pub fn embed(r: &Report, chart: Option<&str>) -> CreateEmbed {
@@ -47,29 +43,6 @@ pub fn attachment(png: Vec<u8>, alt: String, file: &str) -> CreateAttachment {
     CreateAttachment::bytes(png, file).description(alt)
 }
 
-pub async fn post(s: &Scheduled, o: &Occurrence) -> anyhow::Result<Outcome> {
-    let settings = s.db.guild_settings_or_new(o.guild_id).await?;
-    let Some(channel) = settings.digest_channel_id else {
-        return Ok(Outcome::Skipped("no digest channel".into()));
-    };
-    let report = digest::build(
-        &s.db,
-        &s.settings,
-        &settings,
-        s.clock.now(),
-        digest::DEFAULT_WEEKS,
-    )
-    .await?;
-    let file = m::scheduled_chart_file(o.scheduled_for);
-    let files: Vec<CreateAttachment> = chart_attachment(&report)
-        .map(|(png, alt)| attachment(png, alt, &file))
-        .into_iter()
-        .collect();
-    let message =
-        quiet::message().embed(embed(&report, (!files.is_empty()).then_some(file.as_str())));
-    Ok(s.post(o, channel, message, Vec::new(), false, &files).await)
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::{TimeZone, Utc};
@@ -78,7 +51,7 @@ mod tests {
     use crate::digest::PairHealth;
     use crate::domain::health::{Assessment, Health, Reason};
     use crate::domain::metrics::{weekly, Facts, Period};
-    use crate::domain::pair::{Pair, PairStatus};
+    use crate::domain::pair::{Pair, PairKind, PairStatus};
 
     /// A report of `red` red pairs, each with every reason at once.
     fn report(red: usize) -> Report {
@@ -109,6 +82,8 @@ mod tests {
                     ended_at: None,
                     end_reason: None,
                     in_thread: false,
+                    kind: PairKind::Pair,
+                    others: Vec::new(),
                 },
                 assessment: Assessment {
                     health: Health::Red,

@@ -30,31 +30,24 @@ pub const BOT_ALLOW: Permissions = Permissions::VIEW_CHANNEL
     .union(Permissions::ATTACH_FILES)
     .union(Permissions::MANAGE_CHANNELS);
 
-/// The permission overwrites of a private pair channel (see discord-notes.md).
+/// The permission overwrites of a private pair (or group, or circle) channel (see
+/// discord-notes.md).
 pub fn pair_overwrites(
     guild_id: u64,
     bot: u64,
-    mentor: u64,
-    mentee: u64,
+    members: &[u64],
     moderators: Option<u64>,
 ) -> Vec<PermissionOverwrite> {
-    let mut out = vec![
-        PermissionOverwrite {
-            allow: Permissions::empty(),
-            deny: Permissions::VIEW_CHANNEL,
-            kind: PermissionOverwriteType::Role(RoleId::new(guild_id)),
-        },
-        PermissionOverwrite {
-            allow: MEMBER_ALLOW,
-            deny: Permissions::empty(),
-            kind: PermissionOverwriteType::Member(UserId::new(mentor)),
-        },
-        PermissionOverwrite {
-            allow: MEMBER_ALLOW,
-            deny: Permissions::empty(),
-            kind: PermissionOverwriteType::Member(UserId::new(mentee)),
-        },
-    ];
+    let mut out = vec![PermissionOverwrite {
+        allow: Permissions::empty(),
+        deny: Permissions::VIEW_CHANNEL,
+        kind: PermissionOverwriteType::Role(RoleId::new(guild_id)),
+    }];
+    out.extend(members.iter().map(|m| PermissionOverwrite {
+        allow: MEMBER_ALLOW,
+        deny: Permissions::empty(),
+        kind: PermissionOverwriteType::Member(UserId::new(*m)),
+    }));
     if let Some(role) = moderators {
         out.push(PermissionOverwrite {
             allow: Permissions::VIEW_CHANNEL,
@@ -147,15 +140,40 @@ async fn category_with_room(
     Ok(category.id)
 }
 
+/// What to make: a pair, or a group (a mentor and mentees) or circle (peers, no mentor).
+#[derive(Debug, Clone, Copy)]
+pub enum Make<'a> {
+    Pair {
+        mentor: u64,
+        mentee: u64,
+    },
+    Space {
+        mentor: Option<u64>,
+        members: &'a [u64],
+    },
+}
+
 /// Creates the pair, its channel, the welcome message and the DMs. A refusal (not active,
 /// full, already paired) writes nothing; a failed channel removes the new pair again.
-#[tracing::instrument(skip_all, fields(guild = settings.guild_id, mentor, mentee))]
 pub async fn open_pair(
     ctx: &serenity::Context,
     data: &Data,
     settings: &GuildSettings,
     mentor: u64,
     mentee: u64,
+    actor: u64,
+) -> Result<Result<Pair, PairRefusal>, Error> {
+    open(ctx, data, settings, Make::Pair { mentor, mentee }, actor).await
+}
+
+/// [`open_pair`] for a pair, a group or a circle: made, given its channel or thread, welcomed
+/// and everyone told by DM.
+#[tracing::instrument(skip_all, fields(guild = settings.guild_id))]
+pub async fn open(
+    ctx: &serenity::Context,
+    data: &Data,
+    settings: &GuildSettings,
+    make: Make<'_>,
     actor: u64,
 ) -> Result<Result<Pair, PairRefusal>, Error> {
     let guild = serenity::GuildId::new(settings.guild_id);
@@ -168,15 +186,26 @@ pub async fn open_pair(
         guild_id: settings.guild_id,
         actor_id: Some(actor),
         action: "pair.create".into(),
-        target_id: Some(mentee),
+        target_id: match make {
+            Make::Pair { mentee, .. } => Some(mentee),
+            Make::Space { .. } => None,
+        },
         detail: None,
         at: now,
     };
-    let mut pair = match data
-        .db
-        .create_pair(settings.guild_id, mentor, mentee, &entry)
-        .await?
-    {
+    let made = match make {
+        Make::Pair { mentor, mentee } => {
+            data.db
+                .create_pair(settings.guild_id, mentor, mentee, &entry)
+                .await?
+        }
+        Make::Space { mentor, members } => {
+            data.db
+                .create_space(settings.guild_id, mentor, members, &entry)
+                .await?
+        }
+    };
+    let mut pair = match made {
         Ok(p) => p,
         Err(refusal) => return Ok(Err(refusal)),
     };
@@ -230,12 +259,25 @@ pub async fn open_pair(
     data.jobs.wake();
     post_welcome(ctx, l, data, &pair, channel).await;
     let guild_name = dm::guild_name(&ctx.cache, guild);
-    for (user, partner, role) in [
-        (mentor, mentee, Role::Mentor),
-        (mentee, mentor, Role::Mentee),
-    ] {
+    for user in pair.members() {
         let reader = reader_locale(&data.db, settings.guild_id, user).await;
-        let text = messages::pairs::ready_dm(reader, &guild_name, partner, channel.get(), role);
+        let text = match pair.partner_of(user) {
+            Some(partner) => {
+                let role = if pair.mentor_id == Some(user) {
+                    Role::Mentor
+                } else {
+                    Role::Mentee
+                };
+                messages::pairs::ready_dm(reader, &guild_name, partner, channel.get(), role)
+            }
+            None => messages::pairs::space_ready_dm(
+                reader,
+                &guild_name,
+                pair.kind,
+                &pair.others_than(user),
+                channel.get(),
+            ),
+        };
         dm::send(&ctx.http, user, text).await;
     }
     tracing::info!(pair = pair.id, channel = %channel, "pair created");
@@ -264,9 +306,10 @@ pub async fn roll_back_half_made(
     pending.retain(|p| shards.serves(p.guild_id));
     for pair in &pending {
         let guild = serenity::GuildId::new(pair.guild_id);
-        let (Some(mentor), Some(mentee)) = (pair.mentor_id, pair.mentee_id) else {
+        let members: Vec<u64> = pair.members().collect();
+        if members.is_empty() {
             continue;
-        };
+        }
         let grants = |c: &serenity::GuildChannel, user: u64| {
             c.permission_overwrites.iter().any(|o| {
                 o.kind == PermissionOverwriteType::Member(UserId::new(user))
@@ -283,8 +326,7 @@ pub async fn roll_back_half_made(
         };
         for channel in channels.values() {
             let candidate = channel.kind == serenity::ChannelType::Text
-                && grants(channel, mentor)
-                && grants(channel, mentee);
+                && members.iter().all(|m| grants(channel, *m));
             if candidate && !env.db.is_pair_channel(channel.id.get()).await? {
                 remove_orphan(env.http, channel.id).await;
             }
@@ -325,7 +367,7 @@ pub async fn roll_back_half_made(
         if env.db.discard_new_pair(pair.id, &entry).await? {
             tracing::warn!(pair = pair.id, "rolled back a pair left half-made");
             tell_moderators(env.http, env.db, pair.guild_id, |l| {
-                messages::pairs::rolled_back(l, mentor, mentee)
+                messages::pairs::rolled_back(l, &members)
             })
             .await?;
         }
@@ -333,16 +375,16 @@ pub async fn roll_back_half_made(
     Ok(pending.len())
 }
 
-/// A new pair's channel or thread name, from both members' names in the server.
+/// A new pair's channel or thread name, from its members' names in the server.
 async fn space_name(ctx: &serenity::Context, guild: serenity::GuildId, pair: &Pair) -> String {
-    let (mentor, mentee) = (
-        pair.mentor_id.expect("a new pair has both members"),
-        pair.mentee_id.expect("a new pair has both members"),
-    );
-    pair::channel_name(
-        &display_name(ctx, guild, mentor).await,
-        &display_name(ctx, guild, mentee).await,
-    )
+    let mut names = Vec::new();
+    for user in pair.members() {
+        names.push(display_name(ctx, guild, user).await);
+    }
+    match (pair.kind, names.as_slice()) {
+        (pair::PairKind::Pair, [mentor, mentee]) => pair::channel_name(mentor, mentee),
+        _ => pair::circle_name(&names),
+    }
 }
 
 async fn create_channel(
@@ -353,20 +395,11 @@ async fn create_channel(
     pair: &Pair,
 ) -> Result<ChannelId, Error> {
     let guild = serenity::GuildId::new(settings.guild_id);
-    let (mentor, mentee) = (
-        pair.mentor_id.expect("a new pair has both members"),
-        pair.mentee_id.expect("a new pair has both members"),
-    );
+    let members: Vec<u64> = pair.members().collect();
     let category = category_with_room(ctx, data, settings).await?;
     let name = space_name(ctx, guild, pair).await;
     let bot = ctx.cache.current_user().id.get();
-    let overwrites = pair_overwrites(
-        settings.guild_id,
-        bot,
-        mentor,
-        mentee,
-        settings.moderator_role_id,
-    );
+    let overwrites = pair_overwrites(settings.guild_id, bot, &members, settings.moderator_role_id);
     let channel = guild
         .create_channel(
             &ctx.http,
@@ -388,8 +421,13 @@ async fn post_welcome(
     channel: ChannelId,
 ) {
     use messages::pairs as m;
-    let (Some(mentor), Some(mentee)) = (pair.mentor_id, pair.mentee_id) else {
+    let members: Vec<u64> = pair.members().collect();
+    if members.len() < 2 {
         return;
+    }
+    let greeting = match (pair.kind, pair.mentor_id, pair.mentee_id) {
+        (pair::PairKind::Pair, Some(mentor), Some(mentee)) => m::welcome(l, mentor, mentee),
+        _ => m::welcome_space(l, pair.kind, pair.mentor_id, &pair.others),
     };
     let list = match data.settings.pairing.icebreakers.as_slice() {
         [] => m::icebreakers(l),
@@ -401,7 +439,7 @@ async fn post_welcome(
         .collect();
     let mut embed = CreateEmbed::new()
         .title(m::WELCOME_TITLE.get(l))
-        .description(m::welcome(l, mentor, mentee));
+        .description(greeting);
     if !questions.is_empty() {
         embed = embed.field(m::ICEBREAKERS.get(l), questions.join("\n"), false);
     }
@@ -411,15 +449,15 @@ async fn post_welcome(
         m::REPORT_HINT.get(l),
         false,
     );
+    let mentions: Vec<String> = members.iter().map(|u| format!("<@{u}>")).collect();
     let message = quiet::message()
-        .content(format!("<@{mentor}> <@{mentee}>"))
+        .content(mentions.join(" "))
         .embed(embed)
-        .components(vec![CreateActionRow::Buttons(vec![
-            super::reports::button(l, pair.id),
-        ])])
+        .components(vec![CreateActionRow::Buttons(vec![report_button(
+            l, pair.id,
+        )])])
         .allowed_mentions(
-            serenity::CreateAllowedMentions::new()
-                .users([UserId::new(mentor), UserId::new(mentee)]),
+            serenity::CreateAllowedMentions::new().users(members.iter().map(|u| UserId::new(*u))),
         );
     if let Err(e) = channel.send_message(&ctx.http, message).await {
         tracing::warn!(error = %e, %channel, "welcome not posted");
@@ -465,13 +503,26 @@ pub async fn end_pairs_of(
 ) -> Result<usize, Error> {
     let settings = env.db.guild_settings_or_new(guild).await?;
     let mut n = 0;
+    let left = reason == EndReason::LeftServer;
     for p in env.db.open_pairs_of(guild, user).await? {
+        // A group's mentee or a circle's peer leaves it; the others carry on while two remain.
+        if p.others.contains(&user) {
+            if role != Some(Role::Mentor) {
+                let how = if left {
+                    Leaving::LeftServer
+                } else {
+                    Leaving::Withdrew
+                };
+                leave_space(env, &settings, &p, user, how).await?;
+                n += 1;
+            }
+            continue;
+        }
         let in_role = match role {
             Some(Role::Mentor) => p.mentor_id == Some(user),
             Some(Role::Mentee) => p.mentee_id == Some(user),
             None => true,
         };
-        let left = reason == EndReason::LeftServer;
         let (actor, gone) = if left {
             (None, Some(user))
         } else {
@@ -486,6 +537,88 @@ pub async fn end_pairs_of(
         }
     }
     Ok(n)
+}
+
+/// How someone leaves a group or circle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leaving {
+    /// They left the programme (`/withdraw`).
+    Withdrew,
+    /// They are no longer in the server: they are not written to.
+    LeftServer,
+    /// They chose to (`/pair end`), and with `again`, would like another group or circle
+    /// (`/pair refit`: the moderators are told).
+    Asked { again: bool },
+}
+
+/// `user` leaves the open group or circle `pair`: they lose access to its space and get the
+/// exit survey; the others read only that they left. With fewer than two left, the space
+/// ends the usual way (exit surveys, archiving).
+pub async fn leave_space(
+    env: Env<'_>,
+    settings: &GuildSettings,
+    pair: &Pair,
+    user: u64,
+    how: Leaving,
+) -> Result<(), Error> {
+    use crate::store::Left;
+    use messages::pairs as m;
+    let entry = AuditEntry {
+        guild_id: settings.guild_id,
+        actor_id: (how != Leaving::LeftServer).then_some(user),
+        action: "pair.leave".into(),
+        target_id: Some(user),
+        detail: Some(format!("pair {}", pair.id)),
+        at: env.now,
+    };
+    let (now, last_few) = match env.db.leave_space(pair.id, user, env.now, &entry).await? {
+        Left::NotMember => return Ok(()),
+        Left::Left(p) => (p, false),
+        Left::LastFew(p) => (p, true),
+    };
+    tracing::info!(pair = pair.id, ?how, "a member left a group or circle");
+    if let Some(channel) = now.channel_id.map(ChannelId::new) {
+        let l = pair_locale(env.db, settings, &now).await;
+        let result = if now.in_thread {
+            super::threads::remove_member(env.http, env.db, settings, &now, channel, user).await
+        } else {
+            channel
+                .delete_permission(env.http, PermissionOverwriteType::Member(UserId::new(user)))
+                .await
+                .map_err(Error::from)
+        };
+        if let Err(e) = result {
+            tracing::warn!(error = ?e, %channel, "a leaver's access not taken back");
+        }
+        let note = quiet::message().content(m::left_space(l, user));
+        if let Err(e) = channel.send_message(env.http, note).await {
+            tracing::warn!(error = %e, %channel, "leaving notice not posted");
+        }
+        if how == (Leaving::Asked { again: true }) {
+            tell_moderators(env.http, env.db, settings.guild_id, |l| {
+                m::left_asks_again(l, user, channel.get())
+            })
+            .await?;
+        }
+    }
+    if how != Leaving::LeftServer {
+        let l = reader_locale(env.db, settings.guild_id, user).await;
+        let guild_name = dm::guild_name(env.cache, serenity::GuildId::new(settings.guild_id));
+        let message = quiet::message()
+            .content(m::space_ended_dm(l, &guild_name, now.kind))
+            .components(vec![survey_button(l, now.id)]);
+        if let Err(e) = UserId::new(user).direct_message(env.http, message).await {
+            tracing::debug!(user, error = %e, "leaving DM not delivered");
+        }
+    }
+    if last_few {
+        let reason = match how {
+            Leaving::LeftServer => EndReason::LeftServer,
+            _ => EndReason::Withdrawn,
+        };
+        close_pair(env, settings, now.id, reason, None, None).await?;
+    }
+    Ok(())
 }
 
 /// Ends an open pair: records it, asks both members for the exit survey, archives the channel
@@ -527,13 +660,13 @@ pub async fn close_pair(
     }
     let guild_name = dm::guild_name(env.cache, serenity::GuildId::new(settings.guild_id));
     for user in pair.members() {
-        let partner = pair.partner_of(user).unwrap_or(user);
         let l = reader_locale(env.db, settings.guild_id, user).await;
         // Whoever left the server is not written to; the partner hears why, kindly.
-        let text = match gone {
-            Some(g) if g == user => continue,
-            Some(g) => m::partner_left_dm(l, &guild_name, g),
-            None => m::ended_dm(l, &guild_name, partner),
+        let text = match (gone, pair.partner_of(user)) {
+            (Some(g), _) if g == user => continue,
+            (Some(g), Some(_)) => m::partner_left_dm(l, &guild_name, g),
+            (_, Some(partner)) => m::ended_dm(l, &guild_name, partner),
+            (_, None) => m::space_ended_dm(l, &guild_name, pair.kind),
         };
         let message = quiet::message()
             .content(text)
@@ -716,9 +849,8 @@ pub async fn channel_lost(
         channel,
         "pair channel lost; pair marked broken"
     );
-    let (mentor, mentee) = (pair.mentor_id, pair.mentee_id);
     tell_moderators(http, db, pair.guild_id, |l| {
-        messages::pairs::broken(l, mentor, mentee, channel)
+        messages::pairs::broken(l, &pair, channel)
     })
     .await?;
     Ok(())
@@ -786,4 +918,11 @@ pub async fn reader_locale(db: &Db, guild: u64, user: u64) -> Locale {
             Locale::default()
         }
     }
+}
+
+/// The "Report a problem" button, for the welcome and every check-in of a pair.
+pub fn report_button(l: Locale, pair: i64) -> CreateButton {
+    CreateButton::new(CustomId::ReportOpen { pair })
+        .label(messages::reports::BUTTON.get(l))
+        .style(serenity::ButtonStyle::Secondary)
 }

@@ -33,13 +33,6 @@ pub fn form(l: Locale, pair: i64) -> CreateModal {
     ])
 }
 
-/// The "Report a problem" button, for the welcome and every check-in of a pair.
-pub fn button(l: Locale, pair: i64) -> CreateButton {
-    CreateButton::new(CustomId::ReportOpen { pair })
-        .label(messages::reports::BUTTON.get(l))
-        .style(serenity::ButtonStyle::Secondary)
-}
-
 /// "Report a problem" in a pair channel: the form, for a member of that pair.
 pub async fn open(
     ctx: &serenity::Context,

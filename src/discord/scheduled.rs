@@ -7,7 +7,9 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use poise::serenity_prelude as serenity;
 use serde_json::Value;
-use serenity::{CreateActionRow, CreateAllowedMentions, CreateButton, CreateMessage, UserId};
+use serenity::{
+    CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton, CreateMessage, UserId,
+};
 
 use super::courier::{Courier, SendError, MISSING_ACCESS, MISSING_PERMISSIONS, UNKNOWN_CHANNEL};
 use super::custom_id::{CustomId, Surface};
@@ -51,7 +53,7 @@ impl Deliver for Scheduled {
             Kind::Reminder => self.reminder(&o).await,
             Kind::Pulse => self.pulse_round(&o).await,
             Kind::PulseDm => self.pulse_question(&o).await,
-            Kind::Digest => digest::post(self, &o).await,
+            Kind::Digest => self.digest(&o).await,
             Kind::Circle => self.circle_announcement(&o).await,
             Kind::CircleReminder => self.circle_reminder(&o).await,
             Kind::CycleAsk => self.cycle_question(&o).await,
@@ -87,7 +89,7 @@ pub fn checkin_buttons(l: Locale, occurrence: i64, pair: i64) -> Vec<CreateActio
             .label(m::ANSWER_BUTTON.get(l))
             .style(serenity::ButtonStyle::Primary),
             // Always there, so using it stands out to nobody.
-            super::reports::button(l, pair),
+            pairing::report_button(l, pair),
         ]),
     ]
 }
@@ -298,9 +300,8 @@ impl Scheduled {
         .map(|have| channels::missing(have, channels::NEEDED_IN_PAIR))
         .unwrap_or_default();
         let rounds = self.settings.jobs.unreachable_rounds;
-        let (mentor, mentee) = (pair.mentor_id, pair.mentee_id);
         self.tell_moderators(pair.guild_id, |l| {
-            messages::pairs::unreachable(l, mentor, mentee, channel, &missing, rounds)
+            messages::pairs::unreachable(l, pair, channel, &missing, rounds)
         })
         .await;
     }
@@ -312,9 +313,8 @@ impl Scheduled {
         }
         match self.db.mark_reachable(channel, self.clock.now()).await {
             Ok(Some(pair)) => {
-                let (mentor, mentee) = (pair.mentor_id, pair.mentee_id);
                 self.tell_moderators(pair.guild_id, |l| {
-                    messages::pairs::reachable_again(l, mentor, mentee, channel)
+                    messages::pairs::reachable_again(l, &pair, channel)
                 })
                 .await;
             }
@@ -355,15 +355,16 @@ impl Scheduled {
             .filter(|g| g.done_at.is_none())
             .collect();
         let posted_at = o.scheduled_for.max(now);
-        let on_time = posted_at + on_time_window(&self.settings);
+        let on_time = posted_at + self.settings.checkins.on_time_window();
         let l = pairing::pair_channel_locale(&self.db, &pair).await;
+        let mut text = messages::checkins::prompt(l, &members, &goals, on_time.timestamp());
+        // A circle's facilitator turns with each check-in it has had.
+        let round = self.db.checkins_sent(pair.id).await?;
+        if let Some(user) = pair.facilitator(round) {
+            text = format!("{text}\n{}", messages::checkins::facilitator(l, user));
+        }
         let message = quiet::message()
-            .content(messages::checkins::prompt(
-                l,
-                &members,
-                &goals,
-                on_time.timestamp(),
-            ))
+            .content(text)
             .components(checkin_buttons(l, o.id, pair.id))
             .allowed_mentions(mentioning(&members));
         let reminder = self.reminder_of(o, posted_at);
@@ -517,6 +518,34 @@ impl Scheduled {
         Ok(None)
     }
 
+    /// The weekly digest, posted to the moderators' channel.
+    async fn digest(&self, o: &Occurrence) -> anyhow::Result<Outcome> {
+        let settings = self.db.guild_settings_or_new(o.guild_id).await?;
+        let Some(channel) = settings.digest_channel_id else {
+            return Ok(Outcome::Skipped("no digest channel".into()));
+        };
+        let report = crate::digest::build(
+            &self.db,
+            &self.settings,
+            &settings,
+            self.clock.now(),
+            crate::digest::DEFAULT_WEEKS,
+        )
+        .await?;
+        let file = messages::digest::scheduled_chart_file(o.scheduled_for);
+        let files: Vec<CreateAttachment> = digest::chart_attachment(&report)
+            .map(|(png, alt)| digest::attachment(png, alt, &file))
+            .into_iter()
+            .collect();
+        let message = quiet::message().embed(digest::embed(
+            &report,
+            (!files.is_empty()).then_some(file.as_str()),
+        ));
+        Ok(self
+            .post(o, channel, message, Vec::new(), false, &files)
+            .await)
+    }
+
     #[tracing::instrument(skip_all, fields(occurrence = o.id, pair = o.target))]
     async fn reminder(&self, o: &Occurrence) -> anyhow::Result<Outcome> {
         let now = self.clock.now();
@@ -635,9 +664,4 @@ impl Scheduled {
             .allowed_mentions(mentioning(&[user]));
         Ok(self.post(o, channel, here, Vec::new(), true, &[]).await)
     }
-}
-
-/// When a check-in answer is late.
-pub fn on_time_window(settings: &Settings) -> Duration {
-    Duration::hours(i64::from(settings.checkins.on_time_hours))
 }

@@ -206,25 +206,51 @@ pub async fn close_thread(
     if let Err(e) = result {
         tracing::warn!(error = %e, %thread, "pair thread not archived");
     }
+    for user in pair.members() {
+        take_role_unless_other(http, db, settings, pair, user).await;
+    }
+}
+
+/// Someone left a group or circle in a thread: out of the thread, and out of the pairs' role
+/// unless another pair of theirs is in a thread too.
+pub async fn remove_member(
+    http: &serenity::Http,
+    db: &Db,
+    settings: &GuildSettings,
+    pair: &Pair,
+    thread: ChannelId,
+    user: u64,
+) -> Result<(), Error> {
+    thread.remove_thread_member(http, UserId::new(user)).await?;
+    take_role_unless_other(http, db, settings, pair, user).await;
+    Ok(())
+}
+
+/// Takes the pairs' role from `user` unless they have another open pair in a thread.
+async fn take_role_unless_other(
+    http: &serenity::Http,
+    db: &Db,
+    settings: &GuildSettings,
+    pair: &Pair,
+    user: u64,
+) {
     let Some(role) = settings.pair_role_id.map(RoleId::new) else {
         return;
     };
-    let guild = GuildId::new(settings.guild_id);
-    for user in pair.members() {
-        let still = match db.open_pairs_of(settings.guild_id, user).await {
-            Ok(pairs) => pairs.iter().any(|p| p.in_thread && p.id != pair.id),
-            Err(e) => {
-                tracing::warn!(error = %e, "could not read a member's other pairs");
-                true
-            }
-        };
-        if !still {
-            if let Err(e) = http
-                .remove_member_role(guild, UserId::new(user), role, None)
-                .await
-            {
-                tracing::debug!(error = %e, user, "the pairs' role not taken back");
-            }
+    let still = match db.open_pairs_of(settings.guild_id, user).await {
+        Ok(pairs) => pairs.iter().any(|p| p.in_thread && p.id != pair.id),
+        Err(e) => {
+            tracing::warn!(error = %e, "could not read a member's other pairs");
+            true
+        }
+    };
+    if !still {
+        let guild = GuildId::new(settings.guild_id);
+        if let Err(e) = http
+            .remove_member_role(guild, UserId::new(user), role, None)
+            .await
+        {
+            tracing::debug!(error = %e, user, "the pairs' role not taken back");
         }
     }
 }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
-use super::schedule::{Cron, CronError};
+use super::cron::{Cron, CronError};
 
 /// How far ahead a meeting's event is created and announced.
 pub fn announce_before() -> Duration {

@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike, Days, Utc};
 use super::cycle::Cycle;
 use super::member::{Role, Status};
 use super::metrics::{median, MemberFact, Period, Pulse, WeekMetrics};
-use super::pair::{EndReason, Pair, PairStatus};
+use super::pair::{EndReason, Pair, PairKind, PairStatus};
 
 /// A goal of one of the cycle's pairs.
 #[derive(Debug, Clone, PartialEq)]
@@ -245,21 +245,28 @@ pub fn compute(f: &CycleFacts) -> Impact {
     let mut mentors = BTreeSet::new();
     let mut mentees = BTreeSet::new();
     let mut erased = (0, 0);
+    let mut peers = BTreeSet::new();
     for p in &pairs {
-        match p.mentor_id {
-            Some(u) => {
+        match (p.kind, p.mentor_id) {
+            (PairKind::Circle, _) => {}
+            (_, Some(u)) => {
                 mentors.insert(u);
             }
-            None => erased.0 += 1,
+            (_, None) => erased.0 += 1,
         }
-        match p.mentee_id {
-            Some(u) => {
-                mentees.insert(u);
-            }
-            None => erased.1 += 1,
+        match p.kind {
+            PairKind::Pair => match p.mentee_id {
+                Some(u) => {
+                    mentees.insert(u);
+                }
+                None => erased.1 += 1,
+            },
+            PairKind::Group => mentees.extend(p.others.iter().copied()),
+            PairKind::Circle => peers.extend(p.others.iter().copied()),
         }
     }
-    let people = mentors.union(&mentees).count() as u32 + erased.0 + erased.1;
+    let known: BTreeSet<u64> = mentors.union(&mentees).chain(&peers).copied().collect();
+    let people = known.len() as u32 + erased.0 + erased.1;
 
     let mut outcomes: HashMap<Outcome, u32> = HashMap::new();
     for p in &pairs {
@@ -386,12 +393,15 @@ fn mentor_load(pairs: &[&Pair]) -> MentorLoad {
             // An erased mentee still counts once per pair.
             Some(m) => {
                 let set = by_mentor.entry(m).or_default();
-                if p.mentee_id.is_some() {
+                if p.kind == PairKind::Group {
+                    set.extend(p.others.iter().map(|u| Some(*u)));
+                } else if p.mentee_id.is_some() {
                     set.insert(p.mentee_id);
                 } else {
                     set.insert(Some(u64::MAX - p.id as u64));
                 }
             }
+            None if p.kind == PairKind::Circle => {}
             None => anonymous += 1,
         }
     }
@@ -426,7 +436,9 @@ fn waits(f: &CycleFacts, pairs: &[&Pair]) -> Waits {
         let previous = f
             .all_pairs
             .iter()
-            .filter(|p| p.mentee_id == Some(mentee) && p.started_at < at)
+            .filter(|p| {
+                (p.mentee_id == Some(mentee) || p.others.contains(&mentee)) && p.started_at < at
+            })
             .filter_map(|p| p.ended_at.filter(|e| *e <= at))
             .max();
         Some(previous.map_or(enrolled, |e| e.max(enrolled)))
@@ -436,9 +448,11 @@ fn waits(f: &CycleFacts, pairs: &[&Pair]) -> Waits {
 
     let mut paired = Vec::new();
     for p in pairs.iter().filter(|p| p.started_at >= f.cycle.started_at) {
-        let Some(mentee) = p.mentee_id else { continue };
-        if let Some(from) = since(mentee, p.started_at) {
-            paired.push(days(from, p.started_at));
+        // A pair's mentee, and each mentee or peer of a group or circle, had waited.
+        for mentee in p.mentee_id.into_iter().chain(p.others.iter().copied()) {
+            if let Some(from) = since(mentee, p.started_at) {
+                paired.push(days(from, p.started_at));
+            }
         }
     }
     let longest = paired
@@ -457,15 +471,14 @@ fn waits(f: &CycleFacts, pairs: &[&Pair]) -> Waits {
         if m.role != Role::Mentee || m.status != Status::Active || m.enrolled_at > f.until {
             continue;
         }
-        let has_pair = f
-            .all_pairs
-            .iter()
-            .any(|p| p.mentee_id == Some(m.user_id) && open_at(p));
+        let has_pair = f.all_pairs.iter().any(|p| {
+            (p.mentee_id == Some(m.user_id) || p.others.contains(&m.user_id)) && open_at(p)
+        });
         // Someone whose last pair was completed finished the programme: not waiting.
         let last = f
             .all_pairs
             .iter()
-            .filter(|p| p.mentee_id == Some(m.user_id))
+            .filter(|p| p.mentee_id == Some(m.user_id) || p.others.contains(&m.user_id))
             .filter(|p| p.ended_at.is_some_and(|e| e <= f.until))
             .max_by_key(|p| p.ended_at);
         let finished = last.is_some_and(|p| p.end_reason == Some(EndReason::Completed));
@@ -518,6 +531,8 @@ mod tests {
             ended_at: None,
             end_reason: None,
             in_thread: false,
+            kind: PairKind::Pair,
+            others: Vec::new(),
         }
     }
 

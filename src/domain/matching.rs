@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 /// Local time at which a person is taken to wake up, in minutes after midnight.
 const AWAKE_FROM: i32 = 9 * 60;
 /// How long a person is awake (09:00–21:00), in minutes.
-const AWAKE_FOR: i32 = 12 * 60;
+pub(super) const AWAKE_FOR: i32 = 12 * 60;
 const DAY: i32 = 24 * 60;
 
 /// Weights of the score parts; from config (`[matching]` section).
@@ -47,7 +47,7 @@ impl Default for Weights {
 impl Weights {
     /// Weighted average of parts in 0..=1, as a whole number 0..=100. Negative or NaN weights
     /// count as 0, so a bad config cannot push a score outside its range.
-    fn score(&self, topics: f64, overlap: f64, language: f64, load: f64) -> u32 {
+    pub(super) fn score(&self, topics: f64, overlap: f64, language: f64, load: f64) -> u32 {
         let w = |x: f64| if x > 0.0 { x } else { 0.0 };
         let parts = [
             (w(self.topics), topics),
@@ -77,10 +77,31 @@ pub struct Candidate {
     pub timezone: Tz,
 }
 
+impl From<&super::member::Profile> for Candidate {
+    fn from(p: &super::member::Profile) -> Self {
+        Candidate {
+            user_id: p.user_id,
+            topics: p.topics.clone(),
+            languages: p.languages.clone(),
+            timezone: p.timezone,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mentee {
     pub person: Candidate,
     pub waiting_since: DateTime<Utc>,
+}
+
+/// Someone enrolled and waiting, waiting since they enrolled.
+impl From<&super::member::Profile> for Mentee {
+    fn from(p: &super::member::Profile) -> Self {
+        Mentee {
+            person: p.into(),
+            waiting_since: p.enrolled_at,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -273,7 +294,7 @@ fn awake_from_utc(tz: Tz, at: DateTime<Utc>) -> i32 {
 /// Overlap of two awake windows on the 24-hour circle, given when each starts (UTC minutes).
 /// Working on the circle rather than on one calendar day is what makes zones on either side of
 /// the date line come out right.
-fn overlap_minutes(a: i32, b: i32) -> i32 {
+pub(super) fn overlap_minutes(a: i32, b: i32) -> i32 {
     let d = (b - a).rem_euclid(DAY);
     // b wakes while a is awake, and/or b's window runs past midnight into a's.
     let starts_inside = (AWAKE_FOR - d).max(0);
@@ -282,15 +303,15 @@ fn overlap_minutes(a: i32, b: i32) -> i32 {
 }
 
 /// A person's data prepared once, so the mentee × mentor loop only merges sorted lists.
-struct Profile<'a> {
-    id: u64,
-    topics: Vec<&'a str>,
-    languages: Vec<&'a str>,
-    awake_from: i32,
+pub(super) struct Profile<'a> {
+    pub(super) id: u64,
+    pub(super) topics: Vec<&'a str>,
+    pub(super) languages: Vec<&'a str>,
+    pub(super) awake_from: i32,
 }
 
 impl<'a> Profile<'a> {
-    fn new(person: &'a Candidate, at: DateTime<Utc>) -> Self {
+    pub(super) fn new(person: &'a Candidate, at: DateTime<Utc>) -> Self {
         Profile {
             id: person.user_id,
             topics: sorted_unique(&person.topics),
@@ -326,11 +347,11 @@ fn common_iter<'a>(a: &'a [&'a str], b: &'a [&'a str]) -> impl Iterator<Item = &
     })
 }
 
-fn count_common(a: &[&str], b: &[&str]) -> usize {
+pub(super) fn count_common(a: &[&str], b: &[&str]) -> usize {
     common_iter(a, b).count()
 }
 
-fn common(a: &[&str], b: &[&str]) -> Vec<String> {
+pub(super) fn common(a: &[&str], b: &[&str]) -> Vec<String> {
     common_iter(a, b).map(str::to_owned).collect()
 }
 

@@ -205,10 +205,13 @@ fn week(f: &Facts, w: usize, anonymity_min: u32) -> WeekMetrics {
             *meetings.entry(pair).or_default() += 1;
         }
     }
+    // A check-in asks everyone in its pair, group or circle.
+    let sizes: HashMap<i64, u32> = f.pairs.iter().map(|p| (p.id, p.size() as u32)).collect();
     let (mut expected_answers, mut answers) = (0, 0);
     for c in f.checkins.iter().filter(|c| c.week == w) {
-        expected_answers += 2;
-        answers += c.answered_by.len().min(2) as u32;
+        let size = sizes.get(&c.pair_id).copied().unwrap_or(2);
+        expected_answers += size;
+        answers += (c.answered_by.len() as u32).min(size);
         active_members.extend(c.answered_by.iter().copied());
         if !c.answered_by.is_empty() {
             active_pairs.insert(c.pair_id);
@@ -246,7 +249,11 @@ fn week(f: &Facts, w: usize, anonymity_min: u32) -> WeekMetrics {
         if m.role != Role::Mentee || m.status != Status::Active {
             continue;
         }
-        let theirs = || f.pairs.iter().filter(|p| p.mentee_id == Some(m.user_id));
+        let theirs = || {
+            f.pairs
+                .iter()
+                .filter(|p| p.mentee_id == Some(m.user_id) || p.others.contains(&m.user_id))
+        };
         if theirs().any(|p| open_at(p, end)) {
             continue;
         }
@@ -264,10 +271,11 @@ fn week(f: &Facts, w: usize, anonymity_min: u32) -> WeekMetrics {
         if m.role != Role::Mentor || m.status != Status::Active {
             continue;
         }
-        let load = open
+        let load: u32 = open
             .iter()
             .filter(|p| p.mentor_id == Some(m.user_id))
-            .count() as u32;
+            .map(|p| p.mentees().len().max(1) as u32)
+            .sum();
         mentors += 1;
         mentored += load;
         if m.capacity.is_some_and(|c| load >= c) {
@@ -335,6 +343,7 @@ pub fn pulse_trend(weeks: &[WeekMetrics]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::pair::PairKind;
 
     fn t(s: &str) -> DateTime<Utc> {
         format!("{s}T12:00:00Z").parse().unwrap()
@@ -367,6 +376,8 @@ mod tests {
             ended_at: None,
             end_reason: None,
             in_thread: false,
+            kind: PairKind::Pair,
+            others: Vec::new(),
         }
     }
 

@@ -3,6 +3,7 @@
 pub mod application;
 pub mod availability;
 pub mod circle;
+pub mod cron;
 pub mod cycle;
 pub mod guide;
 pub mod guild;
@@ -13,6 +14,7 @@ pub mod matching;
 pub mod member;
 pub mod metrics;
 pub mod pair;
+pub mod peers;
 pub mod report;
 pub mod schedule;
 pub mod shard;

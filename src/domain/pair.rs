@@ -86,7 +86,28 @@ pub struct Pair {
     /// Its space is a private thread under the server's hub channel (`channel_id` is the
     /// thread), not a channel of its own.
     pub in_thread: bool,
+    /// Two people, a mentor with several mentees, or a circle of peers.
+    pub kind: PairKind,
+    /// The current mentees of a group, or the peers of a circle, in the order they joined
+    /// (empty for a pair: its two are `mentor_id` and `mentee_id`).
+    pub others: Vec<u64>,
 }
+
+/// What kind of space a "pair" is. A group has `mentor_id` and its mentees in `others`; a
+/// circle has no mentor and its peers in `others`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum PairKind {
+    #[default]
+    Pair,
+    Group,
+    Circle,
+}
+
+string_enum!(PairKind { Pair => "pair", Group => "group", Circle => "circle" });
+
+/// The fewest and most people in a group or a circle (a group counts its mentor).
+pub const MIN_CIRCLE: usize = 3;
+pub const MAX_CIRCLE: usize = 6;
 
 impl Pair {
     /// The status as of `now`: a pause whose end has passed is over.
@@ -98,10 +119,10 @@ impl Pair {
     }
 
     pub fn is_member(&self, user: u64) -> bool {
-        self.mentor_id == Some(user) || self.mentee_id == Some(user)
+        self.mentor_id == Some(user) || self.mentee_id == Some(user) || self.others.contains(&user)
     }
 
-    /// The other person of the pair, seen from `user`.
+    /// The other person of a two-person pair, seen from `user` (`None` in a group or circle).
     pub fn partner_of(&self, user: u64) -> Option<u64> {
         if self.mentor_id == Some(user) {
             self.mentee_id
@@ -112,8 +133,44 @@ impl Pair {
         }
     }
 
-    pub fn members(&self) -> impl Iterator<Item = u64> {
-        self.mentor_id.into_iter().chain(self.mentee_id)
+    pub fn members(&self) -> impl Iterator<Item = u64> + '_ {
+        self.mentor_id
+            .into_iter()
+            .chain(self.mentee_id)
+            .chain(self.others.iter().copied())
+    }
+
+    /// Everyone else in the space, seen from `user`.
+    pub fn others_than(&self, user: u64) -> Vec<u64> {
+        self.members().filter(|u| *u != user).collect()
+    }
+
+    /// The mentees: a pair's one, or a group's several (a circle has none).
+    pub fn mentees(&self) -> Vec<u64> {
+        match self.kind {
+            PairKind::Pair => self.mentee_id.into_iter().collect(),
+            PairKind::Group => self.others.clone(),
+            PairKind::Circle => Vec::new(),
+        }
+    }
+
+    /// How many people a check-in asks (a pair always two, even after an erasure, so its
+    /// figures stay comparable over time).
+    pub fn size(&self) -> usize {
+        match self.kind {
+            PairKind::Pair => 2,
+            PairKind::Group => 1 + self.others.len(),
+            PairKind::Circle => self.others.len(),
+        }
+    }
+
+    /// Who opens the conversation at a circle's `round`th check-in (0 the first): the peers
+    /// take turns in the order they joined. Pairs and groups have no rotating facilitator.
+    pub fn facilitator(&self, round: u64) -> Option<u64> {
+        if self.kind != PairKind::Circle || self.others.is_empty() {
+            return None;
+        }
+        Some(self.others[(round % self.others.len() as u64) as usize])
     }
 }
 
@@ -160,6 +217,55 @@ pub fn channel_name(mentor: &str, mentee: &str) -> String {
         (true, false) => format!("mentor-{b}"),
         (true, true) => "pair".to_string(),
     }
+}
+
+/// A group's or circle's channel name: its members' names (at most 15 characters each),
+/// `circle` when none is usable; at most 100 characters.
+pub fn circle_name(names: &[String]) -> String {
+    let slugs: Vec<String> = names
+        .iter()
+        .map(|n| {
+            let mut out = String::new();
+            for c in n.chars().flat_map(char::to_lowercase) {
+                if c.is_alphanumeric() {
+                    out.push(c);
+                } else if !out.ends_with('-') && !out.is_empty() {
+                    out.push('-');
+                }
+            }
+            let cut: String = out.trim_end_matches('-').chars().take(15).collect();
+            cut.trim_end_matches('-').to_string()
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    if slugs.is_empty() {
+        return "circle".to_string();
+    }
+    slugs.join("-").chars().take(100).collect()
+}
+
+/// Why a group or circle cannot be made with these people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SizeError {
+    /// Fewer than [`MIN_CIRCLE`] or more than [`MAX_CIRCLE`] people in all.
+    Size(usize),
+    /// The same person twice.
+    Twice(u64),
+}
+
+/// A group (a mentor and mentees) or circle (peers) of these people, checked: each person
+/// once, 3 to 6 in all (a group counts its mentor).
+pub fn check_size(mentor: Option<u64>, members: &[u64]) -> Result<(), SizeError> {
+    let everyone: Vec<u64> = mentor.into_iter().chain(members.iter().copied()).collect();
+    for (i, a) in everyone.iter().enumerate() {
+        if everyone[i + 1..].contains(a) {
+            return Err(SizeError::Twice(*a));
+        }
+    }
+    if !(MIN_CIRCLE..=MAX_CIRCLE).contains(&everyone.len()) {
+        return Err(SizeError::Size(everyone.len()));
+    }
+    Ok(())
 }
 
 /// The name of the `n`th category the bot creates when the chosen one is full
@@ -295,6 +401,8 @@ mod tests {
             ended_at: None,
             end_reason: None,
             in_thread: false,
+            kind: PairKind::Pair,
+            others: Vec::new(),
         }
     }
 
@@ -327,6 +435,11 @@ mod tests {
     #[test]
     fn channel_names_are_lower_case_and_discord_safe() {
         assert_eq!(channel_name("Ada Lovelace", "Max"), "ada-lovelace-max");
+        let names = ["Ada Lovelace-Byron".to_string(), "🦀".into(), "Bo".into()];
+        assert_eq!(circle_name(&names), "ada-lovelace-by-bo");
+        assert_eq!(circle_name(&["💡".to_string()]), "circle");
+        let many: Vec<String> = (0..6).map(|i| format!("{}{i}", "x".repeat(30))).collect();
+        assert!(circle_name(&many).chars().count() <= 100);
         assert_eq!(channel_name("  Zoë!! ", "ÉMILE_x"), "zoë-émile-x");
         assert_eq!(channel_name("🦀", "💡"), "pair");
         assert_eq!(channel_name("🦀", "Bo"), "mentor-bo");
@@ -410,5 +523,33 @@ mod tests {
         assert!(g.is_overdue(today));
         g.done_at = Some(at(20));
         assert!(!g.is_overdue(today));
+    }
+
+    #[test]
+    fn a_group_or_circle_has_three_to_six_different_people() {
+        assert_eq!(check_size(Some(1), &[2, 3]), Ok(()));
+        assert_eq!(check_size(None, &[1, 2, 3, 4, 5, 6]), Ok(()));
+        assert_eq!(check_size(Some(1), &[2]), Err(SizeError::Size(2)));
+        assert_eq!(
+            check_size(None, &[1, 2, 3, 4, 5, 6, 7]),
+            Err(SizeError::Size(7))
+        );
+        assert_eq!(check_size(Some(1), &[2, 1]), Err(SizeError::Twice(1)));
+        assert_eq!(check_size(None, &[4, 5, 4]), Err(SizeError::Twice(4)));
+    }
+
+    #[test]
+    fn a_circles_facilitator_turns_with_each_check_in_and_pairs_have_none() {
+        let mut p = pair(PairStatus::Active, None);
+        assert_eq!(p.facilitator(0), None);
+        p.kind = PairKind::Circle;
+        p.mentor_id = None;
+        p.mentee_id = None;
+        p.others = vec![7, 8, 9];
+        let turns: Vec<_> = (0..5).map(|r| p.facilitator(r).unwrap()).collect();
+        assert_eq!(turns, [7, 8, 9, 7, 8]);
+        assert_eq!(p.size(), 3);
+        assert!(p.is_member(8));
+        assert_eq!(p.others_than(8), [7, 9]);
     }
 }

@@ -17,7 +17,7 @@ pub enum KudosOutcome {
 
 impl Db {
     /// Counts one message by `user_id` in `channel_id` on `day`, if that channel belongs to an
-    /// open pair the user is in. Returns whether it counted.
+    /// open pair, group or circle the user is in. Returns whether it counted.
     pub async fn count_message(
         &self,
         channel_id: u64,
@@ -25,10 +25,14 @@ impl Db {
         day: NaiveDate,
     ) -> Result<bool> {
         // A read first: most messages are outside pair channels and need no write lock.
-        let pair: Option<(i64, i64)> = sql("SELECT id, guild_id FROM pairs
+        let pair: Option<(i64, i64)> = sql(
+            "SELECT id, guild_id FROM pairs
              WHERE channel_id = ? AND status IN ('active', 'paused')
-               AND (mentor_id = ? OR mentee_id = ?)")
+               AND (mentor_id = ? OR mentee_id = ? OR id IN (SELECT pair_id FROM pair_members
+                                                           WHERE user_id = ? AND left_at IS NULL))",
+        )
         .bind(to_db(channel_id))
+        .bind(to_db(user_id))
         .bind(to_db(user_id))
         .bind(to_db(user_id))
         .fetch_optional(self)

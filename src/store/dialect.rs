@@ -84,21 +84,26 @@ pub(crate) fn schema_columns(engine: Engine) -> &'static str {
     }
 }
 
-/// Matching previews of a server that name the person (binds: server, mentor, mentee): the
-/// people are inside the JSON text of `proposals`.
+/// Matching previews of a server that name the person (binds: server, then the person three
+/// times: as mentor, as mentee, among a circle's members): the people are inside the JSON
+/// text of `proposals`.
 pub(crate) fn naming_previews(engine: Engine) -> &'static str {
     match engine {
         Engine::Sqlite => {
             "guild_id = ? AND EXISTS (
                  SELECT 1 FROM json_each(proposals, '$.proposals') p
                  WHERE json_extract(p.value, '$.mentor_id') = ?
-                    OR json_extract(p.value, '$.mentee_id') = ?)"
+                    OR json_extract(p.value, '$.mentee_id') = ?
+                    OR EXISTS (SELECT 1 FROM json_each(p.value, '$.members') m
+                               WHERE m.value = ?))"
         }
         Engine::Postgres => {
             "guild_id = ? AND EXISTS (
                  SELECT 1 FROM jsonb_array_elements(CAST(proposals AS jsonb) -> 'proposals') p
                  WHERE CAST(p.value ->> 'mentor_id' AS BIGINT) = ?
-                    OR CAST(p.value ->> 'mentee_id' AS BIGINT) = ?)"
+                    OR CAST(p.value ->> 'mentee_id' AS BIGINT) = ?
+                    OR EXISTS (SELECT 1 FROM jsonb_array_elements(p.value -> 'members') m
+                               WHERE CAST(m.value #>> '{}' AS BIGINT) = ?))"
         }
     }
 }

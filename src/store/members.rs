@@ -469,12 +469,16 @@ impl Db {
             .collect()
     }
 
-    /// Active mentees without an open pair: the queue for a mentor, longest-waiting first.
+    /// Active mentees without an open pair, group or circle: the queue for a mentor,
+    /// longest-waiting first.
     pub async fn waiting_mentees(&self, guild_id: u64) -> Result<Vec<Profile>> {
         let rows: Vec<ProfileRow> = sql(select_profiles!(
             "WHERE guild_id = ? AND role = 'mentee' AND status = 'active'
                AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.guild_id = members.guild_id
                    AND p.mentee_id = members.user_id AND p.status IN ('pending', 'active', 'paused'))
+               AND NOT EXISTS (SELECT 1 FROM pair_members pm JOIN pairs p ON p.id = pm.pair_id
+                   WHERE pm.guild_id = members.guild_id AND pm.user_id = members.user_id
+                     AND pm.left_at IS NULL AND p.status IN ('pending', 'active', 'paused'))
              ORDER BY enrolled_at, user_id"
         ))
         .bind(to_db(guild_id))

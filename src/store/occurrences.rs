@@ -201,6 +201,19 @@ impl Db {
         )
         .fetch_all(self)
         .await?;
+        // The members of groups and circles beyond the mentor (any of their profiles).
+        let more: Vec<(i64, String)> = sql("SELECT pm.pair_id, m.timezone FROM pair_members pm
+             JOIN pairs p ON p.id = pm.pair_id
+             JOIN members m ON m.guild_id = pm.guild_id AND m.user_id = pm.user_id
+             WHERE p.status IN ('active', 'paused') AND p.channel_id IS NOT NULL
+               AND pm.left_at IS NULL
+             ORDER BY pm.id, m.role")
+        .fetch_all(self)
+        .await?;
+        let mut others: std::collections::HashMap<i64, Vec<String>> = Default::default();
+        for (pair, tz) in more {
+            others.entry(pair).or_default().push(tz);
+        }
         Ok(rows
             .into_iter()
             .map(|(pair, guild, a, b)| CheckinTarget {
@@ -209,6 +222,7 @@ impl Db {
                 timezones: [a, b]
                     .into_iter()
                     .flatten()
+                    .chain(others.remove(&pair).unwrap_or_default())
                     .filter_map(|t| Tz::from_str(&t).ok())
                     .collect(),
             })

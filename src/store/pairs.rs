@@ -8,11 +8,11 @@ use chrono::{DateTime, Utc};
 use super::audit::{commit_if_changed, record, AuditEntry};
 use super::{from_db, sql, to_db, Db, Result, StoreError, Tx};
 use crate::domain::member::{Role, Status};
-use crate::domain::pair::{EndReason, Pair, PairStatus};
+use crate::domain::pair::{EndReason, Pair, PairKind, PairStatus};
 
 /// A `pairs` row as `select_pairs!` reads it.
 #[derive(sqlx::FromRow)]
-struct PairRow {
+pub(super) struct PairRow {
     id: i64,
     guild_id: i64,
     mentor_id: Option<i64>,
@@ -24,6 +24,7 @@ struct PairRow {
     ended_at: Option<DateTime<Utc>>,
     end_reason: Option<String>,
     in_thread: bool,
+    kind: String,
 }
 
 /// The statuses that hold a place: a mentor's capacity and a mentee's one open pair.
@@ -33,17 +34,33 @@ macro_rules! open_statuses {
     };
 }
 
-macro_rules! select_pairs {
-    ($rest:literal) => {
+/// How many mentees the mentor `m` has: one per open pair, and each current mentee of their
+/// open groups (a capacity of 3 is three mentees, however they are grouped).
+macro_rules! mentor_load {
+    () => {
         concat!(
-            "SELECT id, guild_id, mentor_id, mentee_id, status, channel_id, started_at, ",
-            "paused_until, ended_at, end_reason, in_thread FROM pairs ",
-            $rest
+            "((SELECT COUNT(*) FROM pairs p WHERE p.guild_id = m.guild_id ",
+            "AND p.mentor_id = m.user_id AND p.kind = 'pair' ",
+            "AND p.status IN ('pending', 'active', 'paused')) + ",
+            "(SELECT COUNT(*) FROM pair_members pm JOIN pairs p ON p.id = pm.pair_id ",
+            "WHERE p.guild_id = m.guild_id AND p.mentor_id = m.user_id AND p.kind = 'group' ",
+            "AND pm.left_at IS NULL AND p.status IN ('pending', 'active', 'paused')))"
         )
     };
 }
 
-fn to_pair(row: PairRow) -> Result<Pair> {
+macro_rules! select_pairs {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, guild_id, mentor_id, mentee_id, status, channel_id, started_at, ",
+            "paused_until, ended_at, end_reason, in_thread, kind FROM pairs ",
+            $rest
+        )
+    };
+}
+pub(super) use select_pairs;
+
+pub(super) fn to_pair(row: PairRow) -> Result<Pair> {
     Ok(Pair {
         id: row.id,
         guild_id: from_db(row.guild_id),
@@ -63,6 +80,10 @@ fn to_pair(row: PairRow) -> Result<Pair> {
             })
             .transpose()?,
         in_thread: row.in_thread,
+        kind: PairKind::from_str(&row.kind)
+            .map_err(|_| StoreError::Corrupt(format!("pair kind {:?}", row.kind)))?,
+        // Filled in by `Db::load` for groups and circles.
+        others: Vec::new(),
     })
 }
 
@@ -97,6 +118,10 @@ pub enum PairRefusal {
     MenteeTaken,
     /// One of them asked not to be paired with the other (who asked is never said).
     KeptApart,
+    /// In a group or circle: this person is not active in the programme (in the role asked).
+    PersonNotActive(u64),
+    /// In a group or circle: this person already has an open pair, group or circle.
+    PersonTaken(u64),
 }
 
 /// A pair whose channel the bot could not post in.
@@ -123,7 +148,7 @@ impl Db {
             .bind(cycle_id)
             .fetch_all(self)
             .await?;
-        rows.into_iter().map(to_pair).collect()
+        self.load(rows).await
     }
 
     /// The open pairs of a cycle (pending ones are not made yet).
@@ -134,7 +159,7 @@ impl Db {
         .bind(cycle_id)
         .fetch_all(self)
         .await?;
-        rows.into_iter().map(to_pair).collect()
+        self.load(rows).await
     }
 
     /// Creates a pending pair (no channel yet) if both people are active in their roles, the
@@ -168,49 +193,11 @@ impl Db {
                 return Ok(Err(PairRefusal::NotActive(role)));
             }
         }
-        let apart: bool = sql(
-            "SELECT EXISTS (SELECT 1 FROM avoidances WHERE guild_id = ?
-               AND ((user_id = ? AND avoided_user_id = ?) OR (user_id = ? AND avoided_user_id = ?)))",
-        )
-        .bind(to_db(guild_id))
-        .bind(to_db(mentor))
-        .bind(to_db(mentee))
-        .bind(to_db(mentee))
-        .bind(to_db(mentor))
-        .scalar(&mut tx)
-        .await?;
-        if apart {
+        if kept_apart(&mut tx, guild_id, mentor, mentee).await? {
             return Ok(Err(PairRefusal::KeptApart));
         }
-        // Read in the same transaction as the pair is made: a mentor who owes the guide is
-        // not paired while the server requires it (turning the setting off lets them be).
-        let owes_guide: bool = sql(
-            "SELECT EXISTS (SELECT 1 FROM members m JOIN guild_settings g ON g.guild_id = m.guild_id
-               WHERE m.guild_id = ? AND m.user_id = ? AND m.role = 'mentor' AND g.require_orientation
-                 AND m.orientation_owed_at IS NOT NULL AND m.oriented_at IS NULL)",
-        )
-        .bind(to_db(guild_id))
-        .bind(to_db(mentor))
-        .scalar(&mut tx)
-        .await?;
-        if owes_guide {
-            return Ok(Err(PairRefusal::NotOriented));
-        }
-        let (capacity, open): (Option<i64>, i64) = sql(concat!(
-            "SELECT m.capacity, (SELECT COUNT(*) FROM pairs p WHERE p.guild_id = m.guild_id ",
-            "AND p.mentor_id = m.user_id AND p.",
-            open_statuses!(),
-            ") FROM members m WHERE m.guild_id = ? AND m.user_id = ? AND m.role = 'mentor'"
-        ))
-        .bind(to_db(guild_id))
-        .bind(to_db(mentor))
-        .fetch_one(&mut tx)
-        .await?;
-        let capacity = capacity.unwrap_or(1);
-        if open >= capacity {
-            return Ok(Err(PairRefusal::MentorFull {
-                capacity: capacity as u8,
-            }));
+        if let Some(refusal) = mentor_has_no_room(&mut tx, guild_id, mentor, 1).await? {
+            return Ok(Err(refusal));
         }
         let (mentor_open, mentee_open): (i64, i64) = sql(concat!(
             "SELECT COUNT(CASE WHEN mentor_id = ? AND mentee_id = ? THEN 1 END), ",
@@ -226,7 +213,7 @@ impl Db {
         if mentor_open > 0 {
             return Ok(Err(PairRefusal::AlreadyPaired));
         }
-        if mentee_open > 0 {
+        if mentee_open > 0 || in_open_space(&mut tx, guild_id, mentee).await? {
             return Ok(Err(PairRefusal::MenteeTaken));
         }
         let inserted: Result<i64> = sql(
@@ -269,6 +256,8 @@ impl Db {
             ended_at: None,
             end_reason: None,
             in_thread: false,
+            kind: PairKind::Pair,
+            others: Vec::new(),
         }))
     }
 
@@ -319,7 +308,7 @@ impl Db {
         .bind(until)
         .fetch_all(self)
         .await?;
-        rows.into_iter().map(to_pair).collect()
+        self.load(rows).await
     }
 
     /// Whether any pair (in any state) has this channel.
@@ -336,7 +325,7 @@ impl Db {
             .bind(pair_id)
             .fetch_optional(self)
             .await?;
-        row.map(to_pair).transpose()
+        self.load_one(row).await
     }
 
     /// The pair whose private channel this is (any status).
@@ -345,21 +334,23 @@ impl Db {
             .bind(to_db(channel_id))
             .fetch_optional(self)
             .await?;
-        row.map(to_pair).transpose()
+        self.load_one(row).await
     }
 
-    /// Active and paused pairs the person is in, oldest first.
+    /// Active and paused pairs, groups and circles the person is in, oldest first.
     pub async fn open_pairs_of(&self, guild_id: u64, user_id: u64) -> Result<Vec<Pair>> {
         let rows: Vec<PairRow> = sql(select_pairs!(
-            "WHERE guild_id = ? AND (mentor_id = ? OR mentee_id = ?)
+            "WHERE guild_id = ? AND (mentor_id = ? OR mentee_id = ? OR id IN
+                 (SELECT pair_id FROM pair_members WHERE user_id = ? AND left_at IS NULL))
                AND status IN ('active', 'paused') ORDER BY id"
         ))
         .bind(to_db(guild_id))
         .bind(to_db(user_id))
         .bind(to_db(user_id))
+        .bind(to_db(user_id))
         .fetch_all(self)
         .await?;
-        rows.into_iter().map(to_pair).collect()
+        self.load(rows).await
     }
 
     /// Every active and paused pair of the server, oldest first.
@@ -370,7 +361,7 @@ impl Db {
         .bind(to_db(guild_id))
         .fetch_all(self)
         .await?;
-        rows.into_iter().map(to_pair).collect()
+        self.load(rows).await
     }
 
     /// Every pair the server ever had, oldest first (for the digest and exports).
@@ -381,7 +372,7 @@ impl Db {
         .bind(to_db(guild_id))
         .fetch_all(self)
         .await?;
-        rows.into_iter().map(to_pair).collect()
+        self.load(rows).await
     }
 
     /// (mentor, mentee) of every pair the server ever had, to avoid repeats.
@@ -401,10 +392,9 @@ impl Db {
     /// Capacity and open pairs of every active mentor.
     pub async fn mentor_loads(&self, guild_id: u64) -> Result<HashMap<u64, Load>> {
         let rows: Vec<(i64, Option<i64>, i64)> = sql(concat!(
-            "SELECT m.user_id, m.capacity, (SELECT COUNT(*) FROM pairs p ",
-            "WHERE p.guild_id = m.guild_id AND p.mentor_id = m.user_id AND p.",
-            open_statuses!(),
-            ") FROM members m WHERE m.guild_id = ? AND m.role = 'mentor' AND m.status = 'active'"
+            "SELECT m.user_id, m.capacity, ",
+            mentor_load!(),
+            " FROM members m WHERE m.guild_id = ? AND m.role = 'mentor' AND m.status = 'active'"
         ))
         .bind(to_db(guild_id))
         .fetch_all(self)
@@ -467,8 +457,10 @@ impl Db {
             .bind(pair_id)
             .fetch_one(&mut tx)
             .await?;
+        let mut pair = to_pair(row)?;
+        fill_members_tx(&mut tx, &mut pair).await?;
         tx.commit().await?;
-        to_pair(row).map(Some)
+        Ok(Some(pair))
     }
 
     /// Marks the open pair using this channel as broken, once: returns the pair only the first
@@ -485,6 +477,7 @@ impl Db {
             return Ok(None);
         };
         let mut pair = to_pair(row)?;
+        fill_members_tx(&mut tx, &mut pair).await?;
         sql("UPDATE pairs SET status = 'broken', broken_notified = TRUE WHERE id = ?")
             .bind(pair.id)
             .execute(&mut tx)
@@ -527,7 +520,8 @@ impl Db {
             .bind(id)
             .fetch_one(&mut tx)
             .await?;
-        let pair = to_pair(row)?;
+        let mut pair = to_pair(row)?;
+        fill_members_tx(&mut tx, &mut pair).await?;
         if since.is_none() {
             record_by_bot(&mut tx, &pair, "pair.unreachable", at).await?;
         }
@@ -562,7 +556,8 @@ impl Db {
         let Some(row) = row else {
             return Ok(None);
         };
-        let pair = to_pair(row)?;
+        let mut pair = to_pair(row)?;
+        fill_members_tx(&mut tx, &mut pair).await?;
         sql("UPDATE pairs SET unreachable_since = NULL, unreachable_rounds = 0 WHERE id = ?")
             .bind(pair.id)
             .execute(&mut tx)
@@ -671,5 +666,133 @@ impl Db {
         .execute(self)
         .await?;
         Ok(())
+    }
+}
+
+/// Whether either person asked never to be paired with the other.
+pub(super) async fn kept_apart(tx: &mut Tx, guild_id: u64, a: u64, b: u64) -> Result<bool> {
+    sql("SELECT EXISTS (SELECT 1 FROM avoidances WHERE guild_id = ?
+           AND ((user_id = ? AND avoided_user_id = ?) OR (user_id = ? AND avoided_user_id = ?)))")
+    .bind(to_db(guild_id))
+    .bind(to_db(a))
+    .bind(to_db(b))
+    .bind(to_db(b))
+    .bind(to_db(a))
+    .scalar(tx)
+    .await
+}
+
+/// Why a mentor cannot take `taking` more mentees, if they cannot: read in the transaction
+/// that makes the pair or group. A mentor who owes the guide is not paired while the server
+/// requires it (turning the setting off lets them be).
+pub(super) async fn mentor_has_no_room(
+    tx: &mut Tx,
+    guild_id: u64,
+    mentor: u64,
+    taking: i64,
+) -> Result<Option<PairRefusal>> {
+    let owes_guide: bool = sql(
+        "SELECT EXISTS (SELECT 1 FROM members m JOIN guild_settings g ON g.guild_id = m.guild_id
+           WHERE m.guild_id = ? AND m.user_id = ? AND m.role = 'mentor' AND g.require_orientation
+             AND m.orientation_owed_at IS NOT NULL AND m.oriented_at IS NULL)",
+    )
+    .bind(to_db(guild_id))
+    .bind(to_db(mentor))
+    .scalar(&mut *tx)
+    .await?;
+    if owes_guide {
+        return Ok(Some(PairRefusal::NotOriented));
+    }
+    let (capacity, open): (Option<i64>, i64) = sql(concat!(
+        "SELECT m.capacity, ",
+        mentor_load!(),
+        " FROM members m WHERE m.guild_id = ? AND m.user_id = ? AND m.role = 'mentor'"
+    ))
+    .bind(to_db(guild_id))
+    .bind(to_db(mentor))
+    .fetch_one(&mut *tx)
+    .await?;
+    let capacity = capacity.unwrap_or(1);
+    Ok(
+        (open + taking > capacity).then_some(PairRefusal::MentorFull {
+            capacity: capacity as u8,
+        }),
+    )
+}
+
+/// At most this many pairs' members are read in one query.
+const CHUNK: usize = 500;
+
+/// Whether `user` is a mentee of an open group or a peer of an open circle of the server.
+pub(super) async fn in_open_space(tx: &mut Tx, guild_id: u64, user: u64) -> Result<bool> {
+    sql(
+        "SELECT EXISTS (SELECT 1 FROM pair_members pm JOIN pairs p ON p.id = pm.pair_id
+           WHERE pm.guild_id = ? AND pm.user_id = ? AND pm.left_at IS NULL
+             AND p.status IN ('pending', 'active', 'paused'))",
+    )
+    .bind(to_db(guild_id))
+    .bind(to_db(user))
+    .scalar(tx)
+    .await
+}
+
+/// Fills in the current members of a group or circle read inside a transaction.
+pub(super) async fn fill_members_tx(tx: &mut Tx, pair: &mut Pair) -> Result<()> {
+    if pair.kind == PairKind::Pair {
+        return Ok(());
+    }
+    let ids: Vec<i64> = sql("SELECT user_id FROM pair_members
+         WHERE pair_id = ? AND left_at IS NULL AND user_id IS NOT NULL ORDER BY id")
+    .bind(pair.id)
+    .scalars(tx)
+    .await?;
+    pair.others = ids.into_iter().map(from_db).collect();
+    Ok(())
+}
+
+impl Db {
+    /// Pairs from their rows, with the members of groups and circles filled in.
+    pub(super) async fn load(&self, rows: Vec<PairRow>) -> Result<Vec<Pair>> {
+        let mut pairs = rows.into_iter().map(to_pair).collect::<Result<Vec<_>>>()?;
+        let spaces: Vec<i64> = pairs
+            .iter()
+            .filter(|p| p.kind != PairKind::Pair)
+            .map(|p| p.id)
+            .collect();
+        if spaces.is_empty() {
+            return Ok(pairs);
+        }
+        let mut members: HashMap<i64, Vec<u64>> = HashMap::new();
+        for chunk in spaces.chunks(CHUNK) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            // Only question marks are added to the text; the ids are bound.
+            let text = format!(
+                "SELECT pair_id, user_id FROM pair_members
+                 WHERE left_at IS NULL AND user_id IS NOT NULL AND pair_id IN ({marks})
+                 ORDER BY id"
+            );
+            let mut q = sql(sqlx::AssertSqlSafe(text));
+            for id in chunk {
+                q = q.bind(*id);
+            }
+            let rows: Vec<(i64, i64)> = q.fetch_all(self).await?;
+            for (pair, user) in rows {
+                members.entry(pair).or_default().push(from_db(user));
+            }
+        }
+        for p in &mut pairs {
+            if let Some(m) = members.remove(&p.id) {
+                p.others = m;
+            }
+        }
+        Ok(pairs)
+    }
+
+    /// [`Db::load`] for one row.
+    pub(super) async fn load_one(&self, row: Option<PairRow>) -> Result<Option<Pair>> {
+        match row {
+            Some(row) => Ok(self.load(vec![row]).await?.pop()),
+            None => Ok(None),
+        }
     }
 }

@@ -99,6 +99,13 @@ pub const USER_DATA: &[UserColumn] = &[
         erase: Erase::Delete,
         clear: &[],
     },
+    // A group or circle keeps its size in past figures; only the link to the person goes.
+    UserColumn {
+        table: "pair_members",
+        column: "user_id",
+        erase: Erase::Detach,
+        clear: &[],
+    },
     // Pairs stay (the partner's history, retention figures) without the person.
     UserColumn {
         table: "pairs",
@@ -298,6 +305,7 @@ impl Db {
             .bind(to_db(guild_id))
             .bind(to_db(user_id))
             .bind(to_db(user_id))
+            .bind(to_db(user_id))
             .execute(&mut tx)
             .await?;
         for uc in USER_DATA.iter().filter(|uc| uc.erase != Erase::Keep) {
@@ -387,6 +395,7 @@ impl Db {
         );
         let named: bool = sql(sqlx::AssertSqlSafe(text))
             .bind(to_db(guild_id))
+            .bind(to_db(user_id))
             .bind(to_db(user_id))
             .bind(to_db(user_id))
             .scalar(self)

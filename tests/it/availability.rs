@@ -14,7 +14,7 @@ use tandem::domain::member::{Role, Status};
 use tandem::domain::pair::PairStatus;
 use tandem::text::Locale;
 
-use crate::support::{enrolled, open_programme, TestApp};
+use crate::support::{enrolled, open_programme, until, TestApp};
 
 const EN: Locale = Locale::En;
 const WAIT: Duration = Duration::from_secs(15);
@@ -65,14 +65,10 @@ async fn status(app: &TestApp, user: u64) -> Status {
 }
 
 async fn wait_status(app: &TestApp, user: u64, wanted: Status) {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while status(app, user).await != wanted {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "{user} never became {wanted}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    until(&format!("{user} to become {wanted:?}"), async || {
+        status(app, user).await == wanted
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -110,10 +106,10 @@ async fn a_mentor_who_does_not_answer_in_a_week_is_paused_and_listed_while_their
     );
     let (to_ben, to_cal) = (question_to(&app, ben).await, question_to(&app, cal).await);
     // Ben pauses a month, Cal steps back; Ana says nothing.
-    let until = app.clock.now() + Span::days(30);
+    let paused_until = app.clock.now() + Span::days(30);
     assert_eq!(
         press(&app, ben, &to_ben, Answer::PauseMonth).await,
-        m::answered(EN, GUILD, Answer::PauseMonth, Some(until), false)
+        m::answered(EN, GUILD, Answer::PauseMonth, Some(paused_until), false)
     );
     assert_eq!(
         press(&app, cal, &to_cal, Answer::StepBack).await,
@@ -137,18 +133,13 @@ async fn a_mentor_who_does_not_answer_in_a_week_is_paused_and_listed_while_their
     let before = app.sim.messages_in(channel).len();
     app.clock.set(answer_by + Span::minutes(1));
     wait_status(&app, ana, Status::Paused).await;
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while !question_to(&app, ana)
-        .await
-        .content()
-        .contains("We didn't hear from you")
-    {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the DM never said so"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    until("the DM never said so", async || {
+        question_to(&app, ana)
+            .await
+            .content()
+            .contains("We didn't hear from you")
+    })
+    .await;
     let pair_now = db.pair(pair.id).await.unwrap().unwrap();
     assert_eq!(pair_now.status, PairStatus::Active);
     assert_eq!(
@@ -204,7 +195,7 @@ async fn a_mentor_who_does_not_answer_in_a_week_is_paused_and_listed_while_their
     let text = press(&app, ana, &question_to(&app, ana).await, Answer::Yes).await;
     assert_eq!(text, m::answered(EN, GUILD, Answer::Yes, None, true));
     assert_eq!(status(&app, ana).await, Status::Active);
-    app.clock.set(until + Span::hours(1));
+    app.clock.set(paused_until + Span::hours(1));
     wait_status(&app, ben, Status::Active).await;
     assert_eq!(
         status(&app, cal).await,
@@ -225,11 +216,10 @@ async fn a_mentor_whose_dms_are_closed_is_not_asked_and_so_never_paused() {
         first_question() + Span::days(8),
     ] {
         app.clock.set(at);
-        let deadline = tokio::time::Instant::now() + WAIT;
-        while db.outstanding(at).await.unwrap() > 0 {
-            assert!(tokio::time::Instant::now() < deadline, "never done");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        until("never done", async || {
+            db.outstanding(at).await.unwrap() == 0
+        })
+        .await;
     }
     assert!(app.sim.dms_to(ana).is_empty());
     assert_eq!(status(&app, ana).await, Status::Active);

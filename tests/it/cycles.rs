@@ -14,7 +14,7 @@ use tandem::domain::cycle::{Choice, MAX_WEEKS};
 use tandem::domain::pair::{EndReason, PairStatus};
 use tandem::text::Locale;
 
-use crate::support::{enrolled, message_with, open_programme, TestApp};
+use crate::support::{enrolled, message_with, open_programme, until, TestApp};
 
 const EN: Locale = Locale::En;
 const WAIT: Duration = Duration::from_secs(15);
@@ -177,28 +177,18 @@ async fn a_cycle_runs_from_start_to_end_with_a_finishing_and_a_continuing_pair()
     assert_eq!(ended.end_reason, Some(EndReason::Completed));
     let going = db.pair(second).await.unwrap().unwrap();
     assert_eq!(going.status, PairStatus::Active);
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while db.running_cycle(app.guild.id).await.unwrap().is_some() {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the cycle never closed"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    until("the cycle never closed", async || {
+        db.running_cycle(app.guild.id).await.unwrap().is_none()
+    })
+    .await;
     let told = m::ended(EN, &cycle, 1, 1);
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while !app
-        .sim
-        .messages_in(s.digest)
-        .iter()
-        .any(|msg| msg.content() == told)
-    {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "moderators not told"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    until("moderators not told", async || {
+        app.sim
+            .messages_in(s.digest)
+            .iter()
+            .any(|msg| msg.content() == told)
+    })
+    .await;
     let r = press(&app, yan, q2.id, &choose(cycle.id, second, true)).await;
     assert_eq!(r.text(), m::CHOICE_CLOSED.get(EN));
     let r = app.run(moderator, "programme status", &[]).await;
@@ -415,14 +405,10 @@ async fn a_question_late_past_its_cycles_end_is_not_asked_and_no_choice_counts_a
     // The bot was down from before the question until after the end: no question, the
     // cycle simply ends and the pair carries on.
     app.clock.set(late);
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while db.running_cycle(app.guild.id).await.unwrap().is_some() {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the cycle never closed"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    until("the cycle never closed", async || {
+        db.running_cycle(app.guild.id).await.unwrap().is_none()
+    })
+    .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(message_with(&app, &choose(cycle.id, id, false)).is_none());
     assert_eq!(

@@ -102,6 +102,19 @@ fn start(app: &TestApp, dir: &std::path::Path) -> Bot {
     ))
 }
 
+/// [`start`], then waits until the process has registered its commands (it is up).
+async fn start_registered(app: &TestApp, dir: &std::path::Path) -> Bot {
+    let bot = start(app, dir);
+    let registered = app
+        .sim
+        .wait_for(Duration::from_secs(30), |m, _| {
+            (!m.global_commands.is_empty()).then_some(())
+        })
+        .await;
+    assert!(registered.is_some(), "the commands are registered");
+    bot
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_binary_stopped_by_sigterm_and_killed_by_sigkill_mid_round_sends_each_of_2000_prompts_once(
 ) {
@@ -220,14 +233,7 @@ async fn the_binary_killed_while_discord_makes_a_pair_channel_leaves_neither_aft
     let db = tandem::open_database(&app.settings).await.unwrap();
     let (moderator, mentor, mentee) = ready_to_pair(&app, &db, |_| {}).await;
     let dir = tempfile::tempdir().unwrap();
-    let mut bot = start(&app, dir.path());
-    let registered = app
-        .sim
-        .wait_for(Duration::from_secs(30), |m, _| {
-            (!m.global_commands.is_empty()).then_some(())
-        })
-        .await;
-    assert!(registered.is_some(), "the commands are registered");
+    let mut bot = start_registered(&app, dir.path()).await;
 
     // Each request takes 4 s: Discord makes the channel 2 s into its round trip, and the
     // process is killed before it hears back.
@@ -318,14 +324,7 @@ async fn the_binary_killed_while_discord_makes_a_pair_thread_leaves_neither_afte
     let (moderator, mentor, mentee) =
         ready_to_pair(&app, &db, |s| s.pair_space = PairSpace::Threads).await;
     let dir = tempfile::tempdir().unwrap();
-    let mut bot = start(&app, dir.path());
-    let registered = app
-        .sim
-        .wait_for(Duration::from_secs(30), |m, _| {
-            (!m.global_commands.is_empty()).then_some(())
-        })
-        .await;
-    assert!(registered.is_some(), "the commands are registered");
+    let mut bot = start_registered(&app, dir.path()).await;
 
     // Slow requests: the process is killed once Discord has made the thread, before the pair
     // is active (its members are still being added).

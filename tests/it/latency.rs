@@ -552,6 +552,22 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
     let open = seed.db.open_pairs(app.guild.id).await.unwrap().len();
     // 8 seeded, 1 by hand, 2 approved at once, 2 selected.
     assert_eq!(open, 8 + 1 + 2 + 2, "open pairs after the approvals");
+    // A peer circle of three of the mentees still waiting: its channel and everyone's DM.
+    let waiting = seed.db.waiting_mentees(app.guild.id).await.unwrap();
+    let members: Vec<(String, Value)> = waiting
+        .iter()
+        .take(3)
+        .enumerate()
+        .map(|(i, p)| (format!("member{}", i + 1), json!(p.user_id.to_string())))
+        .collect();
+    let members: Vec<(&str, Value)> = members
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.clone()))
+        .collect();
+    let t = Instant::now();
+    let r = w.run(moderator, "circle create", None, &members).await;
+    assert!(r.text().contains("Made a circle of"), "{}", r.text());
+    finished.push(("/circle create", t.elapsed()));
 
     // Enrolment and profiles; mentor applications are posted and the applicant gets a DM.
     let newcomer = app.person("nia", None);
@@ -648,23 +664,7 @@ async fn every_command_button_and_form_is_acknowledged_within_three_seconds_at_2
         r.text()
     );
     // The monthly availability question to a mentor, answered in the DM.
-    {
-        use tandem::domain::schedule::{Kind, NewOccurrence};
-        let db = app.db().await;
-        let now = tandem::clock::Clock::now(&*app.clock);
-        db.plan(&[NewOccurrence {
-            guild_id: app.guild.id,
-            kind: Kind::AvailabilityAsk,
-            target: goals.mentor,
-            scheduled_for: now,
-            parent_id: None,
-        }])
-        .await
-        .unwrap();
-        db.close().await;
-        // Planned behind the scheduler's back: it finds it at its hourly pass.
-        app.clock.set(now + chrono::Duration::hours(1));
-    }
+    crate::support::ask_availability_now(&app, goals.mentor).await;
     let still = wait_button(&app, Place::DmsTo(goals.mentor), "mentor:still:").await;
     let yes = still
         .custom_ids()

@@ -11,6 +11,7 @@ mod budget;
 mod catalogue;
 mod checkins;
 mod circle;
+mod circles;
 mod cli;
 mod custom_ids;
 mod cycles;

@@ -77,6 +77,9 @@ async fn seed_community(db: &Db) {
         (14, Role::Mentee, Status::Active),
         (15, Role::Mentee, Status::Withdrawn),
         (16, Role::Mentee, Status::Active),
+        (17, Role::Mentee, Status::Active),
+        (18, Role::Mentee, Status::Active),
+        (19, Role::Mentee, Status::Active),
     ];
     for (n, role, status) in people {
         let input = ProfileInput {
@@ -214,6 +217,37 @@ async fn seed_community(db: &Db) {
     db.finish_goal(&a, 1, &entry("goal.done", t0 + Duration::days(9)))
         .await
         .unwrap();
+
+    // A peer circle of three, one of whom left it again (the other two carry on).
+    let circle = db
+        .create_space(
+            GUILD,
+            None,
+            &[user(17), user(18), user(19)],
+            &entry("pair.create", t0),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(db.activate_pair(circle.id, channel(20)).await.unwrap());
+    let left = db
+        .leave_space(
+            circle.id,
+            user(18),
+            t0 + Duration::days(3),
+            &entry("pair.leave", t0),
+        )
+        .await
+        .unwrap();
+    assert!(matches!(left, tandem::store::Left::Left(_)), "{left:?}");
+    // It finished that week, so the weeks after compare pairs alone.
+    db.end_pair(
+        circle.id,
+        tandem::domain::pair::EndReason::Completed,
+        &entry("pair.end", t0 + Duration::days(4)),
+    )
+    .await
+    .unwrap();
 
     // The monthly availability question: mentor 1 chose a month's pause (their pairs go on).
     db.record_availability_ask(9_000, GUILD, user(1), t0)

@@ -7,7 +7,7 @@ use discord_sim::FaultKind;
 use tandem::domain::guild::GuildSettings;
 
 use crate::checkins::{programme, tuesday_slot, wait_for_prompts};
-use crate::support::TestApp;
+use crate::support::{until, TestApp};
 
 #[tokio::test]
 async fn a_stored_schedule_that_no_longer_parses_falls_back_for_its_server_and_others_still_get_check_ins(
@@ -214,7 +214,7 @@ async fn a_member_who_left_the_server_is_withdrawn_before_the_round_and_their_pa
         })
         .await
         .expect("the member still here is asked");
-    eventually("the mentor who left is withdrawn", || async {
+    until("the mentor who left is withdrawn", async || {
         let profiles = db.profiles_of(app.guild.id, stays.mentor).await.unwrap();
         profiles
             .iter()
@@ -227,21 +227,6 @@ async fn a_member_who_left_the_server_is_withdrawn_before_the_round_and_their_pa
         .iter()
         .any(|d| d.custom_ids().iter().any(|c| c.starts_with("pulse:score")));
     assert!(!asked_gone, "no pulse question to someone who left");
-}
-
-/// Waits (up to 10 s) until `check` holds.
-async fn eventually<F, Fut>(what: &str, mut check: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    for _ in 0..100 {
-        if check().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{what}: not within 10 s");
 }
 
 #[tokio::test]
@@ -265,7 +250,7 @@ async fn a_server_that_removes_the_bot_gets_no_more_rounds_and_its_data_is_delet
         .unwrap();
 
     app.sim.remove_bot_from_guild(guild);
-    eventually("the removal is recorded", || async {
+    until("the removal is recorded", async || {
         db.departed_guilds().await.unwrap().contains(&guild)
     })
     .await;
@@ -283,7 +268,7 @@ async fn a_server_that_removes_the_bot_gets_no_more_rounds_and_its_data_is_delet
 
     // Invited back: the next round goes out as before.
     app.sim.add_bot_to_guild(guild);
-    eventually("the return is recorded", || async {
+    until("the return is recorded", async || {
         !db.departed_guilds().await.unwrap().contains(&guild)
     })
     .await;
@@ -294,7 +279,7 @@ async fn a_server_that_removes_the_bot_gets_no_more_rounds_and_its_data_is_delet
     app.crash();
     app.sim.remove_bot_from_guild(guild);
     app.start_bot().await;
-    eventually("the removal while away is recorded", || async {
+    until("the removal while away is recorded", async || {
         db.departed_guilds().await.unwrap().contains(&guild)
     })
     .await;
@@ -308,10 +293,7 @@ async fn a_server_that_removes_the_bot_gets_no_more_rounds_and_its_data_is_delet
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(count(guild).await, "kept within the retention period");
     app.clock.advance(chrono::Duration::days(2));
-    eventually("the server's data is purged", || async {
-        !count(guild).await
-    })
-    .await;
+    until("the server's data is purged", async || !count(guild).await).await;
     assert!(count(other.id).await);
     let raw = crate::database::raw_pool(&app.settings.database.url).await;
     for table in [

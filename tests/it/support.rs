@@ -15,6 +15,17 @@ use tandem::store::Db;
 use crate::database::TestDatabase;
 
 pub const READY_TIMEOUT: Duration = Duration::from_secs(20);
+/// How long a test waits for something the bot does in the background.
+pub const EVENTUALLY: Duration = Duration::from_secs(20);
+
+/// Polls `done` every 50 ms until it holds, failing with `what` after [`EVENTUALLY`].
+pub async fn until(what: &str, mut done: impl AsyncFnMut() -> bool) {
+    let deadline = tokio::time::Instant::now() + EVENTUALLY;
+    while !done().await {
+        assert!(tokio::time::Instant::now() < deadline, "never: {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
 
 pub struct TestApp {
     pub sim: Sim,
@@ -589,4 +600,23 @@ pub fn leaf_commands() -> Vec<Command> {
         leaves(c, &mut out);
     }
     out
+}
+
+/// Plans the monthly availability question to `mentor` for now, behind the scheduler's back,
+/// and moves the clock an hour so its hourly pass finds it.
+pub async fn ask_availability_now(app: &TestApp, mentor: u64) {
+    use tandem::domain::schedule::{Kind, NewOccurrence};
+    let db = app.db().await;
+    let now = tandem::clock::Clock::now(&*app.clock);
+    db.plan(&[NewOccurrence {
+        guild_id: app.guild.id,
+        kind: Kind::AvailabilityAsk,
+        target: mentor,
+        scheduled_for: now,
+        parent_id: None,
+    }])
+    .await
+    .unwrap();
+    db.close().await;
+    app.clock.set(now + chrono::Duration::hours(1));
 }

@@ -4,8 +4,6 @@
 //! its exit survey), the thread kept open while the pair runs, locked when it ends, and a
 //! thread deleted by hand breaking its pair.
 
-use std::time::Duration;
-
 use discord_sim::{channel_type, perms, BOT_DEFAULT_PERMISSIONS};
 use serde_json::json;
 use tandem::discord::messages;
@@ -13,9 +11,9 @@ use tandem::domain::pair::PairStatus;
 use tandem::text::Locale;
 
 use crate::pairing::{programme, Programme};
+use crate::support::until;
 
 const EN: Locale = Locale::En;
-const WAIT: Duration = Duration::from_secs(15);
 
 /// What a server gives a bot that keeps pairs in threads: the invite's permissions and the
 /// three thread ones.
@@ -46,14 +44,6 @@ async fn threads_programme() -> (Programme, u64, u64) {
     );
     assert!(!r.text().contains("Missing"), "{}", r.text());
     (p, hub, role)
-}
-
-async fn until(what: &str, mut done: impl FnMut() -> bool) {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while !done() {
-        assert!(tokio::time::Instant::now() < deadline, "never: {what}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 #[tokio::test]
@@ -118,7 +108,7 @@ async fn a_pair_lives_its_whole_life_in_a_private_thread_that_counts_towards_no_
     assert_eq!(channels_after, channels_before);
 
     // The welcome is in the thread; messages there count; commands work there.
-    until("the welcome", || {
+    until("the welcome", async || {
         app.sim
             .messages_in(thread)
             .iter()
@@ -127,14 +117,10 @@ async fn a_pair_lives_its_whole_life_in_a_private_thread_that_counts_towards_no_
     .await;
     app.sim.say(xia, thread, "hello!");
     app.sim.say(ana, thread, "welcome :)");
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while db.message_total(app.guild.id).await.unwrap() < 2 {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "messages not counted"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    until("messages not counted", async || {
+        db.message_total(app.guild.id).await.unwrap() >= 2
+    })
+    .await;
     let r = app
         .sim
         .command(app.guild.id, xia, "goal add")
@@ -156,7 +142,7 @@ async fn a_pair_lives_its_whole_life_in_a_private_thread_that_counts_towards_no_
     let r = app.run(p.moderator, "checkin now", &[]).await;
     assert!(r.ephemeral(), "{}", r.text());
     let mut prompt = None;
-    until("a check-in in the thread", || {
+    until("a check-in in the thread", async || {
         prompt = app.sim.messages_in(thread).into_iter().find(|m| {
             m.custom_ids()
                 .iter()
@@ -176,7 +162,7 @@ async fn a_pair_lives_its_whole_life_in_a_private_thread_that_counts_towards_no_
 
     // Discord archives an idle thread; the bot opens it again while the pair runs.
     app.sim.auto_archive(thread);
-    until("the thread opened again", || {
+    until("the thread opened again", async || {
         app.sim.thread(thread).is_some_and(|t| !t.archived)
     })
     .await;
@@ -191,7 +177,7 @@ async fn a_pair_lives_its_whole_life_in_a_private_thread_that_counts_towards_no_
         .run()
         .await;
     assert_eq!(r.text(), messages::pairs::ENDED.get(EN));
-    until("the thread locked", || {
+    until("the thread locked", async || {
         app.sim
             .thread(thread)
             .is_some_and(|t| t.locked && t.archived)
@@ -201,7 +187,7 @@ async fn a_pair_lives_its_whole_life_in_a_private_thread_that_counts_towards_no_
         .custom_ids()
         .iter()
         .any(|id| id.starts_with("pair:survey:"))));
-    until("the role taken back", || {
+    until("the role taken back", async || {
         !roles(ana).contains(&role) && !roles(xia).contains(&role)
     })
     .await;
@@ -223,13 +209,12 @@ async fn a_thread_deleted_by_hand_breaks_its_pair_and_moderators_hear_once() {
     let pair = db.open_pairs_of(app.guild.id, xia).await.unwrap()[0].clone();
     let thread = pair.channel_id.unwrap();
     app.sim.delete_channel(thread);
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while db.pair(pair.id).await.unwrap().unwrap().status != PairStatus::Broken {
-        assert!(tokio::time::Instant::now() < deadline, "not broken");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let told = messages::pairs::broken(EN, Some(ana), Some(xia), thread);
-    until("the moderators told", || {
+    until("not broken", async || {
+        db.pair(pair.id).await.unwrap().unwrap().status == PairStatus::Broken
+    })
+    .await;
+    let told = messages::pairs::broken(EN, &pair, thread);
+    until("the moderators told", async || {
         app.sim
             .messages_in(p.s.digest)
             .iter()
@@ -289,7 +274,7 @@ async fn a_new_moderator_role_sees_every_pair_thread_and_the_old_one_no_longer_d
         )
         .await;
     assert!(r.text().contains("Saved"), "{}", r.text());
-    until("the new moderators see the thread", || {
+    until("the new moderators see the thread", async || {
         app.sim.can_view(steward, thread) && !app.sim.can_view(p.moderator, thread)
     })
     .await;

@@ -852,23 +852,7 @@ async fn every_button_that_acted_is_a_no_op_with_a_plain_word_when_pressed_again
     .await;
 
     // The monthly availability question: the same answer again changes nothing.
-    {
-        use tandem::domain::schedule::{Kind, NewOccurrence};
-        let db = app.db().await;
-        let now = tandem::clock::Clock::now(&*app.clock);
-        db.plan(&[NewOccurrence {
-            guild_id: app.guild.id,
-            kind: Kind::AvailabilityAsk,
-            target: checked.mentor,
-            scheduled_for: now,
-            parent_id: None,
-        }])
-        .await
-        .unwrap();
-        db.close().await;
-        // Planned behind the scheduler's back: it finds it at its hourly pass.
-        app.clock.set(now + chrono::Duration::hours(1));
-    }
+    crate::support::ask_availability_now(&app, checked.mentor).await;
     let prefix = format!("mentor:still:{}:{}:", app.guild.id, checked.mentor);
     let on = posted(&app, &prefix, |_, m| carries(m, &prefix)).await;
     let pause = id_starting(&on.custom_ids(), &prefix)

@@ -12,6 +12,7 @@ mod meet;
 mod members;
 mod mydata;
 pub mod pair;
+mod peer_circle;
 pub mod profile;
 mod programme;
 mod pulse;
@@ -42,6 +43,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         members::members(),
         guide::resources(),
         pair::pair(),
+        peer_circle::circle(),
         goal::goal(),
         meet::meet(),
         kudos::kudos(),
@@ -189,6 +191,7 @@ pub const AUDIENCES: &[Rule] = {
         rule("resources list", Moderator, guide::ONLY_MODERATORS),
         rule("pair create", Moderator, pairs::ONLY_MODERATORS),
         rule("pair suggest", Moderator, pairs::ONLY_MODERATORS),
+        rule("circle create", Moderator, pairs::ONLY_MODERATORS),
         rule("pair pause", PairMember, pairs::NOT_YOUR_PAIR),
         rule("pair end", PairMember, pairs::NOT_YOUR_PAIR),
         rule("pair refit", PairMemberOnly, pairs::REFIT_ONLY_MEMBERS),

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use crate::discord::commands::{pair_here, settings};
 use crate::discord::custom_id::{self, CustomId};
 use crate::discord::{messages, pairing, Context, Error};
-use crate::domain::matching::{self, Candidate, Mentee, Mentor};
+use crate::domain::matching::{self, Mentee, Mentor};
 use crate::domain::member::{Role, Status};
 use crate::domain::pair::{self, EndReason};
 use crate::store::AuditEntry;
@@ -24,16 +24,31 @@ pub async fn pair(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
-/// Pair a mentor with a mentee (moderators)
+/// Pair a mentor with a mentee, or with several as a group (moderators)
 #[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
+// One option per person: poise needs them as parameters.
+#[allow(clippy::too_many_arguments)]
 pub async fn create(
     ctx: Context<'_>,
     #[description = "The mentor"] mentor: serenity::User,
     #[description = "The mentee"] mentee: serenity::User,
+    #[description = "A second mentee, to make a group"] mentee2: Option<serenity::User>,
+    #[description = "A third mentee"] mentee3: Option<serenity::User>,
+    #[description = "A fourth mentee"] mentee4: Option<serenity::User>,
+    #[description = "A fifth mentee"] mentee5: Option<serenity::User>,
 ) -> Result<(), Error> {
     let l = crate::discord::locale(ctx);
     let settings = settings(ctx).await?;
+    let more: Vec<u64> = [mentee2, mentee3, mentee4, mentee5]
+        .into_iter()
+        .flatten()
+        .map(|u| u.id.get())
+        .collect();
+    if !more.is_empty() {
+        let mentees: Vec<u64> = std::iter::once(mentee.id.get()).chain(more).collect();
+        return make_space(ctx, &settings, Some(mentor.id.get()), &mentees).await;
+    }
     let (mentor, mentee) = (mentor.id.get(), mentee.id.get());
     let outcome = pairing::open_pair(
         ctx.serenity_context(),
@@ -57,19 +72,48 @@ pub async fn create(
 pub const PAGE_SIZE: usize = 10;
 const _: () = assert!(PAGE_SIZE <= custom_id::MAX_SELECTED);
 
-/// Suggest pairs for the mentees who are waiting (moderators)
+/// What `/pair suggest` proposes.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum SuggestKind {
+    #[name = "pairs"]
+    Pairs,
+    #[name = "circles"]
+    Circles,
+}
+
+/// Suggest pairs (or peer circles) for the mentees who are waiting (moderators)
 #[poise::command(slash_command, guild_only, ephemeral)]
 #[tracing::instrument(skip_all, fields(guild = ?ctx.guild_id(), user = %ctx.author().id))]
-pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
+pub async fn suggest(
+    ctx: Context<'_>,
+    #[description = "Pairs with mentors (default), or peer circles of the people waiting"]
+    kind: Option<SuggestKind>,
+    #[description = "People per circle (3 to 6, default 4)"]
+    #[min = 3]
+    #[max = 6]
+    size: Option<i64>,
+) -> Result<(), Error> {
     let l = crate::discord::locale(ctx);
     use messages::pairs as m;
     let settings = settings(ctx).await?;
     let guild = settings.guild_id;
     let db = &ctx.data().db;
     let now = ctx.data().clock.now();
+    // Discord's client keeps the size to 3..=6; a modified one need not.
+    let circle_size = match size {
+        None => 4,
+        Some(n) if (3..=6).contains(&n) => n as usize,
+        Some(n) => {
+            let e = pair::SizeError::Size(usize::try_from(n).unwrap_or(0));
+            return Err(Error::user(m::size_error(l, &e)));
+        }
+    };
     let waiting = db.waiting_mentees(guild).await?;
     if waiting.is_empty() {
         return Err(Error::user(m::NOTHING_TO_SUGGEST));
+    }
+    if let Some(SuggestKind::Circles) = kind {
+        return suggest_circles(ctx, &waiting, circle_size).await;
     }
     let loads = db.mentor_loads(guild).await?;
     // Mentors who still owe the programme guide cannot be paired yet: they are left out.
@@ -82,19 +126,7 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
         Default::default()
     };
     let mut left_out = 0;
-    let candidate = |p: &crate::domain::member::Profile| Candidate {
-        user_id: p.user_id,
-        topics: p.topics.clone(),
-        languages: p.languages.clone(),
-        timezone: p.timezone,
-    };
-    let mentees: Vec<Mentee> = waiting
-        .iter()
-        .map(|p| Mentee {
-            person: candidate(p),
-            waiting_since: p.enrolled_at,
-        })
-        .collect();
+    let mentees: Vec<Mentee> = waiting.iter().map(Mentee::from).collect();
     let mentors: Vec<Mentor> = db
         .members_with_status(guild, Role::Mentor, Status::Active)
         .await?
@@ -109,7 +141,7 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
                 return None;
             }
             Some(Mentor {
-                person: candidate(p),
+                person: p.into(),
                 capacity: load.capacity,
                 load: load.open,
             })
@@ -148,18 +180,48 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), Error> {
         "repeats": result.repeats,
         "unoriented": left_out,
     });
-    let id = db
-        .save_suggestion(guild, ctx.author().id.get(), &preview, now)
-        .await?;
-    let (embed, rows) = suggestion_page(l, id, &preview, 0, &[]);
-    ctx.send(
-        poise::CreateReply::default()
-            .embed(embed)
-            .components(rows)
-            .ephemeral(true),
-    )
-    .await?;
-    Ok(())
+    show_suggestion(ctx, guild, &preview).await
+}
+
+/// `/pair suggest kind:circles`: peer circles of the people waiting, as a preview to
+/// approve (all, or some) like pairs.
+async fn suggest_circles(
+    ctx: Context<'_>,
+    waiting: &[crate::domain::member::Profile],
+    size: usize,
+) -> Result<(), Error> {
+    use messages::pairs as m;
+    let l = crate::discord::locale(ctx);
+    let db = &ctx.data().db;
+    let guild = settings(ctx).await?.guild_id;
+    let now = ctx.data().clock.now();
+    if waiting.len() < pair::MIN_CIRCLE {
+        return Err(Error::user(m::too_few_for_circles(l, waiting.len())));
+    }
+    let people: Vec<Mentee> = waiting.iter().map(Mentee::from).collect();
+    let apart = matching::kept_apart(&db.avoidances(guild).await?);
+    let result = crate::domain::peers::suggest_circles(
+        &people,
+        size,
+        &apart,
+        &ctx.data().settings.matching,
+        now,
+    );
+    let preview = json!({
+        "circles": true,
+        "proposals": result.circles.iter().map(|c| json!({
+            "members": c.members,
+            "score": c.score,
+            "reasons": m::reasons(l, &c.reasons),
+        })).collect::<Vec<_>>(),
+        "unmatched": result.unmatched.iter().map(|id| json!({
+            "mentee_id": id,
+            "why": m::not_in_a_circle(l, *id),
+        })).collect::<Vec<_>>(),
+        "free_slots": 0,
+        "repeats": 0,
+    });
+    show_suggestion(ctx, guild, &preview).await
 }
 
 /// One page of a matching preview: the proposals, who is not matched, and the buttons.
@@ -182,24 +244,40 @@ pub fn suggestion_page(
         .skip(start)
         .take(PAGE_SIZE)
         .collect();
+    let circles = preview["circles"].as_bool().unwrap_or(false);
     let lines: Vec<String> = on_page
         .iter()
         .map(|(i, p)| {
+            let score = p["score"].as_u64().unwrap_or_default() as u32;
+            let reasons = p["reasons"].as_str().unwrap_or_default();
+            if circles {
+                let members: Vec<u64> = p["members"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_u64)
+                    .collect();
+                return m::circle_line(l, i + 1, &members, score, reasons);
+            }
             m::proposal_line(
                 l,
                 i + 1,
                 p["mentor_id"].as_u64().unwrap_or_default(),
                 p["mentee_id"].as_u64().unwrap_or_default(),
-                p["score"].as_u64().unwrap_or_default() as u32,
-                p["reasons"].as_str().unwrap_or_default(),
+                score,
+                reasons,
             )
         })
         .collect();
-    let mut description = m::suggest_intro(
-        l,
-        proposals.len(),
-        preview["repeats"].as_u64().unwrap_or(0) as usize,
-    );
+    let mut description = if circles {
+        m::suggest_circles_intro(l, proposals.len())
+    } else {
+        m::suggest_intro(
+            l,
+            proposals.len(),
+            preview["repeats"].as_u64().unwrap_or(0) as usize,
+        )
+    };
     // Previews saved before orientation existed have no count: none were left out.
     let left_out = preview["unoriented"].as_u64().unwrap_or(0) as usize;
     if left_out > 0 {
@@ -225,11 +303,23 @@ pub fn suggestion_page(
             false,
         );
     }
-    let mut footer = m::free_slots(l, preview["free_slots"].as_u64().unwrap_or(0) as u32);
+    // Circles use no mentor's places: only the page, if there are several.
+    let mut footer = if circles {
+        String::new()
+    } else {
+        m::free_slots(l, preview["free_slots"].as_u64().unwrap_or(0) as u32)
+    };
     if pages > 1 {
-        footer = format!("{} · {footer}", m::page(l, page + 1, pages));
+        let page = m::page(l, page + 1, pages);
+        footer = if footer.is_empty() {
+            page
+        } else {
+            format!("{page} · {footer}")
+        };
     }
-    embed = embed.footer(serenity::CreateEmbedFooter::new(footer));
+    if !footer.is_empty() {
+        embed = embed.footer(serenity::CreateEmbedFooter::new(footer));
+    }
 
     let mut rows = Vec::new();
     if proposals.is_empty() {
@@ -358,6 +448,20 @@ pub async fn end(
         EndChoice::Inactive => EndReason::Inactive,
         EndChoice::Other => EndReason::Other,
     };
+    let me = ctx.author().id.get();
+    // In a group or circle a mentee or peer leaves it; the mentor or a moderator ends it.
+    if pair.others.contains(&me) {
+        let env = pairing::Env::of(ctx.serenity_context(), ctx.data());
+        let how = pairing::Leaving::Asked { again: false };
+        pairing::leave_space(env, &settings, &pair, me, how).await?;
+        ctx.send(
+            poise::CreateReply::default()
+                .content(messages::pairs::YOU_LEFT.get(l))
+                .ephemeral(true),
+        )
+        .await?;
+        return Ok(());
+    }
     let ended = pairing::close_pair(
         pairing::Env::of(ctx.serenity_context(), ctx.data()),
         &settings,
@@ -385,6 +489,21 @@ pub async fn refit(ctx: Context<'_>) -> Result<(), Error> {
     let (pair, settings) = pair_here(ctx).await?;
     if !pair.status_at(ctx.data().clock.now()).is_open() {
         return Err(Error::user(m::not_open(pair.status)));
+    }
+    let me = ctx.author().id.get();
+    // In a group or circle, a mentee or peer who would like another one leaves at once and
+    // the moderators hear it; the others only read that they left.
+    if pair.others.contains(&me) {
+        let env = pairing::Env::of(ctx.serenity_context(), ctx.data());
+        let how = pairing::Leaving::Asked { again: true };
+        pairing::leave_space(env, &settings, &pair, me, how).await?;
+        ctx.send(
+            poise::CreateReply::default()
+                .content(m::YOU_LEFT.get(l))
+                .ephemeral(true),
+        )
+        .await?;
+        return Ok(());
     }
     let digest = settings
         .digest_channel_id
@@ -432,6 +551,65 @@ pub async fn refit(ctx: Context<'_>) -> Result<(), Error> {
     ctx.send(
         poise::CreateReply::default()
             .content(m::REFIT_SENT.get(l))
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Makes a group (with `mentor`) or circle (without) of `members` and answers the moderator:
+/// the space, or why not (a size or person problem in one plain sentence).
+pub(crate) async fn make_space(
+    ctx: Context<'_>,
+    settings: &crate::domain::guild::GuildSettings,
+    mentor: Option<u64>,
+    members: &[u64],
+) -> Result<(), Error> {
+    use messages::pairs as m;
+    let l = crate::discord::locale(ctx);
+    if let Err(e) = pair::check_size(mentor, members) {
+        return Err(Error::user(m::size_error(l, &e)));
+    }
+    let make = pairing::Make::Space { mentor, members };
+    let outcome = pairing::open(
+        ctx.serenity_context(),
+        ctx.data(),
+        settings,
+        make,
+        ctx.author().id.get(),
+    )
+    .await?;
+    let text = match outcome {
+        Ok(p) => m::created_space(
+            l,
+            p.kind,
+            mentor,
+            &p.others,
+            p.channel_id.unwrap_or_default(),
+        ),
+        // Who asked is never said, and here not even which two.
+        Err(crate::store::PairRefusal::KeptApart) => m::SPACE_KEPT_APART.get(l),
+        Err(refusal) => m::refused(l, refusal, mentor.unwrap_or_default(), 0),
+    };
+    ctx.send(poise::CreateReply::default().content(text).ephemeral(true))
+        .await?;
+    Ok(())
+}
+
+/// Keeps a suggestion's preview (its buttons read it back) and shows its first page.
+async fn show_suggestion(ctx: Context<'_>, guild: u64, preview: &Value) -> Result<(), Error> {
+    let l = crate::discord::locale(ctx);
+    let now = ctx.data().clock.now();
+    let id = ctx
+        .data()
+        .db
+        .save_suggestion(guild, ctx.author().id.get(), preview, now)
+        .await?;
+    let (embed, rows) = suggestion_page(l, id, preview, 0, &[]);
+    ctx.send(
+        poise::CreateReply::default()
+            .embed(embed)
+            .components(rows)
             .ephemeral(true),
     )
     .await?;

@@ -172,7 +172,7 @@ pub async fn status(ctx: Context<'_>) -> Result<(), Error> {
     let waiting: Vec<String> = pairs
         .iter()
         .filter(|p| !choices.contains_key(&p.id))
-        .map(|p| m::pair_line(l, p.mentor_id, p.mentee_id))
+        .map(|p| m::space_line(l, p))
         .collect();
     let head = format!(
         "{}\n{}",

@@ -19,6 +19,11 @@ fn status_mark(l: Locale) -> String {
     format!("\n\n{} ", t!(l, "checkins-answered"))
 }
 
+/// A circle's line under its check-in: whose turn it is to open the conversation.
+pub fn facilitator(l: Locale, user: u64) -> String {
+    t!(l, "checkins-facilitator", user = user)
+}
+
 pub fn prompt(l: Locale, members: &[u64], goals: &[Goal], on_time_until: i64) -> String {
     let who = mentions(members);
     let goals = if goals.is_empty() {

@@ -123,6 +123,14 @@ pub fn counts(l: Locale, pairs: usize, go_on: usize, finish: usize, waiting: usi
 pub const WAITING: Key = Key("cycles-status-waiting");
 pub const EVERYONE_ANSWERED: Key = Key("cycles-status-everyone-answered");
 
+/// A pair's line in `/programme status`: its two, or a group's or circle's members.
+pub fn space_line(l: Locale, p: &crate::domain::pair::Pair) -> String {
+    if p.kind == crate::domain::pair::PairKind::Pair {
+        return pair_line(l, p.mentor_id, p.mentee_id);
+    }
+    super::pairs::people(l, &p.members().collect::<Vec<_>>())
+}
+
 pub fn pair_line(l: Locale, mentor: Option<u64>, mentee: Option<u64>) -> String {
     // Someone who erased their data shows as a former member, not as a broken mention.
     let who = |u: Option<u64>| {

@@ -1,6 +1,8 @@
 use crate::domain::matching::{Reasons, Unmatched};
 use crate::domain::member::Role;
-use crate::domain::pair::{EndReason, GoalError, PairStatus, PauseError, MAX_GOAL_TITLE_CHARS};
+use crate::domain::pair::{
+    EndReason, GoalError, Pair, PairKind, PairStatus, PauseError, MAX_GOAL_TITLE_CHARS,
+};
 use crate::store::PairRefusal;
 use crate::text::{t, unix, Key, Locale};
 
@@ -23,13 +25,117 @@ pub fn refused(l: Locale, r: PairRefusal, mentor: u64, mentee: u64) -> String {
         PairRefusal::MenteeTaken => t!(l, "pairs-mentee-taken", mentee = mentee),
         PairRefusal::NotOriented => super::guide::mentor_not_oriented(l, mentor),
         PairRefusal::KeptApart => t!(l, "pairs-kept-apart", mentor = mentor, mentee = mentee),
+        PairRefusal::PersonNotActive(user) => t!(l, "pairs-person-not-active", user = user),
+        PairRefusal::PersonTaken(user) => t!(l, "pairs-person-taken", user = user),
     }
 }
 
 /// To moderators, after a restart cut a pair's creation short.
 /// To moderators, after a restart cut a pair's creation short.
-pub fn rolled_back(l: Locale, mentor: u64, mentee: u64) -> String {
-    t!(l, "pairs-rolled-back", mentor = mentor, mentee = mentee)
+pub fn rolled_back(l: Locale, members: &[u64]) -> String {
+    t!(l, "pairs-rolled-back", people = people(l, members))
+}
+
+/// `<@a>, <@b> and <@c>`, in the language's words.
+pub fn people(l: Locale, users: &[u64]) -> String {
+    let mentions: Vec<String> = users.iter().map(|u| format!("<@{u}>")).collect();
+    crate::text::and_list(l, &mentions)
+}
+
+/// To the moderator who made a group or circle.
+pub fn created_space(
+    l: Locale,
+    kind: PairKind,
+    mentor: Option<u64>,
+    members: &[u64],
+    channel: u64,
+) -> String {
+    match (kind, mentor) {
+        (PairKind::Group, Some(mentor)) => t!(
+            l,
+            "pairs-created-group",
+            mentor = mentor,
+            mentees = people(l, members),
+            channel = channel
+        ),
+        _ => t!(
+            l,
+            "pairs-created-circle",
+            peers = people(l, members),
+            channel = channel
+        ),
+    }
+}
+
+/// The welcome's first lines in a new group or circle.
+pub fn welcome_space(l: Locale, kind: PairKind, mentor: Option<u64>, members: &[u64]) -> String {
+    match (kind, mentor) {
+        (PairKind::Group, Some(mentor)) => t!(
+            l,
+            "pairs-welcome-group",
+            mentor = mentor,
+            mentees = people(l, members)
+        ),
+        _ => t!(l, "pairs-welcome-circle", peers = people(l, members)),
+    }
+}
+
+/// The DM to each member of a new group or circle, naming the others.
+pub fn space_ready_dm(
+    l: Locale,
+    guild: &str,
+    kind: PairKind,
+    others: &[u64],
+    channel: u64,
+) -> String {
+    t!(
+        l,
+        "pairs-space-ready-dm",
+        kind = kind.as_str(),
+        guild = guild,
+        others = people(l, others),
+        channel = channel
+    )
+}
+
+/// The DM to each member when a group or circle ends.
+pub fn space_ended_dm(l: Locale, guild: &str, kind: PairKind) -> String {
+    t!(
+        l,
+        "pairs-space-ended-dm",
+        kind = kind.as_str(),
+        guild = guild
+    )
+}
+
+/// Posted in a group's or circle's space when someone leaves it (why is never said).
+pub fn left_space(l: Locale, user: u64) -> String {
+    t!(l, "pairs-left-space", user = user)
+}
+
+/// Why a group or circle cannot be made with the people given.
+pub fn size_error(l: Locale, e: &crate::domain::pair::SizeError) -> String {
+    use crate::domain::pair::{SizeError, MAX_CIRCLE, MIN_CIRCLE};
+    match e {
+        SizeError::Size(n) => t!(
+            l,
+            "pairs-circle-size",
+            count = *n,
+            min = MIN_CIRCLE,
+            max = MAX_CIRCLE
+        ),
+        SizeError::Twice(user) => t!(l, "pairs-circle-twice", user = *user),
+    }
+}
+
+pub const SPACE_KEPT_APART: Key = Key("pairs-space-kept-apart");
+
+/// To whoever left a group or circle themselves (`/pair end`, `/pair refit`).
+pub const YOU_LEFT: Key = Key("pairs-you-left");
+
+/// To the moderators when someone left a group or circle and would like another.
+pub fn left_asks_again(l: Locale, user: u64, channel: u64) -> String {
+    t!(l, "pairs-left-asks-again", user = user, channel = channel)
 }
 
 pub fn created(l: Locale, mentor: u64, mentee: u64, channel: u64) -> String {
@@ -126,14 +232,7 @@ pub fn ended_dm(l: Locale, guild: &str, partner: u64) -> String {
     t!(l, "pairs-ended-dm", guild = guild, partner = partner)
 }
 
-pub fn unreachable(
-    l: Locale,
-    mentor: Option<u64>,
-    mentee: Option<u64>,
-    channel: u64,
-    missing: &[&str],
-    rounds: u32,
-) -> String {
+pub fn unreachable(l: Locale, pair: &Pair, channel: u64, missing: &[&str], rounds: u32) -> String {
     let names: Vec<String> = missing
         .iter()
         .map(|p| super::setup::permission(l, p))
@@ -143,12 +242,22 @@ pub fn unreachable(
     } else {
         t!(l, "pairs-lacking", permissions = names.join(", "))
     };
+    if pair.kind != PairKind::Pair {
+        return t!(
+            l,
+            "pairs-space-unreachable",
+            channel = channel,
+            people = people(l, &pair.members().collect::<Vec<_>>()),
+            lacking = lacking,
+            rounds = rounds
+        );
+    }
     t!(
         l,
         "pairs-unreachable",
         channel = channel,
-        mentor = who(l, mentor),
-        mentee = who(l, mentee),
+        mentor = who(l, pair.mentor_id),
+        mentee = who(l, pair.mentee_id),
         lacking = lacking,
         rounds = rounds
     )
@@ -159,18 +268,21 @@ fn who(l: Locale, u: Option<u64>) -> String {
     u.map_or_else(|| t!(l, "pairs-someone"), |u| format!("<@{u}>"))
 }
 
-pub fn reachable_again(
-    l: Locale,
-    mentor: Option<u64>,
-    mentee: Option<u64>,
-    channel: u64,
-) -> String {
+pub fn reachable_again(l: Locale, pair: &Pair, channel: u64) -> String {
+    if pair.kind != PairKind::Pair {
+        return t!(
+            l,
+            "pairs-space-reachable-again",
+            channel = channel,
+            people = people(l, &pair.members().collect::<Vec<_>>())
+        );
+    }
     t!(
         l,
         "pairs-reachable-again",
         channel = channel,
-        mentor = who(l, mentor),
-        mentee = who(l, mentee)
+        mentor = who(l, pair.mentor_id),
+        mentee = who(l, pair.mentee_id)
     )
 }
 
@@ -212,13 +324,21 @@ pub fn repaired(l: Locale, moderator: u64) -> String {
     t!(l, "pairs-repaired", moderator = moderator)
 }
 
-pub fn broken(l: Locale, mentor: Option<u64>, mentee: Option<u64>, channel: u64) -> String {
+pub fn broken(l: Locale, pair: &Pair, channel: u64) -> String {
+    if pair.kind != PairKind::Pair {
+        return t!(
+            l,
+            "pairs-space-broken",
+            channel = channel,
+            people = people(l, &pair.members().collect::<Vec<_>>())
+        );
+    }
     t!(
         l,
         "pairs-broken",
         channel = channel,
-        mentor = who(l, mentor),
-        mentee = who(l, mentee)
+        mentor = who(l, pair.mentor_id),
+        mentee = who(l, pair.mentee_id)
     )
 }
 
@@ -277,6 +397,37 @@ pub fn proposal_line(
         mentee = mentee,
         score = score,
         reasons = reasons
+    )
+}
+
+/// A proposed circle in a preview.
+pub fn circle_line(l: Locale, n: usize, members: &[u64], score: u32, reasons: &str) -> String {
+    t!(
+        l,
+        "pairs-circle-proposal",
+        n = n,
+        members = people(l, members),
+        score = score,
+        reasons = reasons
+    )
+}
+
+pub fn suggest_circles_intro(l: Locale, circles: usize) -> String {
+    t!(l, "pairs-suggest-circles-intro", circles = circles)
+}
+
+/// Someone no suggested circle could take.
+pub fn not_in_a_circle(l: Locale, user: u64) -> String {
+    t!(l, "pairs-not-in-a-circle", user = user)
+}
+
+/// Fewer people are waiting than a circle needs.
+pub fn too_few_for_circles(l: Locale, waiting: usize) -> String {
+    t!(
+        l,
+        "pairs-too-few-for-circles",
+        count = waiting,
+        min = crate::domain::pair::MIN_CIRCLE
     )
 }
 

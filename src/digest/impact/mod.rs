@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::poster;
+mod poster;
 use crate::config::Settings;
 use crate::domain::cycle::Cycle;
 use crate::domain::guild::GuildSettings;
@@ -252,7 +252,7 @@ impl ImpactReport {
     }
 
     /// The one-page picture as PNG.
-    pub fn png(&self) -> Result<Vec<u8>, super::chart::ChartError> {
+    pub fn png(&self) -> Result<Vec<u8>, crate::digest::chart::ChartError> {
         poster::render(self)
     }
 
@@ -348,7 +348,7 @@ impl ImpactReport {
                 section,
                 measure,
                 week.as_str(),
-                &super::export::cell(&value),
+                &crate::digest::export::cell(&value),
             ])
         };
         let n = |x: u32| x.to_string();
@@ -494,7 +494,7 @@ pub async fn report_to_dir(
     dir: &std::path::Path,
 ) -> anyhow::Result<Vec<std::path::PathBuf>> {
     use anyhow::Context as _;
-    let settings_of_guild = super::known_guild(db, guild).await?;
+    let settings_of_guild = crate::digest::known_guild(db, guild).await?;
     let Some(cycle) = pick_cycle(db, guild, cycle).await? else {
         anyhow::bail!(match cycle {
             Some(id) =>

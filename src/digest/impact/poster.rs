@@ -6,8 +6,8 @@ use ab_glyph::{Font, FontRef, ScaleFont};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::chart::{self, Canvas, ChartError, DrawResult, Marker};
-use super::impact::{days, outcome, pct, quote, ImpactReport};
+use super::{days, outcome, pct, quote, ImpactReport};
+use crate::digest::chart::{self, Canvas, ChartError, DrawResult, Marker};
 use crate::domain::impact::Outcome;
 use crate::text::{self, t};
 
@@ -515,7 +515,6 @@ fn tiles(root: &Area<'_>, r: &ImpactReport, font: &FontRef<'_>, top: i32) -> Dra
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::digest::impact::ImpactReport;
     use crate::domain::cycle::Cycle;
     use crate::domain::impact::{compute, CycleFacts, ExitFact};
     use crate::text::Locale;
