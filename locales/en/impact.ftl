@@ -19,9 +19,22 @@ impact-none = –
 impact-section-glance = At a glance
 impact-glance-people =
     { $people ->
-        [one] **{ $people } person** took part ({ $mentors } mentors, { $mentees } mentees) in { $pairs } pairs, { $new } of them new this cycle.
-       *[other] **{ $people } people** took part ({ $mentors } mentors, { $mentees } mentees) in { $pairs } pairs, { $new } of them new this cycle.
-    }
+        [one] **{ $people } person** took part
+       *[other] **{ $people } people** took part
+    } ({ $mentors ->
+        [one] { $mentors } mentor
+       *[other] { $mentors } mentors
+    }, { $mentees ->
+        [one] { $mentees } mentee
+       *[other] { $mentees } mentees
+    }{ $peers ->
+        [0] {""}
+        [one] , { $peers } in a peer circle
+       *[other] , { $peers } in peer circles
+    }) in { $pairs ->
+        [one] { $pairs } pair
+       *[other] { $pairs } pairs
+    }, { $new } of them new this cycle.
 impact-glance-retention = **{ $rate }** of the pairs stayed together or finished as planned ({ $kept } of { $pairs }).
 impact-glance-goals = **{ $done } of { $set }** goals were reached.
 impact-glance-answers = **{ $rate }** of check-ins were answered ({ $answers } of { $expected }).
@@ -34,14 +47,14 @@ impact-glance-exit-hidden =
         [one] The exit survey has 1 answer so far. Its figures are shown from { $min } answers.
        *[other] The exit survey has { $answers } answers so far. Its figures are shown from { $min } answers.
     }
-impact-waits = { $paired } mentees got a mentor during the cycle, after a median wait of { $median } (the longest: { $longest }).
-impact-waits-none = No mentee got a new mentor during the cycle.
+impact-waits = { $paired } mentees were matched during the cycle, after a median wait of { $median } (the longest: { $longest }).
+impact-waits-none = No mentee was matched during the cycle.
 impact-waits-still =
     { $count ->
         [one] 1 mentee is still waiting, for { $longest } so far.
        *[other] { $count } mentees are still waiting, the longest for { $longest } so far.
     }
-impact-waits-nobody = Nobody is waiting for a mentor.
+impact-waits-nobody = Nobody is waiting to be matched.
 impact-load = { $mentors } mentors guided { $mentees } mentees: { $average } each on average, { $most } at most.
 impact-load-none = No mentor had a pair in this cycle.
 impact-load-row =
@@ -73,7 +86,7 @@ impact-outcome-other = Other reason
 impact-outcome-channel-lost = Channel lost
 impact-retention-note = { $kept } of { $pairs } pairs ({ $rate }) stayed together or finished as planned.
 impact-section-load = Mentor load
-impact-section-waits = Waiting for a mentor
+impact-section-waits = Waiting to be matched
 impact-section-exit = Exit survey
 impact-rating = { $score } out of 5
 impact-section-said = What members said
@@ -84,7 +97,10 @@ impact-comments-hidden = Comments are shown when at least { $min } people have a
 impact-quote = “{ $text }”
 impact-quote-many = “{ $text }” ({ $count } people)
 impact-more-comments = …and { $count } more in the CSV file.
-impact-tile-people = people took part: { $mentors } mentors, { $mentees } mentees
+impact-tile-people = people took part: { $mentors } mentors, { $mentees } mentees{ $peers ->
+        [0] {""}
+       *[other] , { $peers } in circles
+    }
 impact-tile-pairs =
     { $pairs ->
         [one] pair, { $new } new this cycle

@@ -19,9 +19,22 @@ impact-none = –
 impact-section-glance = De un vistazo
 impact-glance-people =
     { $people ->
-        [one] **{ $people } persona** participó ({ $mentors } mentores, { $mentees } aprendices) en { $pairs } parejas, { $new } de ellas nuevas en este ciclo.
-       *[other] **{ $people } personas** participaron ({ $mentors } mentores, { $mentees } aprendices) en { $pairs } parejas, { $new } de ellas nuevas en este ciclo.
-    }
+        [one] **{ $people } persona** participó
+       *[other] **{ $people } personas** participaron
+    } ({ $mentors ->
+        [one] { $mentors } mentor
+       *[other] { $mentors } mentores
+    }, { $mentees ->
+        [one] { $mentees } aprendiz
+       *[other] { $mentees } aprendices
+    }{ $peers ->
+        [0] {""}
+        [one] , { $peers } en un círculo de pares
+       *[other] , { $peers } en círculos de pares
+    }) en { $pairs ->
+        [one] { $pairs } pareja
+       *[other] { $pairs } parejas
+    }, { $new } de ellas nuevas en este ciclo.
 impact-glance-retention = El **{ $rate }** de las parejas siguió junta o terminó según lo previsto ({ $kept } de { $pairs }).
 impact-glance-goals = Se alcanzaron **{ $done } de { $set }** objetivos.
 impact-glance-answers = Se respondió el **{ $rate }** de los seguimientos ({ $answers } de { $expected }).
@@ -34,14 +47,14 @@ impact-glance-exit-hidden =
         [one] La encuesta de salida tiene 1 respuesta por ahora. Sus cifras se muestran a partir de { $min } respuestas.
        *[other] La encuesta de salida tiene { $answers } respuestas por ahora. Sus cifras se muestran a partir de { $min } respuestas.
     }
-impact-waits = { $paired } aprendices consiguieron mentor durante el ciclo, tras una espera mediana de { $median } (la más larga: { $longest }).
-impact-waits-none = Ningún aprendiz consiguió un mentor nuevo durante el ciclo.
+impact-waits = { $paired } aprendices fueron emparejados durante el ciclo, tras una espera mediana de { $median } (la más larga: { $longest }).
+impact-waits-none = Ningún aprendiz fue emparejado durante el ciclo.
 impact-waits-still =
     { $count ->
         [one] 1 aprendiz sigue esperando, desde hace { $longest }.
        *[other] { $count } aprendices siguen esperando, el que más desde hace { $longest }.
     }
-impact-waits-nobody = Nadie está esperando un mentor.
+impact-waits-nobody = Nadie está esperando emparejamiento.
 impact-load = { $mentors } mentores acompañaron a { $mentees } aprendices: { $average } cada uno de media, { $most } como máximo.
 impact-load-none = Ningún mentor tuvo pareja en este ciclo.
 impact-load-row =
@@ -73,7 +86,7 @@ impact-outcome-other = Otro motivo
 impact-outcome-channel-lost = Canal perdido
 impact-retention-note = { $kept } de { $pairs } parejas ({ $rate }) siguieron juntas o terminaron según lo previsto.
 impact-section-load = Carga de los mentores
-impact-section-waits = Espera de un mentor
+impact-section-waits = Espera de emparejamiento
 impact-section-exit = Encuesta de salida
 impact-rating = { $score } sobre 5
 impact-section-said = Lo que dijeron los miembros
@@ -84,7 +97,10 @@ impact-comments-hidden = Los comentarios se muestran cuando al menos { $min } pe
 impact-quote = «{ $text }»
 impact-quote-many = «{ $text }» ({ $count } personas)
 impact-more-comments = …y { $count } más en el archivo CSV.
-impact-tile-people = personas participaron: { $mentors } mentores, { $mentees } aprendices
+impact-tile-people = personas participaron: { $mentors } mentores, { $mentees } aprendices{ $peers ->
+        [0] {""}
+       *[other] , { $peers } en círculos
+    }
 impact-tile-pairs =
     { $pairs ->
         [one] pareja, { $new } nueva en este ciclo

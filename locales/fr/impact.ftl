@@ -19,9 +19,22 @@ impact-none = –
 impact-section-glance = En bref
 impact-glance-people =
     { $people ->
-        [one] **{ $people } personne** a participé ({ $mentors } mentors, { $mentees } mentorés) dans { $pairs } binômes, dont { $new } nouveaux ce cycle.
-       *[other] **{ $people } personnes** ont participé ({ $mentors } mentors, { $mentees } mentorés) dans { $pairs } binômes, dont { $new } nouveaux ce cycle.
-    }
+        [one] **{ $people } personne** a participé
+       *[other] **{ $people } personnes** ont participé
+    } ({ $mentors ->
+        [one] { $mentors } mentor
+       *[other] { $mentors } mentors
+    }, { $mentees ->
+        [one] { $mentees } mentoré
+       *[other] { $mentees } mentorés
+    }{ $peers ->
+        [0] {""}
+        [one] , { $peers } dans un cercle de pairs
+       *[other] , { $peers } dans des cercles de pairs
+    }) dans { $pairs ->
+        [one] { $pairs } binôme
+       *[other] { $pairs } binômes
+    }, dont { $new } nouveaux ce cycle.
 impact-glance-retention = **{ $rate }** des binômes sont restés ensemble ou ont terminé comme prévu ({ $kept } sur { $pairs }).
 impact-glance-goals = **{ $done } objectifs sur { $set }** ont été atteints.
 impact-glance-answers = **{ $rate }** des points d'étape ont reçu une réponse ({ $answers } sur { $expected }).
@@ -34,14 +47,14 @@ impact-glance-exit-hidden =
         [one] Le questionnaire de fin a 1 réponse pour l'instant. Ses chiffres s'affichent à partir de { $min } réponses.
        *[other] Le questionnaire de fin a { $answers } réponses pour l'instant. Ses chiffres s'affichent à partir de { $min } réponses.
     }
-impact-waits = { $paired } mentorés ont trouvé un mentor pendant le cycle, après une attente médiane de { $median } (la plus longue : { $longest }).
-impact-waits-none = Aucun mentoré n'a trouvé de nouveau mentor pendant le cycle.
+impact-waits = { $paired } mentorés ont été mis en relation pendant le cycle, après une attente médiane de { $median } (la plus longue : { $longest }).
+impact-waits-none = Aucun mentoré n'a été mis en relation pendant le cycle.
 impact-waits-still =
     { $count ->
         [one] 1 mentoré attend encore, depuis { $longest }.
        *[other] { $count } mentorés attendent encore, le plus ancien depuis { $longest }.
     }
-impact-waits-nobody = Personne n'attend de mentor.
+impact-waits-nobody = Personne n'attend de mise en relation.
 impact-load = { $mentors } mentors ont accompagné { $mentees } mentorés : { $average } chacun en moyenne, { $most } au plus.
 impact-load-none = Aucun mentor n'a eu de binôme dans ce cycle.
 impact-load-row =
@@ -73,7 +86,7 @@ impact-outcome-other = Autre raison
 impact-outcome-channel-lost = Salon perdu
 impact-retention-note = { $kept } binômes sur { $pairs } ({ $rate }) sont restés ensemble ou ont terminé comme prévu.
 impact-section-load = Charge des mentors
-impact-section-waits = Attente d'un mentor
+impact-section-waits = Attente d'une mise en relation
 impact-section-exit = Questionnaire de fin
 impact-rating = { $score } sur 5
 impact-section-said = Ce qu'ont dit les membres
@@ -84,7 +97,10 @@ impact-comments-hidden = Les commentaires s'affichent quand au moins { $min } pe
 impact-quote = « { $text } »
 impact-quote-many = « { $text } » ({ $count } personnes)
 impact-more-comments = …et { $count } de plus dans le fichier CSV.
-impact-tile-people = personnes ont participé : { $mentors } mentors, { $mentees } mentorés
+impact-tile-people = personnes ont participé : { $mentors } mentors, { $mentees } mentorés{ $peers ->
+        [0] {""}
+       *[other] , { $peers } en cercles
+    }
 impact-tile-pairs =
     { $pairs ->
         [one] binôme, dont { $new } nouveau ce cycle

@@ -165,9 +165,11 @@ pub struct Impact {
     /// Oldest first.
     pub weeks: Vec<WeekMetrics>,
     pub anonymity_min: u32,
-    /// People who took part in one of the cycle's pairs (as mentor, as mentee, in all).
+    /// People who took part in one of the cycle's pairs (as mentor, as mentee, as a peer in
+    /// a circle, in all; someone who left a group or circle took part too).
     pub mentors: u32,
     pub mentees: u32,
+    pub peers: u32,
     pub people: u32,
     /// The cycle's pairs: those made during it, and those that came in from before.
     pub pairs: u32,
@@ -304,6 +306,7 @@ pub fn compute(f: &CycleFacts) -> Impact {
         anonymity_min: f.anonymity_min,
         mentors: mentors.len() as u32 + erased.0,
         mentees: mentees.len() as u32 + erased.1,
+        peers: peers.len() as u32,
         people,
         pairs: pairs.len() as u32,
         new_pairs: pairs

@@ -144,11 +144,20 @@ pub struct Load {
 impl Db {
     /// Every pair of a cycle, whatever its status.
     pub async fn pairs_in_cycle(&self, cycle_id: i64) -> Result<Vec<Pair>> {
-        let rows: Vec<PairRow> = sql(select_pairs!("WHERE cycle_id = ? ORDER BY id"))
+        self.load(self.cycle_rows(cycle_id).await?).await
+    }
+
+    async fn cycle_rows(&self, cycle_id: i64) -> Result<Vec<PairRow>> {
+        sql(select_pairs!("WHERE cycle_id = ? ORDER BY id"))
             .bind(cycle_id)
             .fetch_all(self)
-            .await?;
-        self.load(rows).await
+            .await
+    }
+
+    /// Every pair of a cycle, with everyone who was ever in a group or circle as a member
+    /// (those who left took part too): for the impact report, never for sending.
+    pub async fn pairs_in_cycle_with_everyone(&self, cycle_id: i64) -> Result<Vec<Pair>> {
+        self.load_with(self.cycle_rows(cycle_id).await?, true).await
     }
 
     /// The open pairs of a cycle (pending ones are not made yet).
@@ -753,6 +762,11 @@ pub(super) async fn fill_members_tx(tx: &mut Tx, pair: &mut Pair) -> Result<()> 
 impl Db {
     /// Pairs from their rows, with the members of groups and circles filled in.
     pub(super) async fn load(&self, rows: Vec<PairRow>) -> Result<Vec<Pair>> {
+        self.load_with(rows, false).await
+    }
+
+    /// [`Db::load`], with the members who left too when `past`.
+    async fn load_with(&self, rows: Vec<PairRow>, past: bool) -> Result<Vec<Pair>> {
         let mut pairs = rows.into_iter().map(to_pair).collect::<Result<Vec<_>>>()?;
         let spaces: Vec<i64> = pairs
             .iter()
@@ -765,10 +779,11 @@ impl Db {
         let mut members: HashMap<i64, Vec<u64>> = HashMap::new();
         for chunk in spaces.chunks(CHUNK) {
             let marks = vec!["?"; chunk.len()].join(", ");
-            // Only question marks are added to the text; the ids are bound.
+            let current = if past { "" } else { "left_at IS NULL AND " };
+            // Only question marks and a fixed condition are added to the text; the ids are bound.
             let text = format!(
                 "SELECT pair_id, user_id FROM pair_members
-                 WHERE left_at IS NULL AND user_id IS NOT NULL AND pair_id IN ({marks})
+                 WHERE {current}user_id IS NOT NULL AND pair_id IN ({marks})
                  ORDER BY id"
             );
             let mut q = sql(sqlx::AssertSqlSafe(text));

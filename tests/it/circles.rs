@@ -173,6 +173,14 @@ async fn a_peer_circle_rotates_its_facilitator_and_lasts_while_two_remain() {
         enrolled(&app, "cy", "mentee").await,
         enrolled(&app, "di", "mentee").await,
     ];
+    let r = app
+        .run(
+            moderator,
+            "programme start",
+            &[("name", json!("Autumn")), ("weeks", json!(8))],
+        )
+        .await;
+    assert!(r.text().contains("Autumn"), "{}", r.text());
     let text = run(&app, moderator, "circle create", &users("member", &peers)).await;
     let db = app.db().await;
     let circle = db.open_pairs_of(app.guild.id, peers[2]).await.unwrap()[0].clone();
@@ -300,6 +308,14 @@ async fn a_peer_circle_rotates_its_facilitator_and_lasts_while_two_remain() {
     assert!(
         waiting.contains(&peers[2]) && waiting.contains(&peers[3]),
         "{waiting:?}"
+    );
+    // The cycle's impact report counts all four: those who left took part too.
+    let r = app.run(moderator, "programme report", &[]).await;
+    assert!(
+        r.text()
+            .contains("**4 people** took part (0 mentors, 0 mentees, 4 in peer circles) in 1 pair"),
+        "{}",
+        r.text()
     );
 }
 

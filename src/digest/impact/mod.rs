@@ -37,7 +37,7 @@ pub async fn build(
     let facts = db.digest_facts(guild.guild_id, period).await?;
     let weeks = metrics::weekly(&facts, anonymity_min);
     let facts = CycleFacts {
-        pairs: db.pairs_in_cycle(cycle.id).await?,
+        pairs: db.pairs_in_cycle_with_everyone(cycle.id).await?,
         goals: db.cycle_goals(cycle.id).await?,
         exits: db.cycle_exit_surveys(cycle.id, until).await?,
         all_pairs: facts.pairs,
@@ -146,6 +146,7 @@ impl ImpactReport {
             people = i.people,
             mentors = i.mentors,
             mentees = i.mentees,
+            peers = i.peers,
             pairs = i.pairs,
             new = i.new_pairs
         )];
@@ -367,6 +368,7 @@ impl ImpactReport {
             ("people", n(i.people)),
             ("mentors", n(i.mentors)),
             ("mentees", n(i.mentees)),
+            ("peers", n(i.peers)),
             ("pairs", n(i.pairs)),
             ("new_pairs", n(i.new_pairs)),
             ("retained_pairs", n(i.retained())),

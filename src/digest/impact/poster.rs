@@ -448,7 +448,8 @@ fn tiles(root: &Area<'_>, r: &ImpactReport, font: &FontRef<'_>, top: i32) -> Dra
                 l,
                 "impact-tile-people",
                 mentors = i.mentors,
-                mentees = i.mentees
+                mentees = i.mentees,
+                peers = i.peers
             ),
             chart::BLUE,
         ),
