@@ -271,7 +271,8 @@ fn red_pairs(r: &Report, budget: usize) -> String {
     out
 }
 
-fn pct(l: Locale, x: f64) -> String {
+/// A share as a percentage in the reader's language ("50%", "50 %").
+pub(crate) fn pct(l: Locale, x: f64) -> String {
     t!(l, "digest-percent", value = l.number(x * 100.0, 0))
 }
 

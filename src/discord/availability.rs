@@ -7,7 +7,7 @@ use serenity::{ComponentInteraction, CreateActionRow, CreateButton};
 
 use super::courier::SendError;
 use super::custom_id::CustomId;
-use super::scheduled::{once, Scheduled};
+use super::scheduled::Scheduled;
 use super::{ack, dm, messages, pairing, quiet, Data, Error};
 use crate::domain::availability::{self, Answer};
 use crate::domain::schedule::{Kind, NewOccurrence, Occurrence};
@@ -80,14 +80,9 @@ impl Scheduled {
         let message = quiet::message()
             .content(m::ask(l, &name, answer_by))
             .components(buttons(l, guild, user, o.id));
-        let channel = match self.courier.dm_channel(user).await {
-            Ok(channel) => channel,
-            Err(SendError::Unavailable(why)) => return Ok(Outcome::Retry(why)),
-            Err(e) => return Ok(Outcome::Failed(format!("no DM channel: {e}"))),
-        };
-        match self.courier.post(channel, &once(o.id, message)).await {
-            Ok(id) => Ok(Outcome::Sent {
-                message: Some((channel, id)),
+        match self.dm_once(user, o.id, message).await {
+            Ok(sent) => Ok(Outcome::Sent {
+                message: Some(sent),
                 then: vec![NewOccurrence {
                     guild_id: guild,
                     kind: Kind::AvailabilityExpire,

@@ -683,10 +683,7 @@ async fn approve(
                     &members,
                     space.channel_id.unwrap_or_default(),
                 )),
-                Ok(Err(crate::store::PairRefusal::KeptApart)) => {
-                    skipped.push(m::SPACE_KEPT_APART.get(l))
-                }
-                Ok(Err(refusal)) => skipped.push(m::refused(l, refusal, 0, 0)),
+                Ok(Err(refusal)) => skipped.push(m::space_refused(l, refusal, None)),
                 Err(Error::User(say)) => skipped.push(say.render(l)),
                 Err(e) => return Err(e),
             }

@@ -10,6 +10,7 @@ use serenity::{
 };
 
 use super::custom_id::CustomId;
+use super::threads::remove_orphan;
 use super::{dm, messages, Data, Error};
 use crate::domain::guild::{ArchiveMode, GuildSettings, PairSpace};
 use crate::domain::member::Role;
@@ -284,14 +285,6 @@ pub async fn open(
     Ok(Ok(pair))
 }
 
-/// Deletes a pair channel that no pair row points at (its pair was never activated).
-async fn remove_orphan(http: &serenity::Http, channel: ChannelId) {
-    match channel.delete(http).await {
-        Ok(_) => tracing::info!(%channel, "deleted the channel of a pair that was not created"),
-        Err(e) => tracing::warn!(error = %e, %channel, "could not delete an orphan pair channel"),
-    }
-}
-
 /// Rolls back pairs a stopped process left half-made (pending, started by `started`, when
 /// this process started; it runs before any command is served), in the servers of this
 /// process's `shards` only (another process may be making a pair in its own): deletes any channel already made for them, which is recognisable by its overwrites
@@ -352,7 +345,7 @@ pub async fn roll_back_half_made(
             };
             for thread in active.iter().filter(ours) {
                 if !env.db.is_pair_channel(thread.id.get()).await? {
-                    super::threads::remove_orphan(env.http, thread.id).await;
+                    remove_orphan(env.http, thread.id).await;
                 }
             }
         }

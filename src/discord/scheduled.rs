@@ -122,7 +122,7 @@ pub fn pulse_buttons(l: Locale, round: i64, asked: i64) -> Vec<CreateActionRow> 
 }
 
 /// A message that a retry cannot post twice: Discord returns the first one for a repeated nonce.
-pub(super) fn once(occurrence: i64, message: CreateMessage) -> CreateMessage {
+fn once(occurrence: i64, message: CreateMessage) -> CreateMessage {
     message
         .nonce(serenity::Nonce::String(format!("tandem-{occurrence}")))
         .enforce_nonce(true)
@@ -518,6 +518,22 @@ impl Scheduled {
         Ok(None)
     }
 
+    /// A DM to `user` for the occurrence `occurrence`, which a retry cannot post twice:
+    /// (channel, message).
+    pub(super) async fn dm_once(
+        &self,
+        user: u64,
+        occurrence: i64,
+        message: CreateMessage,
+    ) -> Result<(u64, u64), SendError> {
+        let channel = self.courier.dm_channel(user).await?;
+        let id = self
+            .courier
+            .post(channel, &once(occurrence, message))
+            .await?;
+        Ok((channel, id))
+    }
+
     /// The weekly digest, posted to the moderators' channel.
     async fn digest(&self, o: &Occurrence) -> anyhow::Result<Outcome> {
         let settings = self.db.guild_settings_or_new(o.guild_id).await?;
@@ -634,16 +650,13 @@ impl Scheduled {
         let by_dm = quiet::message()
             .content(messages::pulse::question(l, &guild, &question, min))
             .components(pulse_buttons(l, round, o.id));
-        let dm_error = match self.courier.dm_channel(user).await {
-            Ok(channel) => match self.courier.post(channel, &once(o.id, by_dm)).await {
-                Ok(id) => {
-                    return Ok(Outcome::Sent {
-                        message: Some((channel, id)),
-                        then: Vec::new(),
-                    })
-                }
-                Err(e) => e,
-            },
+        let dm_error = match self.dm_once(user, o.id, by_dm).await {
+            Ok(sent) => {
+                return Ok(Outcome::Sent {
+                    message: Some(sent),
+                    then: Vec::new(),
+                })
+            }
             Err(e) => e,
         };
         if let SendError::Unavailable(why) = dm_error {

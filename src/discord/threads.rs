@@ -136,8 +136,11 @@ pub async fn ensure_hub(
             made.id
         }
     };
-    db.set_pair_hub(settings.guild_id, Some(hub.get()), Some(role.get()))
-        .await?;
+    if settings.pair_hub_channel_id != Some(hub.get()) || settings.pair_role_id != Some(role.get())
+    {
+        db.set_pair_hub(settings.guild_id, Some(hub.get()), Some(role.get()))
+            .await?;
+    }
     Ok((hub, role))
 }
 
@@ -177,11 +180,12 @@ pub async fn create_thread(
     Ok(thread.id)
 }
 
-/// Deletes a thread no pair points at (its pair was never activated).
-pub async fn remove_orphan(http: &serenity::Http, thread: ChannelId) {
-    match thread.delete(http).await {
-        Ok(_) => tracing::info!(%thread, "deleted the thread of a pair that was not created"),
-        Err(e) => tracing::warn!(error = %e, %thread, "could not delete an orphan pair thread"),
+/// Deletes a pair channel or thread that no pair row points at (its pair was never
+/// activated).
+pub async fn remove_orphan(http: &serenity::Http, space: ChannelId) {
+    match space.delete(http).await {
+        Ok(_) => tracing::info!(%space, "deleted the space of a pair that was not created"),
+        Err(e) => tracing::warn!(error = %e, %space, "could not delete an orphan pair space"),
     }
 }
 

@@ -195,22 +195,25 @@ pub fn pause_until(
     }
 }
 
+/// A display name as part of a channel name: lower case, letters and digits, other runs as one
+/// `-`, at most `max` characters, no `-` at either end (empty when nothing usable is left).
+fn slug(name: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let cut: String = out.trim_end_matches('-').chars().take(max).collect();
+    cut.trim_end_matches('-').to_string()
+}
+
 /// Discord channel names are lower-case letters, digits, `-` and `_`, at most 100 characters.
 /// `mentor-mentee` from display names; falls back to `pair` when nothing usable is left.
 pub fn channel_name(mentor: &str, mentee: &str) -> String {
-    fn slug(name: &str) -> String {
-        let mut out = String::new();
-        for c in name.chars().flat_map(char::to_lowercase) {
-            if c.is_alphanumeric() {
-                out.push(c);
-            } else if !out.ends_with('-') && !out.is_empty() {
-                out.push('-');
-            }
-        }
-        let trimmed: String = out.trim_end_matches('-').chars().take(45).collect();
-        trimmed.trim_end_matches('-').to_string()
-    }
-    let (a, b) = (slug(mentor), slug(mentee));
+    let (a, b) = (slug(mentor, 45), slug(mentee, 45));
     match (a.is_empty(), b.is_empty()) {
         (false, false) => format!("{a}-{b}"),
         (false, true) => format!("{a}-mentee"),
@@ -224,18 +227,7 @@ pub fn channel_name(mentor: &str, mentee: &str) -> String {
 pub fn circle_name(names: &[String]) -> String {
     let slugs: Vec<String> = names
         .iter()
-        .map(|n| {
-            let mut out = String::new();
-            for c in n.chars().flat_map(char::to_lowercase) {
-                if c.is_alphanumeric() {
-                    out.push(c);
-                } else if !out.ends_with('-') && !out.is_empty() {
-                    out.push('-');
-                }
-            }
-            let cut: String = out.trim_end_matches('-').chars().take(15).collect();
-            cut.trim_end_matches('-').to_string()
-        })
+        .map(|n| slug(n, 15))
         .filter(|s| !s.is_empty())
         .collect();
     if slugs.is_empty() {

@@ -83,11 +83,8 @@ pub fn suggest_circles(
         for &m in members {
             total += fit_of(m, c)?;
         }
-        let mut shared: Vec<&str> = profiles[members[0]].languages.clone();
-        for &m in members[1..].iter().chain([c].iter()) {
-            shared.retain(|l| profiles[m].languages.contains(l));
-        }
-        (!shared.is_empty()).then_some(total)
+        let with_c = members.iter().copied().chain([c]);
+        (!languages_of_all(with_c, &profiles).is_empty()).then_some(total)
     };
 
     let mut free: Vec<bool> = vec![true; n];
@@ -151,10 +148,7 @@ pub fn suggest_circles(
                     ));
                 }
             }
-            let mut languages: Vec<&str> = profiles[members[0]].languages.clone();
-            for &m in &members[1..] {
-                languages.retain(|l| profiles[m].languages.contains(l));
-            }
+            let languages = languages_of_all(members.iter().copied(), &profiles);
             CircleProposal {
                 members: members.iter().map(|&m| profiles[m].id).collect(),
                 score: (100.0 * total / f64::from(pairs.max(1))).round() as u32,
@@ -171,6 +165,21 @@ pub fn suggest_circles(
         circles,
         unmatched: still.into_iter().map(|m| profiles[m].id).collect(),
     }
+}
+
+/// The languages every one of `members` speaks (none for no members).
+fn languages_of_all<'a>(
+    mut members: impl Iterator<Item = usize>,
+    profiles: &[Profile<'a>],
+) -> Vec<&'a str> {
+    let Some(first) = members.next() else {
+        return Vec::new();
+    };
+    let mut shared = profiles[first].languages.clone();
+    for m in members {
+        shared.retain(|l| profiles[m].languages.contains(l));
+    }
+    shared
 }
 
 /// Topics at least half of the members have, most shared first, then alphabetically (at

@@ -106,7 +106,8 @@ impl Db {
                 .scalar_optional(&mut tx)
                 .await?
                 .flatten();
-        let holds = match availability::after(answer, audit.at) {
+        let after = availability::after(answer, audit.at);
+        let holds = match after {
             None => status == Status::Active,
             Some((wanted, _)) => {
                 status == Status::Paused && reason.as_deref() == Some(wanted.as_str())
@@ -115,12 +116,8 @@ impl Db {
         if before.as_deref() == Some(answer.as_str()) && holds {
             return Ok(Answered::Same);
         }
-        let was_paused = match (status, reason) {
-            (Status::Paused, Some(r)) => {
-                Some(PauseReason::from_str(&r).map_err(|_| corrupt("pause reason", &r))?)
-            }
-            // Paused before this feature (by nothing tandem did): as good as a choice.
-            (Status::Paused, None) => Some(PauseReason::Chose),
+        let was_paused = match status {
+            Status::Paused => Some(pause_reason(reason)?),
             _ => None,
         };
         sql("UPDATE availability_asks SET answer = ?, answered_at = ?
@@ -132,7 +129,7 @@ impl Db {
         .bind(to_db(user_id))
         .execute(&mut tx)
         .await?;
-        let (status, reason, until) = match availability::after(answer, audit.at) {
+        let (status, reason, until) = match after {
             None => (Status::Active, None, None),
             Some((reason, until)) => (Status::Paused, Some(reason.as_str()), until),
         };
@@ -233,20 +230,23 @@ impl Db {
         .await?;
         rows.into_iter()
             .map(|r| {
-                let reason = match r.paused_reason {
-                    Some(text) => {
-                        PauseReason::from_str(&text).map_err(|_| corrupt("pause reason", &text))?
-                    }
-                    None => PauseReason::Chose,
-                };
                 Ok(PausedMentor {
                     user_id: from_db(r.user_id),
-                    reason,
+                    reason: pause_reason(r.paused_reason)?,
                     since: r.paused_at.unwrap_or(r.updated_at),
                     until: r.paused_until,
                 })
             })
             .collect()
+    }
+}
+
+/// Why a paused mentor is paused, as stored. Paused before tandem asked (by nothing it did):
+/// as good as a choice.
+fn pause_reason(stored: Option<String>) -> Result<PauseReason> {
+    match stored {
+        Some(text) => PauseReason::from_str(&text).map_err(|_| corrupt("pause reason", &text)),
+        None => Ok(PauseReason::Chose),
     }
 }
 

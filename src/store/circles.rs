@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::audit::{record, AuditEntry};
 use super::pairs::{
-    fill_members_tx, in_open_space, kept_apart, mentor_has_no_room, to_pair, PairRefusal, PairRow,
+    fill_members_tx, has_open_place, kept_apart, mentor_has_no_room, to_pair, PairRefusal, PairRow,
 };
 use super::{sql, to_db, Db, Result};
 use crate::domain::member::Status;
@@ -95,15 +95,7 @@ impl Db {
             }
         }
         for user in members {
-            let in_pair: bool = sql(
-                "SELECT EXISTS (SELECT 1 FROM pairs WHERE guild_id = ? AND mentee_id = ?
-                   AND status IN ('pending', 'active', 'paused'))",
-            )
-            .bind(g)
-            .bind(to_db(*user))
-            .scalar(&mut tx)
-            .await?;
-            if in_pair || in_open_space(&mut tx, guild_id, *user).await? {
+            if has_open_place(&mut tx, guild_id, *user).await? {
                 return Ok(Err(PairRefusal::PersonTaken(*user)));
             }
         }

@@ -40,11 +40,13 @@ macro_rules! mentor_load {
     () => {
         concat!(
             "((SELECT COUNT(*) FROM pairs p WHERE p.guild_id = m.guild_id ",
-            "AND p.mentor_id = m.user_id AND p.kind = 'pair' ",
-            "AND p.status IN ('pending', 'active', 'paused')) + ",
-            "(SELECT COUNT(*) FROM pair_members pm JOIN pairs p ON p.id = pm.pair_id ",
+            "AND p.mentor_id = m.user_id AND p.kind = 'pair' AND p.",
+            open_statuses!(),
+            ") + (SELECT COUNT(*) FROM pair_members pm JOIN pairs p ON p.id = pm.pair_id ",
             "WHERE p.guild_id = m.guild_id AND p.mentor_id = m.user_id AND p.kind = 'group' ",
-            "AND pm.left_at IS NULL AND p.status IN ('pending', 'active', 'paused')))"
+            "AND pm.left_at IS NULL AND p.",
+            open_statuses!(),
+            "))"
         )
     };
 }
@@ -208,21 +210,21 @@ impl Db {
         if let Some(refusal) = mentor_has_no_room(&mut tx, guild_id, mentor, 1).await? {
             return Ok(Err(refusal));
         }
-        let (mentor_open, mentee_open): (i64, i64) = sql(concat!(
-            "SELECT COUNT(CASE WHEN mentor_id = ? AND mentee_id = ? THEN 1 END), ",
-            "COUNT(CASE WHEN mentee_id = ? THEN 1 END) FROM pairs WHERE guild_id = ? AND ",
-            open_statuses!()
+        let already: bool = sql(concat!(
+            "SELECT EXISTS (SELECT 1 FROM pairs WHERE guild_id = ? AND mentor_id = ? ",
+            "AND mentee_id = ? AND ",
+            open_statuses!(),
+            ")"
         ))
+        .bind(to_db(guild_id))
         .bind(to_db(mentor))
         .bind(to_db(mentee))
-        .bind(to_db(mentee))
-        .bind(to_db(guild_id))
-        .fetch_one(&mut tx)
+        .scalar(&mut tx)
         .await?;
-        if mentor_open > 0 {
+        if already {
             return Ok(Err(PairRefusal::AlreadyPaired));
         }
-        if mentee_open > 0 || in_open_space(&mut tx, guild_id, mentee).await? {
+        if has_open_place(&mut tx, guild_id, mentee).await? {
             return Ok(Err(PairRefusal::MenteeTaken));
         }
         let inserted: Result<i64> = sql(
@@ -732,13 +734,19 @@ pub(super) async fn mentor_has_no_room(
 /// At most this many pairs' members are read in one query.
 const CHUNK: usize = 500;
 
-/// Whether `user` is a mentee of an open group or a peer of an open circle of the server.
-pub(super) async fn in_open_space(tx: &mut Tx, guild_id: u64, user: u64) -> Result<bool> {
-    sql(
-        "SELECT EXISTS (SELECT 1 FROM pair_members pm JOIN pairs p ON p.id = pm.pair_id
-           WHERE pm.guild_id = ? AND pm.user_id = ? AND pm.left_at IS NULL
-             AND p.status IN ('pending', 'active', 'paused'))",
-    )
+/// Whether `user` already holds a place that allows no other: the mentee of an open pair, or
+/// a mentee or peer of an open group or circle of the server.
+pub(super) async fn has_open_place(tx: &mut Tx, guild_id: u64, user: u64) -> Result<bool> {
+    sql(concat!(
+        "SELECT EXISTS (SELECT 1 FROM pairs WHERE guild_id = ? AND mentee_id = ? AND ",
+        open_statuses!(),
+        ") OR EXISTS (SELECT 1 FROM pair_members pm JOIN pairs p ON p.id = pm.pair_id ",
+        "WHERE pm.guild_id = ? AND pm.user_id = ? AND pm.left_at IS NULL AND p.",
+        open_statuses!(),
+        ")"
+    ))
+    .bind(to_db(guild_id))
+    .bind(to_db(user))
     .bind(to_db(guild_id))
     .bind(to_db(user))
     .scalar(tx)

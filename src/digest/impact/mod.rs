@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 
 mod poster;
 use crate::config::Settings;
+use crate::digest::words::pct;
 use crate::domain::cycle::Cycle;
 use crate::domain::guild::GuildSettings;
 use crate::domain::impact::{self, CycleFacts, Impact, Outcome};
@@ -79,10 +80,6 @@ pub fn file_name(cycle: &Cycle, extension: &str) -> String {
     } else {
         format!("impact-{slug}.{extension}")
     }
-}
-
-pub(crate) fn pct(l: Locale, x: f64) -> String {
-    t!(l, "digest-percent", value = l.number(x * 100.0, 0))
 }
 
 pub(crate) fn days(l: Locale, d: f64) -> String {

@@ -6,8 +6,9 @@ use ab_glyph::{Font, FontRef, ScaleFont};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{days, outcome, pct, quote, ImpactReport};
+use super::{days, outcome, quote, ImpactReport};
 use crate::digest::chart::{self, Canvas, ChartError, DrawResult, Marker};
+use crate::digest::words::pct;
 use crate::domain::impact::Outcome;
 use crate::text::{self, t};
 

@@ -100,20 +100,17 @@ pub async fn suggest(
     let db = &ctx.data().db;
     let now = ctx.data().clock.now();
     // Discord's client keeps the size to 3..=6; a modified one need not.
-    let circle_size = match size {
+    let circle_size = match size.map(|n| usize::try_from(n).unwrap_or(0)) {
         None => 4,
-        Some(n) if (3..=6).contains(&n) => n as usize,
-        Some(n) => {
-            let e = pair::SizeError::Size(usize::try_from(n).unwrap_or(0));
-            return Err(Error::user(m::size_error(l, &e)));
-        }
+        Some(n) if (pair::MIN_CIRCLE..=pair::MAX_CIRCLE).contains(&n) => n,
+        Some(n) => return Err(Error::user(m::size_error(l, &pair::SizeError::Size(n)))),
     };
     let waiting = db.waiting_mentees(guild).await?;
     if waiting.is_empty() {
         return Err(Error::user(m::NOTHING_TO_SUGGEST));
     }
     if let Some(SuggestKind::Circles) = kind {
-        return suggest_circles(ctx, &waiting, circle_size).await;
+        return suggest_circles(ctx, guild, &waiting, circle_size).await;
     }
     let loads = db.mentor_loads(guild).await?;
     // Mentors who still owe the programme guide cannot be paired yet: they are left out.
@@ -187,13 +184,13 @@ pub async fn suggest(
 /// approve (all, or some) like pairs.
 async fn suggest_circles(
     ctx: Context<'_>,
+    guild: u64,
     waiting: &[crate::domain::member::Profile],
     size: usize,
 ) -> Result<(), Error> {
     use messages::pairs as m;
     let l = crate::discord::locale(ctx);
     let db = &ctx.data().db;
-    let guild = settings(ctx).await?.guild_id;
     let now = ctx.data().clock.now();
     if waiting.len() < pair::MIN_CIRCLE {
         return Err(Error::user(m::too_few_for_circles(l, waiting.len())));
@@ -448,19 +445,9 @@ pub async fn end(
         EndChoice::Inactive => EndReason::Inactive,
         EndChoice::Other => EndReason::Other,
     };
-    let me = ctx.author().id.get();
     // In a group or circle a mentee or peer leaves it; the mentor or a moderator ends it.
-    if pair.others.contains(&me) {
-        let env = pairing::Env::of(ctx.serenity_context(), ctx.data());
-        let how = pairing::Leaving::Asked { again: false };
-        pairing::leave_space(env, &settings, &pair, me, how).await?;
-        ctx.send(
-            poise::CreateReply::default()
-                .content(messages::pairs::YOU_LEFT.get(l))
-                .ephemeral(true),
-        )
-        .await?;
-        return Ok(());
+    if pair.others.contains(&ctx.author().id.get()) {
+        return leave_here(ctx, &settings, &pair, false).await;
     }
     let ended = pairing::close_pair(
         pairing::Env::of(ctx.serenity_context(), ctx.data()),
@@ -490,20 +477,10 @@ pub async fn refit(ctx: Context<'_>) -> Result<(), Error> {
     if !pair.status_at(ctx.data().clock.now()).is_open() {
         return Err(Error::user(m::not_open(pair.status)));
     }
-    let me = ctx.author().id.get();
     // In a group or circle, a mentee or peer who would like another one leaves at once and
     // the moderators hear it; the others only read that they left.
-    if pair.others.contains(&me) {
-        let env = pairing::Env::of(ctx.serenity_context(), ctx.data());
-        let how = pairing::Leaving::Asked { again: true };
-        pairing::leave_space(env, &settings, &pair, me, how).await?;
-        ctx.send(
-            poise::CreateReply::default()
-                .content(m::YOU_LEFT.get(l))
-                .ephemeral(true),
-        )
-        .await?;
-        return Ok(());
+    if pair.others.contains(&ctx.author().id.get()) {
+        return leave_here(ctx, &settings, &pair, true).await;
     }
     let digest = settings
         .digest_channel_id
@@ -587,9 +564,7 @@ pub(crate) async fn make_space(
             &p.others,
             p.channel_id.unwrap_or_default(),
         ),
-        // Who asked is never said, and here not even which two.
-        Err(crate::store::PairRefusal::KeptApart) => m::SPACE_KEPT_APART.get(l),
-        Err(refusal) => m::refused(l, refusal, mentor.unwrap_or_default(), 0),
+        Err(refusal) => m::space_refused(l, refusal, mentor),
     };
     ctx.send(poise::CreateReply::default().content(text).ephemeral(true))
         .await?;
@@ -610,6 +585,27 @@ async fn show_suggestion(ctx: Context<'_>, guild: u64, preview: &Value) -> Resul
         poise::CreateReply::default()
             .embed(embed)
             .components(rows)
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
+/// The author leaves the group or circle `pair` (`again`: they would like another one) and
+/// reads that they left.
+async fn leave_here(
+    ctx: Context<'_>,
+    settings: &crate::domain::guild::GuildSettings,
+    pair: &pair::Pair,
+    again: bool,
+) -> Result<(), Error> {
+    let env = pairing::Env::of(ctx.serenity_context(), ctx.data());
+    let how = pairing::Leaving::Asked { again };
+    pairing::leave_space(env, settings, pair, ctx.author().id.get(), how).await?;
+    let l = crate::discord::locale(ctx);
+    ctx.send(
+        poise::CreateReply::default()
+            .content(messages::pairs::YOU_LEFT.get(l))
             .ephemeral(true),
     )
     .await?;

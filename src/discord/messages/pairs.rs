@@ -42,6 +42,11 @@ pub fn people(l: Locale, users: &[u64]) -> String {
     crate::text::and_list(l, &mentions)
 }
 
+/// Everyone in a pair, group or circle, as [`people`].
+fn everyone(l: Locale, pair: &Pair) -> String {
+    people(l, &pair.members().collect::<Vec<_>>())
+}
+
 /// To the moderator who made a group or circle.
 pub fn created_space(
     l: Locale,
@@ -129,6 +134,15 @@ pub fn size_error(l: Locale, e: &crate::domain::pair::SizeError) -> String {
 }
 
 pub const SPACE_KEPT_APART: Key = Key("pairs-space-kept-apart");
+
+/// Why a group or circle was not made. Who asked to be kept apart is never said, and for a
+/// group or circle not even which two.
+pub fn space_refused(l: Locale, r: PairRefusal, mentor: Option<u64>) -> String {
+    match r {
+        PairRefusal::KeptApart => SPACE_KEPT_APART.get(l),
+        r => refused(l, r, mentor.unwrap_or_default(), 0),
+    }
+}
 
 /// To whoever left a group or circle themselves (`/pair end`, `/pair refit`).
 pub const YOU_LEFT: Key = Key("pairs-you-left");
@@ -247,7 +261,7 @@ pub fn unreachable(l: Locale, pair: &Pair, channel: u64, missing: &[&str], round
             l,
             "pairs-space-unreachable",
             channel = channel,
-            people = people(l, &pair.members().collect::<Vec<_>>()),
+            people = everyone(l, pair),
             lacking = lacking,
             rounds = rounds
         );
@@ -274,7 +288,7 @@ pub fn reachable_again(l: Locale, pair: &Pair, channel: u64) -> String {
             l,
             "pairs-space-reachable-again",
             channel = channel,
-            people = people(l, &pair.members().collect::<Vec<_>>())
+            people = everyone(l, pair)
         );
     }
     t!(
@@ -330,7 +344,7 @@ pub fn broken(l: Locale, pair: &Pair, channel: u64) -> String {
             l,
             "pairs-space-broken",
             channel = channel,
-            people = people(l, &pair.members().collect::<Vec<_>>())
+            people = everyone(l, pair)
         );
     }
     t!(
