@@ -10,7 +10,7 @@ use tandem::domain::pair::{PairKind, PairStatus, SizeError};
 use tandem::store::PairRefusal;
 use tandem::text::Locale;
 
-use crate::support::{enrolled, open_programme, until, TestApp};
+use crate::support::{checkin_prompt_in, enrolled, open_programme, until, TestApp};
 
 const EN: Locale = Locale::En;
 
@@ -508,17 +508,7 @@ async fn a_circle_keeps_goals_answers_check_ins_shows_in_the_digest_and_pauses_a
     // Every peer may answer the check-in.
     let r = app.run(moderator, "checkin now", &[]).await;
     assert!(r.ephemeral(), "{}", r.text());
-    let mut prompt = None;
-    until("a check-in in the circle", async || {
-        prompt = app.sim.messages_in(channel).into_iter().find(|m| {
-            m.custom_ids()
-                .iter()
-                .any(|id| id.starts_with("checkin:mood:"))
-        });
-        prompt.is_some()
-    })
-    .await;
-    let prompt = prompt.unwrap();
+    let prompt = checkin_prompt_in(&app, channel).await;
     let mood = |n: u8| {
         prompt
             .custom_ids()

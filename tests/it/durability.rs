@@ -227,13 +227,44 @@ async fn ready_to_pair(
     (moderator, mentor, mentee)
 }
 
+/// Kills `bot` mid-creation (one pending pair), restarts it without the slow requests and
+/// waits until start-up has deleted the half-made space (`gone` holds: `space` says which)
+/// and rolled the pending pair back; returns the new process.
+async fn killed_and_restarted(
+    app: &TestApp,
+    db: &tandem::store::Db,
+    mut bot: Bot,
+    dir: &std::path::Path,
+    space: &str,
+    gone: impl Fn(&discord_sim::Model) -> bool,
+) -> Bot {
+    let child = bot.take();
+    signal(&child, "KILL");
+    exit_within(child, Duration::from_secs(5)).await;
+    app.sim.set_latency(Duration::ZERO);
+    assert_eq!(db.pending_pairs(Utc::now()).await.unwrap().len(), 1);
+
+    let bot = start(app, dir);
+    let cleaned = app
+        .sim
+        .wait_for(Duration::from_secs(30), |m, _| gone(m).then_some(()))
+        .await;
+    assert!(cleaned.is_some(), "{space} is deleted at start-up");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !db.pending_pairs(Utc::now()).await.unwrap().is_empty() {
+        assert!(Instant::now() < deadline, "the pending pair is rolled back");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    bot
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_binary_killed_while_discord_makes_a_pair_channel_leaves_neither_after_a_restart() {
     let app = TestApp::unstarted(|_| {}).await;
     let db = tandem::open_database(&app.settings).await.unwrap();
     let (moderator, mentor, mentee) = ready_to_pair(&app, &db, |_| {}).await;
     let dir = tempfile::tempdir().unwrap();
-    let mut bot = start_registered(&app, dir.path()).await;
+    let bot = start_registered(&app, dir.path()).await;
 
     // Each request takes 4 s: Discord makes the channel 2 s into its round trip, and the
     // process is killed before it hears back.
@@ -256,28 +287,10 @@ async fn the_binary_killed_while_discord_makes_a_pair_channel_leaves_neither_aft
         .wait_for(Duration::from_secs(60), |m, _| with_mentee(m))
         .await
         .expect("Discord made the pair channel");
-    let child = bot.take();
-    signal(&child, "KILL");
-    exit_within(child, Duration::from_secs(5)).await;
-    app.sim.set_latency(Duration::ZERO);
-    assert_eq!(db.pending_pairs(Utc::now()).await.unwrap().len(), 1);
-
-    let mut bot = start(&app, dir.path());
-    let cleaned = app
-        .sim
-        .wait_for(Duration::from_secs(30), |m, _| {
-            m.deleted_channels.contains(&made).then_some(())
-        })
-        .await;
-    assert!(
-        cleaned.is_some(),
-        "the orphan channel is deleted at start-up"
-    );
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !db.pending_pairs(Utc::now()).await.unwrap().is_empty() {
-        assert!(Instant::now() < deadline, "the pending pair is rolled back");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let mut bot = killed_and_restarted(&app, &db, bot, dir.path(), "the orphan channel", |m| {
+        m.deleted_channels.contains(&made)
+    })
+    .await;
     assert!(db
         .open_pairs_of(app.guild.id, mentee)
         .await
@@ -324,7 +337,7 @@ async fn the_binary_killed_while_discord_makes_a_pair_thread_leaves_neither_afte
     let (moderator, mentor, mentee) =
         ready_to_pair(&app, &db, |s| s.pair_space = PairSpace::Threads).await;
     let dir = tempfile::tempdir().unwrap();
-    let mut bot = start_registered(&app, dir.path()).await;
+    let bot = start_registered(&app, dir.path()).await;
 
     // Slow requests: the process is killed once Discord has made the thread, before the pair
     // is active (its members are still being added).
@@ -356,28 +369,10 @@ async fn the_binary_killed_while_discord_makes_a_pair_thread_leaves_neither_afte
         .wait_for(Duration::from_secs(60), |m, _| threads(m).first().copied())
         .await
         .expect("Discord made the pair thread");
-    let child = bot.take();
-    signal(&child, "KILL");
-    exit_within(child, Duration::from_secs(5)).await;
-    app.sim.set_latency(Duration::ZERO);
-    assert_eq!(db.pending_pairs(Utc::now()).await.unwrap().len(), 1);
-
-    let mut bot = start(&app, dir.path());
-    let cleaned = app
-        .sim
-        .wait_for(Duration::from_secs(30), |m, _| {
-            (!m.channels.contains_key(&made)).then_some(())
-        })
-        .await;
-    assert!(
-        cleaned.is_some(),
-        "the orphan thread is deleted at start-up"
-    );
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !db.pending_pairs(Utc::now()).await.unwrap().is_empty() {
-        assert!(Instant::now() < deadline, "the pending pair is rolled back");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let mut bot = killed_and_restarted(&app, &db, bot, dir.path(), "the orphan thread", |m| {
+        !m.channels.contains_key(&made)
+    })
+    .await;
     // The places are free: the same pair is made at once, in one thread.
     let reply = pair_create(&app, moderator, mentor, mentee).run().await;
     assert!(reply.text().contains("Paired"), "{}", reply.text());

@@ -620,3 +620,18 @@ pub async fn ask_availability_now(app: &TestApp, mentor: u64) {
     db.close().await;
     app.clock.set(now + chrono::Duration::hours(1));
 }
+
+/// The check-in prompt in `channel` (the first message with mood buttons), once it is there.
+pub async fn checkin_prompt_in(app: &TestApp, channel: u64) -> discord_sim::Message {
+    let mut prompt = None;
+    until("a check-in prompt", async || {
+        prompt = app.sim.messages_in(channel).into_iter().find(|m| {
+            m.custom_ids()
+                .iter()
+                .any(|id| id.starts_with("checkin:mood:"))
+        });
+        prompt.is_some()
+    })
+    .await;
+    prompt.expect("found")
+}

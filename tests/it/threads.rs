@@ -11,7 +11,7 @@ use tandem::domain::pair::PairStatus;
 use tandem::text::Locale;
 
 use crate::pairing::{programme, Programme};
-use crate::support::until;
+use crate::support::{checkin_prompt_in, until};
 
 const EN: Locale = Locale::En;
 
@@ -141,17 +141,7 @@ async fn a_pair_lives_its_whole_life_in_a_private_thread_that_counts_towards_no_
     // A check-in round reaches the thread, and a mood press is saved.
     let r = app.run(p.moderator, "checkin now", &[]).await;
     assert!(r.ephemeral(), "{}", r.text());
-    let mut prompt = None;
-    until("a check-in in the thread", async || {
-        prompt = app.sim.messages_in(thread).into_iter().find(|m| {
-            m.custom_ids()
-                .iter()
-                .any(|id| id.starts_with("checkin:mood:"))
-        });
-        prompt.is_some()
-    })
-    .await;
-    let prompt = prompt.unwrap();
+    let prompt = checkin_prompt_in(app, thread).await;
     let mood = prompt
         .custom_ids()
         .into_iter()
